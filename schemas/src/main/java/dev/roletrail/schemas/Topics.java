@@ -1,0 +1,62 @@
+package dev.roletrail.schemas;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.apache.kafka.common.serialization.Serdes;
+
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.deadletter.DeadLetter;
+import dev.roletrail.schemas.ingest.IngestProgress;
+
+/**
+ * The catalogue of RoleTrail's topics, all named {@code <prefix>.<topic>} (prefix {@code roletrail} by default; tests
+ * use a unique prefix each). Keys are UTF-8 strings.
+ *
+ * @param prefix the common name prefix, without the trailing dot
+ */
+public record Topics(String prefix) {
+
+    public static final String DEFAULT_PREFIX = "roletrail";
+
+    public Topics {
+        Objects.requireNonNull(prefix, "prefix");
+        if (!prefix.matches("[A-Za-z0-9._-]{1,200}")) {
+            throw new IllegalArgumentException("topic prefix must be 1-200 of [A-Za-z0-9._-], was '" + prefix + "'");
+        }
+    }
+
+    public static Topics defaults() {
+        return new Topics(DEFAULT_PREFIX);
+    }
+
+    /** Key: the acting principal id. Value: one CloudTrail record, the JSON as CloudTrail wrote it (UTF-8). */
+    public Topic<String, byte[]> cloudtrail() {
+        return new Topic<>(prefix + ".cloudtrail", Serdes.String(), Serdes.ByteArray());
+    }
+
+    /** Key: the alert id. Value: an {@link Alert}. */
+    public Topic<String, Alert> alerts() {
+        return new Topic<>(prefix + ".alerts", Serdes.String(), JsonSerde.of(Alert.class));
+    }
+
+    /** Key: the source of the bad input. Value: a {@link DeadLetter}. */
+    public Topic<String, DeadLetter> deadletter() {
+        return new Topic<>(prefix + ".deadletter", Serdes.String(), JsonSerde.of(DeadLetter.class));
+    }
+
+    /** Compacted. Key: the source object. Value: {@link IngestProgress}. */
+    public Topic<String, IngestProgress> ingestProgress() {
+        return new Topic<>(prefix + ".ingest-progress", Serdes.String(), JsonSerde.of(IngestProgress.class));
+    }
+
+    /** The names of every topic RoleTrail writes, for creating them up front. */
+    public List<String> allNames() {
+        return List.of(cloudtrail().name(), alerts().name(), deadletter().name(), ingestProgress().name());
+    }
+
+    /** The topics whose latest value per key is all that matters. */
+    public List<String> compactedNames() {
+        return List.of(ingestProgress().name());
+    }
+}
