@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.Reasons;
 
 /**
  * Turns one CloudTrail record's JSON into a {@link CloudTrailRecord}, or says in a few words why it cannot be used.
@@ -59,7 +60,7 @@ public final class CloudTrailRecords {
         try {
             return check(Json.mapper().readTree(json));
         } catch (IOException e) {
-            return new Rejected("invalid JSON: " + firstLine(e));
+            return new Rejected("invalid JSON: " + Reasons.oneLine(e));
         }
     }
 
@@ -83,7 +84,7 @@ public final class CloudTrailRecords {
         try {
             record = Json.mapper().treeToValue(node, CloudTrailRecord.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return new Rejected("not a CloudTrail record: " + firstLine(e));
+            return new Rejected("not a CloudTrail record: " + Reasons.oneLine(e));
         }
         return checkTime(record);
     }
@@ -97,16 +98,5 @@ public final class CloudTrailRecords {
             return new Rejected("absurd eventTime " + time + ": in the future");
         }
         return new Parsed(record);
-    }
-
-    /** Jackson messages quote the offending input at length; the first line names the problem. */
-    private static String firstLine(Exception e) {
-        String message = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-        if (message == null) {
-            return e.getClass().getSimpleName();
-        }
-        int newline = message.indexOf('\n');
-        String line = newline < 0 ? message : message.substring(0, newline);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }

@@ -1,0 +1,139 @@
+package dev.roletrail.ingest.read;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roletrail.testkit.CloudTrailFiles;
+
+class RecordReaderTest {
+
+    private static final ReadLimits LIMITS = new ReadLimits(4096, 1 << 20);
+    private static final String A = "{\"eventID\":\"a\"}";
+    private static final String B = "{\"eventID\":\"b\",\"nested\":{\"x\":[1,2]}}";
+
+    @Test
+    void shouldReadTheGzippedEnvelopeCloudTrailWrites() {
+        byte[] object = CloudTrailFiles.gzip(CloudTrailFiles.envelope(List.of(A, B)));
+
+        assertThat(eventIds(read(object))).containsExactly("a", "b");
+    }
+
+    @Test
+    void shouldReadAPlainJsonArrayAndOneRecordPerLine() {
+        assertThat(eventIds(read(utf8("[" + A + "," + B + "]")))).containsExactly("a", "b");
+        assertThat(eventIds(read(utf8(A + "\n\n" + B + "\n")))).containsExactly("a", "b");
+    }
+
+    @Test
+    void shouldReadAPrettyPrintedEnvelopeWithAByteOrderMark() {
+        String pretty = "\uFEFF{\n  \"Records\" : [\n    " + A + ",\n    " + B + "\n  ]\n}\n";
+
+        assertThat(eventIds(read(utf8(pretty)))).containsExactly("a", "b");
+    }
+
+    @Test
+    void shouldReportAnOversizedRecordAndGoOn() {
+        String huge = "{\"eventID\":\"h\",\"blob\":\"" + "x".repeat(10_000) + "\"}";
+
+        List<RecordItem> items = read(CloudTrailFiles.envelope(List.of(A, huge, B)));
+
+        assertThat(items).hasSize(3);
+        assertThat(items.get(1)).isInstanceOfSatisfying(RecordItem.Bad.class, bad -> {
+            assertThat(bad.index()).isEqualTo(1);
+            assertThat(bad.reason()).contains("exceeds the limit of 4096 bytes");
+            assertThat(bad.fatal()).isFalse();
+        });
+        assertThat(eventIds(items)).containsExactly("a", "b");
+    }
+
+    @Test
+    void shouldEndWithAFatalItemForCorruptGzip() {
+        byte[] object = CloudTrailFiles.gzip(CloudTrailFiles.envelope(List.of(A, B)));
+        byte[] truncated = Arrays.copyOf(object, object.length / 2);
+        object[12] ^= 0x55;
+
+        assertThat(lastBad(read(truncated)).reason()).contains("gzip");
+        assertThat(lastBad(read(truncated)).fatal()).isTrue();
+        assertThat(lastBad(read(object)).fatal()).isTrue();
+    }
+
+    @Test
+    void shouldStopADecompressionBomb() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+            gzip.write("{\"Records\":[{\"eventID\":\"".getBytes(StandardCharsets.UTF_8));
+            byte[] zeros = new byte[1 << 16];
+            Arrays.fill(zeros, (byte) 'a');
+            for (int i = 0; i < 64; i++) {
+                gzip.write(zeros);
+            }
+        }
+
+        RecordItem.Bad bad = lastBad(read(out.toByteArray()));
+
+        assertThat(bad.reason()).contains("decompression bomb");
+        assertThat(out.size()).as("a small object").isLessThan(64 * 1024);
+    }
+
+    @Test
+    void shouldReportInvalidJsonLinesAndNonUtf8AndKeepTheRest() {
+        byte[] lines = concat(utf8(A + "\n{broken\n"), new byte[] {'{', '"', (byte) 0xC3, (byte) 0x28, '"', '}', '\n'},
+                utf8(B + "\n"));
+
+        List<RecordItem> items = read(lines);
+
+        assertThat(eventIds(items)).containsExactly("a", "b");
+        assertThat(items).filteredOn(RecordItem.Bad.class::isInstance).extracting(i -> ((RecordItem.Bad) i).reason())
+                .satisfiesExactly(r -> assertThat(r).startsWith("invalid JSON"),
+                        r -> assertThat(r).isEqualTo("not valid UTF-8"));
+    }
+
+    @Test
+    void shouldRejectInputThatIsNotJsonAtAll() {
+        assertThat(lastBad(read(utf8("PK\u0003\u0004 zip file"))).reason()).startsWith("not JSON");
+        assertThat(read(utf8("   "))).isEmpty();
+    }
+
+    private static List<RecordItem> read(byte[] bytes) {
+        List<RecordItem> items = new ArrayList<>();
+        try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(bytes), LIMITS)) {
+            reader.forEachRemaining(items::add);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return items;
+    }
+
+    private static List<String> eventIds(List<RecordItem> items) {
+        return items.stream().filter(RecordItem.Good.class::isInstance)
+                .map(i -> ((RecordItem.Good) i).json().get("eventID").asText()).toList();
+    }
+
+    private static RecordItem.Bad lastBad(List<RecordItem> items) {
+        assertThat(items).isNotEmpty();
+        assertThat(items.get(items.size() - 1)).isInstanceOf(RecordItem.Bad.class);
+        return (RecordItem.Bad) items.get(items.size() - 1);
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] concat(byte[]... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (byte[] part : parts) {
+            out.writeBytes(part);
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.roletrail.launcher;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.StreamsApp;
+import dev.roletrail.streams.config.StreamsAppConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code roletrail streams}: the Kafka Streams application, until stopped. */
+@Command(name = "streams", mixinStandardHelpOptions = true,
+        description = "Run the streams app: identity state, detectors, alerts. Stops cleanly on SIGTERM / Ctrl-C.")
+final class StreamsCommand implements Callable<Integer> {
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--application-id", description = "Kafka Streams application.id (setting streams.application.id).")
+    String applicationId;
+
+    @Option(names = "--state-dir", description = "Directory for local state (setting streams.state.dir).")
+    String stateDir;
+
+    @Option(names = "--learning-period", description = "Learning period of first-time detectors, e.g. 14d (setting detector.learning-period).")
+    String learningPeriod;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, String> flags = new HashMap<>();
+        flags.put("streams.application.id", applicationId);
+        flags.put("streams.state.dir", stateDir);
+        flags.put("detector.learning-period", learningPeriod);
+        Settings settings = common.settings(flags);
+        StreamsAppConfig config = StreamsAppConfig.from(settings);
+        if (settings.bool("topics.create", false)) {
+            TopicSetup.ensure(config.kafka(), config.topics(), settings.integer("topics.partitions", 6, 1, 10_000),
+                    (short) settings.integer("topics.replication", 1, 1, 10));
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        StreamsApp app = new StreamsApp(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.close();
+            stopped.countDown();
+        }, "roletrail-shutdown"));
+        app.start();
+        stopped.await();
+        return 0;
+    }
+}

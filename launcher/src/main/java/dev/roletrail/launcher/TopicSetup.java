@@ -1,0 +1,41 @@
+package dev.roletrail.launcher;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+
+import dev.roletrail.schemas.Topics;
+
+/** Creates RoleTrail's topics when they do not exist yet (compacted where only the latest value per key matters). */
+public final class TopicSetup {
+
+    private TopicSetup() {
+    }
+
+    public static void ensure(Properties kafka, Topics topics, int partitions, short replication)
+            throws InterruptedException, ExecutionException {
+        try (Admin admin = Admin.create(kafka)) {
+            Set<String> existing = admin.listTopics().names().get();
+            List<NewTopic> missing = new ArrayList<>();
+            for (String name : topics.allNames()) {
+                if (!existing.contains(name)) {
+                    NewTopic topic = new NewTopic(name, partitions, replication);
+                    if (topics.compactedNames().contains(name)) {
+                        topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                    }
+                    missing.add(topic);
+                }
+            }
+            if (!missing.isEmpty()) {
+                admin.createTopics(missing).all().get();
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package dev.roletrail.streams.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Properties;
+
+import org.apache.kafka.streams.StreamsConfig;
+
+import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.config.InvalidConfigException;
+import dev.roletrail.schemas.config.Settings;
+
+/**
+ * Everything the streams app needs, validated once. {@code kafka.*} settings go to Kafka Streams unchanged and win
+ * over the defaults here.
+ *
+ * @param learningPeriod how long a principal must have been observed before "first time" detectors may fire for it
+ */
+public record StreamsAppConfig(
+        Topics topics,
+        String applicationId,
+        Properties kafka,
+        String processingGuarantee,
+        Path stateDir,
+        Duration learningPeriod,
+        Duration maxFutureSkew) {
+
+    public StreamsAppConfig {
+        kafka = copy(kafka);
+        if (!processingGuarantee.equals(StreamsConfig.EXACTLY_ONCE_V2)
+                && !processingGuarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
+            throw new InvalidConfigException("streams.processing.guarantee must be exactly_once_v2 or at_least_once, was '"
+                    + processingGuarantee + "'");
+        }
+    }
+
+    public static StreamsAppConfig from(Settings settings) {
+        Properties kafka = settings.kafkaProperties();
+        kafka.putIfAbsent("bootstrap.servers", "localhost:9092");
+        return new StreamsAppConfig(
+                new Topics(settings.string("topic.prefix", Topics.DEFAULT_PREFIX)),
+                settings.string("streams.application.id", "roletrail-streams"),
+                kafka,
+                settings.string("streams.processing.guarantee", StreamsConfig.EXACTLY_ONCE_V2),
+                Path.of(settings.string("streams.state.dir",
+                        Path.of(System.getProperty("java.io.tmpdir"), "roletrail-state").toString())),
+                settings.duration("detector.learning-period", Duration.ofDays(14), Duration.ZERO, Duration.ofDays(365)),
+                settings.duration("streams.max-future-skew", Duration.ofDays(1), Duration.ZERO, Duration.ofDays(365)));
+    }
+
+    /** The Kafka Streams configuration: RoleTrail's defaults, then every {@code kafka.*} setting on top. */
+    public Properties streamsProperties() {
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+                org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler.class.getName());
+        props.putAll(kafka);
+        return props;
+    }
+
+    @Override
+    public Properties kafka() {
+        return copy(kafka);
+    }
+
+    private static Properties copy(Properties properties) {
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return copy;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.roletrail.streams.detect;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.alert.Severity;
+import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.identity.Networks;
+import dev.roletrail.streams.identity.PrincipalProfile;
+import dev.roletrail.streams.identity.RoleAssumption;
+
+/**
+ * {@code first-time-assumption}: fires when edge(assumer → role) was never observed before, and the assumer has been
+ * observed for at least the learning period (so a new principal's first days stay quiet). Severity rises by one when
+ * the role is in another account.
+ */
+public final class FirstTimeAssumptionDetector {
+
+    public static final DetectorInfo INFO = new DetectorInfo(
+            "first-time-assumption",
+            "Role assumed for the first time by this principal",
+            Severity.MEDIUM,
+            List.of("T1078.004", "T1548"),
+            "Confirm with the owner of the origin identity that this role is needed; if not, revoke the session "
+                    + "and narrow the role's trust policy.");
+
+    private final Duration learningPeriod;
+
+    public FirstTimeAssumptionDetector(Duration learningPeriod) {
+        this.learningPeriod = Objects.requireNonNull(learningPeriod, "learningPeriod");
+    }
+
+    /**
+     * @param assumerBefore the assumer's profile before this event, or null when never seen
+     * @param edgeBefore    the edge before this event, or null when never crossed
+     */
+    public Optional<Alert> evaluate(PrincipalProfile assumerBefore, AccessEdge edgeBefore, RoleAssumption assumption) {
+        if (edgeBefore != null) {
+            return Optional.empty();
+        }
+        Duration observed = assumerBefore == null
+                ? Duration.ZERO
+                : Duration.between(assumerBefore.firstSeen(), assumption.at());
+        if (observed.compareTo(learningPeriod) < 0) {
+            return Optional.empty();
+        }
+        CloudTrailRecord event = assumption.event();
+        String principal = assumption.assumer().id();
+        long eventsBefore = assumerBefore == null ? 0 : assumerBefore.events();
+        Severity severity = assumption.crossAccount() ? INFO.severity().raise() : INFO.severity();
+        return Optional.of(new Alert(
+                AlertIds.of(INFO.id(), AccessEdge.key(principal, assumption.roleArn()), event.eventId()),
+                INFO.id(),
+                severity,
+                INFO.title(),
+                event.recipientAccountId(),
+                event.awsRegion(),
+                principal,
+                principal,
+                List.of(principal),
+                assumption.roleArn(),
+                event.userIdentity() == null ? null : emptyToNull(event.userIdentity().accessKeyId()),
+                Networks.of(event.sourceIpAddress()),
+                event.userAgent(),
+                List.of(event.eventId()),
+                event.eventTime(),
+                event.eventTime(),
+                "observed for " + observed.toDays() + " days (" + eventsBefore + " events) without assuming this role",
+                assumption.how() + " of " + assumption.roleArn() + (assumption.crossAccount() ? " (cross-account)" : ""),
+                INFO.attack(),
+                INFO.runbook(),
+                1));
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

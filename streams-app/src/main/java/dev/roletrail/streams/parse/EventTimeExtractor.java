@@ -1,0 +1,51 @@
+package dev.roletrail.streams.parse;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.streams.processor.TimestampExtractor;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+import dev.roletrail.schemas.Json;
+
+/**
+ * Event time is CloudTrail's {@code eventTime}, never processing time. Reads only the top-level {@code eventTime}
+ * field (nested objects are skipped, not parsed). A record without a readable eventTime keeps the partition's
+ * current stream time: it will be dead-lettered by the parse step, and must not move stream time anywhere.
+ */
+public final class EventTimeExtractor implements TimestampExtractor {
+
+    @Override
+    public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+        if (record.value() instanceof byte[] bytes) {
+            Long time = eventTime(bytes);
+            if (time != null) {
+                return time;
+            }
+        }
+        return partitionTime >= 0 ? partitionTime : Math.max(record.timestamp(), 0);
+    }
+
+    static Long eventTime(byte[] json) {
+        try (JsonParser parser = Json.mapper().getFactory().createParser(json)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if ("eventTime".equals(name) && value == JsonToken.VALUE_STRING) {
+                    return Instant.parse(parser.getText()).toEpochMilli();
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException | DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package dev.roletrail.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.alert.Severity;
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.schemas.deadletter.DeadLetter;
+import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.identity.PrincipalProfile;
+import dev.roletrail.testkit.CloudTrailEvent;
+
+class RoleTrailTopologyTest {
+
+    private static final String ALICE = "arn:aws:iam::111122223333:user/alice";
+    private static final String ADMIN = "arn:aws:iam::111122223333:role/Admin";
+    private static final String VENDOR_ROLE = "arn:aws:iam::444455556666:role/VendorAccess";
+    private static final Instant DAY_0 = Instant.parse("2026-10-01T09:00:00Z");
+
+    private final Topics topics = Topics.defaults();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> cloudtrail;
+    private TestOutputTopic<String, Alert> alerts;
+    private TestOutputTopic<String, DeadLetter> deadletters;
+
+    @BeforeEach
+    void startDriver() {
+        StreamsAppConfig config = StreamsAppConfig.from(Settings.of(Map.of("detector.learning-period", "14d")));
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
+        Properties props = config.streamsProperties();
+        props.put("state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-ttd-" + System.nanoTime());
+        driver = new TopologyTestDriver(RoleTrailTopology.build(config, clock), props);
+        cloudtrail = driver.createInputTopic(topics.cloudtrail().name(),
+                topics.cloudtrail().keySerde().serializer(), topics.cloudtrail().valueSerde().serializer());
+        alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
+                topics.alerts().valueSerde().deserializer());
+        deadletters = driver.createOutputTopic(topics.deadletter().name(),
+                topics.deadletter().keySerde().deserializer(), topics.deadletter().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void shouldAlertWhenAnEstablishedPrincipalAssumesARoleForTheFirstTime() {
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        CloudTrailEvent assume = CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(20)));
+        send(assume);
+
+        List<Alert> fired = alerts.readValuesToList();
+
+        assertThat(fired).singleElement().satisfies(alert -> {
+            assertThat(alert.detector()).isEqualTo("first-time-assumption");
+            assertThat(alert.principal()).isEqualTo(ALICE);
+            assertThat(alert.origin()).isEqualTo(ALICE);
+            assertThat(alert.role()).isEqualTo(ADMIN);
+            assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(alert.eventIds()).containsExactly(assume.eventId());
+            assertThat(alert.firstEventTime()).isEqualTo(DAY_0.plus(Duration.ofDays(20)));
+            assertThat(alert.sourceNetwork()).isEqualTo("203.0.113.0/24");
+            assertThat(alert.attack()).contains("T1078.004");
+        });
+    }
+
+    @Test
+    void shouldRaiseSeverityWhenTheRoleIsInAnotherAccount() {
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(VENDOR_ROLE).at(DAY_0.plus(Duration.ofDays(15))));
+
+        assertThat(alerts.readValuesToList()).singleElement()
+                .satisfies(alert -> assertThat(alert.severity()).isEqualTo(Severity.HIGH));
+    }
+
+    @Test
+    void shouldStayQuietWhileThePrincipalIsStillInItsLearningPeriod() {
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(13))));
+
+        assertThat(alerts.isEmpty()).as("day 13 of a 14-day learning period").isTrue();
+    }
+
+    @Test
+    void shouldStayQuietWhenTheRoleWasAssumedBefore() {
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0));
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(30))));
+
+        assertThat(alerts.isEmpty()).isTrue();
+        KeyValueStore<String, AccessEdge> edges = driver.getKeyValueStore(StoreNames.ACCESS_EDGES);
+        assertThat(edges.get(AccessEdge.key(ALICE, ADMIN)).uses()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldStayQuietForADeniedAssumption() {
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).denied().at(DAY_0.plus(Duration.ofDays(20))));
+
+        assertThat(alerts.isEmpty()).isTrue();
+    }
+
+    @Test
+    void shouldKeepPerPrincipalCountsInEventTimeEvenOutOfOrder() {
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0.plus(Duration.ofDays(2))));
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0.plus(Duration.ofDays(1))));
+
+        KeyValueStore<String, PrincipalProfile> profiles = driver.getKeyValueStore(StoreNames.PRINCIPAL_PROFILES);
+        PrincipalProfile profile = profiles.get(ALICE);
+        assertThat(profile.events()).isEqualTo(3);
+        assertThat(profile.firstSeen()).isEqualTo(DAY_0);
+        assertThat(profile.lastSeen()).isEqualTo(DAY_0.plus(Duration.ofDays(2)));
+    }
+
+    @Test
+    void shouldDeadLetterBadRecordsAndGoOn() {
+        cloudtrail.pipeInput("garbage", "{not json".getBytes(StandardCharsets.UTF_8));
+        cloudtrail.pipeInput("nobody", "{\"eventID\":\"e-9\",\"userIdentity\":{}}".getBytes(StandardCharsets.UTF_8));
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+
+        List<DeadLetter> letters = deadletters.readValuesToList();
+
+        assertThat(letters).extracting(DeadLetter::reason)
+                .satisfiesExactly(r -> assertThat(r).startsWith("invalid JSON"),
+                        r -> assertThat(r).isEqualTo("missing eventTime"));
+        assertThat(letters).allSatisfy(letter -> {
+            assertThat(letter.stage()).isEqualTo("streams");
+            assertThat(letter.source()).startsWith(topics.cloudtrail().name() + "/0/");
+        });
+        assertThat(driver.<String, PrincipalProfile>getKeyValueStore(StoreNames.PRINCIPAL_PROFILES).get(ALICE))
+                .as("the good record after the bad ones is processed").isNotNull();
+    }
+
+    @Test
+    void shouldGiveTheSameAlertIdWhenTheSameInputIsReplayed() {
+        CloudTrailEvent seen = CloudTrailEvent.byUser(ALICE).at(DAY_0);
+        CloudTrailEvent assume = CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(20)));
+        send(seen);
+        send(assume);
+        String firstRun = alerts.readValue().id();
+        closeDriver();
+        startDriver();
+
+        send(seen);
+        send(assume);
+
+        assertThat(alerts.readValue().id()).isEqualTo(firstRun);
+    }
+
+    private void send(CloudTrailEvent event) {
+        cloudtrail.pipeInput(event.tree().get("userIdentity").get("arn").asText(), event.bytes());
+    }
+}

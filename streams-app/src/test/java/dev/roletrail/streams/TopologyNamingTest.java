@@ -1,0 +1,41 @@
+package dev.roletrail.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.apache.kafka.streams.TopologyDescription;
+import org.junit.jupiter.api.Test;
+
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.config.StreamsAppConfig;
+
+/**
+ * Pins the topology's shape: a rename of a processor or store would orphan state and changelogs in running
+ * deployments, so it must be a deliberate change to {@code topology.txt}, not an accident.
+ */
+class TopologyNamingTest {
+
+    private final TopologyDescription description =
+            RoleTrailTopology.build(StreamsAppConfig.from(Settings.of(Map.of()))).describe();
+
+    @Test
+    void shouldMatchThePinnedDescription() throws IOException {
+        try (InputStream pinned = getClass().getResourceAsStream("/topology.txt")) {
+            assertThat(pinned).as("src/test/resources/topology.txt").isNotNull();
+            String expected = new String(pinned.readAllBytes(), StandardCharsets.UTF_8);
+
+            assertThat(description.toString().strip()).isEqualTo(expected.strip());
+        }
+    }
+
+    @Test
+    void shouldNameEveryProcessorAndStore() {
+        assertThat(description.toString())
+                .as("generated names such as KSTREAM-MAP-0000000004 change when the topology changes")
+                .doesNotContain("KSTREAM-", "KTABLE-", "KSTATE-");
+    }
+}

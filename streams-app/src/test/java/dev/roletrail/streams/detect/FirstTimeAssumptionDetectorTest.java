@@ -1,0 +1,67 @@
+package dev.roletrail.streams.detect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+import dev.roletrail.schemas.cloudtrail.PrincipalType;
+import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.identity.PrincipalProfile;
+import dev.roletrail.streams.identity.RoleAssumption;
+import dev.roletrail.testkit.CloudTrailEvent;
+
+class FirstTimeAssumptionDetectorTest {
+
+    private static final String BOB = "arn:aws:iam::111122223333:user/bob";
+    private static final String ROLE = "arn:aws:iam::111122223333:role/ReadOnly";
+    private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+    private final FirstTimeAssumptionDetector detector = new FirstTimeAssumptionDetector(Duration.ofDays(14));
+
+    @Test
+    void shouldFireForANewEdgeOfAnEstablishedPrincipal() {
+        var alert = detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), null, assumption());
+
+        assertThat(alert).hasValueSatisfying(a -> {
+            assertThat(a.detector()).isEqualTo(FirstTimeAssumptionDetector.INFO.id());
+            assertThat(a.baseline()).contains("30 days");
+        });
+    }
+
+    @Test
+    void shouldStayQuietForAKnownEdge() {
+        RoleAssumption assumption = assumption();
+        AccessEdge known = AccessEdge.first(assumption);
+
+        assertThat(detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), known, assumption)).isEmpty();
+    }
+
+    @Test
+    void shouldStayQuietForAPrincipalNeverSeenBefore() {
+        assertThat(detector.evaluate(null, null, assumption())).isEmpty();
+    }
+
+    @Test
+    void shouldFireForAPrincipalNeverSeenBeforeWhenLearningIsOff() {
+        assertThat(new FirstTimeAssumptionDetector(Duration.ZERO).evaluate(null, null, assumption())).isPresent();
+    }
+
+    private static PrincipalProfile profileSince(Instant firstSeen) {
+        return new PrincipalProfile(BOB, PrincipalType.IAM_USER, "111122223333", firstSeen, NOW, 42);
+    }
+
+    private static RoleAssumption assumption() {
+        try {
+            CloudTrailRecord record = Json.mapper().readValue(
+                    CloudTrailEvent.byUser(BOB).assumeRole(ROLE).at(NOW).json(), CloudTrailRecord.class);
+            return RoleAssumption.from(record).orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

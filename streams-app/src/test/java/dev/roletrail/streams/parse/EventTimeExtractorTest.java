@@ -1,0 +1,35 @@
+package dev.roletrail.streams.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+class EventTimeExtractorTest {
+
+    private final EventTimeExtractor extractor = new EventTimeExtractor();
+
+    @Test
+    void shouldReadEventTimeAfterNestedIdentity() {
+        String json = "{\"userIdentity\":{\"eventTime\":\"1999-01-01T00:00:00Z\",\"x\":[1,{}]},"
+                + "\"eventTime\":\"2026-11-20T10:00:00Z\"}";
+
+        assertThat(extractor.extract(record(json, 5), 7)).isEqualTo(Instant.parse("2026-11-20T10:00:00Z").toEpochMilli());
+    }
+
+    @Test
+    void shouldKeepStreamTimeForRecordsWithoutAReadableEventTime() {
+        assertThat(extractor.extract(record("{\"eventTime\":\"soon\"}", 5), 7)).isEqualTo(7);
+        assertThat(extractor.extract(record("not json", 5), 7)).isEqualTo(7);
+        assertThat(extractor.extract(record("{}", 5), -1)).as("no stream time yet").isEqualTo(5);
+    }
+
+    private static ConsumerRecord<Object, Object> record(String value, long timestamp) {
+        return new ConsumerRecord<>("t", 0, 0, timestamp, org.apache.kafka.common.record.TimestampType.CREATE_TIME,
+                0, 0, "k", value.getBytes(StandardCharsets.UTF_8), new org.apache.kafka.common.header.internals.RecordHeaders(),
+                java.util.Optional.empty());
+    }
+}

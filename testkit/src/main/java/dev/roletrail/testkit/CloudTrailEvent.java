@@ -1,0 +1,158 @@
+package dev.roletrail.testkit;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+/**
+ * Builds CloudTrail records in the real shapes CloudTrail writes, for tests:
+ * {@code CloudTrailEvent.byUser(userArn).assumeRole(roleArn).at(time).json()}.
+ */
+public final class CloudTrailEvent {
+
+    private static final Pattern ACCOUNT = Pattern.compile("^arn:[\\w-]+:(?:iam|sts)::(\\d{12}):.*$");
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private final ObjectNode root = NODES.objectNode();
+
+    private CloudTrailEvent(ObjectNode identity, String account) {
+        root.put("eventVersion", "1.08");
+        root.set("userIdentity", identity);
+        root.put("eventTime", "2026-01-01T00:00:00Z");
+        root.put("eventSource", "iam.amazonaws.com");
+        root.put("eventName", "ListRoles");
+        root.put("awsRegion", "us-east-1");
+        root.put("sourceIPAddress", "203.0.113.10");
+        root.put("userAgent", "aws-cli/2.15.0 Python/3.11.6 Linux/6.1 exe/x86_64");
+        root.putNull("requestParameters");
+        root.putNull("responseElements");
+        root.put("requestID", UUID.randomUUID().toString());
+        root.put("eventID", UUID.randomUUID().toString());
+        root.put("readOnly", true);
+        root.put("eventType", "AwsApiCall");
+        root.put("managementEvent", true);
+        root.put("recipientAccountId", account);
+        root.put("eventCategory", "Management");
+    }
+
+    /** An IAM user signing with a long-term key. */
+    public static CloudTrailEvent byUser(String userArn) {
+        String account = accountOf(userArn);
+        ObjectNode identity = NODES.objectNode()
+                .put("type", "IAMUser")
+                .put("principalId", "AIDA" + suffix(userArn))
+                .put("arn", userArn)
+                .put("accountId", account)
+                .put("accessKeyId", "AKIA" + suffix(userArn))
+                .put("userName", userArn.substring(userArn.lastIndexOf('/') + 1));
+        return new CloudTrailEvent(identity, account);
+    }
+
+    /** A session of a role, e.g. {@code byRoleSession("arn:aws:iam::111122223333:role/Deploy", "ci-run-7")}. */
+    public static CloudTrailEvent byRoleSession(String roleArn, String sessionName) {
+        String account = accountOf(roleArn);
+        String roleName = roleArn.substring(roleArn.lastIndexOf('/') + 1);
+        String partition = roleArn.split(":")[1];
+        ObjectNode issuer = NODES.objectNode().put("type", "Role").put("principalId", "AROA" + suffix(roleArn))
+                .put("arn", roleArn).put("accountId", account).put("userName", roleName);
+        ObjectNode context = NODES.objectNode();
+        context.set("sessionIssuer", issuer);
+        context.set("attributes", NODES.objectNode().put("creationDate", "2026-01-01T00:00:00Z")
+                .put("mfaAuthenticated", "false"));
+        ObjectNode identity = NODES.objectNode()
+                .put("type", "AssumedRole")
+                .put("principalId", "AROA" + suffix(roleArn) + ":" + sessionName)
+                .put("arn", "arn:" + partition + ":sts::" + account + ":assumed-role/" + roleName + "/" + sessionName)
+                .put("accountId", account)
+                .put("accessKeyId", "ASIA" + suffix(roleArn + sessionName));
+        identity.set("sessionContext", context);
+        return new CloudTrailEvent(identity, account);
+    }
+
+    /** A successful {@code sts:AssumeRole} of the role, issuing a new temporary key. */
+    public CloudTrailEvent assumeRole(String roleArn) {
+        call("sts.amazonaws.com", "AssumeRole");
+        root.put("readOnly", true);
+        root.set("requestParameters", NODES.objectNode().put("roleArn", roleArn).put("roleSessionName", "session"));
+        ObjectNode credentials = NODES.objectNode().put("accessKeyId", "ASIA" + suffix(roleArn + eventId()))
+                .put("sessionToken", "<redacted>").put("expiration", "Jan 1, 2026, 1:00:00 AM");
+        ObjectNode response = NODES.objectNode();
+        response.set("credentials", credentials);
+        response.set("assumedRoleUser", NODES.objectNode()
+                .put("arn", roleArn.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/") + "/session"));
+        root.set("responseElements", response);
+        return this;
+    }
+
+    public CloudTrailEvent call(String eventSource, String eventName) {
+        root.put("eventSource", eventSource);
+        root.put("eventName", eventName);
+        return this;
+    }
+
+    public CloudTrailEvent denied() {
+        root.put("errorCode", "AccessDenied");
+        root.put("errorMessage", "User is not authorized to perform this operation");
+        root.putNull("responseElements");
+        return this;
+    }
+
+    public CloudTrailEvent at(Instant time) {
+        root.put("eventTime", time.toString());
+        return this;
+    }
+
+    public CloudTrailEvent from(String sourceIpAddress) {
+        root.put("sourceIPAddress", sourceIpAddress);
+        return this;
+    }
+
+    public CloudTrailEvent region(String region) {
+        root.put("awsRegion", region);
+        return this;
+    }
+
+    public CloudTrailEvent eventId(String eventId) {
+        root.put("eventID", eventId);
+        return this;
+    }
+
+    public CloudTrailEvent userAgent(String userAgent) {
+        root.put("userAgent", userAgent);
+        return this;
+    }
+
+    public String eventId() {
+        return root.get("eventID").asText();
+    }
+
+    public String json() {
+        return root.toString();
+    }
+
+    public byte[] bytes() {
+        return json().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A copy of the tree, to tweak fields the builder has no method for. */
+    public ObjectNode tree() {
+        return root.deepCopy();
+    }
+
+    private static String accountOf(String arn) {
+        Matcher m = ACCOUNT.matcher(arn);
+        if (!m.matches()) {
+            throw new IllegalArgumentException("not an IAM or STS ARN with an account: " + arn);
+        }
+        return m.group(1);
+    }
+
+    /** A stable pseudo id so the same ARN always gets the same principal and key ids. */
+    private static String suffix(String seed) {
+        return String.format("%016X", seed.hashCode() * 0x9E3779B97F4A7C15L).substring(0, 16);
+    }
+}
