@@ -10,10 +10,11 @@ import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import dev.roletrail.schemas.Topics;
 
-/** Creates RoleTrail's topics when they do not exist yet (compacted where only the latest value per key matters). */
+/** Creates RoleTrail's topics when they do not exist yet, tolerating a concurrent creator (compacted where only the latest value per key matters). */
 public final class TopicSetup {
 
     private TopicSetup() {
@@ -33,8 +34,15 @@ public final class TopicSetup {
                     missing.add(topic);
                 }
             }
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get();
+            for (var creation : admin.createTopics(missing).values().values()) {
+                try {
+                    creation.get();
+                } catch (ExecutionException e) {
+                    // Another instance (ingest and streams both create at start) may have won the race: that is fine.
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw e;
+                    }
+                }
             }
         }
     }

@@ -99,7 +99,7 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
                 case EMPTY -> null;
             };
         } catch (IOException | RuntimeException e) {
-            return new RecordItem.Bad(nextIndex, describe(e) + restLostSuffix(), null, true);
+            return new RecordItem.Bad(nextIndex == 0 ? -1 : nextIndex, describe(e) + restLostSuffix(), null, true);
         }
     }
 

@@ -1,0 +1,60 @@
+package dev.roletrail.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+
+class RoleTrailCommandTest {
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine cli = RoleTrail.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        return cli.execute(args);
+    }
+
+    @Test
+    void shouldRejectAWrongFlagWithOneLineNamingIt() {
+        int exit = run("demo", "--no-such-flag");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n")
+                .contains("roletrail demo", "--no-such-flag", "--help");
+    }
+
+    @Test
+    void shouldRejectAWrongConfigValueWithOneLineNamingTheSetting() {
+        int exit = run("ingest", "--bucket", "b", "--endpoint", "not a url");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("s3.endpoint", "not a url");
+    }
+
+    @Test
+    void shouldRequireASourceForIngest() {
+        assertThat(run("ingest")).isEqualTo(2);
+        assertThat(err.toString()).contains("ingest.s3.bucket");
+    }
+
+    @Test
+    void shouldRejectAnUnparseableDuration() {
+        assertThat(run("demo", "--duration", "soon")).isEqualTo(2);
+        assertThat(err.toString().strip()).contains("--duration", "soon");
+    }
+
+    @Test
+    void shouldPrintHelpForEveryCommand() {
+        for (String command : new String[] {"demo", "ingest", "streams"}) {
+            assertThat(run(command, "--help")).isZero();
+        }
+        assertThat(out.toString()).contains("Usage: roletrail demo", "Usage: roletrail ingest", "Usage: roletrail streams");
+    }
+}
