@@ -7,7 +7,9 @@ import org.apache.kafka.common.serialization.Serdes;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.deadletter.DeadLetter;
+import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.schemas.ingest.IngestProgress;
+import dev.roletrail.schemas.inventory.InventoryEntity;
 
 /**
  * The catalogue of RoleTrail's topics, all named {@code <prefix>.<topic>} (prefix {@code roletrail} by default; tests
@@ -50,13 +52,32 @@ public record Topics(String prefix) {
         return new Topic<>(prefix + ".ingest-progress", Serdes.String(), JsonSerde.of(IngestProgress.class));
     }
 
+    /**
+     * Sessions as they are issued: the streams app writes one when it sees an STS call that issues credentials and
+     * reads it back in the task that processes the session's own events. Key: the principal the session acts as, so
+     * it is partitioned like {@link #cloudtrail()} (same partition count required). Value: a {@link Session}. Not
+     * compacted: many sessions share a key.
+     */
+    public Topic<String, Session> sessions() {
+        return new Topic<>(prefix + ".sessions", Serdes.String(), JsonSerde.of(Session.class));
+    }
+
+    /**
+     * Compacted. Key: {@link InventoryEntity#key()} (the entity's ARN). Value: an {@link InventoryEntity}, or a
+     * tombstone when a newer snapshot of the account no longer lists it.
+     */
+    public Topic<String, InventoryEntity> inventory() {
+        return new Topic<>(prefix + ".inventory", Serdes.String(), JsonSerde.of(InventoryEntity.class));
+    }
+
     /** The names of every topic RoleTrail writes, for creating them up front. */
     public List<String> allNames() {
-        return List.of(cloudtrail().name(), alerts().name(), deadletter().name(), ingestProgress().name());
+        return List.of(cloudtrail().name(), alerts().name(), deadletter().name(), ingestProgress().name(),
+                sessions().name(), inventory().name());
     }
 
     /** The topics whose latest value per key is all that matters. */
     public List<String> compactedNames() {
-        return List.of(ingestProgress().name());
+        return List.of(ingestProgress().name(), inventory().name());
     }
 }

@@ -18,7 +18,8 @@ class JsonSerdeTest {
     private final JsonSerde<Alert> serde = JsonSerde.of(Alert.class);
 
     static Alert sampleAlert() {
-        return new Alert("0123456789abcdef0123456789abcdef", "first-time-assumption", Severity.MEDIUM,
+        return new Alert("0123456789abcdef0123456789abcdef", "first-time-assumption",
+                "arn:aws:iam::111122223333:user/alice\u0000arn:aws:iam::111122223333:role/Admin", Severity.MEDIUM,
                 "alice assumed Admin for the first time", "111122223333", "eu-west-1",
                 "arn:aws:iam::111122223333:user/alice", "arn:aws:iam::111122223333:user/alice",
                 List.of("arn:aws:iam::111122223333:user/alice"), "arn:aws:iam::111122223333:role/Admin", "AKIAEXAMPLE",

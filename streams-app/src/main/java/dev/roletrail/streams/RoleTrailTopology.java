@@ -1,6 +1,7 @@
 package dev.roletrail.streams;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -11,6 +12,7 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 import dev.roletrail.schemas.JsonSerde;
@@ -18,10 +20,21 @@ import dev.roletrail.schemas.Topic;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+import dev.roletrail.schemas.identity.Session;
+import dev.roletrail.streams.alert.SuppressionProcessor;
+import dev.roletrail.streams.alert.SuppressionState;
 import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.dedup.DeduplicateProcessor;
+import dev.roletrail.streams.detect.AlertPolicy;
+import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.detect.FirstTimeAssumptionDetector;
+import dev.roletrail.streams.detect.StatelessDetectors;
 import dev.roletrail.streams.identity.AccessEdge;
-import dev.roletrail.streams.identity.IdentityProcessor;
+import dev.roletrail.streams.identity.LineageInput;
+import dev.roletrail.streams.identity.LineageOutput;
+import dev.roletrail.streams.identity.LineageProcessor;
+import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.identity.PrincipalActivityProcessor;
 import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.parse.EventTimeExtractor;
 import dev.roletrail.streams.parse.ParseCloudTrailProcessor;
@@ -29,8 +42,13 @@ import dev.roletrail.streams.parse.ParseOutcome;
 
 /**
  * The one place the topology is wired:
- * {@code roletrail.cloudtrail} (key principal, value CloudTrail JSON) → parse (bad records → {@code roletrail.deadletter})
- * → identity state and detectors → {@code roletrail.alerts} (key alert id, value {@link Alert} JSON).
+ * <pre>
+ * roletrail.cloudtrail (key principal, value CloudTrail JSON)
+ *   → parse (bad records → roletrail.deadletter) → drop duplicate eventIDs
+ *   → lineage (+ roletrail.sessions, written and read back here) → observations (key principal)
+ *   → detectors, each branch owning its state → enabled / allowlist policy
+ *   → repartition by detector and entity → suppression → roletrail.alerts (key alert id, value Alert JSON)
+ * </pre>
  */
 public final class RoleTrailTopology {
 
@@ -45,41 +63,95 @@ public final class RoleTrailTopology {
     public static Topology build(StreamsAppConfig config, Clock clock) {
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
-        addStores(builder);
+        addStores(builder, config);
 
-        KStream<String, byte[]> raw = builder.stream(topics.cloudtrail().name(),
-                Consumed.with(Serdes.String(), Serdes.ByteArray())
-                        .withTimestampExtractor(new EventTimeExtractor())
-                        .withName("cloudtrail-source"));
+        KStream<String, CloudTrailRecord> records = parse(builder, topics, config, clock)
+                .processValues(() -> new DeduplicateProcessor(config.dedupGrace()), Named.as("drop-duplicates"),
+                        StoreNames.SEEN_EVENT_IDS);
 
-        Map<String, KStream<String, ParseOutcome>> parsed = raw
-                .processValues(() -> new ParseCloudTrailProcessor(clock, config.maxFutureSkew()),
-                        Named.as("parse-cloudtrail"))
-                .split(Named.as("parse-"))
-                .branch((key, outcome) -> outcome.parsed(), Branched.as("ok"))
-                .defaultBranch(Branched.as("rejected"));
+        KStream<String, Observation> observations = lineage(builder, topics, records);
 
-        parsed.get("parse-rejected")
-                .mapValues(ParseOutcome::deadLetter, Named.as("to-dead-letter"))
-                .to(topics.deadletter().name(), produced(topics.deadletter(), "deadletter-sink"));
+        KStream<String, Alert> alerts = detect(observations, config)
+                .filter(new AlertPolicy(config.settings()), Named.as("alert-policy"));
 
-        KStream<String, CloudTrailRecord> records =
-                parsed.get("parse-ok").mapValues(ParseOutcome::record, Named.as("parsed-record"));
-
-        records.process(() -> new IdentityProcessor(new FirstTimeAssumptionDetector(config.learningPeriod())),
-                        Named.as("identity-and-detectors"), StoreNames.PRINCIPAL_PROFILES, StoreNames.ACCESS_EDGES)
+        alerts.selectKey((id, alert) -> alert.suppressionKey(), Named.as("key-by-suppression"))
+                .repartition(Repartitioned.<String, Alert>as("alerts-by-entity")
+                        .withKeySerde(Serdes.String()).withValueSerde(topics.alerts().valueSerde()))
+                .process(() -> new SuppressionProcessor(config.suppressionWindow()), Named.as("suppress-repeats"),
+                        StoreNames.ALERT_SUPPRESSION)
                 .to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink"));
 
         return builder.build();
     }
 
-    private static void addStores(StreamsBuilder builder) {
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.PRINCIPAL_PROFILES), Serdes.String(),
-                JsonSerde.of(PrincipalProfile.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.ACCESS_EDGES), Serdes.String(),
-                JsonSerde.of(AccessEdge.class)));
+    /** Raw records → parsed records; what cannot be parsed goes to the dead-letter topic. */
+    private static KStream<String, CloudTrailRecord> parse(StreamsBuilder builder, Topics topics,
+            StreamsAppConfig config, Clock clock) {
+        Map<String, KStream<String, ParseOutcome>> parsed = builder.stream(topics.cloudtrail().name(),
+                        Consumed.with(Serdes.String(), Serdes.ByteArray())
+                                .withTimestampExtractor(new EventTimeExtractor())
+                                .withName("cloudtrail-source"))
+                .processValues(() -> new ParseCloudTrailProcessor(clock, config.maxFutureSkew()),
+                        Named.as("parse-cloudtrail"))
+                .split(Named.as("parse-"))
+                .branch((key, outcome) -> outcome.parsed(), Branched.as("ok"))
+                .defaultBranch(Branched.as("rejected"));
+        parsed.get("parse-rejected")
+                .mapValues(ParseOutcome::deadLetter, Named.as("to-dead-letter"))
+                .to(topics.deadletter().name(), produced(topics.deadletter(), "deadletter-sink"));
+        return parsed.get("parse-ok").mapValues(ParseOutcome::record, Named.as("parsed-record"));
+    }
+
+    /**
+     * Events and the sessions issued by earlier events meet in one processor. Sessions travel through
+     * roletrail.sessions keyed by the principal they act as, so they reach the task that sees that principal's events.
+     */
+    private static KStream<String, Observation> lineage(StreamsBuilder builder, Topics topics,
+            KStream<String, CloudTrailRecord> records) {
+        KStream<String, LineageInput> sessions = builder.stream(topics.sessions().name(),
+                        Consumed.with(topics.sessions().keySerde(), topics.sessions().valueSerde())
+                                .withName("sessions-source"))
+                .mapValues(LineageInput::session, Named.as("session-input"));
+        Map<String, KStream<String, LineageOutput>> lineage = records
+                .mapValues(LineageInput::event, Named.as("event-input"))
+                .merge(sessions, Named.as("events-and-sessions"))
+                .process(LineageProcessor::new, Named.as("lineage"), StoreNames.SESSIONS)
+                .split(Named.as("lineage-"))
+                .branch((key, out) -> out.isObservation(), Branched.as("observation"))
+                .defaultBranch(Branched.as("session"));
+        lineage.get("lineage-session")
+                .mapValues(LineageOutput::issued, Named.as("issued-session"))
+                .to(topics.sessions().name(), produced(topics.sessions(), "sessions-sink"));
+        return lineage.get("lineage-observation").mapValues(LineageOutput::observation, Named.as("observation"));
+    }
+
+    /** Every detector branch; each reads the same observations and owns its own state. */
+    private static KStream<String, Alert> detect(KStream<String, Observation> observations, StreamsAppConfig config) {
+        DetectorSettings firstTime = new DetectorSettings(FirstTimeAssumptionDetector.INFO.id(), config.settings());
+        KStream<String, Alert> activity = observations.process(
+                () -> new PrincipalActivityProcessor(new FirstTimeAssumptionDetector(firstTime.learningPeriod()),
+                        java.util.List.of()),
+                Named.as("principal-activity"), StoreNames.PRINCIPAL_PROFILES, StoreNames.ACCESS_EDGES);
+        KStream<String, Alert> stateless = observations.flatMapValues(StatelessDetectors.all(config.settings()),
+                Named.as("stateless-detectors"));
+        return activity.merge(stateless, Named.as("all-alerts"));
+    }
+
+    private static void addStores(StreamsBuilder builder, StreamsAppConfig config) {
+        Duration grace = config.dedupGrace();
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoreNames.SEEN_EVENT_IDS, grace.multipliedBy(2), Duration.ofMillis(1),
+                        false),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(keyValue(StoreNames.SESSIONS, Session.class));
+        builder.addStateStore(keyValue(StoreNames.PRINCIPAL_PROFILES, PrincipalProfile.class));
+        builder.addStateStore(keyValue(StoreNames.ACCESS_EDGES, AccessEdge.class));
+        builder.addStateStore(keyValue(StoreNames.ALERT_SUPPRESSION, SuppressionState.class));
+    }
+
+    private static <V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<String, V>>
+            keyValue(String name, Class<V> type) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), JsonSerde.of(type));
     }
 
     private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {

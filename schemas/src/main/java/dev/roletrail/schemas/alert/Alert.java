@@ -9,6 +9,8 @@ import java.util.Objects;
  *
  * @param id          deterministic: the same detector, entity and evidence always give the same id
  * @param detector    the detector id, e.g. {@code first-time-assumption}
+ * @param entity      what the alert is about (a principal, key, role or edge); with the detector it is the
+ *                    suppression key: one alert per detector and entity per suppression window
  * @param principal   the acting principal id (see {@code Principal})
  * @param origin      the human or workload at the start of the session chain (the principal itself when direct)
  * @param chain       principals from the origin to the acting principal, in order
@@ -23,6 +25,7 @@ import java.util.Objects;
 public record Alert(
         String id,
         String detector,
+        String entity,
         Severity severity,
         String title,
         String account,
@@ -46,6 +49,7 @@ public record Alert(
     public Alert {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(detector, "detector");
+        Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(severity, "severity");
         Objects.requireNonNull(title, "title");
         Objects.requireNonNull(principal, "principal");
@@ -57,5 +61,17 @@ public record Alert(
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, was " + count);
         }
+    }
+
+    /** The key alerts are suppressed by: one alert per detector and entity per window. */
+    public String suppressionKey() {
+        return detector + "|" + entity;
+    }
+
+    /** The same alert having fired {@code total} times, the last time at {@code lastTime}. */
+    public Alert withRepeats(long total, Instant lastTime) {
+        return new Alert(id, detector, entity, severity, title, account, region, principal, origin, chain, role,
+                accessKeyId, sourceNetwork, userAgent, eventIds, firstEventTime, lastTime, baseline, unusual, attack,
+                action, total);
     }
 }

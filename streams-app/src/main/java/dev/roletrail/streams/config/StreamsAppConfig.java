@@ -14,7 +14,10 @@ import dev.roletrail.schemas.config.Settings;
  * Everything the streams app needs, validated once. {@code kafka.*} settings go to Kafka Streams unchanged and win
  * over the defaults here.
  *
- * @param learningPeriod how long a principal must have been observed before "first time" detectors may fire for it
+ * @param learningPeriod    how long a principal must have been observed before "first time" detectors may fire for it
+ * @param suppressionWindow one alert per detector and entity within this window (event time); zero turns it off
+ * @param dedupGrace        a record whose eventID was seen within this much event time is a duplicate
+ * @param settings          all settings, for the detectors' own ({@code detector.<id>.*}, {@code org.*})
  */
 public record StreamsAppConfig(
         Topics topics,
@@ -23,7 +26,10 @@ public record StreamsAppConfig(
         String processingGuarantee,
         Path stateDir,
         Duration learningPeriod,
-        Duration maxFutureSkew) {
+        Duration maxFutureSkew,
+        Duration suppressionWindow,
+        Duration dedupGrace,
+        Settings settings) {
 
     public StreamsAppConfig {
         kafka = copy(kafka);
@@ -45,7 +51,10 @@ public record StreamsAppConfig(
                 Path.of(settings.string("streams.state.dir",
                         Path.of(System.getProperty("java.io.tmpdir"), "roletrail-state").toString())),
                 settings.duration("detector.learning-period", Duration.ofDays(14), Duration.ZERO, Duration.ofDays(365)),
-                settings.duration("streams.max-future-skew", Duration.ofDays(1), Duration.ZERO, Duration.ofDays(365)));
+                settings.duration("streams.max-future-skew", Duration.ofDays(1), Duration.ZERO, Duration.ofDays(365)),
+                settings.duration("alerts.suppression-window", Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30)),
+                settings.duration("streams.dedup-grace", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(7)),
+                settings);
     }
 
     /** The Kafka Streams configuration: RoleTrail's defaults, then every {@code kafka.*} setting on top. */

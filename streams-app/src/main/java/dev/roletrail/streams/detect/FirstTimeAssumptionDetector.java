@@ -7,9 +7,8 @@ import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
-import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.streams.identity.AccessEdge;
-import dev.roletrail.streams.identity.Networks;
+import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.identity.RoleAssumption;
 
@@ -38,7 +37,8 @@ public final class FirstTimeAssumptionDetector {
      * @param assumerBefore the assumer's profile before this event, or null when never seen
      * @param edgeBefore    the edge before this event, or null when never crossed
      */
-    public Optional<Alert> evaluate(PrincipalProfile assumerBefore, AccessEdge edgeBefore, RoleAssumption assumption) {
+    public Optional<Alert> evaluate(PrincipalProfile assumerBefore, AccessEdge edgeBefore, RoleAssumption assumption,
+            Observation observation) {
         if (edgeBefore != null) {
             return Optional.empty();
         }
@@ -48,35 +48,11 @@ public final class FirstTimeAssumptionDetector {
         if (observed.compareTo(learningPeriod) < 0) {
             return Optional.empty();
         }
-        CloudTrailRecord event = assumption.event();
-        String principal = assumption.assumer().id();
         long eventsBefore = assumerBefore == null ? 0 : assumerBefore.events();
         Severity severity = assumption.crossAccount() ? INFO.severity().raise() : INFO.severity();
-        return Optional.of(new Alert(
-                AlertIds.of(INFO.id(), AccessEdge.key(principal, assumption.roleArn()), event.eventId()),
-                INFO.id(),
-                severity,
-                INFO.title(),
-                event.recipientAccountId(),
-                event.awsRegion(),
-                principal,
-                principal,
-                List.of(principal),
-                assumption.roleArn(),
-                event.userIdentity() == null ? null : emptyToNull(event.userIdentity().accessKeyId()),
-                Networks.of(event.sourceIpAddress()),
-                event.userAgent(),
-                List.of(event.eventId()),
-                event.eventTime(),
-                event.eventTime(),
+        return Optional.of(AlertFactory.alert(INFO, severity, assumption.assumer().id() + " -> " + assumption.roleArn(),
+                observation, assumption.roleArn(),
                 "observed for " + observed.toDays() + " days (" + eventsBefore + " events) without assuming this role",
-                assumption.how() + " of " + assumption.roleArn() + (assumption.crossAccount() ? " (cross-account)" : ""),
-                INFO.attack(),
-                INFO.runbook(),
-                1));
-    }
-
-    private static String emptyToNull(String value) {
-        return value == null || value.isEmpty() ? null : value;
+                assumption.how() + " of " + assumption.roleArn() + (assumption.crossAccount() ? " (cross-account)" : "")));
     }
 }

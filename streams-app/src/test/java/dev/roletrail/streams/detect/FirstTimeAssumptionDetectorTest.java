@@ -9,8 +9,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+import dev.roletrail.schemas.cloudtrail.Principal;
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
+import dev.roletrail.schemas.cloudtrail.Principals;
 import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.identity.Lineage;
+import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.identity.RoleAssumption;
 import dev.roletrail.testkit.CloudTrailEvent;
@@ -25,7 +29,7 @@ class FirstTimeAssumptionDetectorTest {
 
     @Test
     void shouldFireForANewEdgeOfAnEstablishedPrincipal() {
-        var alert = detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), null, assumption());
+        var alert = detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), null, assumption(), observation());
 
         assertThat(alert).hasValueSatisfying(a -> {
             assertThat(a.detector()).isEqualTo(FirstTimeAssumptionDetector.INFO.id());
@@ -38,28 +42,37 @@ class FirstTimeAssumptionDetectorTest {
         RoleAssumption assumption = assumption();
         AccessEdge known = AccessEdge.first(assumption);
 
-        assertThat(detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), known, assumption)).isEmpty();
+        assertThat(detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), known, assumption, observation())).isEmpty();
     }
 
     @Test
     void shouldStayQuietForAPrincipalNeverSeenBefore() {
-        assertThat(detector.evaluate(null, null, assumption())).isEmpty();
+        assertThat(detector.evaluate(null, null, assumption(), observation())).isEmpty();
     }
 
     @Test
     void shouldFireForAPrincipalNeverSeenBeforeWhenLearningIsOff() {
-        assertThat(new FirstTimeAssumptionDetector(Duration.ZERO).evaluate(null, null, assumption())).isPresent();
+        assertThat(new FirstTimeAssumptionDetector(Duration.ZERO).evaluate(null, null, assumption(), observation())).isPresent();
     }
 
     private static PrincipalProfile profileSince(Instant firstSeen) {
         return new PrincipalProfile(BOB, PrincipalType.IAM_USER, "111122223333", firstSeen, NOW, 42);
     }
 
+    private static final CloudTrailRecord EVENT = record(CloudTrailEvent.byUser(BOB).assumeRole(ROLE).at(NOW));
+
     private static RoleAssumption assumption() {
+        return RoleAssumption.from(EVENT).orElseThrow();
+    }
+
+    private static Observation observation() {
+        Principal principal = Principals.of(EVENT);
+        return new Observation(EVENT, principal, Lineage.direct(principal, null));
+    }
+
+    private static CloudTrailRecord record(CloudTrailEvent event) {
         try {
-            CloudTrailRecord record = Json.mapper().readValue(
-                    CloudTrailEvent.byUser(BOB).assumeRole(ROLE).at(NOW).json(), CloudTrailRecord.class);
-            return RoleAssumption.from(record).orElseThrow();
+            return Json.mapper().readValue(event.json(), CloudTrailRecord.class);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

@@ -1,0 +1,86 @@
+package dev.roletrail.streams.alert;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.streams.StoreNames;
+
+/**
+ * One alert per detector and entity per suppression window: the first goes out at once; repeats inside the window
+ * are counted, and when the window closes (in stream time) the alert goes out once more, same id, with the total
+ * count. Input key: suppression key. Output key: alert id.
+ */
+public final class SuppressionProcessor implements Processor<String, Alert, String, Alert> {
+
+    private static final Duration CHECK_EVERY = Duration.ofMinutes(5);
+
+    private final Duration window;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, SuppressionState> states;
+
+    public SuppressionProcessor(Duration window) {
+        this.window = window;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.states = context.getStateStore(StoreNames.ALERT_SUPPRESSION);
+        // Stream time: windows are in event time, so a replay closes them exactly as the live run did.
+        context.schedule(CHECK_EVERY, PunctuationType.STREAM_TIME, this::closeWindows);
+    }
+
+    @Override
+    public void process(Record<String, Alert> record) {
+        Alert alert = record.value();
+        SuppressionState state = states.get(record.key());
+        if (state != null && alert.firstEventTime().isBefore(state.windowEnd())) {
+            if (!alert.id().equals(state.first().id())) {
+                states.put(record.key(), state.repeat(alert.lastEventTime()));
+            }
+            return;
+        }
+        if (state != null && state.repeats() > 0) {
+            emit(state.summary(), record.timestamp());
+        }
+        if (window.isZero()) {
+            emit(alert, record.timestamp());
+            return;
+        }
+        states.put(record.key(), new SuppressionState(alert, alert.firstEventTime().plus(window), 0, null));
+        emit(alert, record.timestamp());
+    }
+
+    private void closeWindows(long streamTime) {
+        Instant now = Instant.ofEpochMilli(streamTime);
+        List<KeyValue<String, SuppressionState>> closed = new ArrayList<>();
+        try (KeyValueIterator<String, SuppressionState> all = states.all()) {
+            all.forEachRemaining(entry -> {
+                if (!entry.value.windowEnd().isAfter(now)) {
+                    closed.add(entry);
+                }
+            });
+        }
+        for (KeyValue<String, SuppressionState> entry : closed) {
+            if (entry.value.repeats() > 0) {
+                emit(entry.value.summary(), streamTime);
+            }
+            states.delete(entry.key);
+        }
+    }
+
+    private void emit(Alert alert, long timestamp) {
+        context.forward(new Record<>(alert.id(), alert, timestamp));
+    }
+}

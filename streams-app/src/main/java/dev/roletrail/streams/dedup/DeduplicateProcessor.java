@@ -1,0 +1,48 @@
+package dev.roletrail.streams.dedup;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+
+import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+import dev.roletrail.streams.StoreNames;
+
+/**
+ * Drops CloudTrail's duplicate deliveries: a record whose eventID was seen within the grace before or after its
+ * event time is dropped. Duplicates share their principal, so they meet in the same task. A duplicate arriving more
+ * than the grace after the stream has moved on is not caught (the window store has let that time go).
+ */
+public final class DeduplicateProcessor implements FixedKeyProcessor<String, CloudTrailRecord, CloudTrailRecord> {
+
+    private final Duration grace;
+    private FixedKeyProcessorContext<String, CloudTrailRecord> context;
+    private WindowStore<String, Long> seen;
+
+    public DeduplicateProcessor(Duration grace) {
+        this.grace = grace;
+    }
+
+    @Override
+    public void init(FixedKeyProcessorContext<String, CloudTrailRecord> context) {
+        this.context = context;
+        this.seen = context.getStateStore(StoreNames.SEEN_EVENT_IDS);
+    }
+
+    @Override
+    public void process(FixedKeyRecord<String, CloudTrailRecord> record) {
+        CloudTrailRecord event = record.value();
+        Instant time = event.eventTime();
+        try (WindowStoreIterator<Long> earlier = seen.fetch(event.eventId(), time.minus(grace), time.plus(grace))) {
+            if (earlier.hasNext()) {
+                return;
+            }
+        }
+        seen.put(event.eventId(), time.toEpochMilli(), time.toEpochMilli());
+        context.forward(record);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.roletrail.streams.detect;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.roletrail.schemas.config.Settings;
+
+/**
+ * One detector's settings, named {@code detector.<id>.<name>} (e.g. {@code detector.dormant-credential-reactivated.dormancy}).
+ * The learning period has one default for all detectors, {@code detector.learning-period}, which a detector may override.
+ */
+public record DetectorSettings(String detectorId, Settings settings) {
+
+    public String name(String setting) {
+        return "detector." + detectorId + "." + setting;
+    }
+
+    public boolean enabled() {
+        return settings.bool(name("enabled"), true);
+    }
+
+    public Duration duration(String setting, Duration defaultValue, Duration min, Duration max) {
+        return settings.duration(name(setting), defaultValue, min, max);
+    }
+
+    public int integer(String setting, int defaultValue, int min, int max) {
+        return settings.integer(name(setting), defaultValue, min, max);
+    }
+
+    public double decimal(String setting, double defaultValue, double min, double max) {
+        String text = settings.string(name(setting), null);
+        double value;
+        try {
+            value = text == null ? defaultValue : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new dev.roletrail.schemas.config.InvalidConfigException(
+                    name(setting) + " must be a number, was '" + text + "'");
+        }
+        if (!(value >= min && value <= max)) {
+            throw new dev.roletrail.schemas.config.InvalidConfigException(
+                    name(setting) + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
+    }
+
+    public List<String> list(String setting, List<String> defaultValue) {
+        List<String> values = settings.list(name(setting));
+        return values.isEmpty() ? defaultValue : values;
+    }
+
+    /** The detector's own learning period, else the shared {@code detector.learning-period} (default 14 days). */
+    public Duration learningPeriod() {
+        Duration shared = settings.duration("detector.learning-period", Duration.ofDays(14), Duration.ZERO,
+                Duration.ofDays(365));
+        return duration("learning-period", shared, Duration.ZERO, Duration.ofDays(365));
+    }
+
+    /** Settings every detector shares: accounts of the organisation and external accounts trusted on purpose. */
+    public List<String> organizationAccounts() {
+        return settings.list("org.accounts");
+    }
+
+    public List<String> trustedExternalAccounts() {
+        return settings.list("org.trusted-external-accounts");
+    }
+
+    /** Role ARN patterns ({@code *} wildcards) of sensitive and break-glass roles. */
+    public List<String> sensitiveRolePatterns() {
+        List<String> patterns = settings.list("org.sensitive-roles");
+        return patterns.isEmpty() ? List.of("*:role/*Admin*", "*:role/*admin*", "*:role/*BreakGlass*",
+                "*:role/*break-glass*", "*:role/OrganizationAccountAccessRole") : patterns;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.roletrail.streams.identity;
+
+import java.util.List;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.detect.FirstTimeAssumptionDetector;
+import dev.roletrail.streams.detect.ProfileDetector;
+
+/**
+ * Owns each principal's profile and its access edges. Every detector here is asked about an event before the state
+ * is updated with it, so it judges the event against the baseline as it was. Input: observations keyed by principal.
+ * Output: alerts keyed by alert id.
+ */
+public final class PrincipalActivityProcessor implements Processor<String, Observation, String, Alert> {
+
+    private final FirstTimeAssumptionDetector firstTimeAssumption;
+    private final List<ProfileDetector> profileDetectors;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, PrincipalProfile> profiles;
+    private KeyValueStore<String, AccessEdge> edges;
+
+    public PrincipalActivityProcessor(FirstTimeAssumptionDetector firstTimeAssumption,
+            List<ProfileDetector> profileDetectors) {
+        this.firstTimeAssumption = firstTimeAssumption;
+        this.profileDetectors = List.copyOf(profileDetectors);
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.profiles = context.getStateStore(StoreNames.PRINCIPAL_PROFILES);
+        this.edges = context.getStateStore(StoreNames.ACCESS_EDGES);
+    }
+
+    @Override
+    public void process(Record<String, Observation> record) {
+        Observation observation = record.value();
+        String principal = observation.principal().id();
+        PrincipalProfile before = profiles.get(principal);
+
+        for (ProfileDetector detector : profileDetectors) {
+            detector.evaluate(before, observation).ifPresent(alert -> emit(alert, record.timestamp()));
+        }
+        RoleAssumption.from(observation.event()).ifPresent(assumption -> {
+            String edgeKey = AccessEdge.key(principal, assumption.roleArn());
+            AccessEdge edgeBefore = edges.get(edgeKey);
+            firstTimeAssumption.evaluate(before, edgeBefore, assumption, observation)
+                    .ifPresent(alert -> emit(alert, record.timestamp()));
+            edges.put(edgeKey, edgeBefore == null ? AccessEdge.first(assumption) : edgeBefore.use(assumption.at()));
+        });
+
+        profiles.put(principal, before == null
+                ? PrincipalProfile.first(principal, observation.principal().type(),
+                        observation.principal().accountId(), observation.event().eventTime())
+                : before.observe(observation.event().eventTime()));
+    }
+
+    private void emit(Alert alert, long timestamp) {
+        context.forward(new Record<>(alert.id(), alert, timestamp));
+    }
+}
