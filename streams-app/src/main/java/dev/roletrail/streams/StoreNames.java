@@ -15,6 +15,21 @@ public final class StoreNames {
     /** Key: {@code AccessEdge.key(assumer, role)}. Value: {@code AccessEdge}. */
     public static final String ACCESS_EDGES = "access-edges";
 
+    /** Key: temporary access key id. Value: {@code SessionUse} (first network, first and last use). */
+    public static final String SESSION_USE = "session-use";
+
+    /** Key: role ARN. Value: {@code RoleClients} (user-agent families of its instance-role sessions). */
+    public static final String ROLE_CLIENTS = "role-clients";
+
+    /** Key: network. Value: {@code NetworkActivity} (long-term keys and instance-role sessions seen there). */
+    public static final String NETWORK_ACTIVITY = "network-activity";
+
+    /** Key: principal id, then a role path. Value: first time that chain path was seen (epoch millis). */
+    public static final String CHAIN_PATHS = "chain-paths";
+
+    /** Key: role ARN. Value: {@code RoleFederation} (identity providers and subjects that assumed it). */
+    public static final String ROLE_FEDERATION = "role-federation";
+
     /** Key: alert suppression key (detector and entity). Value: {@code SuppressionState}. */
     public static final String ALERT_SUPPRESSION = "alert-suppression";
 

@@ -73,6 +73,97 @@ public final class CloudTrailEvent {
         return new CloudTrailEvent(identity, account);
     }
 
+    /**
+     * The account's root user, e.g. {@code byRoot("111122223333")}, as CloudTrail writes it for console and API
+     * calls (no access key id for console sign-ins; set one with {@link #identity(String, String)}).
+     */
+    public static CloudTrailEvent byRoot(String accountId) {
+        ObjectNode identity = NODES.objectNode()
+                .put("type", "Root")
+                .put("principalId", accountId)
+                .put("arn", "arn:aws:iam::" + accountId + ":root")
+                .put("accountId", accountId)
+                .put("accessKeyId", "");
+        return new CloudTrailEvent(identity, accountId);
+    }
+
+    /**
+     * Another account as the role owner's copy of a cross-account call names it: {@code userIdentity} of type
+     * {@code AWSAccount} with only the caller's account and principal id. Set the receiving account with
+     * {@link #recipient(String)}.
+     */
+    public static CloudTrailEvent byAccount(String accountId) {
+        ObjectNode identity = NODES.objectNode()
+                .put("type", "AWSAccount")
+                .put("principalId", "AIDA" + suffix(accountId))
+                .put("accountId", accountId);
+        return new CloudTrailEvent(identity, accountId);
+    }
+
+    /** A successful {@code sts:GetSessionToken}, issuing a new temporary key to the caller. */
+    public CloudTrailEvent getSessionToken() {
+        call("sts.amazonaws.com", "GetSessionToken");
+        root.put("readOnly", true);
+        root.set("requestParameters", NODES.objectNode());
+        ObjectNode response = NODES.objectNode();
+        response.set("credentials", credentials("ASIA" + suffix("session" + eventId())));
+        root.set("responseElements", response);
+        return this;
+    }
+
+    /** A successful {@code sts:GetFederationToken} for a federated user of that name. */
+    public CloudTrailEvent getFederationToken(String name) {
+        call("sts.amazonaws.com", "GetFederationToken");
+        root.put("readOnly", false);
+        root.set("requestParameters", NODES.objectNode().put("name", name));
+        String account = root.get("recipientAccountId").asText();
+        ObjectNode response = NODES.objectNode();
+        response.set("credentials", credentials("ASIA" + suffix(name + eventId())));
+        response.set("federatedUser", NODES.objectNode()
+                .put("arn", "arn:aws:sts::" + account + ":federated-user/" + name)
+                .put("federatedUserId", account + ":" + name));
+        root.set("responseElements", response);
+        return this;
+    }
+
+    /** A successful IAM write call, e.g. {@code iam("CreateAccessKey").requestParameter("userName", "bob")}. */
+    public CloudTrailEvent iam(String eventName) {
+        call("iam.amazonaws.com", eventName);
+        root.put("readOnly", false);
+        root.set("requestParameters", NODES.objectNode());
+        root.putNull("responseElements");
+        return this;
+    }
+
+    /** Sets one numeric field of {@code requestParameters}, as CloudTrail writes {@code durationSeconds}. */
+    public CloudTrailEvent requestParameter(String name, long value) {
+        requestParameters().put(name, value);
+        return this;
+    }
+
+    /** The requested session length, {@code requestParameters.durationSeconds}. */
+    public CloudTrailEvent durationSeconds(long seconds) {
+        return requestParameter("durationSeconds", seconds);
+    }
+
+    /** The account that received the record ({@code recipientAccountId}). */
+    public CloudTrailEvent recipient(String accountId) {
+        root.put("recipientAccountId", accountId);
+        return this;
+    }
+
+    /** Sets one text field of {@code userIdentity}, e.g. {@code identity("invokedBy", "support.amazonaws.com")}. */
+    public CloudTrailEvent identity(String field, String value) {
+        ((ObjectNode) root.get("userIdentity")).put(field, value);
+        return this;
+    }
+
+    /** Sets one top-level text field of the record, e.g. {@code field("eventType", "AwsConsoleSignIn")}. */
+    public CloudTrailEvent field(String name, String value) {
+        root.put(name, value);
+        return this;
+    }
+
     /** A successful {@code sts:AssumeRole} of the role, issuing a new temporary key. */
     public CloudTrailEvent assumeRole(String roleArn) {
         call("sts.amazonaws.com", "AssumeRole");
@@ -85,6 +176,39 @@ public final class CloudTrailEvent {
         response.set("assumedRoleUser", NODES.objectNode()
                 .put("arn", roleArn.replace(":iam::", ":sts::").replace(":role/", ":assumed-role/") + "/session"));
         root.set("responseElements", response);
+        return this;
+    }
+
+    /** A subject of an OIDC provider (e.g. a CI pipeline) assuming a role with AssumeRoleWithWebIdentity. */
+    public static CloudTrailEvent byWebIdentity(String provider, String subject, String roleArn) {
+        String account = accountOf(roleArn);
+        ObjectNode identity = NODES.objectNode()
+                .put("type", "WebIdentityUser")
+                .put("principalId", provider + ":sts.amazonaws.com:" + subject)
+                .put("userName", subject)
+                .put("identityProvider", provider);
+        CloudTrailEvent event = new CloudTrailEvent(identity, account).assumeRole(roleArn);
+        event.root.put("eventName", "AssumeRoleWithWebIdentity");
+        return event;
+    }
+
+    /** The temporary key id the STS call of this event issued (after {@link #assumeRole}). */
+    public String issuedKeyId() {
+        return root.at("/responseElements/credentials/accessKeyId").asText(null);
+    }
+
+    /** Signs the call with this access key (e.g. the key an earlier AssumeRole issued). */
+    public CloudTrailEvent withAccessKey(String keyId) {
+        ((ObjectNode) root.get("userIdentity")).put("accessKeyId", keyId);
+        return this;
+    }
+
+    /** Adds a request parameter, e.g. {@code durationSeconds} or {@code sourceIdentity}. */
+    public CloudTrailEvent requestParameter(String name, String value) {
+        if (!root.get("requestParameters").isObject()) {
+            root.set("requestParameters", NODES.objectNode());
+        }
+        ((ObjectNode) root.get("requestParameters")).put(name, value);
         return this;
     }
 
@@ -141,6 +265,18 @@ public final class CloudTrailEvent {
     /** A copy of the tree, to tweak fields the builder has no method for. */
     public ObjectNode tree() {
         return root.deepCopy();
+    }
+
+    private ObjectNode requestParameters() {
+        if (!(root.get("requestParameters") instanceof ObjectNode)) {
+            root.set("requestParameters", NODES.objectNode());
+        }
+        return (ObjectNode) root.get("requestParameters");
+    }
+
+    private static ObjectNode credentials(String accessKeyId) {
+        return NODES.objectNode().put("accessKeyId", accessKeyId).put("sessionToken", "<redacted>")
+                .put("expiration", "Jan 1, 2026, 12:00:00 PM");
     }
 
     private static String accountOf(String arn) {

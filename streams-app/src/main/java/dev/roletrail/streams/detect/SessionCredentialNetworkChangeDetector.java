@@ -1,0 +1,87 @@
+package dev.roletrail.streams.detect;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.alert.Severity;
+import dev.roletrail.schemas.identity.Session;
+import dev.roletrail.streams.identity.Networks;
+import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.identity.Sessions;
+import dev.roletrail.streams.identity.UserAgents;
+import dev.roletrail.streams.session.RoleClients;
+import dev.roletrail.streams.session.SessionUse;
+
+/**
+ * {@code session-credential-network-change}: temporary credentials used from a network other than their home.
+ * home(key) = { network of the issuing call (when it came from a network) } ∪ { network of the key's first use };
+ * fires when network(event) ∉ home(key), ignoring calls AWS services make on the session's behalf. When the session
+ * began before the data and is an EC2 instance-role session, it also fires for a user-agent family the role has
+ * never been seen with (once the role has been observed for the learning period). The rule for a network where
+ * another principal's long-term key acts lives in {@link CredentialNetworkSharingDetector}.
+ */
+public final class SessionCredentialNetworkChangeDetector {
+
+    public static final DetectorInfo INFO = new DetectorInfo(
+            "session-credential-network-change",
+            "Temporary credentials used from an unexpected network",
+            Severity.HIGH,
+            List.of("T1552.005", "T1550.001", "T1078.004"),
+            "Treat the session's credentials as stolen: revoke the role's active sessions (aws:TokenIssueTime "
+                    + "deny policy), find the host they left, and rotate anything the role could read.");
+
+    private final Duration learningPeriod;
+
+    public SessionCredentialNetworkChangeDetector(DetectorSettings settings) {
+        this.learningPeriod = settings.learningPeriod();
+    }
+
+    /**
+     * @param useBefore     where the key was used before this event, or null for its first use
+     * @param clientsBefore the role's known user-agent families before this event, or null
+     */
+    public Optional<Alert> evaluate(SessionUse useBefore, RoleClients clientsBefore, Observation observation) {
+        String network = observation.network();
+        if (!observation.temporaryKey() || Sessions.isServiceNetwork(network)) {
+            return Optional.empty();
+        }
+        Session session = observation.lineage().session();
+        List<String> home = new ArrayList<>(2);
+        if (session != null && !Sessions.isServiceNetwork(session.issuedFrom())) {
+            home.add(session.issuedFrom());
+        }
+        if (useBefore != null) {
+            home.add(useBefore.firstNetwork());
+        }
+        String keyId = observation.accessKeyId();
+        if (!home.isEmpty() && !home.contains(network)) {
+            return Optional.of(AlertFactory.alert(INFO, INFO.severity(), keyId, observation,
+                    observation.principal().id(),
+                    "session " + keyId + " started and was used from " + String.join(", ", home.stream().distinct().toList()),
+                    "used from " + network + (Sessions.isInstanceRoleSession(observation)
+                            ? " (EC2 instance-role credentials)" : "")));
+        }
+        return unknownClient(clientsBefore, observation);
+    }
+
+    private Optional<Alert> unknownClient(RoleClients clientsBefore, Observation observation) {
+        if (observation.lineage().sessionKnown() || !Sessions.isInstanceRoleSession(observation)
+                || clientsBefore == null || clientsBefore.families().isEmpty()) {
+            return Optional.empty();
+        }
+        if (Duration.between(clientsBefore.firstSeen(), observation.event().eventTime()).compareTo(learningPeriod) < 0) {
+            return Optional.empty();
+        }
+        String family = UserAgents.family(observation.event().userAgent());
+        if (clientsBefore.knows(family)) {
+            return Optional.empty();
+        }
+        return Optional.of(AlertFactory.alert(INFO, Severity.MEDIUM, observation.accessKeyId(), observation,
+                observation.principal().id(),
+                "instance-role sessions of this role used " + String.join(", ", clientsBefore.families()),
+                "used with " + family + " from " + Networks.of(observation.event().sourceIpAddress())));
+    }
+}

@@ -1,0 +1,50 @@
+package dev.roletrail.streams.federation;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.detect.NewFederatedSubjectDetector;
+import dev.roletrail.streams.identity.Observation;
+
+/**
+ * Owns which providers and subjects federated into each role. Input: federated assumptions keyed by role ARN
+ * (repartitioned, since their principal is the subject, not the role). Output: alerts keyed by alert id.
+ */
+public final class FederatedSubjectProcessor implements Processor<String, Observation, String, Alert> {
+
+    private static final int CAP = 1000;
+
+    private final NewFederatedSubjectDetector detector;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, RoleFederation> store;
+
+    public FederatedSubjectProcessor(NewFederatedSubjectDetector detector) {
+        this.detector = detector;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.store = context.getStateStore(StoreNames.ROLE_FEDERATION);
+    }
+
+    @Override
+    public void process(Record<String, Observation> record) {
+        Observation observation = record.value();
+        FederatedAssumption assumption = FederatedAssumption.from(observation).orElse(null);
+        if (assumption == null) {
+            return;
+        }
+        RoleFederation before = store.get(assumption.role());
+        detector.evaluate(before, assumption, observation)
+                .ifPresent(alert -> context.forward(new Record<>(alert.id(), alert, record.timestamp())));
+        var at = observation.event().eventTime();
+        store.put(assumption.role(), before == null
+                ? RoleFederation.first(assumption.role(), at, assumption.provider(), assumption.subject())
+                : before.with(assumption.provider(), assumption.subject(), at, CAP));
+    }
+}

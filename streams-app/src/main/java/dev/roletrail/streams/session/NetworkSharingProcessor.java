@@ -1,0 +1,79 @@
+package dev.roletrail.streams.session;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.detect.CredentialNetworkSharingDetector;
+import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.identity.Sessions;
+import dev.roletrail.streams.session.NetworkActivity.KeyAct;
+
+/**
+ * Meets long-term-key activity and EC2 instance-role session use on the same network, whichever arrives first.
+ * Input: observations of either kind keyed by network. Output: alerts keyed by alert id.
+ */
+public final class NetworkSharingProcessor implements Processor<String, Observation, String, Alert> {
+
+    private static final int CAP = 16;
+
+    private final CredentialNetworkSharingDetector detector;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, NetworkActivity> store;
+
+    public NetworkSharingProcessor(CredentialNetworkSharingDetector detector) {
+        this.detector = detector;
+    }
+
+    /** Which observations this processor needs; the topology routes only these to it. */
+    public static boolean relevant(Observation observation) {
+        return !Sessions.isServiceNetwork(observation.network())
+                && (observation.longTermKey()
+                || observation.temporaryKey() && !observation.lineage().sessionKnown()
+                        && Sessions.isInstanceRoleSession(observation));
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.store = context.getStateStore(StoreNames.NETWORK_ACTIVITY);
+    }
+
+    @Override
+    public void process(Record<String, Observation> record) {
+        Observation observation = record.value();
+        NetworkActivity activity = store.get(record.key());
+        if (activity == null) {
+            activity = NetworkActivity.empty(record.key());
+        }
+        if (observation.longTermKey()) {
+            KeyAct act = new KeyAct(observation.principal().id(), observation.accessKeyId(),
+                    observation.event().eventTime(), observation.event().eventId());
+            for (Observation use : activity.instanceUses()) {
+                activity = report(activity, use, act, record.timestamp());
+            }
+            activity = activity.withKeyAct(act, detector.window(), CAP);
+        } else {
+            for (KeyAct act : activity.longTermKeys()) {
+                activity = report(activity, observation, act, record.timestamp());
+            }
+            activity = activity.withInstanceUse(observation, detector.window(), CAP);
+        }
+        store.put(record.key(), activity);
+    }
+
+    private NetworkActivity report(NetworkActivity activity, Observation use, KeyAct act, long timestamp) {
+        if (activity.alertedKeys().contains(use.accessKeyId())) {
+            return activity;
+        }
+        var alert = detector.evaluate(use, act);
+        if (alert.isEmpty()) {
+            return activity;
+        }
+        context.forward(new Record<>(alert.get().id(), alert.get(), timestamp));
+        return activity.alerted(use.accessKeyId(), CAP * 4);
+    }
+}

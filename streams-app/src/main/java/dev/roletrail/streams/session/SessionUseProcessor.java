@@ -1,0 +1,93 @@
+package dev.roletrail.streams.session;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.detect.SessionCredentialNetworkChangeDetector;
+import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.identity.Sessions;
+import dev.roletrail.streams.identity.UserAgents;
+
+/**
+ * Owns where each temporary key was first used and which clients each role's sessions use. Events signed with a
+ * temporary key all belong to the session's principal, so both stores sit in that principal's task.
+ * Input: observations keyed by principal. Output: alerts keyed by alert id.
+ */
+public final class SessionUseProcessor implements Processor<String, Observation, String, Alert> {
+
+    private static final int CLIENT_CAP = 32;
+    private static final Duration KEEP_KEYS = Duration.ofDays(2);
+
+    private final SessionCredentialNetworkChangeDetector detector;
+    private ProcessorContext<String, Alert> context;
+    private KeyValueStore<String, SessionUse> uses;
+    private KeyValueStore<String, RoleClients> clients;
+
+    public SessionUseProcessor(SessionCredentialNetworkChangeDetector detector) {
+        this.detector = detector;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Alert> context) {
+        this.context = context;
+        this.uses = context.getStateStore(StoreNames.SESSION_USE);
+        this.clients = context.getStateStore(StoreNames.ROLE_CLIENTS);
+        // Stream time: sessions last hours, so a key unused for two days of event time will not be seen again.
+        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetOldKeys);
+    }
+
+    private void forgetOldKeys(long streamTime) {
+        Instant horizon = Instant.ofEpochMilli(streamTime).minus(KEEP_KEYS);
+        List<String> old = new ArrayList<>();
+        try (KeyValueIterator<String, SessionUse> all = uses.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.lastUsed().isBefore(horizon)) {
+                    old.add(entry.key);
+                }
+            });
+        }
+        old.forEach(uses::delete);
+    }
+
+    @Override
+    public void process(Record<String, Observation> record) {
+        Observation observation = record.value();
+        if (!observation.temporaryKey()) {
+            return;
+        }
+        String keyId = observation.accessKeyId();
+        String role = observation.principal().id();
+        SessionUse useBefore = uses.get(keyId);
+        RoleClients clientsBefore = clients.get(role);
+        detector.evaluate(useBefore, clientsBefore, observation)
+                .ifPresent(alert -> context.forward(new Record<>(alert.id(), alert, record.timestamp())));
+
+        Instant at = observation.event().eventTime();
+        String network = observation.network();
+        if (useBefore != null) {
+            uses.put(keyId, useBefore.use(at));
+        } else if (!Sessions.isServiceNetwork(network)) {
+            uses.put(keyId, new SessionUse(keyId, network, at, at));
+        }
+        if (Sessions.isInstanceRoleSession(observation)) {
+            String family = UserAgents.family(observation.event().userAgent());
+            RoleClients next = clientsBefore == null
+                    ? new RoleClients(role, List.of(family), at)
+                    : clientsBefore.with(family, CLIENT_CAP);
+            if (next != clientsBefore) {
+                clients.put(role, next);
+            }
+        }
+    }
+}

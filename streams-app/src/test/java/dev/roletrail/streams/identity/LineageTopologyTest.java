@@ -1,0 +1,119 @@
+package dev.roletrail.streams.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.schemas.identity.Session;
+import dev.roletrail.streams.RoleTrailTopology;
+import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.testkit.CloudTrailEvent;
+
+/** Session lineage through the real topology: sessions travel through roletrail.sessions and come back. */
+class LineageTopologyTest {
+
+    private static final String ALICE = "arn:aws:iam::111122223333:user/alice";
+    private static final String JUMP = "arn:aws:iam::111122223333:role/Jump";
+    private static final String TARGET = "arn:aws:iam::444455556666:role/Target";
+    private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
+
+    private final Topics topics = Topics.defaults();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> cloudtrail;
+    private TestOutputTopic<String, Session> sessions;
+    private TestOutputTopic<String, Alert> alerts;
+
+    @BeforeEach
+    void start() {
+        StreamsAppConfig config = StreamsAppConfig.from(Settings.of(Map.of("detector.learning-period", "0d",
+                "streams.state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-lineage-" + System.nanoTime())));
+        driver = new TopologyTestDriver(RoleTrailTopology.build(config), config.streamsProperties());
+        cloudtrail = driver.createInputTopic(topics.cloudtrail().name(), topics.cloudtrail().keySerde().serializer(),
+                topics.cloudtrail().valueSerde().serializer());
+        sessions = driver.createOutputTopic(topics.sessions().name(), topics.sessions().keySerde().deserializer(),
+                topics.sessions().valueSerde().deserializer());
+        alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
+                topics.alerts().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void stop() {
+        driver.close();
+    }
+
+    @Test
+    void shouldFollowAChainBackToItsOrigin() {
+        CloudTrailEvent first = CloudTrailEvent.byUser(ALICE).assumeRole(JUMP).requestParameter("sourceIdentity", "alice")
+                .at(T0).from("198.51.100.7");
+        send(ALICE, first);
+        CloudTrailEvent second = CloudTrailEvent.byRoleSession(JUMP, "alice").withAccessKey(first.issuedKeyId())
+                .assumeRole(TARGET).at(T0.plusSeconds(60)).from("198.51.100.7");
+        send(JUMP, second);
+
+        List<Session> issued = sessions.readValuesToList();
+
+        assertThat(issued).extracting(Session::actingAs).containsExactly(JUMP, TARGET);
+        Session targetSession = issued.get(1);
+        assertThat(targetSession.origin()).isEqualTo(ALICE);
+        assertThat(targetSession.chain()).containsExactly(ALICE, JUMP, TARGET);
+        assertThat(targetSession.sourceIdentity()).isEqualTo("alice");
+        assertThat(targetSession.keyId()).isEqualTo(second.issuedKeyId());
+        KeyValueStore<String, Session> store = driver.getKeyValueStore(StoreNames.SESSIONS);
+        assertThat(store.get(first.issuedKeyId())).isEqualTo(issued.get(0));
+    }
+
+    @Test
+    void shouldNameTheOriginOnAlertsRaisedInsideAChain() {
+        CloudTrailEvent first = CloudTrailEvent.byUser(ALICE).assumeRole(JUMP).at(T0);
+        send(ALICE, first);
+        send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "alice").withAccessKey(first.issuedKeyId())
+                .assumeRole(TARGET).at(T0.plusSeconds(60)));
+
+        List<Alert> raised = alerts.readValuesToList();
+
+        assertThat(raised).filteredOn(a -> a.role().equals(TARGET) && a.detector().equals("first-time-assumption"))
+                .singleElement().satisfies(alert -> {
+                    assertThat(alert.principal()).isEqualTo(JUMP);
+                    assertThat(alert.origin()).isEqualTo(ALICE);
+                    assertThat(alert.chain()).containsExactly(ALICE, JUMP);
+                });
+    }
+
+    @Test
+    void shouldTreatASessionThatBeganBeforeTheDataAsItsOwnOrigin() {
+        send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "old").assumeRole(TARGET).at(T0.plus(Duration.ofDays(1))));
+
+        assertThat(sessions.readValuesToList()).singleElement().satisfies(session -> {
+            assertThat(session.origin()).isEqualTo(JUMP);
+            assertThat(session.chain()).containsExactly(JUMP, TARGET);
+        });
+    }
+
+    @Test
+    void shouldDropADuplicateDeliveryOfTheSameEvent() {
+        CloudTrailEvent first = CloudTrailEvent.byUser(ALICE).assumeRole(JUMP).at(T0);
+        send(ALICE, first);
+        send(ALICE, first);
+
+        assertThat(sessions.readValuesToList()).hasSize(1);
+    }
+
+    private void send(String key, CloudTrailEvent event) {
+        cloudtrail.pipeInput(key, event.bytes());
+    }
+}
