@@ -23,22 +23,33 @@ import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.alert.SuppressionProcessor;
 import dev.roletrail.streams.alert.SuppressionState;
+import dev.roletrail.streams.burst.AssumeAttempts;
+import dev.roletrail.streams.burst.DenialBurstProcessor;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.dedup.DeduplicateProcessor;
 import dev.roletrail.streams.detect.AlertPolicy;
+import dev.roletrail.streams.detect.AssumeRoleDeniedBurstDetector;
+import dev.roletrail.streams.detect.AssumptionRateAnomalyDetector;
 import dev.roletrail.streams.detect.DetectorSettings;
+import dev.roletrail.streams.detect.DormantCredentialReactivatedDetector;
 import dev.roletrail.streams.detect.FirstTimeAssumptionDetector;
+import dev.roletrail.streams.detect.NewNetworkForKeyDetector;
 import dev.roletrail.streams.detect.StatelessDetectors;
 import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.identity.HeldEvents;
 import dev.roletrail.streams.identity.LineageInput;
 import dev.roletrail.streams.identity.LineageOutput;
 import dev.roletrail.streams.identity.LineageProcessor;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.PrincipalActivityProcessor;
 import dev.roletrail.streams.identity.PrincipalProfile;
+import dev.roletrail.streams.keys.KeyUsage;
+import dev.roletrail.streams.keys.KeyUsageProcessor;
 import dev.roletrail.streams.parse.EventTimeExtractor;
 import dev.roletrail.streams.parse.ParseCloudTrailProcessor;
 import dev.roletrail.streams.parse.ParseOutcome;
+import dev.roletrail.streams.rate.AssumptionRate;
+import dev.roletrail.streams.rate.AssumptionRateProcessor;
 
 /**
  * The one place the topology is wired:
@@ -69,7 +80,7 @@ public final class RoleTrailTopology {
                 .processValues(() -> new DeduplicateProcessor(config.dedupGrace()), Named.as("drop-duplicates"),
                         StoreNames.SEEN_EVENT_IDS);
 
-        KStream<String, Observation> observations = lineage(builder, topics, records);
+        KStream<String, Observation> observations = lineage(builder, topics, config, records);
 
         KStream<String, Alert> alerts = detect(observations, config)
                 .filter(new AlertPolicy(config.settings()), Named.as("alert-policy"));
@@ -106,7 +117,7 @@ public final class RoleTrailTopology {
      * Events and the sessions issued by earlier events meet in one processor. Sessions travel through
      * roletrail.sessions keyed by the principal they act as, so they reach the task that sees that principal's events.
      */
-    private static KStream<String, Observation> lineage(StreamsBuilder builder, Topics topics,
+    private static KStream<String, Observation> lineage(StreamsBuilder builder, Topics topics, StreamsAppConfig config,
             KStream<String, CloudTrailRecord> records) {
         KStream<String, LineageInput> sessions = builder.stream(topics.sessions().name(),
                         Consumed.with(topics.sessions().keySerde(), topics.sessions().valueSerde())
@@ -115,7 +126,8 @@ public final class RoleTrailTopology {
         Map<String, KStream<String, LineageOutput>> lineage = records
                 .mapValues(LineageInput::event, Named.as("event-input"))
                 .merge(sessions, Named.as("events-and-sessions"))
-                .process(LineageProcessor::new, Named.as("lineage"), StoreNames.SESSIONS)
+                .process(() -> new LineageProcessor(config.lineageHold()), Named.as("lineage"), StoreNames.SESSIONS,
+                        StoreNames.HELD_EVENTS)
                 .split(Named.as("lineage-"))
                 .branch((key, out) -> out.isObservation(), Branched.as("observation"))
                 .defaultBranch(Branched.as("session"));
@@ -128,13 +140,32 @@ public final class RoleTrailTopology {
     /** Every detector branch; each reads the same observations and owns its own state. */
     private static KStream<String, Alert> detect(KStream<String, Observation> observations, StreamsAppConfig config) {
         DetectorSettings firstTime = new DetectorSettings(FirstTimeAssumptionDetector.INFO.id(), config.settings());
+        DormantCredentialReactivatedDetector dormant = new DormantCredentialReactivatedDetector(
+                new DetectorSettings(DormantCredentialReactivatedDetector.INFO.id(), config.settings()));
         KStream<String, Alert> activity = observations.process(
                 () -> new PrincipalActivityProcessor(new FirstTimeAssumptionDetector(firstTime.learningPeriod()),
-                        java.util.List.of()),
+                        java.util.List.of(dormant)),
                 Named.as("principal-activity"), StoreNames.PRINCIPAL_PROFILES, StoreNames.ACCESS_EDGES);
+        NewNetworkForKeyDetector newNetwork = new NewNetworkForKeyDetector(
+                new DetectorSettings(NewNetworkForKeyDetector.INFO.id(), config.settings()));
+        KStream<String, Alert> keyUsage = observations.process(
+                () -> new KeyUsageProcessor(java.util.List.of(dormant, newNetwork), newNetwork.maxNetworks()),
+                Named.as("key-usage-detectors"), StoreNames.KEY_USAGE);
+        AssumeRoleDeniedBurstDetector denialBurst = new AssumeRoleDeniedBurstDetector(
+                new DetectorSettings(AssumeRoleDeniedBurstDetector.INFO.id(), config.settings()));
+        KStream<String, Alert> attempts = observations.process(() -> new DenialBurstProcessor(denialBurst),
+                Named.as("denial-burst-detector"), StoreNames.ASSUME_ATTEMPTS);
+        AssumptionRateAnomalyDetector rateAnomaly = new AssumptionRateAnomalyDetector(
+                new DetectorSettings(AssumptionRateAnomalyDetector.INFO.id(), config.settings()));
+        KStream<String, Alert> rates = observations.process(() -> new AssumptionRateProcessor(rateAnomaly),
+                Named.as("assumption-rate-detector"), StoreNames.ASSUMPTION_RATES);
         KStream<String, Alert> stateless = observations.flatMapValues(StatelessDetectors.all(config.settings()),
                 Named.as("stateless-detectors"));
-        return activity.merge(stateless, Named.as("all-alerts"));
+        return activity
+                .merge(keyUsage, Named.as("with-key-usage-alerts"))
+                .merge(attempts, Named.as("with-denial-burst-alerts"))
+                .merge(rates, Named.as("with-assumption-rate-alerts"))
+                .merge(stateless, Named.as("all-alerts"));
     }
 
     private static void addStores(StreamsBuilder builder, StreamsAppConfig config) {
@@ -144,8 +175,12 @@ public final class RoleTrailTopology {
                         false),
                 Serdes.String(), Serdes.Long()));
         builder.addStateStore(keyValue(StoreNames.SESSIONS, Session.class));
+        builder.addStateStore(keyValue(StoreNames.HELD_EVENTS, HeldEvents.class));
         builder.addStateStore(keyValue(StoreNames.PRINCIPAL_PROFILES, PrincipalProfile.class));
         builder.addStateStore(keyValue(StoreNames.ACCESS_EDGES, AccessEdge.class));
+        builder.addStateStore(keyValue(StoreNames.KEY_USAGE, KeyUsage.class));
+        builder.addStateStore(keyValue(StoreNames.ASSUME_ATTEMPTS, AssumeAttempts.class));
+        builder.addStateStore(keyValue(StoreNames.ASSUMPTION_RATES, AssumptionRate.class));
         builder.addStateStore(keyValue(StoreNames.ALERT_SUPPRESSION, SuppressionState.class));
     }
 

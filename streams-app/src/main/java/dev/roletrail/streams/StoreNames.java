@@ -9,6 +9,9 @@ public final class StoreNames {
     /** Key: temporary access key id. Value: {@code Session}. */
     public static final String SESSIONS = "sessions";
 
+    /** Key: temporary access key id. Value: {@code HeldEvents} (events waiting for their session). */
+    public static final String HELD_EVENTS = "held-events";
+
     /** Key: principal id. Value: {@code PrincipalProfile}. */
     public static final String PRINCIPAL_PROFILES = "principal-profiles";
 
@@ -29,6 +32,15 @@ public final class StoreNames {
 
     /** Key: role ARN. Value: {@code RoleFederation} (identity providers and subjects that assumed it). */
     public static final String ROLE_FEDERATION = "role-federation";
+
+    /** Key: long-term access key id. Value: {@code KeyUsage} (owner, first and last use, recent networks). */
+    public static final String KEY_USAGE = "key-usage";
+
+    /** Key: principal id. Value: {@code AssumeAttempts} (its AssumeRole* calls within the burst window). */
+    public static final String ASSUME_ATTEMPTS = "assume-attempts";
+
+    /** Key: principal id. Value: {@code AssumptionRate} (this hour's AssumeRole* calls, EWMA mean and variance). */
+    public static final String ASSUMPTION_RATES = "assumption-rates";
 
     /** Key: alert suppression key (detector and entity). Value: {@code SuppressionState}. */
     public static final String ALERT_SUPPRESSION = "alert-suppression";

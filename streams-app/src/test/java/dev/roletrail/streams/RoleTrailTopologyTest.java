@@ -32,7 +32,8 @@ import dev.roletrail.testkit.CloudTrailEvent;
 class RoleTrailTopologyTest {
 
     private static final String ALICE = "arn:aws:iam::111122223333:user/alice";
-    private static final String ADMIN = "arn:aws:iam::111122223333:role/Admin";
+    /** Not a sensitive role name, so only first-time-assumption concerns it. */
+    private static final String ADMIN = "arn:aws:iam::111122223333:role/Reports";
     private static final String VENDOR_ROLE = "arn:aws:iam::444455556666:role/VendorAccess";
     private static final Instant DAY_0 = Instant.parse("2026-10-01T09:00:00Z");
 
@@ -68,7 +69,7 @@ class RoleTrailTopologyTest {
         CloudTrailEvent assume = CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(20)));
         send(assume);
 
-        List<Alert> fired = alerts.readValuesToList();
+        List<Alert> fired = firstTimeAlerts();
 
         assertThat(fired).singleElement().satisfies(alert -> {
             assertThat(alert.detector()).isEqualTo("first-time-assumption");
@@ -88,7 +89,7 @@ class RoleTrailTopologyTest {
         send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
         send(CloudTrailEvent.byUser(ALICE).assumeRole(VENDOR_ROLE).at(DAY_0.plus(Duration.ofDays(15))));
 
-        assertThat(alerts.readValuesToList()).singleElement()
+        assertThat(firstTimeAlerts()).singleElement()
                 .satisfies(alert -> assertThat(alert.severity()).isEqualTo(Severity.HIGH));
     }
 
@@ -97,7 +98,7 @@ class RoleTrailTopologyTest {
         send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
         send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(13))));
 
-        assertThat(alerts.isEmpty()).as("day 13 of a 14-day learning period").isTrue();
+        assertThat(firstTimeAlerts()).as("day 13 of a 14-day learning period").isEmpty();
     }
 
     @Test
@@ -105,7 +106,7 @@ class RoleTrailTopologyTest {
         send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0));
         send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(30))));
 
-        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(firstTimeAlerts()).isEmpty();
         KeyValueStore<String, AccessEdge> edges = driver.getKeyValueStore(StoreNames.ACCESS_EDGES);
         assertThat(edges.get(AccessEdge.key(ALICE, ADMIN)).uses()).isEqualTo(2);
     }
@@ -115,7 +116,7 @@ class RoleTrailTopologyTest {
         send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
         send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).denied().at(DAY_0.plus(Duration.ofDays(20))));
 
-        assertThat(alerts.isEmpty()).isTrue();
+        assertThat(firstTimeAlerts()).isEmpty();
     }
 
     @Test
@@ -156,14 +157,19 @@ class RoleTrailTopologyTest {
         CloudTrailEvent assume = CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(20)));
         send(seen);
         send(assume);
-        String firstRun = alerts.readValue().id();
+        String firstRun = firstTimeAlerts().get(0).id();
         closeDriver();
         startDriver();
 
         send(seen);
         send(assume);
 
-        assertThat(alerts.readValue().id()).isEqualTo(firstRun);
+        assertThat(firstTimeAlerts().get(0).id()).isEqualTo(firstRun);
+    }
+
+    /** This class is about the pipeline and first-time-assumption; other detectors have their own tests. */
+    private List<Alert> firstTimeAlerts() {
+        return alerts.readValuesToList().stream().filter(a -> a.detector().equals("first-time-assumption")).toList();
     }
 
     private void send(CloudTrailEvent event) {

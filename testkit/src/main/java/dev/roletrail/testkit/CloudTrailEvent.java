@@ -16,6 +16,8 @@ public final class CloudTrailEvent {
 
     private static final Pattern ACCOUNT = Pattern.compile("^arn:[\\w-]+:(?:iam|sts)::(\\d{12}):.*$");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final java.time.format.DateTimeFormatter EXPIRATION = java.time.format.DateTimeFormatter
+            .ofPattern("MMM d, yyyy, h:mm:ss a", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
 
     private final ObjectNode root = NODES.objectNode();
 
@@ -225,8 +227,12 @@ public final class CloudTrailEvent {
         return this;
     }
 
+    /** Sets the event time; issued credentials expire an hour later, written the way CloudTrail writes it. */
     public CloudTrailEvent at(Instant time) {
         root.put("eventTime", time.toString());
+        if (root.at("/responseElements/credentials").isObject()) {
+            ((ObjectNode) root.at("/responseElements/credentials")).put("expiration", EXPIRATION.format(time.plusSeconds(3600)));
+        }
         return this;
     }
 

@@ -17,6 +17,7 @@ import dev.roletrail.schemas.config.Settings;
  * @param learningPeriod    how long a principal must have been observed before "first time" detectors may fire for it
  * @param suppressionWindow one alert per detector and entity within this window (event time); zero turns it off
  * @param dedupGrace        a record whose eventID was seen within this much event time is a duplicate
+ * @param lineageHold       how long (stream time) events of a temporary key wait for their session to arrive
  * @param settings          all settings, for the detectors' own ({@code detector.<id>.*}, {@code org.*})
  */
 public record StreamsAppConfig(
@@ -29,6 +30,7 @@ public record StreamsAppConfig(
         Duration maxFutureSkew,
         Duration suppressionWindow,
         Duration dedupGrace,
+        Duration lineageHold,
         Settings settings) {
 
     public StreamsAppConfig {
@@ -54,6 +56,7 @@ public record StreamsAppConfig(
                 settings.duration("streams.max-future-skew", Duration.ofDays(1), Duration.ZERO, Duration.ofDays(365)),
                 settings.duration("alerts.suppression-window", Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30)),
                 settings.duration("streams.dedup-grace", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(7)),
+                settings.duration("streams.lineage-hold", Duration.ofMinutes(10), Duration.ZERO, Duration.ofHours(6)),
                 settings);
     }
 
