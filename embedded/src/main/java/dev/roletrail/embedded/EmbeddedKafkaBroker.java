@@ -191,6 +191,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         props.put("default.replication.factor", "1");
         // Consumer groups (and Kafka Streams) should not wait 3 s for more members that never come.
         props.put("group.initial.rebalance.delay.ms", "0");
+        // A crashed transactional producer's open transaction blocks read_committed readers until it times out;
+        // look for timed-out transactions every second instead of every ten.
+        props.put("transaction.abort.timed.out.transaction.cleanup.interval.ms", "1000");
         // Topics are created on purpose, with the partitions the caller asks for.
         props.put("auto.create.topics.enable", "false");
         props.put("num.partitions", "1");

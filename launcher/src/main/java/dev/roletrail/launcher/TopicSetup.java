@@ -2,14 +2,12 @@ package dev.roletrail.launcher;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import dev.roletrail.schemas.Topics;
@@ -27,11 +25,7 @@ public final class TopicSetup {
             List<NewTopic> missing = new ArrayList<>();
             for (String name : topics.allNames()) {
                 if (!existing.contains(name)) {
-                    NewTopic topic = new NewTopic(name, partitions, replication);
-                    if (topics.compactedNames().contains(name)) {
-                        topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-                    }
-                    missing.add(topic);
+                    missing.add(new NewTopic(name, partitions, replication).configs(topics.topicConfigs().get(name)));
                 }
             }
             for (var creation : admin.createTopics(missing).values().values()) {

@@ -1,6 +1,8 @@
 package dev.roletrail.schemas;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -74,6 +76,28 @@ public record Topics(String prefix) {
     public List<String> allNames() {
         return List.of(cloudtrail().name(), alerts().name(), deadletter().name(), ingestProgress().name(),
                 sessions().name(), inventory().name());
+    }
+
+    /**
+     * Topic-level settings RoleTrail's topics need beyond the broker defaults, by topic name. Records on the alerts,
+     * dead-letter and sessions topics are written with event-time timestamps, which for a backfill are months old:
+     * with CreateTime, retention would delete them at once, so the broker stamps them on append instead (readers take
+     * event time from the payload).
+     */
+    public Map<String, Map<String, String>> topicConfigs() {
+        Map<String, String> appendTime = Map.of("message.timestamp.type", "LogAppendTime");
+        Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+        for (String name : allNames()) {
+            Map<String, String> config = new LinkedHashMap<>();
+            if (compactedNames().contains(name)) {
+                config.put("cleanup.policy", "compact");
+            }
+            if (name.equals(alerts().name()) || name.equals(deadletter().name()) || name.equals(sessions().name())) {
+                config.putAll(appendTime);
+            }
+            configs.put(name, Map.copyOf(config));
+        }
+        return configs;
     }
 
     /** The topics whose latest value per key is all that matters. */

@@ -48,6 +48,7 @@ import dev.roletrail.streams.keys.KeyUsageProcessor;
 import dev.roletrail.streams.parse.EventTimeExtractor;
 import dev.roletrail.streams.parse.ParseCloudTrailProcessor;
 import dev.roletrail.streams.parse.ParseOutcome;
+import dev.roletrail.streams.parse.SessionTimestampExtractor;
 import dev.roletrail.streams.rate.AssumptionRate;
 import dev.roletrail.streams.rate.AssumptionRateProcessor;
 
@@ -121,6 +122,7 @@ public final class RoleTrailTopology {
             KStream<String, CloudTrailRecord> records) {
         KStream<String, LineageInput> sessions = builder.stream(topics.sessions().name(),
                         Consumed.with(topics.sessions().keySerde(), topics.sessions().valueSerde())
+                                .withTimestampExtractor(new SessionTimestampExtractor())
                                 .withName("sessions-source"))
                 .mapValues(LineageInput::session, Named.as("session-input"));
         Map<String, KStream<String, LineageOutput>> lineage = records

@@ -10,13 +10,7 @@ public final class RoleTrailTopics {
 
     public static Topics create(TestKafka kafka, int partitions) {
         Topics topics = new Topics(kafka.uniqueName("rt"));
-        for (String name : topics.allNames()) {
-            if (topics.compactedNames().contains(name)) {
-                kafka.createCompactedTopic(partitions, name);
-            } else {
-                kafka.createTopics(partitions, name);
-            }
-        }
+        topics.topicConfigs().forEach((name, config) -> kafka.createTopic(partitions, name, config));
         return topics;
     }
 }

@@ -67,8 +67,12 @@ public final class TestKafka {
 
     /** Like {@link #createTopics}, with {@code cleanup.policy=compact}, as for changelog-like tables. */
     public void createCompactedTopic(int partitions, String topic) {
-        create(List.of(newTopic(topic, partitions)
-            .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
+        createTopic(partitions, topic, Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+    }
+
+    /** Creates one topic with topic-level settings (e.g. {@code cleanup.policy}, {@code message.timestamp.type}). */
+    public void createTopic(int partitions, String topic, Map<String, String> config) {
+        create(List.of(newTopic(topic, partitions).configs(config)));
     }
 
     /** A shared admin client, closed when the broker is; do not close it in a test. */

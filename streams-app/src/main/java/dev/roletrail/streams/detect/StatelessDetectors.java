@@ -22,7 +22,16 @@ public final class StatelessDetectors implements ValueMapper<Observation, List<A
     public static StatelessDetectors all(Settings settings) {
         List<EventDetector> detectors = new ArrayList<>();
         // Stateless detectors register here, one line each.
+        detectors.add(new UnknownExternalAccountDetector(settingsOf(UnknownExternalAccountDetector.INFO, settings)));
+        detectors.add(new SensitiveRoleAssumedDetector(settingsOf(SensitiveRoleAssumedDetector.INFO, settings)));
+        detectors.add(new LongSessionRequestedDetector(settingsOf(LongSessionRequestedDetector.INFO, settings)));
+        detectors.add(new AccessPathCreatedDetector(settingsOf(AccessPathCreatedDetector.INFO, settings)));
+        detectors.add(new RootActivityDetector());
         return new StatelessDetectors(detectors);
+    }
+
+    private static DetectorSettings settingsOf(DetectorInfo info, Settings settings) {
+        return new DetectorSettings(info.id(), settings);
     }
 
     @Override

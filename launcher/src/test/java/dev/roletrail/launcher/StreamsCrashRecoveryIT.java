@@ -1,0 +1,245 @@
+package dev.roletrail.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.StreamsApp;
+import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.testkit.KafkaBrokerExtension;
+import dev.roletrail.testkit.RoleTrailTopics;
+import dev.roletrail.testkit.SyntheticTraffic;
+import dev.roletrail.testkit.SyntheticTraffic.KeyedRecord;
+import dev.roletrail.testkit.TestKafka;
+
+/**
+ * exactly_once_v2 on a real broker: a streams app in a child JVM is killed with SIGKILL at several points of a run
+ * and restarted each time; its alerts and the final contents of every state store (read from the changelogs with
+ * read_committed) equal those of an uninterrupted run over the same input.
+ */
+@ExtendWith(KafkaBrokerExtension.class)
+class StreamsCrashRecoveryIT {
+
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamsCrashRecoveryIT.class);
+    private static final Duration PROCESSING_TIMEOUT = Duration.ofSeconds(180);
+
+    @Test
+    void shouldEndWhereAnUninterruptedRunEndsDespiteKills(TestKafka kafka, @TempDir Path dir) throws Exception {
+        List<KeyedRecord> records = SyntheticTraffic.generate(11, 40, 20);
+        Topics reference = RoleTrailTopics.create(kafka, 3);
+        Topics crashed = RoleTrailTopics.create(kafka, 3);
+        produce(kafka, reference, records);
+        int chunk = records.size() / 4;
+        long t0 = System.nanoTime();
+
+        // The reference keeps running until the end: alerts pass through a repartition topic after the profiles.
+        Map<String, String> referenceSettings = settings(kafka, reference, dir.resolve("reference"));
+        try (StreamsApp app = new StreamsApp(StreamsAppConfig.from(Settings.of(referenceSettings)))) {
+            app.start();
+            Path config = writeProperties(settings(kafka, crashed, dir.resolve("crashed")),
+                    dir.resolve("crashed.properties"));
+            // Input arrives in four parts; right after each of the first three, once the running instance has
+            // committed some of it, the instance is killed: in the middle of its work.
+            Process child = startChild(config, dir.resolve("child-0.log"));
+            for (int kill = 1; kill <= 3; kill++) {
+                long before = processed(kafka, crashed);
+                produce(kafka, crashed, records.subList((kill - 1) * chunk, kill * chunk));
+                awaitProcessed(kafka, crashed, (int) before + 1, records.size());
+                child.destroyForcibly().waitFor();
+                LOG.info("kill {} after {} ms, {} of {} events counted", kill, (System.nanoTime() - t0) / 1_000_000,
+                        processed(kafka, crashed), kill * chunk);
+                child = startChild(config, dir.resolve("child-" + kill + ".log"));
+            }
+            produce(kafka, crashed, records.subList(3 * chunk, records.size()));
+            Process last = child;
+            try {
+                awaitProcessed(kafka, reference, records.size(), records.size());
+                awaitProcessed(kafka, crashed, records.size(), records.size());
+                await().atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                        assertThat(summaries(alerts(kafka, crashed))).as("alerts after three kills")
+                                .isNotEmpty().isEqualTo(summaries(alerts(kafka, reference))));
+                assertThat(alerts(kafka, crashed)).isEqualTo(alerts(kafka, reference));
+                LOG.info("alerts equal after {} ms", (System.nanoTime() - t0) / 1_000_000);
+                assertSameStores(kafka, reference, crashed, lastEventTime(records));
+            } finally {
+                last.destroy();
+                last.waitFor();
+            }
+        }
+    }
+
+    /** One readable line per alert, so a difference shows what differs. */
+    private static Map<String, String> summaries(Map<String, Alert> alerts) {
+        Map<String, String> lines = new TreeMap<>();
+        alerts.forEach((id, a) -> lines.put(id, a.detector() + " | " + a.entity() + " | x" + a.count() + " | origin "
+                + a.origin() + " | " + a.firstEventTime() + ".." + a.lastEventTime()));
+        return lines;
+    }
+
+    private static void assertSameStores(TestKafka kafka, Topics reference, Topics crashed, Instant end) {
+        // Stores that only processing changes. (seen-event-ids is a window store: the broker drops its changelog by
+        // event-time retention, so its topic never equals the store; the alerts above show no duplicate got through.)
+        for (String store : List.of("principal-profiles", "access-edges", "key-usage", "assumption-rates")) {
+            assertThat(changelog(kafka, crashed, store)).as("store %s", store)
+                    .isEqualTo(changelog(kafka, reference, store));
+        }
+        // Punctuation purges expired sessions and closes suppression windows; after a restart it runs at other
+        // stream times, so only what no punctuation could have removed yet is compared.
+        Instant sessionHorizon = end.minus(Duration.ofHours(1));
+        assertThat(unexpired(changelog(kafka, crashed, "sessions"), "expiresAt", sessionHorizon))
+                .isEqualTo(unexpired(changelog(kafka, reference, "sessions"), "expiresAt", sessionHorizon));
+        assertThat(unexpired(changelog(kafka, crashed, "alert-suppression"), "windowEnd", end))
+                .isEqualTo(unexpired(changelog(kafka, reference, "alert-suppression"), "windowEnd", end));
+    }
+
+    private static Map<String, String> settings(TestKafka kafka, Topics topics, Path stateDir) {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        settings.put("topic.prefix", topics.prefix());
+        settings.put("streams.application.id", topics.prefix() + "-app");
+        settings.put("streams.state.dir", stateDir.toString());
+        settings.put("kafka.commit.interval.ms", "200");
+        // Small polls keep a kill in the middle of the work; a short session lets a restart rejoin without waiting
+        // for the killed member to time out.
+        settings.put("kafka.consumer.max.poll.records", "100");
+        settings.put("kafka.consumer.session.timeout.ms", "6000");
+        settings.put("kafka.consumer.heartbeat.interval.ms", "1500");
+        return settings;
+    }
+
+    private static Process startChild(Path config, Path log) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                RoleTrail.class.getName(), "streams", "--config", config.toString())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static void produce(TestKafka kafka, Topics topics, List<KeyedRecord> records) {
+        Map<String, Object> config = kafka.producerConfig();
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (KeyedRecord record : records) {
+                producer.send(new ProducerRecord<>(topics.cloudtrail().name(), record.principal(), record.json()));
+            }
+        }
+    }
+
+    /** Events counted so far in the principal profiles (committed), 0 before the changelog exists. */
+    private static long processed(TestKafka kafka, Topics topics) throws Exception {
+        String changelog = topics.prefix() + "-app-principal-profiles-changelog";
+        if (!kafka.admin().listTopics().names().get().contains(changelog)) {
+            return 0;
+        }
+        return changelog(kafka, topics, "principal-profiles").values().stream()
+                .mapToLong(json -> read(json).path("events").asLong()).sum();
+    }
+
+    /** Waits until the principal profiles count at least {@code count} events (of {@code total}). */
+    private static void awaitProcessed(TestKafka kafka, Topics topics, int count, int total) {
+        String changelog = topics.prefix() + "-app-principal-profiles-changelog";
+        await().atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofMillis(300)).until(() -> {
+            if (!kafka.admin().listTopics().names().get().contains(changelog)) {
+                return false;
+            }
+            Map<String, String> profiles;
+            try {
+                profiles = changelog(kafka, topics, "principal-profiles");
+            } catch (AssertionError openTransaction) {
+                return false; // a killed instance's transaction is still open: wait for it to be aborted
+            }
+            long events = profiles.values().stream()
+                    .mapToLong(json -> read(json).path("events").asLong()).sum();
+            assertThat(events).as("events counted, of %d", total).isLessThanOrEqualTo(total);
+            return events >= count;
+        });
+    }
+
+    /** Alerts as id → alert, latest per id (a closed suppression window re-sends an alert with its count). */
+    private static Map<String, Alert> alerts(TestKafka kafka, Topics topics) {
+        Map<String, Alert> alerts = new TreeMap<>();
+        for (ConsumerRecord<String, Alert> record : kafka.consumeAll(topics.alerts().name(),
+                topics.alerts().keySerde().deserializer(), topics.alerts().valueSerde().deserializer(),
+                Duration.ofMillis(500))) {
+            alerts.put(record.key(), record.value());
+        }
+        return alerts;
+    }
+
+    /** A store's contents: the latest committed value per key of its changelog, as text. */
+    private static Map<String, String> changelog(TestKafka kafka, Topics topics, String store) {
+        String topic = topics.prefix() + "-app-" + store + "-changelog";
+        Map<String, String> latest = new TreeMap<>();
+        List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(kafka.consumeAll(topic,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer(), Duration.ofMillis(200)));
+        for (ConsumerRecord<byte[], byte[]> record : records) {
+            String key = java.util.HexFormat.of().formatHex(record.key());
+            if (record.value() == null) {
+                latest.remove(key);
+            } else {
+                latest.put(key, new String(record.value(), StandardCharsets.UTF_8));
+            }
+        }
+        return latest;
+    }
+
+    private static Instant lastEventTime(List<KeyedRecord> records) {
+        return records.stream().map(r -> Instant.parse(read(r.json()).get("eventTime").asText()))
+                .max(Instant::compareTo).orElseThrow();
+    }
+
+    /** The entries whose {@code field} (an instant) lies after {@code after}. */
+    private static Map<String, String> unexpired(Map<String, String> store, String field, Instant after) {
+        Map<String, String> kept = new TreeMap<>();
+        store.forEach((key, json) -> {
+            if (Instant.parse(read(json).get(field).asText()).isAfter(after)) {
+                kept.put(key, json);
+            }
+        });
+        return kept;
+    }
+
+    private static Path writeProperties(Map<String, String> settings, Path file) throws IOException {
+        Properties properties = new Properties();
+        properties.putAll(settings);
+        try (var writer = Files.newBufferedWriter(file)) {
+            properties.store(writer, "crash-recovery test");
+        }
+        return file;
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

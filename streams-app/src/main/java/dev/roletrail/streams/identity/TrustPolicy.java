@@ -1,0 +1,119 @@
+package dev.roletrail.streams.identity;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.roletrail.schemas.Json;
+
+/**
+ * The AWS principals a role's trust policy lets assume it: every {@code Principal.AWS} value (or {@code "*"}) of an
+ * {@code Allow} statement. An {@code Allow} with {@code NotPrincipal} counts as {@code "*"} (everyone but the named).
+ * Service and federated principals are not AWS principals and are left out.
+ *
+ * @param grants the AWS principals, in document order
+ */
+public record TrustPolicy(List<Grant> grants) {
+
+    /**
+     * One AWS principal a statement allows.
+     *
+     * @param principal   the value as written: {@code *}, an account id, an ARN or a unique id
+     * @param account     the account it belongs to, or null for {@code *} and unique ids
+     * @param conditional whether the statement carries a {@code Condition} (which may narrow it, e.g. to an org)
+     */
+    public record Grant(String principal, String account, boolean conditional) {
+
+        public Grant {
+            Objects.requireNonNull(principal, "principal");
+        }
+
+        public boolean anyone() {
+            return "*".equals(principal);
+        }
+    }
+
+    public TrustPolicy {
+        grants = List.copyOf(grants);
+    }
+
+    /**
+     * Parses a policy document as CloudTrail writes it in {@code requestParameters}: a JSON string, sometimes
+     * URL-encoded (as IAM returns it). Empty when the text is not a policy.
+     */
+    public static Optional<TrustPolicy> parse(String document) {
+        if (document == null || document.isBlank()) {
+            return Optional.empty();
+        }
+        String json = document.strip();
+        if (!json.startsWith("{")) {
+            try {
+                json = URLDecoder.decode(json, StandardCharsets.UTF_8).strip();
+            } catch (IllegalArgumentException e) {
+                return Optional.empty();
+            }
+        }
+        JsonNode policy;
+        try {
+            policy = Json.mapper().readTree(json);
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+        if (policy == null || !policy.isObject()) {
+            return Optional.empty();
+        }
+        List<Grant> grants = new ArrayList<>();
+        for (JsonNode statement : asList(policy.get("Statement"))) {
+            if (statement.isObject() && "Allow".equals(statement.path("Effect").asText())) {
+                addGrants(statement, grants);
+            }
+        }
+        return Optional.of(new TrustPolicy(grants));
+    }
+
+    private static void addGrants(JsonNode statement, List<Grant> grants) {
+        boolean conditional = statement.hasNonNull("Condition");
+        if (statement.has("NotPrincipal")) {
+            grants.add(new Grant("*", null, conditional));
+            return;
+        }
+        JsonNode principal = statement.get("Principal");
+        if (principal == null) {
+            return;
+        }
+        if (principal.isTextual()) {
+            if ("*".equals(principal.asText())) {
+                grants.add(new Grant("*", null, conditional));
+            }
+            return;
+        }
+        for (JsonNode value : asList(principal.get("AWS"))) {
+            if (value.isTextual() && !value.asText().isBlank()) {
+                String text = value.asText().strip();
+                grants.add(new Grant(text, accountOf(text), conditional));
+            }
+        }
+    }
+
+    private static String accountOf(String principal) {
+        return Arns.isAccountId(principal) ? principal : Arns.accountOf(principal);
+    }
+
+    private static List<JsonNode> asList(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return List.of();
+        }
+        if (node.isArray()) {
+            List<JsonNode> items = new ArrayList<>();
+            node.forEach(items::add);
+            return items;
+        }
+        return List.of(node);
+    }
+}

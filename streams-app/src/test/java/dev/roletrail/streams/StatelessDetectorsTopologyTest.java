@@ -1,0 +1,136 @@
+package dev.roletrail.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.alert.Severity;
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.StatelessDetectors;
+import dev.roletrail.testkit.CloudTrailEvent;
+
+/** The stateless detectors in the production topology: lineage on their alerts, policy and suppression after them. */
+class StatelessDetectorsTopologyTest {
+
+    private static final String ORG = "111122223333";
+    private static final String STRANGER = "999988887777";
+    private static final String ROOT = "arn:aws:iam::" + ORG + ":root";
+    private static final String ALICE = "arn:aws:iam::" + ORG + ":user/alice";
+    private static final String DEPLOY = "arn:aws:iam::" + ORG + ":role/Deploy";
+    private static final String ADMIN = "arn:aws:iam::" + ORG + ":role/Admin";
+    private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
+
+    private final Topics topics = Topics.defaults();
+    private TopologyTestDriver driver;
+    private TestInputTopic<String, byte[]> cloudtrail;
+    private TestOutputTopic<String, Alert> alerts;
+
+    @BeforeEach
+    void startDriver() {
+        StreamsAppConfig config = StreamsAppConfig.from(Settings.of(Map.of(
+                "org.accounts", ORG,
+                "alerts.suppression-window", "24h")));
+        Clock clock = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
+        Properties props = config.streamsProperties();
+        props.put("state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-ttd-" + System.nanoTime());
+        driver = new TopologyTestDriver(RoleTrailTopology.build(config, clock), props);
+        cloudtrail = driver.createInputTopic(topics.cloudtrail().name(),
+                topics.cloudtrail().keySerde().serializer(), topics.cloudtrail().valueSerde().serializer());
+        alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
+                topics.alerts().valueSerde().deserializer());
+    }
+
+    @AfterEach
+    void closeDriver() {
+        driver.close();
+    }
+
+    @Test
+    void shouldRaiseRootActivityAndUnknownExternalAccountAlerts() {
+        send(ROOT, CloudTrailEvent.byRoot(ORG).call("signin.amazonaws.com", "ConsoleLogin")
+                .field("eventType", "AwsConsoleSignIn").at(T0));
+        send("account:" + STRANGER, CloudTrailEvent.byAccount(STRANGER).recipient(ORG).assumeRole(DEPLOY)
+                .at(T0.plusSeconds(60)));
+
+        assertThat(statelessAlerts())
+                .extracting(Alert::detector, Alert::principal, Alert::severity)
+                .containsExactlyInAnyOrder(
+                        tuple("root-activity", ROOT, Severity.HIGH),
+                        tuple("unknown-external-account", "account:" + STRANGER, Severity.HIGH));
+    }
+
+    @Test
+    void shouldNameTheOriginWhenAChainReachesASensitiveRole() {
+        CloudTrailEvent assumeDeploy = CloudTrailEvent.byUser(ALICE).assumeRole(DEPLOY).at(T0);
+        send(ALICE, assumeDeploy);
+        send(DEPLOY, CloudTrailEvent.byRoleSession(DEPLOY, "session").withAccessKey(assumeDeploy.issuedKeyId())
+                .assumeRole(ADMIN).at(T0.plusSeconds(30)));
+
+        assertThat(statelessAlerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.detector()).isEqualTo("sensitive-role-assumed");
+            assertThat(alert.principal()).isEqualTo(DEPLOY);
+            assertThat(alert.origin()).isEqualTo(ALICE);
+            assertThat(alert.chain()).containsExactly(ALICE, DEPLOY);
+            assertThat(alert.role()).isEqualTo(ADMIN);
+        });
+    }
+
+    @Test
+    void shouldAlertOncePerWindowAndReportTheRepeatsWhenItCloses() {
+        send(ROOT, CloudTrailEvent.byRoot(ORG).call("iam.amazonaws.com", "ListUsers").at(T0));
+        send(ROOT, CloudTrailEvent.byRoot(ORG).call("iam.amazonaws.com", "ListRoles").at(T0.plusSeconds(600)));
+        send(ROOT, CloudTrailEvent.byRoot(ORG).call("iam.amazonaws.com", "ListPolicies").at(T0.plusSeconds(3600)));
+
+        List<Alert> duringTheWindow = statelessAlerts();
+        assertThat(duringTheWindow).singleElement().satisfies(alert -> {
+            assertThat(alert.detector()).isEqualTo("root-activity");
+            assertThat(alert.count()).isEqualTo(1);
+        });
+
+        // Another alert 25 hours later moves stream time past the window's end.
+        send(ALICE, CloudTrailEvent.byUser(ALICE).iam("CreateAccessKey").requestParameter("userName", "bob")
+                .at(T0.plus(Duration.ofHours(25))));
+
+        List<Alert> afterTheWindow = statelessAlerts();
+        assertThat(afterTheWindow).extracting(Alert::detector)
+                .containsExactlyInAnyOrder("access-path-created", "root-activity");
+        assertThat(afterTheWindow).filteredOn(alert -> alert.detector().equals("root-activity")).singleElement()
+                .satisfies(summary -> {
+                    assertThat(summary.id()).as("the same alert, now with its repeats")
+                            .isEqualTo(duringTheWindow.get(0).id());
+                    assertThat(summary.count()).isEqualTo(3);
+                    assertThat(summary.lastEventTime()).isEqualTo(T0.plusSeconds(3600));
+                });
+    }
+
+    /** This class is about the stateless detectors; the stateful ones have their own topology tests. */
+    private List<Alert> statelessAlerts() {
+        Set<String> stateless = StatelessDetectors.all(Settings.of(Map.of())).infos().stream()
+                .map(DetectorInfo::id).collect(Collectors.toSet());
+        return alerts.readValuesToList().stream().filter(alert -> stateless.contains(alert.detector())).toList();
+    }
+
+    private void send(String principal, CloudTrailEvent event) {
+        cloudtrail.pipeInput(principal, event.bytes());
+    }
+}
