@@ -2,9 +2,11 @@ package dev.roletrail.streams;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -26,6 +28,19 @@ import dev.roletrail.streams.alert.SuppressionState;
 import dev.roletrail.streams.burst.AssumeAttempts;
 import dev.roletrail.streams.burst.DenialBurstProcessor;
 import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.chain.RoleChainProcessor;
+import dev.roletrail.streams.detect.CredentialNetworkSharingDetector;
+import dev.roletrail.streams.detect.NewFederatedSubjectDetector;
+import dev.roletrail.streams.detect.RoleChainDetector;
+import dev.roletrail.streams.detect.SessionCredentialNetworkChangeDetector;
+import dev.roletrail.streams.federation.FederatedAssumption;
+import dev.roletrail.streams.federation.FederatedSubjectProcessor;
+import dev.roletrail.streams.federation.RoleFederation;
+import dev.roletrail.streams.session.NetworkActivity;
+import dev.roletrail.streams.session.NetworkSharingProcessor;
+import dev.roletrail.streams.session.RoleClients;
+import dev.roletrail.streams.session.SessionUse;
+import dev.roletrail.streams.session.SessionUseProcessor;
 import dev.roletrail.streams.dedup.DeduplicateProcessor;
 import dev.roletrail.streams.detect.AlertPolicy;
 import dev.roletrail.streams.detect.AssumeRoleDeniedBurstDetector;
@@ -163,10 +178,44 @@ public final class RoleTrailTopology {
                 Named.as("assumption-rate-detector"), StoreNames.ASSUMPTION_RATES);
         KStream<String, Alert> stateless = observations.flatMapValues(StatelessDetectors.all(config.settings()),
                 Named.as("stateless-detectors"));
+        RoleChainDetector roleChain = new RoleChainDetector(
+                new DetectorSettings(RoleChainDetector.INFO.id(), config.settings()));
+        KStream<String, Alert> chains = observations.process(() -> new RoleChainProcessor(roleChain),
+                Named.as("role-chain-detector"), StoreNames.CHAIN_PATHS);
+        DetectorSettings networkChange = new DetectorSettings(SessionCredentialNetworkChangeDetector.INFO.id(),
+                config.settings());
+        SessionCredentialNetworkChangeDetector sessionNetwork = new SessionCredentialNetworkChangeDetector(networkChange);
+        KStream<String, Alert> sessionUse = observations.process(() -> new SessionUseProcessor(sessionNetwork),
+                Named.as("session-use-detector"), StoreNames.SESSION_USE, StoreNames.ROLE_CLIENTS);
+        CredentialNetworkSharingDetector sharing = new CredentialNetworkSharingDetector(networkChange);
+        // Keyed by network: another principal's long-term key and an instance-role session meet only there.
+        KStream<String, Alert> sharedNetworks = observations
+                .filter((principal, observation) -> NetworkSharingProcessor.relevant(observation),
+                        Named.as("network-sharing-relevant"))
+                .selectKey((principal, observation) -> observation.network(), Named.as("key-by-network"))
+                .repartition(Repartitioned.<String, Observation>as("observations-by-network")
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Observation.class)))
+                .process(() -> new NetworkSharingProcessor(sharing), Named.as("network-sharing-detector"),
+                        StoreNames.NETWORK_ACTIVITY);
+        NewFederatedSubjectDetector federated = new NewFederatedSubjectDetector(
+                new DetectorSettings(NewFederatedSubjectDetector.INFO.id(), config.settings()));
+        // Keyed by role: a federated principal is the subject, but what is new is judged per role.
+        KStream<String, Alert> federatedSubjects = observations
+                .flatMap((principal, observation) -> FederatedAssumption.from(observation)
+                        .map(assumption -> List.of(KeyValue.pair(assumption.role(), observation)))
+                        .orElse(List.of()), Named.as("key-federated-by-role"))
+                .repartition(Repartitioned.<String, Observation>as("federated-by-role")
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Observation.class)))
+                .process(() -> new FederatedSubjectProcessor(federated), Named.as("federated-subject-detector"),
+                        StoreNames.ROLE_FEDERATION);
         return activity
                 .merge(keyUsage, Named.as("with-key-usage-alerts"))
                 .merge(attempts, Named.as("with-denial-burst-alerts"))
                 .merge(rates, Named.as("with-assumption-rate-alerts"))
+                .merge(chains, Named.as("with-role-chain-alerts"))
+                .merge(sessionUse, Named.as("with-session-use-alerts"))
+                .merge(sharedNetworks, Named.as("with-network-sharing-alerts"))
+                .merge(federatedSubjects, Named.as("with-federated-subject-alerts"))
                 .merge(stateless, Named.as("all-alerts"));
     }
 
@@ -184,6 +233,12 @@ public final class RoleTrailTopology {
         builder.addStateStore(keyValue(StoreNames.ASSUME_ATTEMPTS, AssumeAttempts.class));
         builder.addStateStore(keyValue(StoreNames.ASSUMPTION_RATES, AssumptionRate.class));
         builder.addStateStore(keyValue(StoreNames.ALERT_SUPPRESSION, SuppressionState.class));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHAIN_PATHS),
+                Serdes.String(), Serdes.Long()));
+        builder.addStateStore(keyValue(StoreNames.SESSION_USE, SessionUse.class));
+        builder.addStateStore(keyValue(StoreNames.ROLE_CLIENTS, RoleClients.class));
+        builder.addStateStore(keyValue(StoreNames.NETWORK_ACTIVITY, NetworkActivity.class));
+        builder.addStateStore(keyValue(StoreNames.ROLE_FEDERATION, RoleFederation.class));
     }
 
     private static <V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<String, V>>

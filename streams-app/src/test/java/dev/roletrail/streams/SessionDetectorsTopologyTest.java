@@ -1,0 +1,118 @@
+package dev.roletrail.streams;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.alert.Severity;
+import dev.roletrail.testkit.CloudTrailEvent;
+import dev.roletrail.testkit.CloudTrailSamples;
+
+/** Detectors that need session lineage or a repartition, through the production topology. */
+class SessionDetectorsTopologyTest {
+
+    private static final String ALICE = "arn:aws:iam::111122223333:user/alice";
+    private static final String A = "arn:aws:iam::111122223333:role/A";
+    private static final String B = "arn:aws:iam::111122223333:role/B";
+    private static final String C = "arn:aws:iam::111122223333:role/C";
+    private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
+
+    private TopologyFixture topology;
+
+    @AfterEach
+    void close() {
+        topology.close();
+    }
+
+    @Test
+    void shouldReportInstanceCredentialsStolenInTheStratusDetonation() throws Exception {
+        topology = new TopologyFixture(Map.of());
+        JsonNode records = Json.mapper().readTree(
+                CloudTrailSamples.stratus("aws.credential-access.ec2-steal-instance-credentials.json"));
+        List<JsonNode> byTime = new java.util.ArrayList<>();
+        records.forEach(byTime::add);
+        byTime.sort(Comparator.comparing(r -> r.get("eventTime").asText()));
+        byTime.forEach(record -> topology.sendJson(record.toString()));
+        // Later traffic moves stream time past the lineage hold, so the stolen session's calls go on.
+        topology.send(CloudTrailEvent.byUser(ALICE).at(Instant.parse("2024-08-02T09:30:00Z")));
+
+        assertThat(topology.alerts("session-credential-network-change")).singleElement().satisfies(alert -> {
+            assertThat(alert.accessKeyId()).isEqualTo("ASIAP5CT9NN8EYVU1FXV");
+            assertThat(alert.principal()).endsWith(":role/stratus-red-team-ec2-steal-credentials-role");
+            assertThat(alert.unusual()).contains("user/christophe", "long-term key");
+        });
+    }
+
+    @Test
+    void shouldReportAChainDeeperThanAllowedWithItsOrigin() {
+        topology = new TopologyFixture(Map.of("detector.role-chain.max-depth", "2"));
+        CloudTrailEvent toA = CloudTrailEvent.byUser(ALICE).assumeRole(A).at(T0);
+        topology.send(toA);
+        CloudTrailEvent toB = CloudTrailEvent.byRoleSession(A, "alice").withAccessKey(toA.issuedKeyId())
+                .assumeRole(B).at(T0.plusSeconds(10));
+        topology.send(toB);
+        topology.send(CloudTrailEvent.byRoleSession(B, "alice").withAccessKey(toB.issuedKeyId())
+                .assumeRole(C).at(T0.plusSeconds(20)));
+
+        assertThat(topology.alerts("role-chain")).singleElement().satisfies(alert -> {
+            assertThat(alert.severity()).isEqualTo(Severity.HIGH);
+            assertThat(alert.origin()).isEqualTo(ALICE);
+            assertThat(alert.role()).isEqualTo(C);
+            assertThat(alert.unusual()).contains("3 hops deep");
+        });
+    }
+
+    @Test
+    void shouldStayQuietForAChainWithinTheDepth() {
+        topology = new TopologyFixture(Map.of());
+        CloudTrailEvent toA = CloudTrailEvent.byUser(ALICE).assumeRole(A).at(T0);
+        topology.send(toA);
+        topology.send(CloudTrailEvent.byRoleSession(A, "alice").withAccessKey(toA.issuedKeyId())
+                .assumeRole(B).at(T0.plusSeconds(10)));
+
+        assertThat(topology.alerts("role-chain")).isEmpty();
+    }
+
+    @Test
+    void shouldReportANewCiSubjectForADeployRole() {
+        topology = new TopologyFixture(Map.of());
+        String deploy = "arn:aws:iam::111122223333:role/deploy";
+        String github = "token.actions.githubusercontent.com";
+        topology.send(CloudTrailEvent.byWebIdentity(github, "repo:acme/api:ref:refs/heads/main", deploy).at(T0));
+        topology.send(CloudTrailEvent.byWebIdentity(github, "repo:acme/api:ref:refs/heads/main", deploy)
+                .at(T0.plus(Duration.ofDays(20))));
+        topology.send(CloudTrailEvent.byWebIdentity(github, "repo:mallory/fork:ref:refs/heads/x", deploy)
+                .at(T0.plus(Duration.ofDays(21))));
+
+        assertThat(topology.alerts("new-federated-subject")).singleElement().satisfies(alert -> {
+            assertThat(alert.role()).isEqualTo(deploy);
+            assertThat(alert.unusual()).isEqualTo("new subject repo:mallory/fork:ref:refs/heads/x");
+        });
+    }
+
+    @Test
+    void shouldReportSessionCredentialsUsedAwayFromWhereTheSessionStarted() {
+        topology = new TopologyFixture(Map.of());
+        CloudTrailEvent toA = CloudTrailEvent.byUser(ALICE).assumeRole(A).at(T0).from("198.51.100.7");
+        topology.send(toA);
+        topology.send(CloudTrailEvent.byRoleSession(A, "alice").withAccessKey(toA.issuedKeyId())
+                .call("s3.amazonaws.com", "ListBuckets").at(T0.plusSeconds(30)).from("198.51.100.7"));
+        topology.send(CloudTrailEvent.byRoleSession(A, "alice").withAccessKey(toA.issuedKeyId())
+                .call("s3.amazonaws.com", "GetObject").at(T0.plusSeconds(60)).from("203.0.113.99"));
+
+        assertThat(topology.alerts("session-credential-network-change")).singleElement().satisfies(alert -> {
+            assertThat(alert.origin()).isEqualTo(ALICE);
+            assertThat(alert.sourceNetwork()).isEqualTo("203.0.113.0/24");
+        });
+    }
+}

@@ -1,0 +1,72 @@
+package dev.roletrail.streams;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.testkit.CloudTrailEvent;
+
+/** The production topology in a TopologyTestDriver, with CloudTrail in and alerts out; one per test. */
+public final class TopologyFixture implements AutoCloseable {
+
+    /** The wall clock the topology sees: after every event time the tests use. */
+    public static final Instant NOW = Instant.parse("2026-11-25T00:00:00Z");
+
+    private final Topics topics = Topics.defaults();
+    private final TopologyTestDriver driver;
+    private final TestInputTopic<String, byte[]> cloudtrail;
+    private final TestOutputTopic<String, Alert> alerts;
+
+    public TopologyFixture(Map<String, String> settings) {
+        Map<String, String> values = new HashMap<>(settings);
+        values.putIfAbsent("streams.state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-ttd-" + System.nanoTime());
+        StreamsAppConfig config = StreamsAppConfig.from(Settings.of(values));
+        Properties props = config.streamsProperties();
+        driver = new TopologyTestDriver(RoleTrailTopology.build(config, Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        cloudtrail = driver.createInputTopic(topics.cloudtrail().name(), topics.cloudtrail().keySerde().serializer(),
+                topics.cloudtrail().valueSerde().serializer());
+        alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
+                topics.alerts().valueSerde().deserializer());
+    }
+
+    /** Sends the event keyed as ingest keys it: by its acting principal. */
+    public void send(CloudTrailEvent event) {
+        sendJson(event.json());
+    }
+
+    public void sendJson(String recordJson) {
+        cloudtrail.pipeInput(TestObservations.of(recordJson).principal().id(),
+                recordJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Every alert emitted since the last call. */
+    public List<Alert> alerts() {
+        return alerts.readValuesToList();
+    }
+
+    /** The alerts of one detector emitted since the last call (alerts of other detectors are dropped). */
+    public List<Alert> alerts(String detector) {
+        return alerts().stream().filter(alert -> alert.detector().equals(detector)).toList();
+    }
+
+    public TopologyTestDriver driver() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+    }
+}
