@@ -3,6 +3,7 @@ package dev.roletrail.launcher.demo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -23,6 +24,7 @@ final class AlertTail implements AutoCloseable {
     private final AlertPrinter printer;
     private final AtomicBoolean running = new AtomicBoolean(true);
     private final AtomicLong printed = new AtomicLong();
+    private final List<Alert> seen = new CopyOnWriteArrayList<>();
     private final Thread thread;
 
     AlertTail(Properties kafka, Topic<String, Alert> topic, AlertPrinter printer) {
@@ -46,6 +48,11 @@ final class AlertTail implements AutoCloseable {
         return printed.get();
     }
 
+    /** Every alert printed so far, in order. */
+    List<Alert> alerts() {
+        return List.copyOf(seen);
+    }
+
     private void run() {
         try {
             List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
@@ -55,6 +62,7 @@ final class AlertTail implements AutoCloseable {
             while (running.get()) {
                 for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(500))) {
                     printer.print(record.value());
+                    seen.add(record.value());
                     printed.incrementAndGet();
                 }
             }

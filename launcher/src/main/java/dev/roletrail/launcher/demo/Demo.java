@@ -96,6 +96,11 @@ public final class Demo implements AutoCloseable {
         return alerts == null ? 0 : alerts.printed();
     }
 
+    /** The alerts printed so far. */
+    public java.util.List<dev.roletrail.schemas.alert.Alert> alerts() {
+        return alerts == null ? java.util.List.of() : alerts.alerts();
+    }
+
     public IngestStats ingested() {
         return ingested;
     }
