@@ -42,7 +42,8 @@ class WalkingSkeletonIT {
 
     private static final String ALICE = "arn:aws:iam::111122223333:user/alice";
     private static final String BOB = "arn:aws:iam::111122223333:user/bob";
-    private static final String ADMIN = "arn:aws:iam::111122223333:role/Admin";
+    /** Not a sensitive role name: this test is about the path from S3 to an alert, not about role patterns. */
+    private static final String ADMIN = "arn:aws:iam::111122223333:role/Reports";
     private static final String VENDOR = "arn:aws:iam::999988887777:role/Vendor";
     private static final Instant DAY_0 = Instant.parse("2026-10-01T09:00:00Z");
 

@@ -18,6 +18,7 @@ import dev.roletrail.schemas.config.Settings;
  * @param suppressionWindow one alert per detector and entity within this window (event time); zero turns it off
  * @param dedupGrace        a record whose eventID was seen within this much event time is a duplicate
  * @param lineageHold       how long (stream time) events of a temporary key wait for their session to arrive
+ * @param rocksDbMemoryBytes off-heap memory all RocksDB stores of the process share (block cache and memtables)
  * @param settings          all settings, for the detectors' own ({@code detector.<id>.*}, {@code org.*})
  */
 public record StreamsAppConfig(
@@ -31,6 +32,7 @@ public record StreamsAppConfig(
         Duration suppressionWindow,
         Duration dedupGrace,
         Duration lineageHold,
+        long rocksDbMemoryBytes,
         Settings settings) {
 
     public StreamsAppConfig {
@@ -57,6 +59,7 @@ public record StreamsAppConfig(
                 settings.duration("alerts.suppression-window", Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30)),
                 settings.duration("streams.dedup-grace", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(7)),
                 settings.duration("streams.lineage-hold", Duration.ofMinutes(10), Duration.ZERO, Duration.ofHours(6)),
+                settings.longValue("streams.rocksdb.memory-bytes", 128L << 20, 16L << 20, 64L << 30),
                 settings);
     }
 
@@ -66,6 +69,8 @@ public record StreamsAppConfig(
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class.getName());
+        props.put(BoundedMemoryRocksDBConfig.TOTAL_MEMORY_CONFIG, Long.toString(rocksDbMemoryBytes));
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler.class.getName());
         props.putAll(kafka);
