@@ -10,6 +10,8 @@ package dev.roletrail.ingest;
  */
 public record IngestStats(long objectsRead, long objectsSkipped, long records, long deadLetters) {
 
+    public static final IngestStats NONE = new IngestStats(0, 0, 0, 0);
+
     public IngestStats plus(IngestStats other) {
         return new IngestStats(objectsRead + other.objectsRead, objectsSkipped + other.objectsSkipped,
                 records + other.records, deadLetters + other.deadLetters);

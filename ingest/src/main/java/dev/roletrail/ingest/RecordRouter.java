@@ -5,10 +5,6 @@ import java.util.Objects;
 
 import dev.roletrail.ingest.read.RecordItem;
 import dev.roletrail.schemas.Json;
-import dev.roletrail.schemas.cloudtrail.CloudTrailRecords;
-import dev.roletrail.schemas.cloudtrail.CloudTrailRecords.Parsed;
-import dev.roletrail.schemas.cloudtrail.CloudTrailRecords.Rejected;
-import dev.roletrail.schemas.cloudtrail.Principals;
 import dev.roletrail.schemas.deadletter.DeadLetter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,11 +12,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 /** Decides, per item read, whether it becomes a CloudTrail record (keyed by its principal) or a dead letter. */
 final class RecordRouter {
 
-    private final CloudTrailRecords records;
+    private final RecordCheck check;
     private final Clock clock;
 
-    RecordRouter(CloudTrailRecords records, Clock clock) {
-        this.records = Objects.requireNonNull(records, "records");
+    RecordRouter(RecordCheck check, Clock clock) {
+        this.check = Objects.requireNonNull(check, "check");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -39,18 +35,22 @@ final class RecordRouter {
             return quarantine(source, bad.index(), bad.reason(), bad.payload());
         }
         RecordItem.Good good = (RecordItem.Good) item;
-        CloudTrailRecords.Result result = records.check(good.json());
-        if (result instanceof Parsed parsed) {
-            return new Accepted(Principals.of(parsed.record()).id(), bytes(good));
+        RecordCheck.Outcome outcome = check.check(good.json());
+        if (outcome.usable()) {
+            return new Accepted(outcome.principal().id(), bytes(good));
         }
-        return quarantine(source, good.index(), ((Rejected) result).reason(), good.json().toString());
+        return quarantine(source, good.index(), outcome.reason(), good.json().toString());
     }
 
     Quarantined quarantine(String source, long index, String reason, String payload) {
         return new Quarantined(new DeadLetter(source, index, "ingest", reason, payload, clock.instant()));
     }
 
+    /** The record as the source wrote it; written from the tree only when the source's bytes are unknown. */
     private static byte[] bytes(RecordItem.Good good) {
+        if (good.raw() != null) {
+            return good.raw();
+        }
         try {
             return Json.mapper().writeValueAsBytes(good.json());
         } catch (JsonProcessingException e) {

@@ -234,7 +234,7 @@ public final class RoleTrailTopology {
         builder.addStateStore(keyValue(StoreNames.ASSUMPTION_RATES, AssumptionRate.class));
         builder.addStateStore(keyValue(StoreNames.ALERT_SUPPRESSION, SuppressionState.class));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHAIN_PATHS),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(keyValue(StoreNames.SESSION_USE, SessionUse.class));
         builder.addStateStore(keyValue(StoreNames.ROLE_CLIENTS, RoleClients.class));
         builder.addStateStore(keyValue(StoreNames.NETWORK_ACTIVITY, NetworkActivity.class));
@@ -243,7 +243,9 @@ public final class RoleTrailTopology {
 
     private static <V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<String, V>>
             keyValue(String name, Class<V> type) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), JsonSerde.of(type));
+        // Cached: repeated updates of one key between commits reach RocksDB and the changelog once.
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), JsonSerde.of(type))
+                .withCachingEnabled();
     }
 
     private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {

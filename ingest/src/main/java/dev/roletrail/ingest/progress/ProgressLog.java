@@ -1,4 +1,4 @@
-package dev.roletrail.ingest;
+package dev.roletrail.ingest.progress;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -16,17 +16,18 @@ import dev.roletrail.schemas.Topic;
 import dev.roletrail.schemas.ingest.IngestProgress;
 
 /** Reads back what earlier runs committed to the progress topic: the latest progress per source. */
-final class ProgressLog {
+public final class ProgressLog {
 
     private ProgressLog() {
     }
 
-    static Map<String, IngestProgress> load(Properties kafka, Topic<String, IngestProgress> topic) {
+    public static Map<String, IngestProgress> load(Properties kafka, Topic<String, IngestProgress> topic) {
         Properties props = new Properties();
         props.putAll(kafka);
         props.remove("transactional.id");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000");
         props.remove(ConsumerConfig.GROUP_ID_CONFIG);
         Deserializer<String> keys = topic.keySerde().deserializer();
         Deserializer<IngestProgress> values = topic.valueSerde().deserializer();

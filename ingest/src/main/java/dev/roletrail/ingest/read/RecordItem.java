@@ -10,9 +10,17 @@ public sealed interface RecordItem permits RecordItem.Good, RecordItem.Bad {
     /** Position within the source, 0-based; -1 when the source as a whole failed before any record. */
     long index();
 
-    record Good(long index, JsonNode json) implements RecordItem {
+    /**
+     * @param raw the record's bytes as the source holds them (produced as they are), or null when only the tree is
+     *            known
+     */
+    record Good(long index, JsonNode json, byte[] raw) implements RecordItem {
         public Good {
             Objects.requireNonNull(json, "json");
+        }
+
+        public Good(long index, JsonNode json) {
+            this(index, json, null);
         }
     }
 

@@ -9,16 +9,17 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
 
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.Reasons;
@@ -33,16 +34,24 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
 
     private static final int PEEK_BYTES = 4096;
     private static final Pattern ENVELOPE_START = Pattern.compile("^\\{\\s*\"Records\"\\s*:\\s*\\[", Pattern.DOTALL);
+    /**
+     * Records are parsed one by one from their own bytes; nesting up to the hard limit is tolerated by the parser
+     * (line mode checks the configured limit on the tree, envelope mode on the bytes before parsing).
+     */
+    private static final JsonFactory STREAMING = streamingFactory();
+    private static final int PAYLOAD_BYTES = 2 * dev.roletrail.schemas.deadletter.DeadLetter.MAX_PAYLOAD_CHARS;
 
     private enum Format { ENVELOPE, ARRAY, LINES, EMPTY }
 
     private final InputStream raw;
     private final ReadLimits limits;
     private InputStream in;
-    private JsonParser parser;
+    private RecordSplitter splitter;
     private Format format;
     private boolean started;
     private boolean finished;
+    /** Whether reading got past the envelope to the records, so a failure can name the record it hit. */
+    private boolean inRecords;
     private long nextIndex;
     private RecordItem next;
 
@@ -81,9 +90,6 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
 
     @Override
     public void close() throws IOException {
-        if (parser != null) {
-            parser.close();
-        }
         raw.close();
     }
 
@@ -99,12 +105,12 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
                 case EMPTY -> null;
             };
         } catch (IOException | RuntimeException e) {
-            return new RecordItem.Bad(nextIndex == 0 ? -1 : nextIndex, describe(e) + restLostSuffix(), null, true);
+            return new RecordItem.Bad(inRecords ? nextIndex : -1, describe(e) + restLostSuffix(), null, true);
         }
     }
 
     private String restLostSuffix() {
-        return nextIndex == 0 ? "" : "; records from index " + nextIndex + " on could not be read";
+        return inRecords ? "; records from index " + nextIndex + " on could not be read" : "";
     }
 
     private void start() throws IOException {
@@ -117,13 +123,10 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
         in = new BufferedInputStream(new LimitedInputStream(decoded, limits.maxInflatedBytes()), 1 << 16);
         format = sniff();
         if (format == Format.ENVELOPE || format == Format.ARRAY) {
-            parser = Json.mapper().getFactory().createParser(in);
-            if (format == Format.ENVELOPE) {
-                enterRecordsArray();
-            } else {
-                parser.nextToken();
-            }
+            RecordSplitter.enterArray(in);
+            splitter = new RecordSplitter(in, limits.maxRecordBytes());
         }
+        inRecords = true;
     }
 
     private Format sniff() throws IOException {
@@ -146,69 +149,39 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
         throw new JsonFormatException("not JSON: input starts with '" + printable(text.charAt(0)) + "'");
     }
 
-    /** Positions the parser on the START_ARRAY of {@code Records}. */
-    private void enterRecordsArray() throws IOException {
-        parser.nextToken(); // START_OBJECT
-        while (parser.nextToken() == JsonToken.FIELD_NAME) {
-            String field = parser.currentName();
-            JsonToken value = parser.nextToken();
-            if ("Records".equals(field) && value == JsonToken.START_ARRAY) {
-                return;
-            }
-            parser.skipChildren();
-        }
-        throw new JsonFormatException("envelope has no Records array");
-    }
-
     private RecordItem nextArrayElement() throws IOException {
-        JsonToken token = parser.nextToken();
-        if (token == JsonToken.END_ARRAY || token == null) {
-            if (token == null) {
-                throw new JsonFormatException("input ended inside the records array (truncated?)");
-            }
+        long index = nextIndex;
+        RecordSplitter.Element element = splitter.next();
+        if (element == null) {
             return null;
         }
-        long index = nextIndex++;
-        long start = parser.currentTokenLocation().getByteOffset();
-        TokenBuffer copy = new TokenBuffer(parser);
-        boolean tooLarge = copyBounded(copy, start);
-        if (tooLarge) {
+        nextIndex++;
+        if (element.truncated()) {
             return new RecordItem.Bad(index, "record exceeds the limit of " + limits.maxRecordBytes() + " bytes",
-                    null, false);
+                    lossy(prefix(element.bytes())), false);
         }
-        try (JsonParser replay = copy.asParser(parser)) {
-            JsonNode node = replay.readValueAsTree();
-            if (node == null || !node.isObject()) {
-                return new RecordItem.Bad(index, "not a JSON object", node == null ? null : node.toString(), false);
+        if (element.depth() > limits.maxNestingDepth()) {
+            return new RecordItem.Bad(index, "record nesting depth exceeds the limit of " + limits.maxNestingDepth(),
+                    lossy(prefix(element.bytes())), false);
+        }
+        if (!element.object()) {
+            return new RecordItem.Bad(index, "not a JSON object", lossy(prefix(element.bytes())), false);
+        }
+        try (JsonParser record = STREAMING.createParser(element.bytes())) {
+            JsonNode node = record.readValueAsTree();
+            if (record.nextToken() != null) {
+                return new RecordItem.Bad(index, "invalid JSON: more than one value", lossy(prefix(element.bytes())),
+                        false);
             }
-            return new RecordItem.Good(index, node);
+            return new RecordItem.Good(index, node, element.bytes());
+        } catch (JsonProcessingException e) {
+            return new RecordItem.Bad(index, describe(e), lossy(prefix(element.bytes())), false);
         }
     }
 
-    /** Copies the current value into the buffer; stops copying (but keeps skipping) once it grows past the limit. */
-    private boolean copyBounded(TokenBuffer copy, long start) throws IOException {
-        if (!parser.currentToken().isStructStart()) {
-            copy.copyCurrentEvent(parser);
-            return false;
-        }
-        int depth = 0;
-        boolean tooLarge = false;
-        do {
-            JsonToken token = parser.currentToken();
-            if (token.isStructStart()) {
-                depth++;
-            } else if (token.isStructEnd()) {
-                depth--;
-            }
-            if (!tooLarge) {
-                copy.copyCurrentEvent(parser);
-                tooLarge = parser.currentLocation().getByteOffset() - start > limits.maxRecordBytes();
-            }
-            if (depth > 0 && parser.nextToken() == null) {
-                throw new JsonFormatException("input ended inside a record (truncated?)");
-            }
-        } while (depth > 0);
-        return tooLarge;
+    /** Enough of a rejected record for its dead letter, which keeps the first few kilobytes. */
+    private static byte[] prefix(byte[] bytes) {
+        return bytes.length <= PAYLOAD_BYTES ? bytes : Arrays.copyOf(bytes, PAYLOAD_BYTES);
     }
 
     private RecordItem nextLine() throws IOException {
@@ -227,7 +200,7 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
             long index = nextIndex++;
             if (length > limits.maxRecordBytes()) {
                 return new RecordItem.Bad(index, "record exceeds the limit of " + limits.maxRecordBytes() + " bytes",
-                        null, false);
+                        lossy(prefix(line.toByteArray())), false);
             }
             String text;
             try {
@@ -241,16 +214,31 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
             if (text.isBlank()) {
                 continue;
             }
-            try {
-                JsonNode node = Json.mapper().readTree(text);
-                if (!node.isObject()) {
+            try (JsonParser lineParser = STREAMING.createParser(text)) {
+                JsonNode node = lineParser.readValueAsTree();
+                if (node == null || !node.isObject()) {
                     return new RecordItem.Bad(index, "not a JSON object", text, false);
                 }
-                return new RecordItem.Good(index, node);
+                if (lineParser.nextToken() != null) {
+                    return new RecordItem.Bad(index, "invalid JSON: more than one value on the line", text, false);
+                }
+                if (Depth.of(node) > limits.maxNestingDepth()) {
+                    return new RecordItem.Bad(index, "record nesting depth exceeds the limit of "
+                            + limits.maxNestingDepth(), text, false);
+                }
+                return new RecordItem.Good(index, node, text.strip().getBytes(StandardCharsets.UTF_8));
             } catch (JsonProcessingException e) {
                 return new RecordItem.Bad(index, describe(e), text, false);
             }
         }
+    }
+
+    private static JsonFactory streamingFactory() {
+        JsonFactory factory = Json.mapper().getFactory().copy();
+        factory.setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(ReadLimits.HARD_NESTING_DEPTH).build());
+        factory.setCodec(Json.mapper());
+        return factory;
     }
 
     private static String lossy(byte[] bytes) {

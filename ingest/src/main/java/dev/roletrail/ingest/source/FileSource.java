@@ -3,9 +3,13 @@ package dev.roletrail.ingest.source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
+
+import dev.roletrail.ingest.progress.Checkpoints;
 
 /**
  * Local files and directory trees of CloudTrail records ({@code .json}, {@code .json.gz}, {@code .jsonl}), in path
@@ -20,7 +24,12 @@ public final class FileSource implements ObjectSource {
     }
 
     @Override
-    public List<SourceObject> list() throws IOException {
+    public Iterator<SourceObject> list(Checkpoints done) throws IOException {
+        return files().iterator();
+    }
+
+    /** Every file to read, in reading order. */
+    public List<SourceObject> files() throws IOException {
         List<SourceObject> objects = new ArrayList<>();
         for (Path root : roots) {
             if (!Files.exists(root)) {
@@ -46,12 +55,12 @@ public final class FileSource implements ObjectSource {
     }
 
     private static SourceObject toObject(Path path) {
-        long size;
         try {
-            size = Files.size(path);
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+            return new SourceObject(path.toString(), attributes.size(), attributes.lastModifiedTime().toInstant(),
+                    () -> Files.newInputStream(path));
         } catch (IOException e) {
-            size = -1;
+            return new SourceObject(path.toString(), -1, null, () -> Files.newInputStream(path));
         }
-        return new SourceObject(path.toString(), size, () -> Files.newInputStream(path));
     }
 }

@@ -99,6 +99,68 @@ class RecordReaderTest {
     }
 
     @Test
+    void shouldDeadLetterARecordNestedTooDeeplyAndReadTheNext() {
+        String deep = "{\"eventID\":\"d\",\"a\":" + "[".repeat(100) + "]".repeat(100) + "}";
+
+        List<RecordItem> items = read(CloudTrailFiles.envelope(List.of(A, deep, B)));
+
+        assertThat(eventIds(items)).containsExactly("a", "b");
+        assertThat(items.get(1)).isInstanceOfSatisfying(RecordItem.Bad.class, bad -> {
+            assertThat(bad.reason()).isEqualTo("record nesting depth exceeds the limit of 64");
+            assertThat(bad.fatal()).isFalse();
+            assertThat(bad.payload()).as("the start of the record").startsWith("{\"eventID\":\"d\",\"a\":[[[");
+        });
+    }
+
+    @Test
+    void shouldDeadLetterAnInvalidRecordAndReadTheNext() {
+        byte[] broken = utf8("{\"Records\":[" + A + ",{\"eventID\": oops}," + B + "]}");
+
+        List<RecordItem> items = read(broken);
+
+        assertThat(eventIds(items)).containsExactly("a", "b");
+        assertThat(items.get(1)).isInstanceOfSatisfying(RecordItem.Bad.class, bad -> {
+            assertThat(bad.index()).isEqualTo(1);
+            assertThat(bad.reason()).startsWith("invalid JSON");
+            assertThat(bad.payload()).isEqualTo("{\"eventID\": oops}");
+            assertThat(bad.fatal()).isFalse();
+        });
+    }
+
+    @Test
+    void shouldNameTheRecordWhereTruncatedInputEnds() {
+        RecordItem.Bad bad = lastBad(read(utf8("{\"Records\":[" + A + "," + B + ",{\"eventID\":\"c\"")));
+
+        assertThat(bad.index()).isEqualTo(2);
+        assertThat(bad.reason()).isEqualTo(
+                "input ended inside a record (truncated?); records from index 2 on could not be read");
+        assertThat(bad.fatal()).isTrue();
+    }
+
+    @Test
+    void shouldKeepTheRecordBytesAsTheSourceWroteThem() {
+        String spaced = "{ \"eventID\" : \"s\", \"text\" : \"a \\\" ] } quote\" }";
+
+        List<RecordItem> items = read(CloudTrailFiles.envelope(List.of(spaced, "[1]", "7")));
+
+        assertThat(items.get(0)).isInstanceOfSatisfying(RecordItem.Good.class,
+                good -> assertThat(new String(good.raw(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(spaced));
+        assertThat(items.subList(1, 3)).allSatisfy(item -> assertThat(item).isInstanceOfSatisfying(RecordItem.Bad.class,
+                bad -> assertThat(bad.reason()).isEqualTo("not a JSON object")));
+    }
+
+    @Test
+    void shouldDeadLetterNonUtf8BytesInOneRecordAndReadTheNext() {
+        byte[] object = concat(utf8("{\"Records\":[{\"eventID\":\"x"), new byte[] {(byte) 0xC3, (byte) 0x28},
+                utf8("\"}," + B + "]}"));
+
+        List<RecordItem> items = read(object);
+
+        assertThat(eventIds(items)).containsExactly("b");
+        assertThat(((RecordItem.Bad) items.get(0)).reason()).contains("Invalid UTF-8");
+    }
+
+    @Test
     void shouldRejectInputThatIsNotJsonAtAll() {
         assertThat(lastBad(read(utf8("PK\u0003\u0004 zip file"))).reason()).startsWith("not JSON");
         assertThat(read(utf8("   "))).isEmpty();

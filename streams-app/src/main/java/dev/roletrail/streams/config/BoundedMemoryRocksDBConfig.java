@@ -18,8 +18,10 @@ import org.rocksdb.WriteBufferManager;
 public final class BoundedMemoryRocksDBConfig implements RocksDBConfigSetter {
 
     public static final String TOTAL_MEMORY_CONFIG = "rocksdb.total-memory-bytes";
-    private static final long DEFAULT_TOTAL = 128L << 20;
-    private static final double WRITE_BUFFER_SHARE = 0.25;
+    private static final long DEFAULT_TOTAL = 256L << 20;
+    /** Memtables may use half: with a small share, dozens of stores flush tiny memtables and stall writes. */
+    private static final double WRITE_BUFFER_SHARE = 0.5;
+    private static final long MEMTABLE_BYTES = 8L << 20;
 
     /** Shared across every store of the JVM, created on first use with the first configured size. */
     private static Cache cache;
@@ -35,6 +37,8 @@ public final class BoundedMemoryRocksDBConfig implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
         options.setWriteBufferManager(writeBufferManager);
+        options.setWriteBufferSize(MEMTABLE_BYTES);
+        options.setMaxWriteBufferNumber(3);
         options.setTableFormatConfig(table);
     }
 

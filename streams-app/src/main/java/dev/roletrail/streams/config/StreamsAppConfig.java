@@ -59,7 +59,7 @@ public record StreamsAppConfig(
                 settings.duration("alerts.suppression-window", Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30)),
                 settings.duration("streams.dedup-grace", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(7)),
                 settings.duration("streams.lineage-hold", Duration.ofMinutes(10), Duration.ZERO, Duration.ofHours(6)),
-                settings.longValue("streams.rocksdb.memory-bytes", 128L << 20, 16L << 20, 64L << 30),
+                settings.longValue("streams.rocksdb.memory-bytes", 256L << 20, 32L << 20, 64L << 30),
                 settings);
     }
 
@@ -69,6 +69,9 @@ public record StreamsAppConfig(
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        // exactly_once_v2 commits every 100 ms by default, and every commit flushes every store: a second keeps
+        // alerts prompt and RocksDB out of write stalls. kafka.commit.interval.ms overrides it.
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class.getName());
         props.put(BoundedMemoryRocksDBConfig.TOTAL_MEMORY_CONFIG, Long.toString(rocksDbMemoryBytes));
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,

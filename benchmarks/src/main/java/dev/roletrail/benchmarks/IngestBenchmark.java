@@ -1,0 +1,170 @@
+package dev.roletrail.benchmarks;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+
+import dev.roletrail.embedded.EmbeddedKafkaBroker;
+import dev.roletrail.embedded.EmbeddedS3Server;
+import dev.roletrail.ingest.IngestConfig;
+import dev.roletrail.ingest.IngestListener;
+import dev.roletrail.ingest.IngestStats;
+import dev.roletrail.ingest.Ingester;
+import dev.roletrail.ingest.s3.S3Clients;
+import dev.roletrail.ingest.s3.S3ObjectSource;
+import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.config.Settings;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * Ingest throughput against the machine's ceiling, in one run: (a) gunzip + JSON parse of the objects with no Kafka,
+ * (b) ingest from the in-process S3 server into the in-process broker, (c) b/a, (d) objects/s for sub-kilobyte
+ * objects. Arguments: {@code [dataDir] [records] [smallObjects]}.
+ */
+public final class IngestBenchmark {
+
+    private IngestBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dataDir = Path.of(args.length > 0 ? args[0] : "target/bench-data");
+        int records = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
+        int smallObjects = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
+
+        List<BenchmarkData.LogObject> mixed = BenchmarkData.mixed(dataDir, records, 7);
+        List<BenchmarkData.LogObject> small = BenchmarkData.small(dataDir, smallObjects, 11);
+        long mixedBytes = mixed.stream().mapToLong(o -> o.gzipped().length).sum();
+        long smallMax = small.stream().mapToLong(o -> o.gzipped().length).max().orElse(0);
+        long tiny = mixed.stream().filter(o -> o.gzipped().length < 1024).count();
+        print("data: %,d records in %,d objects (%,d under 1 KB), %.1f MB gzipped; small set: %,d objects of at most %,d bytes",
+                records, mixed.size(), tiny, mixedBytes / 1e6, small.size(), smallMax);
+
+        Ceiling.Result ceiling = null;
+        for (int i = 0; i < 3; i++) {
+            Ceiling.Result run = Ceiling.measure(mixed);
+            if (ceiling == null || run.nanos() < ceiling.nanos()) {
+                ceiling = run;
+            }
+        }
+        double ceilingRate = ceiling.records() / seconds(ceiling.nanos());
+        double inflatedMb = ceiling.inflatedBytes() / 1e6;
+        print("(a) ceiling, gunzip + JSON parse, 1 thread, no Kafka: %,.0f records/s, %,.1f MB/s (best of 3)",
+                ceilingRate, inflatedMb / seconds(ceiling.nanos()));
+
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(); EmbeddedS3Server s3Server = EmbeddedS3Server.start();
+             S3Client s3 = S3Clients.create(new S3Clients.S3Settings(s3Server.endpoint(), "us-east-1", true),
+                     StaticCredentialsProvider.create(AwsBasicCredentials.create(s3Server.accessKey(), s3Server.secretKey())))) {
+            upload(s3, "bench-small", small);
+            if (!Boolean.getBoolean("bench.small-only")) {
+                upload(s3, "bench-mixed", mixed);
+            }
+            print("uploaded the objects to %s", s3Server.endpoint());
+
+            // The JIT compiles the ingest path during a first, unreported pass over the small objects.
+            ingest(broker, s3Server, s3, "bench-small", "warmup");
+            Timed smallRun = ingest(broker, s3Server, s3, "bench-small", "small");
+            print("(d) sub-kilobyte objects: %,d objects in %.2f s = %,.0f objects/s (%,d records)",
+                    smallRun.stats().objectsRead(), seconds(smallRun.nanos()),
+                    smallRun.stats().objectsRead() / seconds(smallRun.nanos()), smallRun.stats().records());
+
+            if (Boolean.getBoolean("bench.small-only")) {
+                return;
+            }
+            Timed mixedRun = ingest(broker, s3Server, s3, "bench-mixed", "mixed");
+            double ingestRate = mixedRun.stats().records() / seconds(mixedRun.nanos());
+            print("(b) ingest, in-process S3 server -> in-process broker: %,d records in %.2f s = %,.0f records/s, "
+                    + "%,.1f MB/s inflated JSON, %,.1f MB/s gzipped, %,.0f objects/s",
+                    mixedRun.stats().records(), seconds(mixedRun.nanos()), ingestRate,
+                    inflatedMb / seconds(mixedRun.nanos()), mixedBytes / 1e6 / seconds(mixedRun.nanos()),
+                    mixedRun.stats().objectsRead() / seconds(mixedRun.nanos()));
+            print("(c) ratio b/a: %.2f (target at least 0.6); small objects/s target at least 1,000",
+                    ingestRate / ceilingRate);
+            if (mixedRun.stats().records() != ceiling.records()) {
+                throw new IllegalStateException("ingest produced " + mixedRun.stats().records() + " records, expected "
+                        + ceiling.records());
+            }
+        }
+    }
+
+    private record Timed(IngestStats stats, long nanos) {
+    }
+
+    private static Timed ingest(EmbeddedKafkaBroker broker, EmbeddedS3Server s3Server, S3Client s3, String bucket,
+            String name) throws Exception {
+        Topics topics = new Topics("bench-" + name);
+        createTopics(broker.bootstrapServers(), topics);
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        settings.put("topic.prefix", topics.prefix());
+        settings.put("ingest.transactional.id", topics.prefix() + "-ingest");
+        settings.put("ingest.s3.bucket", bucket);
+        settings.put("s3.endpoint", s3Server.endpoint().toString());
+        settings.put("s3.region", "us-east-1");
+        settings.put("s3.path-style", "true");
+        // -Droletrail.<setting>=<value> tries other settings, e.g. -Droletrail.ingest.s3.fetch-concurrency=32
+        System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("roletrail."))
+                .forEach(n -> settings.put(n.substring("roletrail.".length()), System.getProperty(n)));
+        IngestConfig config = IngestConfig.from(Settings.of(settings));
+        try (Ingester ingester = new Ingester(config, IngestListener.NONE, Clock.systemUTC())) {
+            long started = System.nanoTime();
+            IngestStats stats = ingester.ingest(new S3ObjectSource(s3, config.trailSelection(),
+                    config.concurrency().listings(), config.concurrency().listPageSize()));
+            return new Timed(stats, System.nanoTime() - started);
+        }
+    }
+
+    private static void createTopics(String bootstrap, Topics topics) throws Exception {
+        Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            List<NewTopic> created = new ArrayList<>();
+            for (String name : topics.allNames()) {
+                NewTopic topic = new NewTopic(name, 4, (short) 1);
+                if (topics.compactedNames().contains(name)) {
+                    topic.configs(Map.of("cleanup.policy", "compact"));
+                }
+                created.add(topic);
+            }
+            admin.createTopics(created).all().get();
+        }
+    }
+
+    private static void upload(S3Client s3, String bucket, List<BenchmarkData.LogObject> objects) throws Exception {
+        s3.createBucket(b -> b.bucket(bucket));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<?>> puts = new ArrayList<>();
+            for (BenchmarkData.LogObject object : objects) {
+                puts.add(pool.submit(() -> s3.putObject(b -> b.bucket(bucket).key(object.key()),
+                        RequestBody.fromBytes(object.gzipped()))));
+            }
+            for (Future<?> put : puts) {
+                put.get();
+            }
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static void print(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+}

@@ -1,0 +1,160 @@
+package dev.roletrail.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+
+import dev.roletrail.embedded.EmbeddedKafkaBroker;
+import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.StreamsApp;
+import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.testkit.CloudTrailEvent;
+import dev.roletrail.testkit.SyntheticTraffic;
+import dev.roletrail.testkit.SyntheticTraffic.KeyedRecord;
+
+/**
+ * Streams-app throughput and memory, in one run on an in-process broker: (a) records/s with exactly_once_v2 and with
+ * at_least_once over the same input (synthetic organisation traffic with session lineage), and their ratio;
+ * (b) bytes of local state per principal; (c) heap after a million distinct principals, each with its own long-term
+ * key (state lives in RocksDB, off-heap, under a capped shared cache).
+ * Arguments: {@code [users] [days] [distinctPrincipals]}.
+ */
+public final class StreamsBenchmark {
+
+    private static final int PARTITIONS = 4;
+
+    private StreamsBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int users = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
+        int days = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+        int distinct = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+        Path work = Files.createTempDirectory("roletrail-bench");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
+            List<KeyedRecord> traffic = SyntheticTraffic.generate(3, users, days);
+            print("input: %,d records from %,d users over %d days", traffic.size(), users, days);
+
+            double eos = run(broker, "eos", "exactly_once_v2", traffic, work);
+            double alos = run(broker, "alos", "at_least_once", traffic, work);
+            print("exactly_once_v2: %,.0f records/s; at_least_once: %,.0f records/s; ratio %.2f", eos, alos, eos / alos);
+
+            Path state = work.resolve("state-eos");
+            long principals = traffic.stream().map(KeyedRecord::principal).distinct().count();
+            print("local state after the exactly_once_v2 run: %,d bytes on disk for %,d principals: %,.0f bytes/principal",
+                    size(state), principals, size(state) / (double) principals);
+
+            if (distinct == 0) {
+                return;
+            }
+            List<KeyedRecord> many = distinctPrincipals(distinct);
+            double rate = run(broker, "many", "exactly_once_v2", many, work);
+            System.gc();
+            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            print("%,d distinct principals and keys at %,.0f records/s; heap after, with state in RocksDB: %,d MB (max %,d MB)",
+                    distinct, rate, heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        }
+    }
+
+    /** Produces the input, runs the app until it has consumed it all, and returns records/s while RUNNING. */
+    private static double run(EmbeddedKafkaBroker broker, String name, String guarantee, List<KeyedRecord> input,
+            Path work) throws Exception {
+        Topics topics = new Topics("bench-" + name);
+        Map<String, Object> admin = Map.of("bootstrap.servers", broker.bootstrapServers());
+        try (Admin client = Admin.create(admin)) {
+            client.createTopics(topics.topicConfigs().entrySet().stream()
+                    .map(e -> new NewTopic(e.getKey(), PARTITIONS, (short) 1).configs(e.getValue())).toList())
+                    .all().get();
+        }
+        produce(broker, topics, input);
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        settings.put("topic.prefix", topics.prefix());
+        settings.put("streams.application.id", topics.prefix() + "-app");
+        settings.put("streams.state.dir", work.resolve("state-" + name).toString());
+        settings.put("streams.processing.guarantee", guarantee);
+        settings.put("kafka.num.stream.threads", "2");
+        try (StreamsApp app = new StreamsApp(StreamsAppConfig.from(Settings.of(settings)))) {
+            app.start();
+            while (app.state() != KafkaStreams.State.RUNNING) {
+                Thread.sleep(50);
+            }
+            long start = System.nanoTime();
+            awaitConsumed(broker, topics, topics.prefix() + "-app");
+            double seconds = (System.nanoTime() - start) / 1e9;
+            double rate = input.size() / seconds;
+            print("%s (%s): %,d records in %.1f s: %,.0f records/s", name, guarantee, input.size(), seconds, rate);
+            return rate;
+        }
+    }
+
+    private static void produce(EmbeddedKafkaBroker broker, Topics topics, List<KeyedRecord> input) {
+        Map<String, Object> config = Map.of("bootstrap.servers", broker.bootstrapServers(), "linger.ms", 20,
+                "batch.size", 262_144, "compression.type", "lz4");
+        try (KafkaProducer<String, String> producer =
+                new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+            for (KeyedRecord record : input) {
+                producer.send(new ProducerRecord<>(topics.cloudtrail().name(), record.principal(), record.json()));
+            }
+        }
+    }
+
+    /** Until the app's committed offsets on the CloudTrail topic reach its end (the input is not transactional). */
+    private static void awaitConsumed(EmbeddedKafkaBroker broker, Topics topics, String group) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                latest.put(new TopicPartition(topics.cloudtrail().name(), p), OffsetSpec.latest());
+            }
+            Map<TopicPartition, Long> end = admin.listOffsets(latest).all().get().entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+            while (true) {
+                Map<TopicPartition, OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+                boolean done = end.entrySet().stream().allMatch(e -> committed.get(e.getKey()) != null
+                        && committed.get(e.getKey()).offset() >= e.getValue());
+                if (done) {
+                    return;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    private static List<KeyedRecord> distinctPrincipals(int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
+            String user = "arn:aws:iam::111122223333:user/u" + i;
+            return new KeyedRecord(user, CloudTrailEvent.byUser(user).call("s3.amazonaws.com", "ListBuckets")
+                    .at(SyntheticTraffic.START.plusSeconds(i)).from("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + ".1")
+                    .json());
+        }).toList();
+    }
+
+    private static long size(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
+        }
+    }
+
+    private static void print(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+}

@@ -1,0 +1,79 @@
+package dev.roletrail.ingest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.Reasons;
+import dev.roletrail.schemas.cloudtrail.CloudTrailRecords;
+import dev.roletrail.schemas.cloudtrail.Principal;
+import dev.roletrail.schemas.cloudtrail.Principals;
+import dev.roletrail.schemas.cloudtrail.UserIdentity;
+
+/**
+ * The checks of {@link CloudTrailRecords} that decide whether a record is usable (a JSON object with an eventID, a
+ * plausible eventTime and a userIdentity object), with the same reasons, and the acting principal, without binding the
+ * whole record: binding every field cost three times the parse, and ingest only needs these. Fields the streams app
+ * binds later are checked there again.
+ */
+final class RecordCheck {
+
+    /** Usable, acting as {@code principal}; or rejected for {@code reason}. */
+    record Outcome(Principal principal, String reason) {
+        boolean usable() {
+            return principal != null;
+        }
+    }
+
+    private final Clock clock;
+    private final Duration maxFutureSkew;
+
+    RecordCheck(Clock clock, Duration maxFutureSkew) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxFutureSkew = Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
+    }
+
+    Outcome check(JsonNode node) {
+        if (node == null || !node.isObject()) {
+            return rejected("not a JSON object");
+        }
+        if (!node.hasNonNull("eventID") && !node.hasNonNull("eventTime") && !node.hasNonNull("eventName")) {
+            return rejected("not a CloudTrail record: no eventID, eventTime or eventName");
+        }
+        for (String field : new String[] {"eventID", "eventTime", "userIdentity"}) {
+            if (!node.hasNonNull(field)) {
+                return rejected("missing " + field);
+            }
+        }
+        JsonNode identityNode = node.get("userIdentity");
+        if (!identityNode.isObject()) {
+            return rejected("userIdentity is not an object");
+        }
+        Instant time;
+        UserIdentity identity;
+        try {
+            time = Json.mapper().treeToValue(node.get("eventTime"), Instant.class);
+            identity = Json.mapper().treeToValue(identityNode, UserIdentity.class);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            return rejected("not a CloudTrail record: " + Reasons.oneLine(e));
+        }
+        if (time.isBefore(CloudTrailRecords.EARLIEST_PLAUSIBLE)) {
+            return rejected("absurd eventTime " + time + ": before CloudTrail existed");
+        }
+        if (time.isAfter(clock.instant().plus(maxFutureSkew))) {
+            return rejected("absurd eventTime " + time + ": in the future");
+        }
+        JsonNode recipient = node.get("recipientAccountId");
+        return new Outcome(Principals.of(identity, recipient == null || recipient.isNull() ? null : recipient.asText()),
+                null);
+    }
+
+    private static Outcome rejected(String reason) {
+        return new Outcome(null, reason);
+    }
+}

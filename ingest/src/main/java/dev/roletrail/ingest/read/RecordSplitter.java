@@ -1,0 +1,144 @@
+package dev.roletrail.ingest.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Arrays;
+
+/**
+ * Cuts the elements of a JSON array out of a byte stream without parsing them: it tracks only strings, escapes and
+ * bracket depth, so it runs at memory speed and hands each record over as the exact bytes CloudTrail wrote. That lets
+ * a record be parsed once (from its own bytes), produced without being written back, and rejected on its own when it
+ * is too large, too deep or not valid JSON, while the records after it are still read.
+ */
+final class RecordSplitter {
+
+    /** One array element: its bytes (the first {@code maxBytes} when too large), its size and nesting depth. */
+    record Element(byte[] bytes, long size, int depth, boolean object) {
+        boolean truncated() {
+            return size > bytes.length;
+        }
+    }
+
+    private static final int BUFFER = 1 << 16;
+
+    private final InputStream in;
+    private final int maxBytes;
+    private final byte[] buffer = new byte[BUFFER];
+    private int position;
+    private int limit;
+
+    /** @param in positioned just after the array's opening bracket */
+    RecordSplitter(InputStream in, int maxBytes) {
+        this.in = in;
+        this.maxBytes = maxBytes;
+    }
+
+    /** Skips everything up to and including the first {@code [}: the start of the records array. */
+    static void enterArray(InputStream in) throws IOException {
+        int b;
+        while ((b = in.read()) >= 0 && b != '[') {
+            // The envelope's opening, already checked by sniffing.
+        }
+        if (b < 0) {
+            throw new RecordReader.JsonFormatException("input ended before the records array");
+        }
+    }
+
+    /** The next element, or null at the end of the array; throws when the input ends inside the array. */
+    Element next() throws IOException {
+        int first = skipSeparators();
+        if (first == ']') {
+            return null;
+        }
+        boolean scalar = first != '{' && first != '[';
+        byte[] kept = new byte[Math.min(maxBytes, 1024)];
+        int keptLength = 0;
+        long size = 0;
+        int depth = 0;
+        int maxDepth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        // The first byte is still in the buffer, just before position: scan from there, copying whole spans.
+        int i = position - 1;
+        int spanStart = i;
+        while (true) {
+            if (i == limit) {
+                kept = keep(kept, keptLength, spanStart, i);
+                keptLength = (int) Math.min(maxBytes, keptLength + (long) (i - spanStart));
+                if (!fill()) {
+                    throw new RecordReader.JsonFormatException("input ended inside a record (truncated?)");
+                }
+                i = 0;
+                spanStart = 0;
+            }
+            int b = buffer[i] & 0xff;
+            if (scalar && !inString && (b == ',' || b == ']' || b == ' ' || b == '\n' || b == '\r' || b == '\t')) {
+                break;
+            }
+            i++;
+            size++;
+            if (inString) {
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                }
+            } else if (b == '"') {
+                inString = true;
+            } else if (b == '{' || b == '[') {
+                maxDepth = Math.max(maxDepth, ++depth);
+            } else if ((b == '}' || b == ']') && --depth == 0 && !scalar) {
+                break;
+            }
+        }
+        kept = keep(kept, keptLength, spanStart, i);
+        keptLength = (int) Math.min(maxBytes, keptLength + (long) (i - spanStart));
+        position = i;
+        return new Element(kept.length == keptLength ? kept : Arrays.copyOf(kept, keptLength), size, maxDepth,
+                first == '{');
+    }
+
+    /** Appends buffer[from, to) to what is kept of the element, up to {@code maxBytes}; returns the (grown) array. */
+    private byte[] keep(byte[] kept, int keptLength, int from, int to) {
+        int length = Math.min(maxBytes - keptLength, to - from);
+        if (length <= 0) {
+            return kept;
+        }
+        byte[] target = kept;
+        if (keptLength + length > kept.length) {
+            target = Arrays.copyOf(kept, (int) Math.min(maxBytes, Math.max(kept.length * 2L, (long) keptLength + length)));
+        }
+        System.arraycopy(buffer, from, target, keptLength, length);
+        return target;
+    }
+
+    private int skipSeparators() throws IOException {
+        int b;
+        do {
+            b = read();
+            if (b < 0) {
+                throw new RecordReader.JsonFormatException("input ended inside the records array (truncated?)");
+            }
+        } while (b == ',' || b == ' ' || b == '\n' || b == '\r' || b == '\t');
+        return b;
+    }
+
+    private int read() throws IOException {
+        if (position == limit && !fill()) {
+            return -1;
+        }
+        return buffer[position++] & 0xff;
+    }
+
+    private boolean fill() throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        if (n <= 0) {
+            return false;
+        }
+        position = 0;
+        limit = n;
+        return true;
+    }
+}

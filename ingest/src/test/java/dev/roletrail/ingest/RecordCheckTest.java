@@ -1,0 +1,60 @@
+package dev.roletrail.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.cloudtrail.CloudTrailRecords;
+import dev.roletrail.schemas.cloudtrail.Principals;
+import dev.roletrail.testkit.CloudTrailEvent;
+import dev.roletrail.testkit.CloudTrailSamples;
+
+/** The light check agrees with the full parse of the schemas module on what is usable, why not, and who acted. */
+class RecordCheckTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+    private final RecordCheck check = new RecordCheck(CLOCK, Duration.ofDays(1));
+    private final CloudTrailRecords full = new CloudTrailRecords(CLOCK, Duration.ofDays(1));
+
+    static Stream<String> records() {
+        Stream<String> samples = Stream.concat(
+                CloudTrailSamples.awsDocsEvents(CloudTrailSamples.AWS_DOCS_IAM).stream(),
+                CloudTrailSamples.awsDocsEvents(CloudTrailSamples.AWS_DOCS_CLOUDTRAIL).stream());
+        Stream<String> broken = Stream.of("[1]", "{\"hello\":1}", "{\"eventID\":\"x\",\"userIdentity\":{}}",
+                "{\"eventID\":\"x\",\"eventTime\":\"2026-11-20T10:00:00Z\"}",
+                "{\"eventTime\":\"2026-11-20T10:00:00Z\",\"userIdentity\":{}}",
+                "{\"eventID\":\"x\",\"eventTime\":\"2026-11-20T10:00:00Z\",\"userIdentity\":\"u\"}",
+                "{\"eventID\":\"x\",\"eventTime\":\"yesterday\",\"userIdentity\":{}}",
+                "{\"eventID\":\"x\",\"eventTime\":\"1970-01-01T00:00:00Z\",\"userIdentity\":{}}",
+                "{\"eventID\":\"x\",\"eventTime\":\"2999-01-01T00:00:00Z\",\"userIdentity\":{}}",
+                CloudTrailEvent.byRoleSession("arn:aws:iam::111122223333:role/Deploy", "ci").at(
+                        Instant.parse("2026-11-20T10:00:00Z")).json());
+        return Stream.concat(samples, broken);
+    }
+
+    @ParameterizedTest
+    @MethodSource("records")
+    void shouldDecideLikeTheFullParse(String json) throws Exception {
+        JsonNode node = Json.mapper().readTree(json);
+
+        RecordCheck.Outcome outcome = check.check(node);
+        CloudTrailRecords.Result result = full.check(node);
+
+        if (result instanceof CloudTrailRecords.Parsed parsed) {
+            assertThat(outcome.principal()).isEqualTo(Principals.of(parsed.record()));
+        } else {
+            String reason = ((CloudTrailRecords.Rejected) result).reason();
+            assertThat(outcome.reason()).isEqualTo(reason);
+        }
+    }
+}
