@@ -3,17 +3,11 @@ package dev.roletrail.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,9 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
-import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.deadletter.DeadLetter;
-import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.identity.AccessEdge;
 import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.testkit.CloudTrailEvent;
@@ -37,30 +29,16 @@ class RoleTrailTopologyTest {
     private static final String VENDOR_ROLE = "arn:aws:iam::444455556666:role/VendorAccess";
     private static final Instant DAY_0 = Instant.parse("2026-10-01T09:00:00Z");
 
-    private final Topics topics = Topics.defaults();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> cloudtrail;
-    private TestOutputTopic<String, Alert> alerts;
-    private TestOutputTopic<String, DeadLetter> deadletters;
+    private TopologyFixture topology;
 
     @BeforeEach
     void startDriver() {
-        StreamsAppConfig config = StreamsAppConfig.from(Settings.of(Map.of("detector.learning-period", "14d")));
-        Clock clock = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
-        Properties props = config.streamsProperties();
-        props.put("state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-ttd-" + System.nanoTime());
-        driver = new TopologyTestDriver(RoleTrailTopology.build(config, clock), props);
-        cloudtrail = driver.createInputTopic(topics.cloudtrail().name(),
-                topics.cloudtrail().keySerde().serializer(), topics.cloudtrail().valueSerde().serializer());
-        alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer());
-        deadletters = driver.createOutputTopic(topics.deadletter().name(),
-                topics.deadletter().keySerde().deserializer(), topics.deadletter().valueSerde().deserializer());
+        topology = new TopologyFixture(Map.of("detector.learning-period", "14d"), TopologyFixture.NOW);
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        topology.close();
     }
 
     @Test
@@ -107,7 +85,7 @@ class RoleTrailTopologyTest {
         send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(30))));
 
         assertThat(firstTimeAlerts()).isEmpty();
-        KeyValueStore<String, AccessEdge> edges = driver.getKeyValueStore(StoreNames.ACCESS_EDGES);
+        KeyValueStore<String, AccessEdge> edges = topology.driver().getKeyValueStore(StoreNames.ACCESS_EDGES);
         assertThat(edges.get(AccessEdge.key(ALICE, ADMIN)).uses()).isEqualTo(2);
     }
 
@@ -125,7 +103,7 @@ class RoleTrailTopologyTest {
         send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
         send(CloudTrailEvent.byUser(ALICE).at(DAY_0.plus(Duration.ofDays(1))));
 
-        KeyValueStore<String, PrincipalProfile> profiles = driver.getKeyValueStore(StoreNames.PRINCIPAL_PROFILES);
+        KeyValueStore<String, PrincipalProfile> profiles = topology.driver().getKeyValueStore(StoreNames.PRINCIPAL_PROFILES);
         PrincipalProfile profile = profiles.get(ALICE);
         assertThat(profile.events()).isEqualTo(3);
         assertThat(profile.firstSeen()).isEqualTo(DAY_0);
@@ -134,20 +112,20 @@ class RoleTrailTopologyTest {
 
     @Test
     void shouldDeadLetterBadRecordsAndGoOn() {
-        cloudtrail.pipeInput("garbage", "{not json".getBytes(StandardCharsets.UTF_8));
-        cloudtrail.pipeInput("nobody", "{\"eventID\":\"e-9\",\"userIdentity\":{}}".getBytes(StandardCharsets.UTF_8));
+        topology.send("garbage", "{not json".getBytes(StandardCharsets.UTF_8));
+        topology.send("nobody", "{\"eventID\":\"e-9\",\"userIdentity\":{}}".getBytes(StandardCharsets.UTF_8));
         send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
 
-        List<DeadLetter> letters = deadletters.readValuesToList();
+        List<DeadLetter> letters = topology.deadLetters();
 
         assertThat(letters).extracting(DeadLetter::reason)
                 .satisfiesExactly(r -> assertThat(r).startsWith("invalid JSON"),
                         r -> assertThat(r).isEqualTo("missing eventTime"));
         assertThat(letters).allSatisfy(letter -> {
             assertThat(letter.stage()).isEqualTo("streams");
-            assertThat(letter.source()).startsWith(topics.cloudtrail().name() + "/0/");
+            assertThat(letter.source()).startsWith(Topics.defaults().cloudtrail().name() + "/0/");
         });
-        assertThat(driver.<String, PrincipalProfile>getKeyValueStore(StoreNames.PRINCIPAL_PROFILES).get(ALICE))
+        assertThat(topology.driver().<String, PrincipalProfile>getKeyValueStore(StoreNames.PRINCIPAL_PROFILES).get(ALICE))
                 .as("the good record after the bad ones is processed").isNotNull();
     }
 
@@ -169,10 +147,10 @@ class RoleTrailTopologyTest {
 
     /** This class is about the pipeline and first-time-assumption; other detectors have their own tests. */
     private List<Alert> firstTimeAlerts() {
-        return alerts.readValuesToList().stream().filter(a -> a.detector().equals("first-time-assumption")).toList();
+        return topology.alerts().stream().filter(a -> a.detector().equals("first-time-assumption")).toList();
     }
 
     private void send(CloudTrailEvent event) {
-        cloudtrail.pipeInput(event.tree().get("userIdentity").get("arn").asText(), event.bytes());
+        topology.send(event);
     }
 }

@@ -2,30 +2,21 @@ package dev.roletrail.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
-import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.burst.AssumeAttempts;
-import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.detect.AssumeRoleDeniedBurstDetector;
 import dev.roletrail.streams.detect.AssumptionRateAnomalyDetector;
 import dev.roletrail.streams.detect.DormantCredentialReactivatedDetector;
@@ -53,27 +44,16 @@ class StatefulDetectorsTopologyTest {
             DormantCredentialReactivatedDetector.INFO.id(), NewNetworkForKeyDetector.INFO.id(),
             AssumptionRateAnomalyDetector.INFO.id());
 
-    private final Topics topics = Topics.defaults();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> cloudtrail;
-    private TestOutputTopic<String, Alert> alerts;
+    private TopologyFixture topology;
 
     @BeforeEach
     void startDriver() {
-        StreamsAppConfig config = StreamsAppConfig.from(Settings.of(Map.of("detector.learning-period", "14d")));
-        Clock clock = Clock.fixed(Instant.parse("2027-06-01T00:00:00Z"), ZoneOffset.UTC);
-        Properties props = config.streamsProperties();
-        props.put("state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-ttd-" + System.nanoTime());
-        driver = new TopologyTestDriver(RoleTrailTopology.build(config, clock), props);
-        cloudtrail = driver.createInputTopic(topics.cloudtrail().name(),
-                topics.cloudtrail().keySerde().serializer(), topics.cloudtrail().valueSerde().serializer());
-        alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer());
+        topology = new TopologyFixture(Map.of("detector.learning-period", "14d"), Instant.parse("2027-06-01T00:00:00Z"));
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        topology.close();
     }
 
     @Test
@@ -104,7 +84,7 @@ class StatefulDetectorsTopologyTest {
             assertThat(alert.principal()).isEqualTo(ALICE);
             assertThat(alert.severity()).isEqualTo(Severity.HIGH);
         });
-        KeyUsage key = driver.<String, KeyUsage>getKeyValueStore(StoreNames.KEY_USAGE)
+        KeyUsage key = topology.driver().<String, KeyUsage>getKeyValueStore(StoreNames.KEY_USAGE)
                 .get(TestObservations.of(reused).accessKeyId());
         assertThat(key.uses()).isEqualTo(2);
         assertThat(key.lastUsed()).isEqualTo(DAY_0.plus(Duration.ofDays(100)));
@@ -140,7 +120,7 @@ class StatefulDetectorsTopologyTest {
             assertThat(alert.entity()).isEqualTo(MALLORY);
             assertThat(alert.unusual()).startsWith("10 refused AssumeRole* calls");
         });
-        KeyValueStore<String, AssumeAttempts> attempts = driver.getKeyValueStore(StoreNames.ASSUME_ATTEMPTS);
+        KeyValueStore<String, AssumeAttempts> attempts = topology.driver().getKeyValueStore(StoreNames.ASSUME_ATTEMPTS);
         assertThat(attempts.get(MALLORY).denials()).hasSize(10);
         tick(DAY_0.plus(Duration.ofHours(1)));
         assertThat(attempts.get(MALLORY)).as("forgotten once stream time is a window past the latest call").isNull();
@@ -179,7 +159,7 @@ class StatefulDetectorsTopologyTest {
             assertThat(alert.eventIds()).containsExactly(burst.get(19).eventId());
             assertThat(alert.baseline()).startsWith("over 48 hours, 2.0 AssumeRole* calls per hour");
         });
-        AssumptionRate rate = driver.<String, AssumptionRate>getKeyValueStore(StoreNames.ASSUMPTION_RATES)
+        AssumptionRate rate = topology.driver().<String, AssumptionRate>getKeyValueStore(StoreNames.ASSUMPTION_RATES)
                 .get(DEPLOYER);
         assertThat(rate.count()).isEqualTo(25);
         assertThat(rate.hour()).isEqualTo(spike);
@@ -218,7 +198,7 @@ class StatefulDetectorsTopologyTest {
     }
 
     private void send(CloudTrailEvent event) {
-        cloudtrail.pipeInput(TestObservations.of(event).principal().id(), event.bytes());
+        topology.send(event);
     }
 
     /** Moves stream time on with a call of an unrelated user. */
@@ -227,6 +207,6 @@ class StatefulDetectorsTopologyTest {
     }
 
     private List<Alert> statefulAlerts() {
-        return alerts.readValuesToList().stream().filter(alert -> STATEFUL.contains(alert.detector())).toList();
+        return topology.alerts().stream().filter(alert -> STATEFUL.contains(alert.detector())).toList();
     }
 }

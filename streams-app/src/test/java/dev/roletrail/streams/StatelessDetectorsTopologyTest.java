@@ -3,28 +3,20 @@ package dev.roletrail.streams;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.config.Settings;
-import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.detect.DetectorInfo;
 import dev.roletrail.streams.detect.StatelessDetectors;
 import dev.roletrail.testkit.CloudTrailEvent;
@@ -40,29 +32,16 @@ class StatelessDetectorsTopologyTest {
     private static final String ADMIN = "arn:aws:iam::" + ORG + ":role/Admin";
     private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
 
-    private final Topics topics = Topics.defaults();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> cloudtrail;
-    private TestOutputTopic<String, Alert> alerts;
+    private TopologyFixture topology;
 
     @BeforeEach
     void startDriver() {
-        StreamsAppConfig config = StreamsAppConfig.from(Settings.of(Map.of(
-                "org.accounts", ORG,
-                "alerts.suppression-window", "24h")));
-        Clock clock = Clock.fixed(Instant.parse("2026-11-25T00:00:00Z"), ZoneOffset.UTC);
-        Properties props = config.streamsProperties();
-        props.put("state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-ttd-" + System.nanoTime());
-        driver = new TopologyTestDriver(RoleTrailTopology.build(config, clock), props);
-        cloudtrail = driver.createInputTopic(topics.cloudtrail().name(),
-                topics.cloudtrail().keySerde().serializer(), topics.cloudtrail().valueSerde().serializer());
-        alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer());
+        topology = new TopologyFixture(Map.of("org.accounts", ORG, "alerts.suppression-window", "24h"), TopologyFixture.NOW);
     }
 
     @AfterEach
     void closeDriver() {
-        driver.close();
+        topology.close();
     }
 
     @Test
@@ -127,10 +106,10 @@ class StatelessDetectorsTopologyTest {
     private List<Alert> statelessAlerts() {
         Set<String> stateless = StatelessDetectors.all(Settings.of(Map.of())).infos().stream()
                 .map(DetectorInfo::id).collect(Collectors.toSet());
-        return alerts.readValuesToList().stream().filter(alert -> stateless.contains(alert.detector())).toList();
+        return topology.alerts().stream().filter(alert -> stateless.contains(alert.detector())).toList();
     }
 
     private void send(String principal, CloudTrailEvent event) {
-        cloudtrail.pipeInput(principal, event.bytes());
+        topology.send(principal, event.bytes());
     }
 }

@@ -1,5 +1,6 @@
 package dev.roletrail.streams;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -15,6 +16,7 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.schemas.deadletter.DeadLetter;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.testkit.CloudTrailEvent;
 
@@ -28,17 +30,25 @@ public final class TopologyFixture implements AutoCloseable {
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> cloudtrail;
     private final TestOutputTopic<String, Alert> alerts;
+    private final TestOutputTopic<String, DeadLetter> deadLetters;
 
     public TopologyFixture(Map<String, String> settings) {
+        this(settings, NOW);
+    }
+
+    /** @param now the wall clock the topology sees; event times more than a day after it are absurd */
+    public TopologyFixture(Map<String, String> settings, Instant now) {
         Map<String, String> values = new HashMap<>(settings);
         values.putIfAbsent("streams.state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-ttd-" + System.nanoTime());
         StreamsAppConfig config = StreamsAppConfig.from(Settings.of(values));
         Properties props = config.streamsProperties();
-        driver = new TopologyTestDriver(RoleTrailTopology.build(config, Clock.fixed(NOW, ZoneOffset.UTC)), props);
+        driver = new TopologyTestDriver(RoleTrailTopology.build(config, Clock.fixed(now, ZoneOffset.UTC)), props);
         cloudtrail = driver.createInputTopic(topics.cloudtrail().name(), topics.cloudtrail().keySerde().serializer(),
                 topics.cloudtrail().valueSerde().serializer());
         alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
                 topics.alerts().valueSerde().deserializer());
+        deadLetters = driver.createOutputTopic(topics.deadletter().name(),
+                topics.deadletter().keySerde().deserializer(), topics.deadletter().valueSerde().deserializer());
     }
 
     /** Sends the event keyed as ingest keys it: by its acting principal. */
@@ -47,8 +57,17 @@ public final class TopologyFixture implements AutoCloseable {
     }
 
     public void sendJson(String recordJson) {
-        cloudtrail.pipeInput(TestObservations.of(recordJson).principal().id(),
-                recordJson.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        send(TestObservations.of(recordJson).principal().id(), recordJson.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends raw bytes under any key, as a producer other than ingest might. */
+    public void send(String key, byte[] value) {
+        cloudtrail.pipeInput(key, value);
+    }
+
+    /** Every dead letter emitted since the last call. */
+    public List<DeadLetter> deadLetters() {
+        return deadLetters.readValuesToList();
     }
 
     /** Every alert emitted since the last call. */
