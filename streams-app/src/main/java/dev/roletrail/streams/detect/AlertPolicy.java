@@ -1,7 +1,9 @@
 package dev.roletrail.streams.detect;
 
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.apache.kafka.streams.kstream.Predicate;
 
@@ -10,24 +12,27 @@ import dev.roletrail.schemas.config.Settings;
 
 /**
  * The one place that decides whether an alert a detector raised goes out: the detector must be enabled
- * ({@code detector.<id>.enabled}, default true) and the alert must not match the detector's allowlist.
+ * ({@code detector.<id>.enabled}, default true) and the alert must not match the detector's allowlist. Every
+ * detector's settings are read when the policy is built, so a wrong value stops the app at start, not at the first
+ * alert.
  */
 public final class AlertPolicy implements Predicate<String, Alert> {
 
-    private final Settings settings;
-    private final Map<String, DetectorSettings> detectors = new ConcurrentHashMap<>();
-    private final Map<String, Allowlist> allowlists = new ConcurrentHashMap<>();
+    private final Set<String> enabled;
+    private final Map<String, Allowlist> allowlists;
 
     public AlertPolicy(Settings settings) {
-        this.settings = settings;
+        Map<String, DetectorSettings> detectors = DetectorCatalog.ALL.stream().map(DetectorInfo::id)
+                .collect(Collectors.toMap(Function.identity(), id -> new DetectorSettings(id, settings)));
+        this.enabled = detectors.values().stream().filter(DetectorSettings::enabled).map(DetectorSettings::detectorId)
+                .collect(Collectors.toUnmodifiableSet());
+        this.allowlists = detectors.values().stream()
+                .collect(Collectors.toUnmodifiableMap(DetectorSettings::detectorId, Allowlist::from));
     }
 
     @Override
     public boolean test(String key, Alert alert) {
-        DetectorSettings detector = detectors.computeIfAbsent(alert.detector(), id -> new DetectorSettings(id, settings));
-        if (!detector.enabled()) {
-            return false;
-        }
-        return !allowlists.computeIfAbsent(alert.detector(), id -> Allowlist.from(detector)).allows(alert);
+        Allowlist allowlist = allowlists.get(alert.detector());
+        return enabled.contains(alert.detector()) && (allowlist == null || !allowlist.allows(alert));
     }
 }
