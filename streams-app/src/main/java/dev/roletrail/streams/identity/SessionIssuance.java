@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.identity.Session;
@@ -21,7 +20,6 @@ import dev.roletrail.schemas.identity.Session;
  */
 public final class SessionIssuance {
 
-    private static final Set<String> ASSUME = Set.of("AssumeRole", "AssumeRoleWithSAML", "AssumeRoleWithWebIdentity");
     /** CloudTrail writes credential expirations like "Jul 18, 2023, 4:07:39 PM" (UTC). */
     private static final DateTimeFormatter EXPIRATION =
             DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a", Locale.US);
@@ -56,7 +54,7 @@ public final class SessionIssuance {
     private static String actingAs(Observation observation) {
         CloudTrailRecord event = observation.event();
         String name = event.eventName();
-        if (ASSUME.contains(name)) {
+        if (RoleAssumption.CALLS.contains(name)) {
             return event.requestParameter("roleArn");
         }
         if ("GetSessionToken".equals(name)) {
