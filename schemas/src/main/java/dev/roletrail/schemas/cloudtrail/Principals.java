@@ -3,6 +3,9 @@ package dev.roletrail.schemas.cloudtrail;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.roletrail.schemas.Strings.firstNonBlank;
+import static dev.roletrail.schemas.Strings.isBlank;
+
 import dev.roletrail.schemas.cloudtrail.UserIdentity.SessionContext;
 
 /** Derives the {@link Principal} that acted in a CloudTrail record, for every {@code userIdentity} shape. */
@@ -80,20 +83,7 @@ public final class Principals {
         return new Principal("identity-center:" + id, PrincipalType.IDENTITY_CENTER_USER, account);
     }
 
-    private static String firstNonBlank(String... values) {
-        for (String value : values) {
-            if (!isBlank(value)) {
-                return value;
-            }
-        }
-        return null;
-    }
-
     private static String orDash(String value) {
         return isBlank(value) ? "-" : value;
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 }

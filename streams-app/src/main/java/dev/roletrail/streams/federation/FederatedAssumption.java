@@ -2,6 +2,8 @@ package dev.roletrail.streams.federation;
 
 import java.util.Optional;
 
+import static dev.roletrail.schemas.Strings.firstNonBlank;
+
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.cloudtrail.UserIdentity;
 import dev.roletrail.streams.identity.Observation;
@@ -26,14 +28,5 @@ public record FederatedAssumption(String role, String provider, String subject) 
         String subject = firstNonBlank(identity == null ? null : identity.userName(),
                 event.responseElement("/subjectFromWebIdentityToken"), event.responseElement("/subject"), "unknown");
         return Optional.of(new FederatedAssumption(role, provider, subject));
-    }
-
-    private static String firstNonBlank(String... values) {
-        for (String value : values) {
-            if (value != null && !value.isBlank()) {
-                return value;
-            }
-        }
-        return null;
     }
 }

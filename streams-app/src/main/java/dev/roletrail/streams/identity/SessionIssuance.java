@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static dev.roletrail.schemas.Strings.firstNonBlank;
+
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.identity.Session;
 
@@ -85,9 +87,5 @@ public final class SessionIssuance {
             duration = Long.parseLong(seconds);
         }
         return event.eventTime().plus(Duration.ofSeconds(duration));
-    }
-
-    private static String firstNonBlank(String a, String b) {
-        return a != null && !a.isBlank() ? a : b;
     }
 }
