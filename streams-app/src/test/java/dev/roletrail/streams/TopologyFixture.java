@@ -17,6 +17,7 @@ import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.deadletter.DeadLetter;
+import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.testkit.CloudTrailEvent;
 
@@ -31,6 +32,7 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestInputTopic<String, byte[]> cloudtrail;
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<String, DeadLetter> deadLetters;
+    private final TestOutputTopic<String, Session> sessions;
 
     public TopologyFixture(Map<String, String> settings) {
         this(settings, NOW);
@@ -49,6 +51,8 @@ public final class TopologyFixture implements AutoCloseable {
                 topics.alerts().valueSerde().deserializer());
         deadLetters = driver.createOutputTopic(topics.deadletter().name(),
                 topics.deadletter().keySerde().deserializer(), topics.deadletter().valueSerde().deserializer());
+        sessions = driver.createOutputTopic(topics.sessions().name(), topics.sessions().keySerde().deserializer(),
+                topics.sessions().valueSerde().deserializer());
     }
 
     /** Sends the event keyed as ingest keys it: by its acting principal. */
@@ -63,6 +67,11 @@ public final class TopologyFixture implements AutoCloseable {
     /** Sends raw bytes under any key, as a producer other than ingest might. */
     public void send(String key, byte[] value) {
         cloudtrail.pipeInput(key, value);
+    }
+
+    /** Every session the lineage step issued since the last call. */
+    public List<Session> sessions() {
+        return sessions.readValuesToList();
     }
 
     /** Every dead letter emitted since the last call. */

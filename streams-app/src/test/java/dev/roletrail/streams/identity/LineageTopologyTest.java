@@ -7,21 +7,15 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
-import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.identity.Session;
-import dev.roletrail.streams.RoleTrailTopology;
 import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.TopologyFixture;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /** Session lineage through the real topology: sessions travel through roletrail.sessions and come back. */
@@ -32,28 +26,16 @@ class LineageTopologyTest {
     private static final String TARGET = "arn:aws:iam::444455556666:role/Target";
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
 
-    private final Topics topics = Topics.defaults();
-    private TopologyTestDriver driver;
-    private TestInputTopic<String, byte[]> cloudtrail;
-    private TestOutputTopic<String, Session> sessions;
-    private TestOutputTopic<String, Alert> alerts;
+    private TopologyFixture topology;
 
     @BeforeEach
     void start() {
-        StreamsAppConfig config = StreamsAppConfig.from(Settings.of(Map.of("detector.learning-period", "0d",
-                "streams.state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-lineage-" + System.nanoTime())));
-        driver = new TopologyTestDriver(RoleTrailTopology.build(config), config.streamsProperties());
-        cloudtrail = driver.createInputTopic(topics.cloudtrail().name(), topics.cloudtrail().keySerde().serializer(),
-                topics.cloudtrail().valueSerde().serializer());
-        sessions = driver.createOutputTopic(topics.sessions().name(), topics.sessions().keySerde().deserializer(),
-                topics.sessions().valueSerde().deserializer());
-        alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
-                topics.alerts().valueSerde().deserializer());
+        topology = new TopologyFixture(Map.of("detector.learning-period", "0d"));
     }
 
     @AfterEach
     void stop() {
-        driver.close();
+        topology.close();
     }
 
     @Test
@@ -65,7 +47,7 @@ class LineageTopologyTest {
                 .assumeRole(TARGET).at(T0.plusSeconds(60)).from("198.51.100.7");
         send(JUMP, second);
 
-        List<Session> issued = sessions.readValuesToList();
+        List<Session> issued = topology.sessions();
 
         assertThat(issued).extracting(Session::actingAs).containsExactly(JUMP, TARGET);
         Session targetSession = issued.get(1);
@@ -73,7 +55,7 @@ class LineageTopologyTest {
         assertThat(targetSession.chain()).containsExactly(ALICE, JUMP, TARGET);
         assertThat(targetSession.sourceIdentity()).isEqualTo("alice");
         assertThat(targetSession.keyId()).isEqualTo(second.issuedKeyId());
-        KeyValueStore<String, Session> store = driver.getKeyValueStore(StoreNames.SESSIONS);
+        KeyValueStore<String, Session> store = topology.driver().getKeyValueStore(StoreNames.SESSIONS);
         assertThat(store.get(first.issuedKeyId())).isEqualTo(issued.get(0));
     }
 
@@ -84,7 +66,7 @@ class LineageTopologyTest {
         send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "alice").withAccessKey(first.issuedKeyId())
                 .assumeRole(TARGET).at(T0.plusSeconds(60)));
 
-        List<Alert> raised = alerts.readValuesToList();
+        List<Alert> raised = topology.alerts();
 
         assertThat(raised).filteredOn(a -> a.role().equals(TARGET) && a.detector().equals("first-time-assumption"))
                 .singleElement().satisfies(alert -> {
@@ -97,11 +79,11 @@ class LineageTopologyTest {
     @Test
     void shouldTreatASessionThatBeganBeforeTheDataAsItsOwnOriginOnceTheHoldIsOver() {
         send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "old").assumeRole(TARGET).at(T0));
-        assertThat(sessions.readValuesToList()).as("held: its session may still be on its way").isEmpty();
+        assertThat(topology.sessions()).as("held: its session may still be on its way").isEmpty();
 
         send(ALICE, CloudTrailEvent.byUser(ALICE).at(T0.plus(Duration.ofMinutes(11))));
 
-        assertThat(sessions.readValuesToList()).singleElement().satisfies(session -> {
+        assertThat(topology.sessions()).singleElement().satisfies(session -> {
             assertThat(session.origin()).isEqualTo(JUMP);
             assertThat(session.chain()).containsExactly(JUMP, TARGET);
         });
@@ -113,10 +95,10 @@ class LineageTopologyTest {
         send(ALICE, first);
         send(ALICE, first);
 
-        assertThat(sessions.readValuesToList()).hasSize(1);
+        assertThat(topology.sessions()).hasSize(1);
     }
 
     private void send(String key, CloudTrailEvent event) {
-        cloudtrail.pipeInput(key, event.bytes());
+        topology.send(key, event.bytes());
     }
 }
