@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.Serdes;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.deadletter.DeadLetter;
+import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.schemas.ingest.IngestProgress;
 import dev.roletrail.schemas.inventory.InventoryEntity;
@@ -72,15 +73,33 @@ public record Topics(String prefix) {
         return new Topic<>(prefix + ".inventory", Serdes.String(), JsonSerde.of(InventoryEntity.class));
     }
 
+    /**
+     * Compacted. Key: {@link Finding#id()}. Value: the latest evaluation of a {@link Finding}; a resolved finding is
+     * written with status RESOLVED.
+     */
+    public Topic<String, Finding> findings() {
+        return new Topic<>(prefix + ".findings", Serdes.String(), JsonSerde.of(Finding.class));
+    }
+
+    /** Key: the report id ({@code <iso-week>/<account or org>}). Value: the weekly report as JSON. */
+    public Topic<String, String> reports() {
+        return new Topic<>(prefix + ".reports", Serdes.String(), Serdes.String());
+    }
+
+    /** Key: the OCSF record's {@code metadata.uid}. Value: one OCSF 1.8.0 event as JSON. */
+    public Topic<String, String> siem() {
+        return new Topic<>(prefix + ".siem", Serdes.String(), Serdes.String());
+    }
+
     /** The names of every topic RoleTrail writes, for creating them up front. */
     public List<String> allNames() {
         return List.of(cloudtrail().name(), alerts().name(), deadletter().name(), ingestProgress().name(),
-                sessions().name(), inventory().name());
+                sessions().name(), inventory().name(), findings().name(), reports().name(), siem().name());
     }
 
     /**
      * Topic-level settings RoleTrail's topics need beyond the broker defaults, by topic name. Records on the alerts,
-     * dead-letter and sessions topics are written with event-time timestamps, which for a backfill are months old:
+     * dead-letter, sessions and SIEM topics are written with event-time timestamps, which for a backfill are months old:
      * with CreateTime, retention would delete them at once, so the broker stamps them on append instead (readers take
      * event time from the payload).
      */
@@ -92,7 +111,8 @@ public record Topics(String prefix) {
             if (compactedNames().contains(name)) {
                 config.put("cleanup.policy", "compact");
             }
-            if (name.equals(alerts().name()) || name.equals(deadletter().name()) || name.equals(sessions().name())) {
+            if (name.equals(alerts().name()) || name.equals(deadletter().name()) || name.equals(sessions().name())
+                    || name.equals(siem().name())) {
                 config.putAll(appendTime);
             }
             configs.put(name, Map.copyOf(config));
@@ -102,6 +122,6 @@ public record Topics(String prefix) {
 
     /** The topics whose latest value per key is all that matters. */
     public List<String> compactedNames() {
-        return List.of(ingestProgress().name(), inventory().name());
+        return List.of(ingestProgress().name(), inventory().name(), findings().name());
     }
 }

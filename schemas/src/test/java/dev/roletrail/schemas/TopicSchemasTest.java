@@ -16,7 +16,12 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
+import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.deadletter.DeadLetter;
+import dev.roletrail.schemas.finding.ActionUsage;
+import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.finding.FindingKind;
+import dev.roletrail.schemas.finding.FindingStatus;
 import dev.roletrail.schemas.ingest.IngestProgress;
 
 /** Every payload a topic carries validates against the JSON Schema published for that topic under json-schema/. */
@@ -47,6 +52,22 @@ class TopicSchemasTest {
                 .serialize("t", new IngestProgress("s3://b/k", 10, true));
 
         assertThat(errors("ingest-progress", json)).isEmpty();
+    }
+
+    @Test
+    void findingsShouldMatchTheirSchema() {
+        Finding finding = new Finding("0123456789abcdef0123456789abcdef", FindingKind.UNUSED_PERMISSIONS,
+                FindingStatus.OPEN, Severity.LOW, "Role grants 12 actions it never used", "111122223333",
+                "arn:aws:iam::111122223333:role/deploy", "role", null, Instant.parse("2026-08-27T00:00:00Z"),
+                Instant.parse("2026-11-25T00:00:00Z"), null, List.of("12 of 15 observable actions unused"),
+                "Remove the unused actions", new ActionUsage(List.of("s3:GetObject"), List.of("iam:PassRole"),
+                        List.of("s3:PutObject")), null);
+
+        byte[] json = topics.findings().valueSerde().serializer().serialize("t", finding);
+
+        assertThat(errors("finding", json)).isEmpty();
+        assertThat(new String(json, StandardCharsets.UTF_8)).contains("\"kind\":\"unused-permissions\"");
+        assertThat(topics.findings().valueSerde().deserializer().deserialize("t", json)).isEqualTo(finding);
     }
 
     @Test

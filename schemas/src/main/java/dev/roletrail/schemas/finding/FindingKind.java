@@ -1,0 +1,34 @@
+package dev.roletrail.schemas.finding;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** The kinds of unused and dormant access of PRODUCT.md §6, written as their ids ({@code unused-role}, ...). */
+public enum FindingKind {
+    UNUSED_ROLE,
+    UNUSED_TRUST_PATH,
+    UNUSED_PERMISSIONS,
+    DORMANT_KEY,
+    KEY_ROTATION_OVERDUE,
+    INACTIVE_USER,
+    SHARED_ROLE,
+    LEAST_PRIVILEGE_POLICY;
+
+    /** The id used on the wire, in the report and in configuration: {@code unused-trust-path}. */
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @JsonCreator
+    public static FindingKind fromId(String id) {
+        for (FindingKind kind : values()) {
+            if (kind.id().equals(id)) {
+                return kind;
+            }
+        }
+        throw new IllegalArgumentException("unknown finding kind '" + id + "'");
+    }
+}
