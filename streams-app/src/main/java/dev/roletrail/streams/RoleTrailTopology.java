@@ -105,7 +105,7 @@ public final class RoleTrailTopology {
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-entity")
                         .withKeySerde(Serdes.String()).withValueSerde(topics.alerts().valueSerde()))
                 .process(() -> new SuppressionProcessor(config.suppressionWindow()), Named.as("suppress-repeats"),
-                        StoreNames.ALERT_SUPPRESSION)
+                        StoreNames.ALERT_SUPPRESSION, StoreNames.ALERT_SUPPRESSION_TIMERS)
                 .to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink"));
 
         return builder.build();
@@ -144,7 +144,7 @@ public final class RoleTrailTopology {
                 .mapValues(LineageInput::event, Named.as("event-input"))
                 .merge(sessions, Named.as("events-and-sessions"))
                 .process(() -> new LineageProcessor(config.lineageHold()), Named.as("lineage"), StoreNames.SESSIONS,
-                        StoreNames.HELD_EVENTS)
+                        StoreNames.HELD_EVENTS, StoreNames.TIMERS)
                 .split(Named.as("lineage-"))
                 .branch((key, out) -> out.isObservation(), Branched.as("observation"))
                 .defaultBranch(Branched.as("session"));
@@ -171,7 +171,7 @@ public final class RoleTrailTopology {
         AssumeRoleDeniedBurstDetector denialBurst = new AssumeRoleDeniedBurstDetector(
                 new DetectorSettings(AssumeRoleDeniedBurstDetector.INFO.id(), config.settings()));
         KStream<String, Alert> attempts = observations.process(() -> new DenialBurstProcessor(denialBurst),
-                Named.as("denial-burst-detector"), StoreNames.ASSUME_ATTEMPTS);
+                Named.as("denial-burst-detector"), StoreNames.ASSUME_ATTEMPTS, StoreNames.TIMERS);
         AssumptionRateAnomalyDetector rateAnomaly = new AssumptionRateAnomalyDetector(
                 new DetectorSettings(AssumptionRateAnomalyDetector.INFO.id(), config.settings()));
         KStream<String, Alert> rates = observations.process(() -> new AssumptionRateProcessor(rateAnomaly),
@@ -186,7 +186,8 @@ public final class RoleTrailTopology {
                 config.settings());
         SessionCredentialNetworkChangeDetector sessionNetwork = new SessionCredentialNetworkChangeDetector(networkChange);
         KStream<String, Alert> sessionUse = observations.process(() -> new SessionUseProcessor(sessionNetwork),
-                Named.as("session-use-detector"), StoreNames.SESSION_USE, StoreNames.ROLE_CLIENTS);
+                Named.as("session-use-detector"), StoreNames.SESSION_USE, StoreNames.ROLE_CLIENTS,
+                StoreNames.TIMERS);
         CredentialNetworkSharingDetector sharing = new CredentialNetworkSharingDetector(networkChange);
         // Keyed by network: another principal's long-term key and an instance-role session meet only there.
         KStream<String, Alert> sharedNetworks = observations
@@ -239,12 +240,21 @@ public final class RoleTrailTopology {
         builder.addStateStore(keyValue(StoreNames.ROLE_CLIENTS, RoleClients.class));
         builder.addStateStore(keyValue(StoreNames.NETWORK_ACTIVITY, NetworkActivity.class));
         builder.addStateStore(keyValue(StoreNames.ROLE_FEDERATION, RoleFederation.class));
+        builder.addStateStore(timers(StoreNames.TIMERS));
+        builder.addStateStore(timers(StoreNames.ALERT_SUPPRESSION_TIMERS));
     }
 
     private static <V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<String, V>>
             keyValue(String name, Class<V> type) {
         // Cached: repeated updates of one key between commits reach RocksDB and the changelog once.
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), JsonSerde.of(type))
+                .withCachingEnabled();
+    }
+
+    /** A {@code DueIndex} store: keys sort by due time, so punctuations range over what is due. */
+    private static org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<String, String>>
+            timers(String name) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String())
                 .withCachingEnabled();
     }
 

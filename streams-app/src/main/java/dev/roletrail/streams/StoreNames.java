@@ -45,6 +45,15 @@ public final class StoreNames {
     /** Key: alert suppression key (detector and entity). Value: {@code SuppressionState}. */
     public static final String ALERT_SUPPRESSION = "alert-suppression";
 
+    /**
+     * When entries of the principal-keyed stores fall due (held events, sessions, session use, assume attempts):
+     * {@code DueIndex} keys, one index name per store. Value: the entry key.
+     */
+    public static final String TIMERS = "timers";
+
+    /** When suppression windows close: {@code DueIndex} keys. Value: the suppression key. */
+    public static final String ALERT_SUPPRESSION_TIMERS = "alert-suppression-timers";
+
     private StoreNames() {
     }
 }

@@ -2,19 +2,16 @@ package dev.roletrail.streams.alert;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.time.DueIndex;
 
 /**
  * One alert per detector and entity per suppression window: the first goes out at once; repeats inside the window
@@ -28,6 +25,7 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
     private final Duration window;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, SuppressionState> states;
+    private DueIndex windowEnds;
 
     public SuppressionProcessor(Duration window) {
         this.window = window;
@@ -37,6 +35,8 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.states = context.getStateStore(StoreNames.ALERT_SUPPRESSION);
+        this.windowEnds = new DueIndex(context.getStateStore(StoreNames.ALERT_SUPPRESSION_TIMERS),
+                StoreNames.ALERT_SUPPRESSION);
         // Stream time: windows are in event time, so a replay closes them exactly as the live run did.
         context.schedule(CHECK_EVERY, PunctuationType.STREAM_TIME, this::closeWindows);
     }
@@ -58,25 +58,27 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
             emit(alert, record.timestamp());
             return;
         }
-        states.put(record.key(), new SuppressionState(alert, alert.firstEventTime().plus(window), 0, null));
+        SuppressionState opened = new SuppressionState(alert, alert.firstEventTime().plus(window), 0, null);
+        states.put(record.key(), opened);
+        windowEnds.add(record.key(), opened.windowEnd());
         emit(alert, record.timestamp());
     }
 
     private void closeWindows(long streamTime) {
         Instant now = Instant.ofEpochMilli(streamTime);
-        List<KeyValue<String, SuppressionState>> closed = new ArrayList<>();
-        try (KeyValueIterator<String, SuppressionState> all = states.all()) {
-            all.forEachRemaining(entry -> {
-                if (!entry.value.windowEnd().isAfter(now)) {
-                    closed.add(entry);
-                }
-            });
-        }
-        for (KeyValue<String, SuppressionState> entry : closed) {
-            if (entry.value.repeats() > 0) {
-                emit(entry.value.summary(), streamTime);
+        for (String key : windowEnds.takeDue(now)) {
+            SuppressionState state = states.get(key);
+            if (state == null) {
+                continue;
             }
-            states.delete(entry.key);
+            if (state.windowEnd().isAfter(now)) {
+                windowEnds.add(key, state.windowEnd()); // a later window of the same key
+                continue;
+            }
+            if (state.repeats() > 0) {
+                emit(state.summary(), streamTime);
+            }
+            states.delete(key);
         }
     }
 

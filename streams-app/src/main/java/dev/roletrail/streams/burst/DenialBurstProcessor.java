@@ -2,14 +2,11 @@ package dev.roletrail.streams.burst;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
@@ -17,6 +14,7 @@ import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.detect.AssumeRoleDeniedBurstDetector;
 import dev.roletrail.streams.identity.AssumeRoleCall;
 import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.time.DueIndex;
 
 /**
  * Owns each principal's recent AssumeRole* calls (store {@code assume-attempts}) and asks the burst detector about
@@ -29,6 +27,7 @@ public final class DenialBurstProcessor implements Processor<String, Observation
     private final AssumeRoleDeniedBurstDetector detector;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, AssumeAttempts> attempts;
+    private DueIndex attemptsDue;
 
     public DenialBurstProcessor(AssumeRoleDeniedBurstDetector detector) {
         this.detector = detector;
@@ -38,6 +37,7 @@ public final class DenialBurstProcessor implements Processor<String, Observation
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.attempts = context.getStateStore(StoreNames.ASSUME_ATTEMPTS);
+        this.attemptsDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.ASSUME_ATTEMPTS);
         // Stream time, not wall clock: a principal's calls age out of the window in event time, and a replay of last
         // month must forget them just as the live run did.
         context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purgeQuiet);
@@ -51,21 +51,31 @@ public final class DenialBurstProcessor implements Processor<String, Observation
             AssumeAttempts before = attempts.get(principal);
             detector.evaluate(before, observation)
                     .ifPresent(alert -> context.forward(new Record<>(alert.id(), alert, record.timestamp())));
-            attempts.put(principal, detector.next(before, call));
+            AssumeAttempts after = detector.next(before, call);
+            attempts.put(principal, after);
+            if (before == null) {
+                attemptsDue.add(principal, after.latest().plus(detector.window()));
+            }
         });
     }
 
-    /** A principal whose latest call is a window behind stream time holds nothing an on-time call could add to. */
+    /**
+     * A principal whose latest call is a window behind stream time holds nothing an on-time call could add to. Each
+     * principal is indexed when its attempts are first recorded; one still calling when due is indexed again.
+     */
     private void purgeQuiet(long streamTime) {
-        Instant horizon = Instant.ofEpochMilli(streamTime).minus(detector.window());
-        List<String> quiet = new ArrayList<>();
-        try (KeyValueIterator<String, AssumeAttempts> all = attempts.all()) {
-            all.forEachRemaining(entry -> {
-                if (!entry.value.latest().isAfter(horizon)) {
-                    quiet.add(entry.key);
-                }
-            });
+        Instant now = Instant.ofEpochMilli(streamTime);
+        for (String principal : attemptsDue.takeDue(now)) {
+            AssumeAttempts recorded = attempts.get(principal);
+            if (recorded == null) {
+                continue;
+            }
+            Instant quietAt = recorded.latest().plus(detector.window());
+            if (quietAt.isAfter(now)) {
+                attemptsDue.add(principal, quietAt);
+            } else {
+                attempts.delete(principal);
+            }
         }
-        quiet.forEach(attempts::delete);
     }
 }

@@ -2,15 +2,11 @@ package dev.roletrail.streams.identity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
@@ -19,6 +15,7 @@ import dev.roletrail.schemas.cloudtrail.Principals;
 import dev.roletrail.schemas.cloudtrail.UserIdentity;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.time.DueIndex;
 
 /**
  * Session lineage. Remembers every session it sees issued (store {@code sessions}, key: temporary key id) and gives
@@ -45,6 +42,8 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     private ProcessorContext<String, LineageOutput> context;
     private KeyValueStore<String, Session> sessions;
     private KeyValueStore<String, HeldEvents> held;
+    private DueIndex heldDue;
+    private DueIndex sessionsDue;
 
     public LineageProcessor(Duration hold) {
         this.hold = hold;
@@ -55,6 +54,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         this.context = context;
         this.sessions = context.getStateStore(StoreNames.SESSIONS);
         this.held = context.getStateStore(StoreNames.HELD_EVENTS);
+        KeyValueStore<String, String> timers = context.getStateStore(StoreNames.TIMERS);
+        this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS);
+        this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS);
         // Stream time, not wall clock: a replay of last month must release and expire exactly as the live run did.
         context.schedule(CHECK_EVERY, PunctuationType.STREAM_TIME, this::onStreamTime);
     }
@@ -81,7 +83,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         if (waiting != null && waiting.released()) {
             emit(event, null);
         } else if (waiting == null) {
-            held.put(keyId, HeldEvents.hold(event, event.eventTime().plus(hold)));
+            HeldEvents first = HeldEvents.hold(event, event.eventTime().plus(hold));
+            held.put(keyId, first);
+            heldDue.add(keyId, first.releaseAt());
         } else if (waiting.events().size() >= MAX_HELD_PER_KEY) {
             release(keyId, waiting.plus(event));
         } else {
@@ -91,6 +95,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
 
     private void arrived(Session session) {
         sessions.put(session.keyId(), session);
+        if (session.expiresAt() != null) {
+            sessionsDue.add(session.keyId(), session.expiresAt().plus(KEEP_AFTER_EXPIRY));
+        }
         HeldEvents waiting = held.get(session.keyId());
         if (waiting != null) {
             held.delete(session.keyId());
@@ -115,37 +122,38 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         waiting.events().forEach(event -> emit(event, null));
     }
 
+    /** Releases held events whose hold is over, and forgets released markers and sessions long past. */
     private void onStreamTime(long streamTime) {
         Instant now = Instant.ofEpochMilli(streamTime);
-        List<KeyValue<String, HeldEvents>> due = new ArrayList<>();
-        try (KeyValueIterator<String, HeldEvents> all = held.all()) {
-            all.forEachRemaining(entry -> {
-                if (!entry.value.releaseAt().isAfter(now)) {
-                    due.add(entry);
-                }
-            });
-        }
-        for (KeyValue<String, HeldEvents> entry : due) {
-            if (!entry.value.released()) {
-                release(entry.key, entry.value);
-            } else if (entry.value.releaseAt().plus(KEEP_RELEASED).isBefore(now)) {
-                held.delete(entry.key);
+        for (String keyId : heldDue.takeDue(now)) {
+            HeldEvents waiting = held.get(keyId);
+            if (waiting == null) {
+                continue; // the session arrived and took them
+            }
+            Instant forgetAt = waiting.releaseAt().plus(KEEP_RELEASED);
+            if (waiting.releaseAt().isAfter(now)) {
+                heldDue.add(keyId, waiting.releaseAt()); // a newer hold of the same key
+            } else if (!waiting.released()) {
+                release(keyId, waiting);
+                heldDue.add(keyId, forgetAt);
+            } else if (forgetAt.isAfter(now)) {
+                heldDue.add(keyId, forgetAt);
+            } else {
+                held.delete(keyId);
             }
         }
-        purgeExpiredSessions(now.minus(KEEP_AFTER_EXPIRY));
-    }
-
-    private void purgeExpiredSessions(Instant horizon) {
-        List<String> expired = new ArrayList<>();
-        try (KeyValueIterator<String, Session> all = sessions.all()) {
-            all.forEachRemaining(entry -> {
-                Instant expires = entry.value.expiresAt();
-                if (expires != null && expires.isBefore(horizon)) {
-                    expired.add(entry.key);
-                }
-            });
+        for (String keyId : sessionsDue.takeDue(now)) {
+            Session session = sessions.get(keyId);
+            if (session == null || session.expiresAt() == null) {
+                continue;
+            }
+            Instant forgetAt = session.expiresAt().plus(KEEP_AFTER_EXPIRY);
+            if (forgetAt.isAfter(now)) {
+                sessionsDue.add(keyId, forgetAt);
+            } else {
+                sessions.delete(keyId);
+            }
         }
-        expired.forEach(sessions::delete);
     }
 
     private static String temporaryKey(CloudTrailRecord event) {

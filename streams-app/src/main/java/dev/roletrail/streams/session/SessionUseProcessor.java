@@ -2,14 +2,12 @@ package dev.roletrail.streams.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
@@ -18,6 +16,7 @@ import dev.roletrail.streams.detect.SessionCredentialNetworkChangeDetector;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.Sessions;
 import dev.roletrail.streams.identity.UserAgents;
+import dev.roletrail.streams.time.DueIndex;
 
 /**
  * Owns where each temporary key was first used and which clients each role's sessions use. Events signed with a
@@ -33,6 +32,7 @@ public final class SessionUseProcessor implements Processor<String, Observation,
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, SessionUse> uses;
     private KeyValueStore<String, RoleClients> clients;
+    private DueIndex usesDue;
 
     public SessionUseProcessor(SessionCredentialNetworkChangeDetector detector) {
         this.detector = detector;
@@ -43,21 +43,26 @@ public final class SessionUseProcessor implements Processor<String, Observation,
         this.context = context;
         this.uses = context.getStateStore(StoreNames.SESSION_USE);
         this.clients = context.getStateStore(StoreNames.ROLE_CLIENTS);
+        this.usesDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.SESSION_USE);
         // Stream time: sessions last hours, so a key unused for two days of event time will not be seen again.
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetOldKeys);
     }
 
+    /** A key is indexed once, when first seen; one still in use when due is simply indexed again. */
     private void forgetOldKeys(long streamTime) {
-        Instant horizon = Instant.ofEpochMilli(streamTime).minus(KEEP_KEYS);
-        List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, SessionUse> all = uses.all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value.lastUsed().isBefore(horizon)) {
-                    old.add(entry.key);
-                }
-            });
+        Instant now = Instant.ofEpochMilli(streamTime);
+        for (String keyId : usesDue.takeDue(now)) {
+            SessionUse use = uses.get(keyId);
+            if (use == null) {
+                continue;
+            }
+            Instant forgetAt = use.lastUsed().plus(KEEP_KEYS);
+            if (forgetAt.isBefore(now)) {
+                uses.delete(keyId);
+            } else {
+                usesDue.add(keyId, forgetAt);
+            }
         }
-        old.forEach(uses::delete);
     }
 
     @Override
@@ -79,6 +84,7 @@ public final class SessionUseProcessor implements Processor<String, Observation,
             uses.put(keyId, useBefore.use(at));
         } else if (!Sessions.isServiceNetwork(network)) {
             uses.put(keyId, new SessionUse(keyId, network, at, at));
+            usesDue.add(keyId, at.plus(KEEP_KEYS));
         }
         if (Sessions.isInstanceRoleSession(observation)) {
             String family = UserAgents.family(observation.event().userAgent());

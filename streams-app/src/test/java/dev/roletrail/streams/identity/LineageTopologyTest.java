@@ -98,6 +98,29 @@ class LineageTopologyTest {
         assertThat(topology.sessions()).hasSize(1);
     }
 
+    @Test
+    void shouldForgetExpiredSessionsAndReleasedKeysOnceStreamTimeIsPastThem() {
+        CloudTrailEvent issuing = CloudTrailEvent.byUser(ALICE).assumeRole(JUMP).at(T0);
+        send(ALICE, issuing);
+        String unknownKey = "ASIAUNKNOWNSESSION01";
+        send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "old").withAccessKey(unknownKey).at(T0));
+        KeyValueStore<String, Session> sessions = topology.driver().getKeyValueStore(StoreNames.SESSIONS);
+        KeyValueStore<String, HeldEvents> held = topology.driver().getKeyValueStore(StoreNames.HELD_EVENTS);
+        assertThat(sessions.get(issuing.issuedKeyId())).isNotNull();
+        assertThat(held.get(unknownKey)).isNotNull();
+
+        send(ALICE, CloudTrailEvent.byUser(ALICE).at(T0.plus(Duration.ofMinutes(119))));
+        assertThat(sessions.get(issuing.issuedKeyId())).as("kept an hour past its expiry").isNotNull();
+        assertThat(held.get(unknownKey).released()).as("released when the hold was over").isTrue();
+
+        send(ALICE, CloudTrailEvent.byUser(ALICE).at(T0.plus(Duration.ofMinutes(121))));
+        assertThat(sessions.get(issuing.issuedKeyId())).isNull();
+        assertThat(held.get(unknownKey)).as("the released marker outlives the session").isNotNull();
+
+        send(ALICE, CloudTrailEvent.byUser(ALICE).at(T0.plus(Duration.ofHours(37))));
+        assertThat(held.get(unknownKey)).isNull();
+    }
+
     private void send(String key, CloudTrailEvent event) {
         topology.send(key, event.bytes());
     }
