@@ -1,7 +1,6 @@
 package dev.roletrail.streams;
 
 import java.time.Clock;
-import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -126,30 +125,26 @@ public final class RoleTrailTopology {
      */
     private static void siem(StreamsBuilder builder, Topics topics, SiemForward forward, KStream<String, Alert> alerts,
             KStream<String, Observation> observations) {
-        List<KStream<String, String>> records = new ArrayList<>();
+        // One sink per branch, no merge: the findings source stays a sub-topology of its own, not tied to the
+        // partitions of the suppression step.
         if (forward.findings()) {
             DetectionFindingMapper detection = new DetectionFindingMapper();
-            records.add(alerts.map((id, alert) -> detection.map(alert).keyValue(), Named.as("alert-to-ocsf")));
+            alerts.map((id, alert) -> detection.map(alert).keyValue(), Named.as("alert-to-ocsf"))
+                    .to(topics.siem().name(), produced(topics.siem(), "alerts-siem-sink"));
             IamAnalysisFindingMapper analysis = new IamAnalysisFindingMapper();
-            records.add(builder.stream(topics.findings().name(),
-                            Consumed.with(topics.findings().keySerde(), topics.findings().valueSerde())
-                                    .withName("findings-source"))
+            builder.stream(topics.findings().name(), Consumed.with(topics.findings().keySerde(),
+                            topics.findings().valueSerde()).withName("findings-source"))
                     .filter((id, finding) -> finding != null, Named.as("findings-not-deleted"))
-                    .map((id, finding) -> analysis.map(finding).keyValue(), Named.as("finding-to-ocsf")));
+                    .map((id, finding) -> analysis.map(finding).keyValue(), Named.as("finding-to-ocsf"))
+                    .to(topics.siem().name(), produced(topics.siem(), "findings-siem-sink"));
         }
         if (forward.identityActivity()) {
             IdentityActivityMapper activity = new IdentityActivityMapper();
-            records.add(observations.flatMap((principal, observation) -> activity.map(observation)
-                    .map(event -> List.of(event.keyValue())).orElse(List.of()), Named.as("identity-activity-to-ocsf")));
+            observations.flatMap((principal, observation) -> activity.map(observation)
+                            .map(event -> List.of(event.keyValue())).orElse(List.of()),
+                            Named.as("identity-activity-to-ocsf"))
+                    .to(topics.siem().name(), produced(topics.siem(), "identity-activity-siem-sink"));
         }
-        if (records.isEmpty()) {
-            return;
-        }
-        KStream<String, String> siem = records.get(0);
-        for (int i = 1; i < records.size(); i++) {
-            siem = siem.merge(records.get(i), Named.as("siem-merge-" + i));
-        }
-        siem.to(topics.siem().name(), produced(topics.siem(), "siem-sink"));
     }
 
     /** Raw records → parsed records; what cannot be parsed goes to the dead-letter topic. */

@@ -57,6 +57,9 @@ public final class IdentityActivityMapper {
 
     public Optional<OcsfEvent> map(Observation observation) {
         CloudTrailRecord event = observation.event();
+        if (event.eventName() == null) {
+            return Optional.empty();
+        }
         if ("ConsoleLogin".equals(event.eventName()) && "signin.amazonaws.com".equals(event.eventSource())) {
             return Optional.of(authentication(observation));
         }

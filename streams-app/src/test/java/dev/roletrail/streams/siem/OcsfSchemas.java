@@ -70,6 +70,15 @@ public final class OcsfSchemas {
         }
     }
 
+    /** The record's metadata.uid, or null when it has none. */
+    public static String metadataUid(String json) {
+        try {
+            return Json.mapper().readTree(json).path("metadata").path("uid").asText(null);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private static Schema load(String file) {
         try (InputStream in = OcsfSchemas.class.getResourceAsStream("/ocsf-1.8.0/" + file)) {
             if (in == null) {
