@@ -35,6 +35,9 @@ public final class IdentityActivityMapper {
     static final int AUTH_PROTOCOL_SAML = 5;
     static final int AUTH_PROTOCOL_OTHER = 99;
     static final int LOGON_TYPE_INTERACTIVE = 2;
+    static final int USER_TYPE_USER = 1;
+    static final int USER_TYPE_ADMIN = 2;
+    static final int USER_TYPE_OTHER = 99;
 
     /** Forwarded API calls and their OCSF activity: issuing credentials creates them. */
     private static final Map<String, Integer> API_CALLS = Map.ofEntries(
@@ -81,21 +84,28 @@ public final class IdentityActivityMapper {
         ObjectNode api = ocsf.putObject("api");
         api.put("operation", event.eventName());
         api.putObject("service").put("name", event.eventSource());
-        String target = target(event);
-        if (target != null) {
-            ObjectNode resource = ocsf.putArray("resources").addObject();
-            resource.put("uid", target);
-            resource.put("type", target.contains(":role/") ? "AWS::IAM::Role" : "AWS::IAM::Principal");
-            OcsfObjects.observable(ocsf.withArrayProperty("observables"), OcsfObjects.OBSERVABLE_RESOURCE_UID, "Resource UID",
-                    "resources.uid", target);
-        }
+        target(ocsf, event);
         return OcsfEvent.of(ocsf);
     }
 
-    /** The role assumed, or the user or role whose key, login profile or trust policy changed. */
-    private static String target(CloudTrailRecord event) {
-        return Strings.firstNonBlank(event.requestParameter("roleArn"), event.requestParameter("userName"),
-                event.requestParameter("roleName"));
+    /** The role assumed (by ARN), or the user or role (by name) whose key, login profile or trust policy changed. */
+    private static void target(ObjectNode ocsf, CloudTrailRecord event) {
+        String roleArn = event.requestParameter("roleArn");
+        String userName = event.requestParameter("userName");
+        String roleName = event.requestParameter("roleName");
+        if (Strings.isBlank(roleArn) && Strings.isBlank(userName) && Strings.isBlank(roleName)) {
+            return;
+        }
+        ObjectNode resource = ocsf.putArray("resources").addObject();
+        if (!Strings.isBlank(roleArn)) {
+            resource.put("uid", roleArn);
+            resource.put("type", "AWS::IAM::Role");
+            OcsfObjects.observable(ocsf.withArrayProperty("observables"), OcsfObjects.OBSERVABLE_RESOURCE_UID,
+                    "Resource UID", "resources.uid", roleArn);
+        } else {
+            resource.put("name", Strings.firstNonBlank(userName, roleName));
+            resource.put("type", Strings.isBlank(userName) ? "AWS::IAM::Role" : "AWS::IAM::User");
+        }
     }
 
     private static OcsfEvent authentication(Observation observation) {
@@ -165,8 +175,8 @@ public final class IdentityActivityMapper {
         user.put("uid", observation.principal().id());
         if (identity != null) {
             putIfPresent(user, "name", identity.userName());
-            putIfPresent(user, "type", identity.type());
         }
+        userType(user, observation.principal().type(), identity == null ? null : identity.type());
         if (!Strings.isBlank(observation.principal().accountId())) {
             user.set("account", OcsfObjects.account(observation.principal().accountId()));
         }
@@ -181,6 +191,20 @@ public final class IdentityActivityMapper {
         UserIdentity.SessionContext context = identity.sessionContext();
         if (context != null) {
             session(actor.putObject("session"), context, observation.accessKeyId());
+        }
+    }
+
+    /** OCSF user types: an IAM user is a User, root an Admin; other identities are Other, named as CloudTrail does. */
+    private static void userType(ObjectNode user, PrincipalType type, String cloudTrailType) {
+        if (type == PrincipalType.IAM_USER) {
+            user.put("type_id", USER_TYPE_USER);
+            user.put("type", "User");
+        } else if (type == PrincipalType.ROOT) {
+            user.put("type_id", USER_TYPE_ADMIN);
+            user.put("type", "Admin");
+        } else {
+            user.put("type_id", USER_TYPE_OTHER);
+            user.put("type", Strings.isBlank(cloudTrailType) ? "Unknown" : cloudTrailType);
         }
     }
 

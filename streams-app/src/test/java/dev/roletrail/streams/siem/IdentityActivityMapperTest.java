@@ -70,6 +70,18 @@ class IdentityActivityMapperTest {
     }
 
     @Test
+    void shouldNameTheUserWhoseKeyChangedAndTheCallerType() {
+        JsonNode ocsf = valid(TestObservations.of(CloudTrailEvent.byUser(SiemSamples.ALICE).iam("CreateAccessKey")
+                .requestParameter("userName", "bob")));
+        JsonNode root = valid(TestObservations.of(CloudTrailEvent.byRoot(SiemSamples.ACCOUNT)
+                .call("signin.amazonaws.com", "ConsoleLogin")));
+
+        assertThat(List.of(ocsf.at("/resources/0/name").asText(), ocsf.at("/resources/0/type").asText(),
+                ocsf.at("/actor/user/type").asText())).containsExactly("bob", "AWS::IAM::User", "User");
+        assertThat(List.of(root.at("/user/type_id").asInt(), root.at("/class_uid").asInt())).containsExactly(2, 3002);
+    }
+
+    @Test
     void shouldReportARefusedCallAsAFailure() {
         JsonNode ocsf = valid(TestObservations.of(CloudTrailEvent.byUser(SiemSamples.ALICE)
                 .assumeRole(SiemSamples.ADMIN).denied()));
