@@ -36,6 +36,10 @@ import dev.roletrail.streams.detect.SessionCredentialNetworkChangeDetector;
 import dev.roletrail.streams.federation.FederatedAssumption;
 import dev.roletrail.streams.federation.FederatedSubjectProcessor;
 import dev.roletrail.streams.federation.RoleFederation;
+import dev.roletrail.streams.siem.DetectionFindingMapper;
+import dev.roletrail.streams.siem.IamAnalysisFindingMapper;
+import dev.roletrail.streams.siem.IdentityActivityMapper;
+import dev.roletrail.streams.siem.SiemForward;
 import dev.roletrail.streams.session.NetworkActivity;
 import dev.roletrail.streams.session.NetworkSharingProcessor;
 import dev.roletrail.streams.session.RoleClients;
@@ -75,6 +79,8 @@ import dev.roletrail.streams.rate.AssumptionRateProcessor;
  *   → lineage (+ roletrail.sessions, written and read back here) → observations (key principal)
  *   → detectors, each branch owning its state → enabled / allowlist policy
  *   → repartition by detector and entity → suppression → roletrail.alerts (key alert id, value Alert JSON)
+ * roletrail.findings (key finding id, value Finding JSON), suppressed alerts and, if enabled, observations
+ *   → OCSF 1.8.0 → roletrail.siem (key metadata.uid, value OCSF JSON)
  * </pre>
  */
 public final class RoleTrailTopology {
@@ -101,14 +107,44 @@ public final class RoleTrailTopology {
         KStream<String, Alert> alerts = detect(observations, config)
                 .filter(new AlertPolicy(config.settings()), Named.as("alert-policy"));
 
-        alerts.selectKey((id, alert) -> alert.suppressionKey(), Named.as("key-by-suppression"))
+        KStream<String, Alert> suppressed = alerts
+                .selectKey((id, alert) -> alert.suppressionKey(), Named.as("key-by-suppression"))
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-entity")
                         .withKeySerde(Serdes.String()).withValueSerde(topics.alerts().valueSerde()))
                 .process(() -> new SuppressionProcessor(config.suppressionWindow()), Named.as("suppress-repeats"),
-                        StoreNames.ALERT_SUPPRESSION, StoreNames.ALERT_SUPPRESSION_TIMERS)
-                .to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink"));
+                        StoreNames.ALERT_SUPPRESSION, StoreNames.ALERT_SUPPRESSION_TIMERS);
+        suppressed.to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink"));
 
+        siem(builder, topics, config.siemForward(), suppressed, observations);
         return builder.build();
+    }
+
+    /**
+     * OCSF records for the SIEM topic, as configured: alerts as Detection Findings and findings (read back from the
+     * findings topic) as IAM Analysis Findings; identity activity, with its lineage, as API Activity / Authentication.
+     */
+    private static void siem(StreamsBuilder builder, Topics topics, SiemForward forward, KStream<String, Alert> alerts,
+            KStream<String, Observation> observations) {
+        // One sink per branch, no merge: the findings source stays a sub-topology of its own, not tied to the
+        // partitions of the suppression step.
+        if (forward.findings()) {
+            DetectionFindingMapper detection = new DetectionFindingMapper();
+            alerts.map((id, alert) -> detection.map(alert).keyValue(), Named.as("alert-to-ocsf"))
+                    .to(topics.siem().name(), produced(topics.siem(), "alerts-siem-sink"));
+            IamAnalysisFindingMapper analysis = new IamAnalysisFindingMapper();
+            builder.stream(topics.findings().name(), Consumed.with(topics.findings().keySerde(),
+                            topics.findings().valueSerde()).withName("findings-source"))
+                    .filter((id, finding) -> finding != null, Named.as("findings-not-deleted"))
+                    .map((id, finding) -> analysis.map(finding).keyValue(), Named.as("finding-to-ocsf"))
+                    .to(topics.siem().name(), produced(topics.siem(), "findings-siem-sink"));
+        }
+        if (forward.identityActivity()) {
+            IdentityActivityMapper activity = new IdentityActivityMapper();
+            observations.flatMap((principal, observation) -> activity.map(observation)
+                            .map(event -> List.of(event.keyValue())).orElse(List.of()),
+                            Named.as("identity-activity-to-ocsf"))
+                    .to(topics.siem().name(), produced(topics.siem(), "identity-activity-siem-sink"));
+        }
     }
 
     /** Raw records → parsed records; what cannot be parsed goes to the dead-letter topic. */

@@ -1,5 +1,7 @@
 package dev.roletrail.streams;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -17,11 +20,19 @@ import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.deadletter.DeadLetter;
+import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.siem.OcsfSchemas;
+import dev.roletrail.streams.siem.SiemForward;
 import dev.roletrail.testkit.CloudTrailEvent;
 
-/** The production topology in a TopologyTestDriver, with CloudTrail in and alerts out; one per test. */
+/**
+ * The production topology in a TopologyTestDriver, with CloudTrail (and findings) in and alerts, sessions, dead
+ * letters and SIEM records out; one per test. SIEM forwarding defaults to findings and identity activity here, so
+ * every topology test produces OCSF records; {@link #close()} validates each one not yet read against the OCSF 1.8.0
+ * schemas and fails the test on any invalid record.
+ */
 public final class TopologyFixture implements AutoCloseable {
 
     /** The wall clock the topology sees: after every event time the tests use. */
@@ -33,6 +44,9 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<String, DeadLetter> deadLetters;
     private final TestOutputTopic<String, Session> sessions;
+    private final boolean siemEnabled;
+    private final TestOutputTopic<String, String> siem;
+    private final TestInputTopic<String, Finding> findings;
 
     public TopologyFixture(Map<String, String> settings) {
         this(settings, NOW);
@@ -42,6 +56,7 @@ public final class TopologyFixture implements AutoCloseable {
     public TopologyFixture(Map<String, String> settings, Instant now) {
         Map<String, String> values = new HashMap<>(settings);
         values.putIfAbsent("streams.state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-ttd-" + System.nanoTime());
+        values.putIfAbsent(SiemForward.SETTING, "findings,identity-activity");
         StreamsAppConfig config = StreamsAppConfig.from(Settings.of(values));
         Properties props = config.streamsProperties();
         driver = new TopologyTestDriver(RoleTrailTopology.build(config, Clock.fixed(now, ZoneOffset.UTC)), props);
@@ -53,6 +68,29 @@ public final class TopologyFixture implements AutoCloseable {
                 topics.deadletter().keySerde().deserializer(), topics.deadletter().valueSerde().deserializer());
         sessions = driver.createOutputTopic(topics.sessions().name(), topics.sessions().keySerde().deserializer(),
                 topics.sessions().valueSerde().deserializer());
+        siemEnabled = config.siemForward().any();
+        siem = driver.createOutputTopic(topics.siem().name(), topics.siem().keySerde().deserializer(),
+                topics.siem().valueSerde().deserializer());
+        findings = driver.createInputTopic(topics.findings().name(), topics.findings().keySerde().serializer(),
+                topics.findings().valueSerde().serializer());
+    }
+
+    /** Sends a finding as the findings evaluation writes it (key: its id); null deletes it. */
+    public void sendFinding(String id, Finding finding) {
+        findings.pipeInput(id, finding);
+    }
+
+    /** Every SIEM record (key metadata.uid, value OCSF JSON) since the last call, each checked to be valid OCSF. */
+    public List<KeyValue<String, String>> siem() {
+        if (!siemEnabled) {
+            return List.of();
+        }
+        List<KeyValue<String, String>> records = siem.readKeyValuesToList();
+        records.forEach(record -> {
+            OcsfSchemas.assertValid(record.value);
+            assertThat(record.key).as("key = metadata.uid").isEqualTo(OcsfSchemas.metadataUid(record.value));
+        });
+        return records;
     }
 
     /** Sends the event keyed as ingest keys it: by its acting principal. */
@@ -93,8 +131,13 @@ public final class TopologyFixture implements AutoCloseable {
         return driver;
     }
 
+    /** Fails when any SIEM record the test did not read is not valid OCSF 1.8.0. */
     @Override
     public void close() {
-        driver.close();
+        try {
+            siem();
+        } finally {
+            driver.close();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.roletrail.streams.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Properties;
 
 import org.apache.kafka.streams.StreamsConfig;
@@ -9,6 +10,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.siem.SiemForward;
 
 /**
  * Everything the streams app needs, validated once. {@code kafka.*} settings go to Kafka Streams unchanged and win
@@ -19,6 +21,7 @@ import dev.roletrail.schemas.config.Settings;
  * @param dedupGrace        a record whose eventID was seen within this much event time is a duplicate
  * @param lineageHold       how long (stream time) events of a temporary key wait for their session to arrive
  * @param rocksDbMemoryBytes off-heap memory all RocksDB stores of the process share (block cache and memtables)
+ * @param siemForward       what goes to the SIEM topic as OCSF: findings, identity activity, both or nothing
  * @param settings          all settings, for the detectors' own ({@code detector.<id>.*}, {@code org.*})
  */
 public record StreamsAppConfig(
@@ -33,10 +36,12 @@ public record StreamsAppConfig(
         Duration dedupGrace,
         Duration lineageHold,
         long rocksDbMemoryBytes,
+        SiemForward siemForward,
         Settings settings) {
 
     public StreamsAppConfig {
         kafka = copy(kafka);
+        Objects.requireNonNull(siemForward, "siemForward");
         if (!processingGuarantee.equals(StreamsConfig.EXACTLY_ONCE_V2)
                 && !processingGuarantee.equals(StreamsConfig.AT_LEAST_ONCE)) {
             throw new InvalidConfigException("streams.processing.guarantee must be exactly_once_v2 or at_least_once, was '"
@@ -60,6 +65,7 @@ public record StreamsAppConfig(
                 settings.duration("streams.dedup-grace", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(7)),
                 settings.duration("streams.lineage-hold", Duration.ofMinutes(10), Duration.ZERO, Duration.ofHours(6)),
                 settings.longValue("streams.rocksdb.memory-bytes", 256L << 20, 32L << 20, 64L << 30),
+                SiemForward.from(settings),
                 settings);
     }
 
