@@ -17,7 +17,7 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
-import dev.roletrail.schemas.JsonSerde;
+import dev.roletrail.streams.state.StateSerde;
 import dev.roletrail.schemas.Topic;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
@@ -110,7 +110,7 @@ public final class RoleTrailTopology {
         KStream<String, Alert> suppressed = alerts
                 .selectKey((id, alert) -> alert.suppressionKey(), Named.as("key-by-suppression"))
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-entity")
-                        .withKeySerde(Serdes.String()).withValueSerde(topics.alerts().valueSerde()))
+                        .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(Alert.class)))
                 .process(() -> new SuppressionProcessor(config.suppressionWindow()), Named.as("suppress-repeats"),
                         StoreNames.ALERT_SUPPRESSION, StoreNames.ALERT_SUPPRESSION_TIMERS);
         suppressed.to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink"));
@@ -231,7 +231,7 @@ public final class RoleTrailTopology {
                         Named.as("network-sharing-relevant"))
                 .selectKey((principal, observation) -> observation.network(), Named.as("key-by-network"))
                 .repartition(Repartitioned.<String, Observation>as("observations-by-network")
-                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Observation.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(Observation.class)))
                 .process(() -> new NetworkSharingProcessor(sharing), Named.as("network-sharing-detector"),
                         StoreNames.NETWORK_ACTIVITY);
         NewFederatedSubjectDetector federated = new NewFederatedSubjectDetector(
@@ -242,7 +242,7 @@ public final class RoleTrailTopology {
                         .map(assumption -> List.of(KeyValue.pair(assumption.role(), observation)))
                         .orElse(List.of()), Named.as("key-federated-by-role"))
                 .repartition(Repartitioned.<String, Observation>as("federated-by-role")
-                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(Observation.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(Observation.class)))
                 .process(() -> new FederatedSubjectProcessor(federated), Named.as("federated-subject-detector"),
                         StoreNames.ROLE_FEDERATION);
         return activity
@@ -283,7 +283,7 @@ public final class RoleTrailTopology {
     private static <V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<String, V>>
             keyValue(String name, Class<V> type) {
         // Cached: repeated updates of one key between commits reach RocksDB and the changelog once.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), JsonSerde.of(type))
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), StateSerde.of(type))
                 .withCachingEnabled();
     }
 
