@@ -20,7 +20,7 @@ class StateSerdeTest {
 
     @Test
     void shouldGiveBackEqualObservationsForEveryStratusRecord() {
-        StateSerde<Observation> serde = StateSerde.of(Observation.class);
+        JsonSerde<Observation> serde = StateSerde.of(Observation.class);
         for (String file : CloudTrailSamples.stratusFileNames()) {
             for (Observation observation : StratusObservations.of(file)) {
                 byte[] bytes = serde.serializer().serialize("t", observation);
@@ -44,7 +44,7 @@ class StateSerdeTest {
 
     @Test
     void shouldPassNullsThroughAndNameTheTypeWhenBytesAreBroken() {
-        StateSerde<HeldEvents> serde = StateSerde.of(HeldEvents.class);
+        JsonSerde<HeldEvents> serde = StateSerde.of(HeldEvents.class);
 
         assertThat(serde.serializer().serialize("t", null)).isNull();
         assertThat(serde.deserializer().deserialize("t", null)).isNull();
