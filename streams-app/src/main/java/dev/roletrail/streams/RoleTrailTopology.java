@@ -15,6 +15,9 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import dev.roletrail.schemas.JsonSerde;
@@ -22,6 +25,7 @@ import dev.roletrail.schemas.Topic;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.alert.SuppressionProcessor;
 import dev.roletrail.streams.alert.SuppressionState;
@@ -61,6 +65,8 @@ import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.keys.KeyUsage;
 import dev.roletrail.streams.keys.KeyUsageProcessor;
 import dev.roletrail.streams.parse.EventTimeExtractor;
+import dev.roletrail.streams.query.QueryConfig;
+import dev.roletrail.streams.query.RecentAlertsProcessor;
 import dev.roletrail.streams.parse.ParseCloudTrailProcessor;
 import dev.roletrail.streams.parse.ParseOutcome;
 import dev.roletrail.streams.parse.SessionTimestampExtractor;
@@ -75,6 +81,9 @@ import dev.roletrail.streams.rate.AssumptionRateProcessor;
  *   → lineage (+ roletrail.sessions, written and read back here) → observations (key principal)
  *   → detectors, each branch owning its state → enabled / allowlist policy
  *   → repartition by detector and entity → suppression → roletrail.alerts (key alert id, value Alert JSON)
+ *                                                      └→ recent-alerts store (query API, weekly report)
+ * roletrail.findings (key finding id, value Finding JSON) → findings store (KTable)
+ * roletrail.reports (key week/scope, value report JSON) → reports global store
  * </pre>
  */
 public final class RoleTrailTopology {
@@ -101,13 +110,15 @@ public final class RoleTrailTopology {
         KStream<String, Alert> alerts = detect(observations, config)
                 .filter(new AlertPolicy(config.settings()), Named.as("alert-policy"));
 
-        alerts.selectKey((id, alert) -> alert.suppressionKey(), Named.as("key-by-suppression"))
+        KStream<String, Alert> sent = alerts
+                .selectKey((id, alert) -> alert.suppressionKey(), Named.as("key-by-suppression"))
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-entity")
                         .withKeySerde(Serdes.String()).withValueSerde(topics.alerts().valueSerde()))
                 .process(() -> new SuppressionProcessor(config.suppressionWindow()), Named.as("suppress-repeats"),
-                        StoreNames.ALERT_SUPPRESSION)
-                .to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink"));
+                        StoreNames.ALERT_SUPPRESSION);
+        sent.to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink"));
 
+        queryViews(builder, topics, sent);
         return builder.build();
     }
 
@@ -219,6 +230,22 @@ public final class RoleTrailTopology {
                 .merge(stateless, Named.as("all-alerts"));
     }
 
+    /**
+     * What only the query API and the weekly report read: the alerts sent (bounded by event time), the current
+     * findings, and the published reports (a global store: small, and every instance answers "latest" alone).
+     */
+    private static void queryViews(StreamsBuilder builder, Topics topics, KStream<String, Alert> sent) {
+        sent.process(RecentAlertsProcessor::new, Named.as("recent-alerts"), StoreNames.RECENT_ALERTS);
+        builder.table(topics.findings().name(),
+                Consumed.with(topics.findings().keySerde(), topics.findings().valueSerde()).withName("findings"),
+                Materialized.<String, Finding, KeyValueStore<Bytes, byte[]>>as(StoreNames.FINDINGS)
+                        .withKeySerde(topics.findings().keySerde()).withValueSerde(topics.findings().valueSerde()));
+        builder.globalTable(topics.reports().name(),
+                Consumed.with(topics.reports().keySerde(), topics.reports().valueSerde()).withName("reports"),
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(StoreNames.REPORTS)
+                        .withKeySerde(topics.reports().keySerde()).withValueSerde(topics.reports().valueSerde()));
+    }
+
     private static void addStores(StreamsBuilder builder, StreamsAppConfig config) {
         Duration grace = config.dedupGrace();
         builder.addStateStore(Stores.windowStoreBuilder(
@@ -239,6 +266,10 @@ public final class RoleTrailTopology {
         builder.addStateStore(keyValue(StoreNames.ROLE_CLIENTS, RoleClients.class));
         builder.addStateStore(keyValue(StoreNames.NETWORK_ACTIVITY, NetworkActivity.class));
         builder.addStateStore(keyValue(StoreNames.ROLE_FEDERATION, RoleFederation.class));
+        Duration alertsRetention = QueryConfig.from(config.settings()).alertsRetention();
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoreNames.RECENT_ALERTS, alertsRetention, Duration.ofMillis(1), false),
+                Serdes.String(), JsonSerde.of(Alert.class)));
     }
 
     private static <V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<String, V>>
