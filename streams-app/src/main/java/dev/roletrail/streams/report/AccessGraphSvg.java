@@ -42,8 +42,9 @@ final class AccessGraphSvg {
                 .append("<title>Access graph: assumers (left) to roles (right)</title>\n")
                 .append("<text class=\"column\" x=\"").append(LEFT_X).append("\" y=\"18\">Assumers</text>")
                 .append("<text class=\"column\" x=\"").append(RIGHT_X).append("\" y=\"18\">Roles</text>\n");
-        for (AccessEdge edge : edges) {
-            edge(svg, edge, y(assumers.get(edge.assumer())), y(roles.get(edge.role())));
+        for (int i = 0; i < edges.size(); i++) {
+            AccessEdge edge = edges.get(i);
+            edge(svg, edge, y(assumers.get(edge.assumer())), y(roles.get(edge.role())), labelPosition(i));
         }
         assumers.forEach((id, row) -> node(svg, "assumer", id, LEFT_X, y(row)));
         roles.forEach((id, row) -> node(svg, "role", id, RIGHT_X, y(row)));
@@ -52,6 +53,12 @@ final class AccessGraphSvg {
                     .append("\" text-anchor=\"middle\">No role assumptions observed.</text>\n");
         }
         return svg.append("</svg>\n").toString();
+    }
+
+    /** A cubic Bézier coordinate at {@code t}, from its four control coordinates. */
+    private static double bezier(double t, double p0, double p1, double p2, double p3) {
+        double u = 1 - t;
+        return u * u * u * p0 + 3 * u * u * t * p1 + 3 * u * t * t * p2 + t * t * t * p3;
     }
 
     private static Map<String, Integer> rows(List<String> ids) {
@@ -76,7 +83,16 @@ final class AccessGraphSvg {
                 .append(HtmlText.escape(label)).append("</text></g>\n");
     }
 
-    private static void edge(StringBuilder svg, AccessEdge edge, int fromY, int toY) {
+    /**
+     * Where along its curve (0 to 1) an edge's label sits: spread by the golden ratio, so labels of edges that cross
+     * or share an end rarely land on each other.
+     */
+    private static double labelPosition(int index) {
+        double spread = (index * 0.618_034) % 1.0;
+        return 0.25 + 0.5 * spread;
+    }
+
+    private static void edge(StringBuilder svg, AccessEdge edge, int fromY, int toY, double t) {
         int fromX = LEFT_X + BOX_WIDTH;
         int toX = RIGHT_X;
         int midX = (fromX + toX) / 2;
@@ -89,7 +105,8 @@ final class AccessGraphSvg {
                 .append("<path d=\"M").append(fromX).append(',').append(fromY).append(" C").append(midX).append(',')
                 .append(fromY).append(' ').append(midX).append(',').append(toY).append(' ').append(toX).append(',')
                 .append(toY).append("\"/>")
-                .append("<text x=\"").append(midX).append("\" y=\"").append((fromY + toY) / 2 - 4)
+                .append("<text x=\"").append(Math.round(bezier(t, fromX, midX, midX, toX)))
+                .append("\" y=\"").append(Math.round(bezier(t, fromY, fromY, toY, toY)) - 4)
                 .append("\" text-anchor=\"middle\">").append(HtmlText.escape(label)).append("</text></g>\n");
     }
 }

@@ -26,7 +26,7 @@ public final class HtmlReport {
             svg.access-graph{border:1px solid #d4dae4;background:#fbfcfe;max-width:100%;height:auto}
             .node rect{fill:#e8f0fe;stroke:#4a6fa5}.node.role rect{fill:#fff4e5;stroke:#b7791f}
             .node text{font-size:12px;font-family:ui-monospace,monospace;fill:#1d2330}
-            .edge path{fill:none;stroke:#6b7a90;stroke-width:1.5}.edge text{font-size:11px;fill:#3d4757}
+            .edge path{fill:none;stroke:#6b7a90;stroke-width:1.5}.edge text{font-size:11px;fill:#3d4757;paint-order:stroke;stroke:#fbfcfe;stroke-width:3px}
             .edge.cross-account path{stroke:#c0392b;stroke-dasharray:6 4;stroke-width:2}.edge.cross-account text{fill:#c0392b}
             .column{font-weight:600;font-size:13px;fill:#5a6475}.legend span{margin-right:18px;font-size:13px}
             """;
