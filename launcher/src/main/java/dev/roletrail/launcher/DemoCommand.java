@@ -23,6 +23,10 @@ final class DemoCommand implements Callable<Integer> {
             defaultValue = "7")
     long seed;
 
+    @Option(names = "--report-dir", description = "Where the weekly report is written on exit (default ${DEFAULT-VALUE}).",
+            defaultValue = "roletrail-demo-report")
+    java.nio.file.Path reportDir;
+
     @Override
     public Integer call() throws Exception {
         Duration runFor = Settings.of(duration == null ? java.util.Map.of() : java.util.Map.of("--duration", duration))
@@ -46,10 +50,24 @@ final class DemoCommand implements Callable<Integer> {
             }
         } finally {
             System.out.printf("Stopping: %d alerts printed.%n", demo.alertsPrinted());
+            writeReport(demo);
             demo.close();
             closed.countDown();
         }
         return 0;
+    }
+
+    private void writeReport(Demo demo) {
+        try {
+            java.util.List<java.nio.file.Path> files = demo.writeReport(reportDir);
+            if (!files.isEmpty()) {
+                System.out.printf("Weekly report: %s (and %d more files)%n", files.get(0).toAbsolutePath(),
+                        files.size() - 1);
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Stopping must go on: a report the demo could not write is told, not fatal.
+            System.out.println("Weekly report not written: " + e.getMessage());
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

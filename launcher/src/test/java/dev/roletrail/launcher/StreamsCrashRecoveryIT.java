@@ -127,6 +127,8 @@ class StreamsCrashRecoveryIT {
         settings.put("streams.application.id", topics.prefix() + "-app");
         settings.put("streams.state.dir", stateDir.toString());
         settings.put("kafka.commit.interval.ms", "200");
+        // The child runs `roletrail streams`, which serves the query API: a free port, not the default one.
+        settings.put("query.port", "0");
         // Small polls keep a kill in the middle of the work; a short session lets a restart rejoin without waiting
         // for the killed member to time out.
         settings.put("kafka.consumer.max.poll.records", "100");

@@ -1,6 +1,7 @@
 package dev.roletrail.streams.query;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -45,14 +46,14 @@ public final class ClusterQueries implements Queries {
     private final KafkaStreams streams;
     private final HostInfo self;
     private final LocalStores local;
-    private final PeerClient peers;
+    private final QueryClient peers;
     private final Clock clock;
 
     public ClusterQueries(KafkaStreams streams, HostInfo self, String token, Clock clock) {
         this.streams = streams;
         this.self = self;
         this.local = new LocalStores(streams);
-        this.peers = new PeerClient(token);
+        this.peers = new QueryClient(token, Duration.ofSeconds(10));
         this.clock = clock;
     }
 

@@ -48,6 +48,7 @@ public final class ReportBuilder {
         open.stream().map(Finding::account).filter(Objects::nonNull).forEach(accounts::add);
         alerts.stream().map(Alert::account).filter(Objects::nonNull).forEach(accounts::add);
         edges.forEach(e -> accounts.addAll(accountsOf(e)));
+        accounts.removeIf(account -> !account.matches("\\d{12}"));
 
         List<WeeklyReport> reports = new ArrayList<>();
         reports.add(scoped(week, generatedAt, WeeklyReport.ORG, open, edges, alerts, previous));

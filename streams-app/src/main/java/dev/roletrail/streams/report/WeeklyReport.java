@@ -38,7 +38,10 @@ public record WeeklyReport(
 
     public WeeklyReport {
         IsoWeek.parse(week);
-        Objects.requireNonNull(scope, "scope");
+        // The scope names files and S3 keys: nothing but "org" or an account id may get that far.
+        if (!ORG.equals(scope) && (scope == null || !scope.matches("\\d{12}"))) {
+            throw new IllegalArgumentException("scope must be 'org' or a 12-digit account id, was '" + scope + "'");
+        }
         Objects.requireNonNull(periodStart, "periodStart");
         Objects.requireNonNull(periodEnd, "periodEnd");
         Objects.requireNonNull(generatedAt, "generatedAt");

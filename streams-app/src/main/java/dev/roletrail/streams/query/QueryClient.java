@@ -16,23 +16,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.roletrail.schemas.Json;
 
 /**
- * Asks another instance of the app over its query API, with the same bearer token (every instance shares it).
- * Its error answers come back as {@link ApiError} with the same status, so a 404 there is a 404 here.
+ * A client of the query API: one instance asking another (with the same bearer token: every instance shares it),
+ * or {@code roletrail report} asking a running app. Error answers come back as {@link ApiError} with the same
+ * status, so a 404 there is a 404 here; no answer at all is a 503.
  */
-final class PeerClient {
+public final class QueryClient {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build();
     private final String token;
+    private final Duration timeout;
 
-    PeerClient(String token) {
+    /** @param token the bearer token, or null */
+    public QueryClient(String token, Duration timeout) {
         this.token = token;
+        this.timeout = timeout;
     }
 
     <T> T get(HostInfo host, String pathAndQuery, TypeReference<T> type) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://" + host.host() + ":" + host.port()
-                        + pathAndQuery)).timeout(TIMEOUT).header("Accept", "application/json").GET();
+        return get(URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery), type);
+    }
+
+    public <T> T get(URI uri, TypeReference<T> type) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Accept", "application/json").GET();
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
         }
@@ -40,10 +48,10 @@ final class PeerClient {
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw ApiError.unavailable("instance " + host + " did not answer: " + e.getMessage());
+            throw ApiError.unavailable(uri.getHost() + ":" + uri.getPort() + " did not answer: " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiError.unavailable("interrupted while asking instance " + host);
+            throw ApiError.unavailable("interrupted while asking " + uri.getHost() + ":" + uri.getPort());
         }
         try {
             if (response.statusCode() != 200) {
@@ -54,7 +62,8 @@ final class PeerClient {
             }
             return Json.mapper().readValue(response.body(), type);
         } catch (IOException e) {
-            throw ApiError.unavailable("instance " + host + " answered something unreadable: " + e.getMessage());
+            throw ApiError.unavailable(uri.getHost() + ":" + uri.getPort() + " answered something unreadable: "
+                    + e.getMessage());
         }
     }
 }
