@@ -46,7 +46,7 @@ public final class StreamsApp implements AutoCloseable {
         if (query != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, query.advertised().host() + ":" + query.advertised().port());
         }
-        this.streams = new KafkaStreams(RoleTrailTopology.build(config), props);
+        this.streams = newStreams(config, props, query);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -62,6 +62,18 @@ public final class StreamsApp implements AutoCloseable {
             this.reportJob = new WeeklyReportJob(Clock.systemUTC(),
                     week -> queries.published(week).isEmpty() && queries.leadsReportOf(week),
                     queries::reports, publisher::publish);
+        }
+    }
+
+    /** Kafka Streams itself; a failure to create it releases the query API's port already bound. */
+    private static KafkaStreams newStreams(StreamsAppConfig config, Properties props, QueryServer query) {
+        try {
+            return new KafkaStreams(RoleTrailTopology.build(config), props);
+        } catch (RuntimeException e) {
+            if (query != null) {
+                query.close();
+            }
+            throw e;
         }
     }
 

@@ -19,7 +19,7 @@ public final class HtmlReport {
             h1{font-size:24px;margin-bottom:4px}h2{margin-top:32px;border-bottom:2px solid #dde3ec;padding-bottom:4px}
             .period{color:#5a6475;margin-top:0}table{border-collapse:collapse;width:100%;margin:8px 0 16px}
             th,td{border:1px solid #d4dae4;padding:5px 8px;text-align:left;vertical-align:top;font-size:13px;overflow-wrap:anywhere}
-            th{background:#eef2f7}td.num{text-align:right;font-variant-numeric:tabular-nums}
+            th{background:#eef2f7;overflow-wrap:normal}td[class^=sev-]{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
             .up{color:#b42318}.down{color:#067647}.sev-CRITICAL,.sev-HIGH{color:#b42318;font-weight:600}
             .sev-MEDIUM{color:#b54708}.none{color:#5a6475;font-style:italic}ul{margin:0;padding-left:18px}
             pre{background:#f6f8fa;border:1px solid #d4dae4;padding:10px;overflow:auto;font-size:12px}
