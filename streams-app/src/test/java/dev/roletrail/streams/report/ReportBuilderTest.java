@@ -58,6 +58,21 @@ class ReportBuilderTest {
     }
 
     @Test
+    void shouldMakeNoScopeOfAnAccountThatIsNotAnAccountId() {
+        Finding hostile = new Finding("f-x", dev.roletrail.schemas.finding.FindingKind.DORMANT_KEY,
+                dev.roletrail.schemas.finding.FindingStatus.OPEN, dev.roletrail.schemas.alert.Severity.LOW, "t",
+                "../../etc/cron.d/x", "AKIAEXAMPLE000000009", "access-key", null, null,
+                ReportSamples.WEEK.end(), null, List.of(), null, null, null);
+
+        List<WeeklyReport> built = ReportBuilder.build(ReportSamples.WEEK, ReportSamples.GENERATED,
+                new ReportInputs(List.of(hostile), List.of(), List.of()), Map.of());
+
+        assertThat(built).extracting(WeeklyReport::scope).as("scopes name files and S3 keys")
+                .containsExactly(WeeklyReport.ORG);
+        assertThat(built.get(0).findings()).containsExactly(hostile);
+    }
+
+    @Test
     void shouldLeaveTheChangeOpenWithoutAPreviousReport() {
         assertThat(reports.get(0).summary()).allSatisfy(l -> assertThat(l.change()).isNull());
     }
