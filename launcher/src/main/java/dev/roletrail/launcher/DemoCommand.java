@@ -1,6 +1,9 @@
 package dev.roletrail.launcher;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +28,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Option(names = "--report-dir", description = "Where the weekly report is written on exit (default ${DEFAULT-VALUE}).",
             defaultValue = "roletrail-demo-report")
-    java.nio.file.Path reportDir;
+    Path reportDir;
 
     @Override
     public Integer call() throws Exception {
@@ -59,12 +62,12 @@ final class DemoCommand implements Callable<Integer> {
 
     private void writeReport(Demo demo) {
         try {
-            java.util.List<java.nio.file.Path> files = demo.writeReport(reportDir);
+            List<Path> files = demo.writeReport(reportDir);
             if (!files.isEmpty()) {
                 System.out.printf("Weekly report: %s (and %d more files)%n", files.get(0).toAbsolutePath(),
                         files.size() - 1);
             }
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // Stopping must go on: a report the demo could not write is told, not fatal.
             System.out.println("Weekly report not written: " + e.getMessage());
         }

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,6 +23,7 @@ import dev.roletrail.ingest.Ingester;
 import dev.roletrail.ingest.s3.S3Clients;
 import dev.roletrail.ingest.s3.S3ObjectSource;
 import dev.roletrail.launcher.TopicSetup;
+import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.StreamsApp;
 import dev.roletrail.streams.config.StreamsAppConfig;
@@ -124,10 +127,10 @@ public final class Demo implements AutoCloseable {
         if (streams == null || streams.queries().isEmpty()) {
             return List.of();
         }
-        java.time.Instant latest = alerts().stream().map(dev.roletrail.schemas.alert.Alert::lastEventTime)
+        Instant latest = alerts().stream().map(Alert::lastEventTime)
                 .max(Comparator.naturalOrder()).orElse(DemoOrganization.START);
         return ReportFiles.write(dir, streams.queries().get().reports(IsoWeek.of(latest)),
-                java.util.EnumSet.allOf(ReportFormat.class));
+                EnumSet.allOf(ReportFormat.class));
     }
 
     private S3Client s3Client(IngestConfig config) {

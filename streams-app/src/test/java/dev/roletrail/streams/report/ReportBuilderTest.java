@@ -12,7 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.finding.FindingKind;
+import dev.roletrail.schemas.finding.FindingStatus;
 import dev.roletrail.streams.identity.AccessEdge;
 
 class ReportBuilderTest {
@@ -59,8 +62,8 @@ class ReportBuilderTest {
 
     @Test
     void shouldMakeNoScopeOfAnAccountThatIsNotAnAccountId() {
-        Finding hostile = new Finding("f-x", dev.roletrail.schemas.finding.FindingKind.DORMANT_KEY,
-                dev.roletrail.schemas.finding.FindingStatus.OPEN, dev.roletrail.schemas.alert.Severity.LOW, "t",
+        Finding hostile = new Finding("f-x", FindingKind.DORMANT_KEY,
+                FindingStatus.OPEN, Severity.LOW, "t",
                 "../../etc/cron.d/x", "AKIAEXAMPLE000000009", "access-key", null, null,
                 ReportSamples.WEEK.end(), null, List.of(), null, null, null);
 
