@@ -1,6 +1,9 @@
 package dev.roletrail.launcher;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -22,6 +25,10 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Seed of the simulated organisation (default ${DEFAULT-VALUE}).",
             defaultValue = "7")
     long seed;
+
+    @Option(names = "--report-dir", description = "Where the weekly report is written on exit (default ${DEFAULT-VALUE}).",
+            defaultValue = "roletrail-demo-report")
+    Path reportDir;
 
     @Override
     public Integer call() throws Exception {
@@ -46,10 +53,24 @@ final class DemoCommand implements Callable<Integer> {
             }
         } finally {
             System.out.printf("Stopping: %d alerts printed.%n", demo.alertsPrinted());
+            writeReport(demo);
             demo.close();
             closed.countDown();
         }
         return 0;
+    }
+
+    private void writeReport(Demo demo) {
+        try {
+            List<Path> files = demo.writeReport(reportDir);
+            if (!files.isEmpty()) {
+                System.out.printf("Weekly report: %s (and %d more files)%n", files.get(0).toAbsolutePath(),
+                        files.size() - 1);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Stopping must go on: a report the demo could not write is told, not fatal.
+            System.out.println("Weekly report not written: " + e.getMessage());
+        }
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

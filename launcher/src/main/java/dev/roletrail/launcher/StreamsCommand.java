@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
 
 /** {@code roletrail streams}: the Kafka Streams application, until stopped. */
 @Command(name = "streams", mixinStandardHelpOptions = true,
-        description = "Run the streams app: identity state, detectors, alerts. Stops cleanly on SIGTERM / Ctrl-C.")
+        description = "Run the streams app: identity state, detectors, alerts, weekly reports and the query API "
+                + "(query.bind / query.port). Stops cleanly on SIGTERM / Ctrl-C.")
 final class StreamsCommand implements Callable<Integer> {
 
     @Mixin
@@ -42,12 +43,13 @@ final class StreamsCommand implements Callable<Integer> {
                     (short) settings.integer("topics.replication", 1, 1, 10));
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        StreamsApp app = new StreamsApp(config);
+        StreamsApp app = StreamsApp.withQueryApi(config);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             app.close();
             stopped.countDown();
         }, "roletrail-shutdown"));
         app.start();
+        app.queryUri().ifPresent(uri -> System.out.println("Query API at " + uri));
         stopped.await();
         return 0;
     }

@@ -52,9 +52,28 @@ class RoleTrailCommandTest {
 
     @Test
     void shouldPrintHelpForEveryCommand() {
-        for (String command : new String[] {"demo", "ingest", "streams"}) {
+        for (String command : new String[] {"demo", "ingest", "streams", "report"}) {
             assertThat(run(command, "--help")).isZero();
         }
-        assertThat(out.toString()).contains("Usage: roletrail demo", "Usage: roletrail ingest", "Usage: roletrail streams");
+        assertThat(out.toString()).contains("Usage: roletrail demo", "Usage: roletrail ingest", "Usage: roletrail streams",
+                "Usage: roletrail report");
+    }
+
+    @Test
+    void shouldRejectAReportWeekThatIsNotAnIsoWeek() {
+        assertThat(run("report", "--week", "2026-11-16")).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("--week", "2026-11-16");
+    }
+
+    @Test
+    void shouldRejectAnUnknownReportFormat() {
+        assertThat(run("report", "--week", "2026-W47", "--formats", "html,pdf")).isEqualTo(2);
+        assertThat(err.toString()).contains("--formats", "pdf");
+    }
+
+    @Test
+    void shouldSayWhenTheQueryApiIsNotThere() {
+        assertThat(run("report", "--week", "2026-W47", "--query-url", "http://127.0.0.1:9")).isEqualTo(1);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("report.query-url", "127.0.0.1:9");
     }
 }

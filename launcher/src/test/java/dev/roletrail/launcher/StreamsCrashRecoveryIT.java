@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.Topics;
@@ -50,6 +50,7 @@ class StreamsCrashRecoveryIT {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamsCrashRecoveryIT.class);
     private static final Duration PROCESSING_TIMEOUT = Duration.ofSeconds(180);
+    private static final CBORMapper CBOR = new CBORMapper();
 
     @Test
     void shouldEndWhereAnUninterruptedRunEndsDespiteKills(TestKafka kafka, @TempDir Path dir) throws Exception {
@@ -127,6 +128,8 @@ class StreamsCrashRecoveryIT {
         settings.put("streams.application.id", topics.prefix() + "-app");
         settings.put("streams.state.dir", stateDir.toString());
         settings.put("kafka.commit.interval.ms", "200");
+        // The child runs `roletrail streams`, which serves the query API: a free port, not the default one.
+        settings.put("query.port", "0");
         // Small polls keep a kill in the middle of the work; a short session lets a restart rejoin without waiting
         // for the killed member to time out.
         settings.put("kafka.consumer.max.poll.records", "100");
@@ -193,7 +196,7 @@ class StreamsCrashRecoveryIT {
         return alerts;
     }
 
-    /** A store's contents: the latest committed value per key of its changelog, as text. */
+    /** A store's contents: the latest committed value per key of its changelog (CBOR, see StateSerde), as JSON text. */
     private static Map<String, String> changelog(TestKafka kafka, Topics topics, String store) {
         String topic = topics.prefix() + "-app-" + store + "-changelog";
         Map<String, String> latest = new TreeMap<>();
@@ -204,7 +207,7 @@ class StreamsCrashRecoveryIT {
             if (record.value() == null) {
                 latest.remove(key);
             } else {
-                latest.put(key, new String(record.value(), StandardCharsets.UTF_8));
+                latest.put(key, cborAsJson(record.value()));
             }
         }
         return latest;
@@ -219,7 +222,10 @@ class StreamsCrashRecoveryIT {
     private static Map<String, String> unexpired(Map<String, String> store, String field, Instant after) {
         Map<String, String> kept = new TreeMap<>();
         store.forEach((key, json) -> {
-            if (Instant.parse(read(json).get(field).asText()).isAfter(after)) {
+            JsonNode time = read(json).get(field);
+            // StateSerde writes instants as epoch milliseconds
+            Instant at = time.isNumber() ? Instant.ofEpochMilli(time.asLong()) : Instant.parse(time.asText());
+            if (at.isAfter(after)) {
                 kept.put(key, json);
             }
         });
@@ -233,6 +239,14 @@ class StreamsCrashRecoveryIT {
             properties.store(writer, "crash-recovery test");
         }
         return file;
+    }
+
+    private static String cborAsJson(byte[] cbor) {
+        try {
+            return CBOR.readTree(cbor).toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static JsonNode read(String json) {

@@ -81,7 +81,10 @@ public record Topics(String prefix) {
         return new Topic<>(prefix + ".findings", Serdes.String(), JsonSerde.of(Finding.class));
     }
 
-    /** Key: the report id ({@code <iso-week>/<account or org>}). Value: the weekly report as JSON. */
+    /**
+     * Compacted, so every week's report stays to be re-rendered. Key: the report id ({@code <iso-week>/<account or
+     * org>}). Value: the weekly report as JSON.
+     */
     public Topic<String, String> reports() {
         return new Topic<>(prefix + ".reports", Serdes.String(), Serdes.String());
     }
@@ -122,6 +125,6 @@ public record Topics(String prefix) {
 
     /** The topics whose latest value per key is all that matters. */
     public List<String> compactedNames() {
-        return List.of(ingestProgress().name(), inventory().name(), findings().name());
+        return List.of(ingestProgress().name(), inventory().name(), findings().name(), reports().name());
     }
 }

@@ -12,9 +12,13 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import dev.roletrail.streams.state.StateSerde;
@@ -22,6 +26,7 @@ import dev.roletrail.schemas.Topic;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.alert.SuppressionProcessor;
 import dev.roletrail.streams.alert.SuppressionState;
@@ -65,6 +70,8 @@ import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.keys.KeyUsage;
 import dev.roletrail.streams.keys.KeyUsageProcessor;
 import dev.roletrail.streams.parse.EventTimeExtractor;
+import dev.roletrail.streams.query.QueryConfig;
+import dev.roletrail.streams.query.RecentAlertsProcessor;
 import dev.roletrail.streams.parse.ParseCloudTrailProcessor;
 import dev.roletrail.streams.parse.ParseOutcome;
 import dev.roletrail.streams.parse.SessionTimestampExtractor;
@@ -79,8 +86,9 @@ import dev.roletrail.streams.rate.AssumptionRateProcessor;
  *   → lineage (+ roletrail.sessions, written and read back here) → observations (key principal)
  *   → detectors, each branch owning its state → enabled / allowlist policy
  *   → repartition by detector and entity → suppression → roletrail.alerts (key alert id, value Alert JSON)
- * roletrail.findings (key finding id, value Finding JSON), suppressed alerts and, if enabled, observations
- *   → OCSF 1.8.0 → roletrail.siem (key metadata.uid, value OCSF JSON)
+ * roletrail.findings (key finding id, value Finding JSON) → findings store (KTable)
+ *   and, with suppressed alerts and, if enabled, observations → OCSF 1.8.0 → roletrail.siem (key metadata.uid)
+ * roletrail.reports (key week/scope, value report JSON) → reports global store
  * </pre>
  */
 public final class RoleTrailTopology {
@@ -115,7 +123,8 @@ public final class RoleTrailTopology {
                         StoreNames.ALERT_SUPPRESSION, StoreNames.ALERT_SUPPRESSION_TIMERS);
         suppressed.to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink"));
 
-        siem(builder, topics, config.siemForward(), suppressed, observations);
+        KTable<String, Finding> findings = queryViews(builder, topics, suppressed);
+        siem(topics, config.siemForward(), suppressed, findings, observations);
         return builder.build();
     }
 
@@ -123,17 +132,16 @@ public final class RoleTrailTopology {
      * OCSF records for the SIEM topic, as configured: alerts as Detection Findings and findings (read back from the
      * findings topic) as IAM Analysis Findings; identity activity, with its lineage, as API Activity / Authentication.
      */
-    private static void siem(StreamsBuilder builder, Topics topics, SiemForward forward, KStream<String, Alert> alerts,
-            KStream<String, Observation> observations) {
-        // One sink per branch, no merge: the findings source stays a sub-topology of its own, not tied to the
+    private static void siem(Topics topics, SiemForward forward, KStream<String, Alert> alerts,
+            KTable<String, Finding> findings, KStream<String, Observation> observations) {
+        // One sink per branch, no merge: the findings table stays a sub-topology of its own, not tied to the
         // partitions of the suppression step.
         if (forward.findings()) {
             DetectionFindingMapper detection = new DetectionFindingMapper();
             alerts.map((id, alert) -> detection.map(alert).keyValue(), Named.as("alert-to-ocsf"))
                     .to(topics.siem().name(), produced(topics.siem(), "alerts-siem-sink"));
             IamAnalysisFindingMapper analysis = new IamAnalysisFindingMapper();
-            builder.stream(topics.findings().name(), Consumed.with(topics.findings().keySerde(),
-                            topics.findings().valueSerde()).withName("findings-source"))
+            findings.toStream(Named.as("finding-changes"))
                     .filter((id, finding) -> finding != null, Named.as("findings-not-deleted"))
                     .map((id, finding) -> analysis.map(finding).keyValue(), Named.as("finding-to-ocsf"))
                     .to(topics.siem().name(), produced(topics.siem(), "findings-siem-sink"));
@@ -256,6 +264,26 @@ public final class RoleTrailTopology {
                 .merge(stateless, Named.as("all-alerts"));
     }
 
+    /**
+     * What only the query API and the weekly report read: the alerts sent (bounded by event time), the current
+     * findings, and the published reports (a global store: small, and every instance answers "latest" alone).
+     */
+    private static KTable<String, Finding> queryViews(StreamsBuilder builder, Topics topics,
+            KStream<String, Alert> sent) {
+        sent.process(RecentAlertsProcessor::new, Named.as("recent-alerts"), StoreNames.RECENT_ALERTS);
+        // Uncached, so every evaluation (an open finding, then its resolution) also reaches the SIEM branch.
+        KTable<String, Finding> findings = builder.table(topics.findings().name(),
+                Consumed.with(topics.findings().keySerde(), topics.findings().valueSerde()).withName("findings"),
+                Materialized.<String, Finding, KeyValueStore<Bytes, byte[]>>as(StoreNames.FINDINGS)
+                        .withKeySerde(topics.findings().keySerde()).withValueSerde(topics.findings().valueSerde())
+                        .withCachingDisabled());
+        builder.globalTable(topics.reports().name(),
+                Consumed.with(topics.reports().keySerde(), topics.reports().valueSerde()).withName("reports"),
+                Materialized.<String, String, KeyValueStore<Bytes, byte[]>>as(StoreNames.REPORTS)
+                        .withKeySerde(topics.reports().keySerde()).withValueSerde(topics.reports().valueSerde()));
+        return findings;
+    }
+
     private static void addStores(StreamsBuilder builder, StreamsAppConfig config) {
         Duration grace = config.dedupGrace();
         builder.addStateStore(Stores.windowStoreBuilder(
@@ -278,6 +306,10 @@ public final class RoleTrailTopology {
         builder.addStateStore(keyValue(StoreNames.ROLE_FEDERATION, RoleFederation.class));
         builder.addStateStore(timers(StoreNames.TIMERS));
         builder.addStateStore(timers(StoreNames.ALERT_SUPPRESSION_TIMERS));
+        Duration alertsRetention = QueryConfig.from(config.settings()).alertsRetention();
+        builder.addStateStore(Stores.windowStoreBuilder(
+                Stores.persistentWindowStore(StoreNames.RECENT_ALERTS, alertsRetention, Duration.ofMillis(1), false),
+                Serdes.String(), StateSerde.of(Alert.class)));
     }
 
     private static <V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<String, V>>

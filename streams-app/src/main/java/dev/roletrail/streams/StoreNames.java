@@ -54,6 +54,18 @@ public final class StoreNames {
     /** When suppression windows close: {@code DueIndex} keys. Value: the suppression key. */
     public static final String ALERT_SUPPRESSION_TIMERS = "alert-suppression-timers";
 
+    /** KTable over {@code roletrail.findings}. Key: finding id. Value: {@code Finding} (latest evaluation). */
+    public static final String FINDINGS = "findings";
+
+    /**
+     * Window store of the alerts sent. Key: alert id. Value: {@code Alert}, at its first event time. Retention:
+     * {@code query.alerts-retention} of event time, which bounds it.
+     */
+    public static final String RECENT_ALERTS = "recent-alerts";
+
+    /** Global store over {@code roletrail.reports}. Key: {@code <iso-week>/<scope>}. Value: the report JSON. */
+    public static final String REPORTS = "reports";
+
     private StoreNames() {
     }
 }

@@ -5,7 +5,9 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,9 +23,13 @@ import dev.roletrail.ingest.Ingester;
 import dev.roletrail.ingest.s3.S3Clients;
 import dev.roletrail.ingest.s3.S3ObjectSource;
 import dev.roletrail.launcher.TopicSetup;
+import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.StreamsApp;
 import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.report.IsoWeek;
+import dev.roletrail.streams.report.ReportFiles;
+import dev.roletrail.streams.report.ReportFormat;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -66,7 +72,8 @@ public final class Demo implements AutoCloseable {
                 "s3.region", "us-east-1",
                 "s3.path-style", "true",
                 "streams.state.dir", workDir.resolve("state").toString(),
-                "kafka.commit.interval.ms", "200"));
+                "kafka.commit.interval.ms", "200",
+                "query.port", "0"));
         IngestConfig ingestConfig = IngestConfig.from(settings);
         StreamsAppConfig streamsConfig = StreamsAppConfig.from(settings);
         TopicSetup.ensure(ingestConfig.kafka(), ingestConfig.topics(), 4, (short) 1);
@@ -80,8 +87,9 @@ public final class Demo implements AutoCloseable {
             out.printf("Seeded s3://%s with %d CloudTrail log objects of a simulated organisation (%d days)%n",
                     BUCKET, objects.size(), DemoOrganization.BENIGN_DAYS + 1);
 
-            streams = new StreamsApp(streamsConfig);
+            streams = StreamsApp.withQueryApi(streamsConfig);
             streams.start();
+            streams.queryUri().ifPresent(uri -> out.printf("Query API at %s (try %sfindings or %salerts)%n", uri, uri, uri));
             alerts = new AlertTail(ingestConfig.kafka(), ingestConfig.topics().alerts(), new AlertPrinter(out)).start();
 
             try (Ingester ingester = new Ingester(ingestConfig)) {
@@ -112,6 +120,17 @@ public final class Demo implements AutoCloseable {
             Thread.sleep(100);
         }
         return alertsPrinted() >= count;
+    }
+
+    /** Writes the weekly report of the week the latest alert fell in, as the streams app builds it now. */
+    public List<Path> writeReport(Path dir) throws IOException {
+        if (streams == null || streams.queries().isEmpty()) {
+            return List.of();
+        }
+        Instant latest = alerts().stream().map(Alert::lastEventTime)
+                .max(Comparator.naturalOrder()).orElse(DemoOrganization.START);
+        return ReportFiles.write(dir, streams.queries().get().reports(IsoWeek.of(latest)),
+                EnumSet.allOf(ReportFormat.class));
     }
 
     private S3Client s3Client(IngestConfig config) {

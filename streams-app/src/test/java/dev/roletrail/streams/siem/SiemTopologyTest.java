@@ -92,7 +92,7 @@ class SiemTopologyTest {
         String described = RoleTrailTopology.build(StreamsAppConfig.from(Settings.of(Map.of("siem.forward", "none"))))
                 .describe().toString();
 
-        assertThat(described).doesNotContain("siem", "findings-source");
+        assertThat(described).doesNotContain("siem", "to-ocsf");
     }
 
     /**

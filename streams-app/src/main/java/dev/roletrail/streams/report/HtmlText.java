@@ -1,0 +1,34 @@
+package dev.roletrail.streams.report;
+
+/**
+ * Text into HTML and SVG (XML), for element content and quoted attribute values alike. Control characters other
+ * than tab and newline are dropped: XML forbids them and they serve no reader.
+ */
+public final class HtmlText {
+
+    private HtmlText() {
+    }
+
+    public static String escape(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> out.append("&amp;");
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> {
+                    if (c >= 0x20 || c == '\t' || c == '\n') {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,103 @@
+package dev.roletrail.streams.report;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import dev.roletrail.schemas.finding.ActionUsage;
+import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.finding.FindingKind;
+
+/** Wording shared by the renderers, so the HTML, Markdown and CSV say the same thing. */
+final class ReportText {
+
+    private static final DateTimeFormatter DAY_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter DAY =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private ReportText() {
+    }
+
+    static String title(WeeklyReport report) {
+        return "RoleTrail weekly report " + report.week() + " — "
+                + (WeeklyReport.ORG.equals(report.scope()) ? "organisation" : "account " + report.scope());
+    }
+
+    static String period(WeeklyReport report) {
+        return DAY.format(report.periodStart()) + " to " + DAY.format(report.periodEnd().minusSeconds(1))
+                + " (UTC), generated " + DAY_TIME.format(report.generatedAt());
+    }
+
+    static String time(Instant instant) {
+        return instant == null ? "never" : DAY_TIME.format(instant);
+    }
+
+    static String day(Instant instant) {
+        return instant == null ? "never" : DAY.format(instant);
+    }
+
+    static String change(SummaryLine line) {
+        Long change = line.change();
+        if (change == null) {
+            return "n/a";
+        }
+        return change > 0 ? "+" + change : Long.toString(change);
+    }
+
+    static String previous(SummaryLine line) {
+        return line.previous() == null ? "n/a" : Long.toString(line.previous());
+    }
+
+    static String kindTitle(FindingKind kind) {
+        return switch (kind) {
+            case UNUSED_ROLE -> "Unused roles";
+            case UNUSED_TRUST_PATH -> "Unused trust paths";
+            case UNUSED_PERMISSIONS -> "Unused permissions";
+            case DORMANT_KEY -> "Dormant access keys";
+            case KEY_ROTATION_OVERDUE -> "Access keys overdue for rotation";
+            case INACTIVE_USER -> "Inactive IAM users";
+            case SHARED_ROLE -> "Roles used as shared accounts";
+            case LEAST_PRIVILEGE_POLICY -> "Least-privilege policies";
+        };
+    }
+
+    /** The finding's evidence lines, then its actions by usage where it has them. */
+    static List<String> evidence(Finding finding) {
+        List<String> lines = new ArrayList<>(finding.evidence());
+        ActionUsage actions = finding.actions();
+        if (actions != null) {
+            lines.add("used: " + String.join(", ", actions.used()));
+            lines.add("unused: " + String.join(", ", actions.unused()));
+            lines.add("not observable in CloudTrail: " + String.join(", ", actions.notObservable()));
+        }
+        return lines;
+    }
+
+    /** The least-privilege policy findings that carry a policy, by entity. */
+    static List<Finding> policies(WeeklyReport report) {
+        return report.findings(FindingKind.LEAST_PRIVILEGE_POLICY).stream().filter(f -> f.policy() != null).toList();
+    }
+
+    /** The kinds that get a section of their own (policies have theirs at the end). */
+    static List<FindingKind> sectionKinds() {
+        return Arrays.stream(FindingKind.values()).filter(k -> k != FindingKind.LEAST_PRIVILEGE_POLICY).toList();
+    }
+
+    /** {@code 111122223333:role/Admin} for an IAM ARN; anything else as it is. */
+    static String shortArn(String arn) {
+        if (arn == null) {
+            return "";
+        }
+        String[] parts = arn.split(":", 6);
+        return parts.length == 6 && parts[0].equals("arn") && !parts[4].isEmpty() ? parts[4] + ":" + parts[5] : arn;
+    }
+
+    static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}

@@ -1,0 +1,70 @@
+package dev.roletrail.streams.report;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.finding.FindingKind;
+import dev.roletrail.streams.identity.AccessEdge;
+
+/**
+ * The weekly report of one scope (topic {@code roletrail.reports}, key {@link #id()}, value this record as JSON).
+ * Findings are those open when the report was built; edges are every access path first used before the week ended
+ * (use counts and last use are totals to that point); alerts are those whose first event fell in the week.
+ *
+ * @param week        ISO week, {@code 2026-W47}
+ * @param scope       {@link #ORG} or a 12-digit account id
+ * @param alertsTotal alerts of the week before {@code alerts} was capped
+ */
+public record WeeklyReport(
+        String week,
+        String scope,
+        Instant periodStart,
+        Instant periodEnd,
+        Instant generatedAt,
+        List<SummaryLine> summary,
+        List<Finding> findings,
+        List<AccessEdge> edges,
+        List<Alert> alerts,
+        long alertsTotal) {
+
+    /** The scope of the whole organisation's report. */
+    public static final String ORG = "org";
+
+    public WeeklyReport {
+        IsoWeek.parse(week);
+        // The scope names files and S3 keys: nothing but "org" or an account id may get that far.
+        if (!ORG.equals(scope) && (scope == null || !scope.matches("\\d{12}"))) {
+            throw new IllegalArgumentException("scope must be 'org' or a 12-digit account id, was '" + scope + "'");
+        }
+        Objects.requireNonNull(periodStart, "periodStart");
+        Objects.requireNonNull(periodEnd, "periodEnd");
+        Objects.requireNonNull(generatedAt, "generatedAt");
+        summary = summary == null ? List.of() : List.copyOf(summary);
+        findings = findings == null ? List.of() : List.copyOf(findings);
+        edges = edges == null ? List.of() : List.copyOf(edges);
+        alerts = alerts == null ? List.of() : List.copyOf(alerts);
+    }
+
+    /** The key on the reports topic: {@code 2026-W47/org}, {@code 2026-W47/111122223333}. */
+    public static String id(String week, String scope) {
+        return week + "/" + scope;
+    }
+
+    @JsonIgnore
+    public String id() {
+        return id(week, scope);
+    }
+
+    /** Findings of one kind, most severe first. */
+    public List<Finding> findings(FindingKind kind) {
+        return findings.stream().filter(f -> f.kind() == kind)
+                .sorted(Comparator.comparing(Finding::severity).reversed().thenComparing(Finding::entity))
+                .toList();
+    }
+}

@@ -1,0 +1,230 @@
+package dev.roletrail.streams.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.cloudtrail.PrincipalType;
+import dev.roletrail.schemas.config.InvalidConfigException;
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.identity.PrincipalProfile;
+import dev.roletrail.streams.keys.KeyUsage;
+import dev.roletrail.streams.report.IsoWeek;
+import dev.roletrail.streams.report.ReportSamples;
+import dev.roletrail.streams.report.WeeklyReport;
+
+class QueryHandlerTest {
+
+    private static final String TOKEN = "s3cret-token-0123456789";
+    private static final String ALICE = ReportSamples.ALICE;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private QueryServer server;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    @Test
+    void shouldAnswerAPrincipalWhoseArnHoldsSlashes() throws Exception {
+        start(null);
+
+        HttpResponse<String> response = get("/principals/" + PathSegment.encode(ALICE), null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
+        JsonNode body = Json.mapper().readTree(response.body());
+        assertThat(body.at("/profile/principal").asText()).isEqualTo(ALICE);
+        assertThat(body.at("/roles/0/role").asText()).isEqualTo(ReportSamples.ADMIN);
+    }
+
+    @Test
+    void shouldAnswer404WithAJsonErrorForAnUnknownEntity() throws Exception {
+        start(null);
+
+        HttpResponse<String> principal = get("/principals/nobody", null);
+        HttpResponse<String> key = get("/keys/AKIAUNKNOWN", null);
+        HttpResponse<String> path = get("/nothing-here", null);
+
+        assertThat(List.of(principal.statusCode(), key.statusCode(), path.statusCode())).containsOnly(404);
+        assertThat(Json.mapper().readTree(principal.body()).get("error").asText()).contains("nobody");
+    }
+
+    @Test
+    void shouldAnswer400ForBadInput() throws Exception {
+        start(null);
+
+        assertThat(get("/alerts?limit=0", null).statusCode()).isEqualTo(400);
+        assertThat(get("/alerts?limit=abc", null).statusCode()).isEqualTo(400);
+        assertThat(get("/alerts?from=yesterday", null).statusCode()).isEqualTo(400);
+        assertThat(get("/reports/2026-47", null).statusCode()).isEqualTo(400);
+        assertThat(get("/findings?kind=unknown-kind", null).statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldFilterFindingsAndCapAlerts() throws Exception {
+        start(null);
+
+        JsonNode findings = Json.mapper().readTree(get("/findings?kind=dormant-key&status=open", null).body());
+        JsonNode alerts = Json.mapper().readTree(get("/alerts?limit=1", null).body());
+
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).get("id").asText()).isEqualTo("f-3");
+        assertThat(alerts).hasSize(1);
+        assertThat(alerts.get(0).get("id").asText()).isEqualTo("a-1");
+    }
+
+    @Test
+    void shouldServeTheLatestReportAndOneScopeOfAWeek() throws Exception {
+        start(null);
+
+        JsonNode latest = Json.mapper().readTree(get("/reports/latest", null).body());
+        JsonNode account = Json.mapper().readTree(get("/reports/2026-W47?scope=" + ReportSamples.PROD, null).body());
+
+        assertThat(latest.get("scope").asText()).isEqualTo("org");
+        assertThat(account.get("scope").asText()).isEqualTo(ReportSamples.PROD);
+        assertThat(get("/reports/latest?scope=000000000000", null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void shouldRequireTheBearerTokenWhenOneIsSet() throws Exception {
+        start(TOKEN);
+
+        assertThat(get("/findings", null).statusCode()).isEqualTo(401);
+        assertThat(get("/findings", "Bearer wrong-token-0123456789").statusCode()).isEqualTo(401);
+        assertThat(get("/findings", TOKEN).statusCode()).as("no Bearer prefix").isEqualTo(401);
+        assertThat(get("/findings", "Bearer " + TOKEN).statusCode()).isEqualTo(200);
+        assertThat(get("/health", null).statusCode()).as("probes need no token").isEqualTo(200);
+    }
+
+    @Test
+    void shouldRefuseAnythingButGet() throws Exception {
+        start(null);
+
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/findings"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+    }
+
+    @Test
+    void shouldTellReadinessFromTheStreamsState() throws Exception {
+        start(null);
+
+        assertThat(get("/ready", null).statusCode()).isEqualTo(503);
+        assertThat(Json.mapper().readTree(get("/health", null).body()).get("streams").asText()).isEqualTo("REBALANCING");
+    }
+
+    @Test
+    void shouldRequireATokenWhenBoundBeyondLoopback() {
+        InvalidConfigException e = assertThrows(InvalidConfigException.class,
+                () -> QueryConfig.from(Settings.of(Map.of("query.bind", "0.0.0.0"))));
+
+        assertThat(e.getMessage()).contains("query.token", "query.bind");
+        assertThat(QueryConfig.from(Settings.of(Map.of("query.bind", "0.0.0.0", "query.token", TOKEN))).toString())
+                .doesNotContain(TOKEN);
+    }
+
+    private void start(String token) {
+        Map<String, String> settings = new java.util.HashMap<>(Map.of("query.port", "0"));
+        if (token != null) {
+            settings.put("query.token", token);
+        }
+        server = QueryServer.bind(QueryConfig.from(Settings.of(settings)));
+        server.start(new CannedQueries());
+    }
+
+    private URI uri(String pathAndQuery) {
+        return URI.create("http://127.0.0.1:" + server.advertised().port() + pathAndQuery);
+    }
+
+    private HttpResponse<String> get(String pathAndQuery, String authorization) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The sample organisation's week, as a running app would answer it. */
+    private static final class CannedQueries implements Queries {
+
+        @Override
+        public PrincipalView principal(String id, boolean local) {
+            if (!id.equals(ALICE)) {
+                throw ApiError.notFound("no principal '" + id + "' has been observed");
+            }
+            PrincipalProfile profile = new PrincipalProfile(ALICE, PrincipalType.IAM_USER, ReportSamples.PROD,
+                    Instant.parse("2026-10-01T09:00:00Z"), Instant.parse("2026-11-20T09:30:00Z"), 120);
+            return new PrincipalView(profile, ReportSamples.edges().subList(0, 1), List.of(), List.of(),
+                    profile.lastSeen());
+        }
+
+        @Override
+        public List<AccessEdge> assumers(String roleArn, boolean local) {
+            return ReportSamples.edges().stream().filter(e -> e.role().equals(roleArn)).toList();
+        }
+
+        @Override
+        public List<AccessEdge> edges(boolean local) {
+            return ReportSamples.edges();
+        }
+
+        @Override
+        public Optional<KeyUsage> key(String keyId, boolean local) {
+            return Optional.empty();
+        }
+
+        @Override
+        public List<Alert> alerts(int limit, Instant from, Instant to, boolean local) {
+            return ReportSamples.alerts().stream().limit(limit).toList();
+        }
+
+        @Override
+        public List<Finding> findings(boolean local) {
+            return ReportSamples.findings();
+        }
+
+        @Override
+        public Optional<WeeklyReport> latestReport(String scope) {
+            return WeeklyReport.ORG.equals(scope) ? Optional.of(ReportSamples.orgReport()) : Optional.empty();
+        }
+
+        @Override
+        public List<WeeklyReport> reports(IsoWeek week) {
+            return dev.roletrail.streams.report.ReportBuilder.build(week, ReportSamples.GENERATED,
+                    ReportSamples.inputs(), Map.of());
+        }
+
+        @Override
+        public boolean ready() {
+            return false;
+        }
+
+        @Override
+        public String state() {
+            return "REBALANCING";
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.roletrail.streams.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class CsvReportTest {
+
+    private final List<List<String>> rows = parse(CsvReport.render(ReportSamples.orgReport()));
+
+    @Test
+    void shouldNeutraliseEveryFormulaStart() {
+        for (String hostile : ReportSamples.FORMULA_STARTS) {
+            assertThat(CsvCell.text(hostile)).as(hostile).isEqualTo("\"'" + hostile + "\"");
+        }
+        assertThat(CsvCell.text("plain")).isEqualTo("\"plain\"");
+        assertThat(CsvCell.text("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+    }
+
+    @Test
+    void shouldGiveEveryRowTheSameColumnsWhateverTheValues() {
+        assertThat(rows.get(0)).containsExactly(CsvReport.HEADER.split(","));
+        assertThat(rows).allSatisfy(row -> assertThat(row).hasSize(10));
+        assertThat(rows).extracting(row -> row.get(0))
+                .filteredOn("finding"::equals).hasSize(5);
+    }
+
+    @Test
+    void shouldStartNoCellWithAFormulaCharacter() {
+        assertThat(rows.subList(1, rows.size())).allSatisfy(row -> assertThat(row).allSatisfy(cell ->
+                assertThat(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || cell.matches("-?\\d+"))
+                        .as(cell).isTrue()));
+        assertThat(rows).anySatisfy(row -> assertThat(row.get(6)).isEqualTo("title of f-2"));
+        assertThat(rows).anySatisfy(row -> assertThat(row.get(9)).startsWith("'=HYPERLINK("));
+    }
+
+    /** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks. */
+    private static List<List<String>> parse(String csv) {
+        List<List<String>> result = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < csv.length(); i++) {
+            char c = csv.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+                    cell.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cell.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                row.add(cell.toString());
+                cell.setLength(0);
+            } else if (c == '\r' && i + 1 < csv.length() && csv.charAt(i + 1) == '\n') {
+                row.add(cell.toString());
+                cell.setLength(0);
+                result.add(row);
+                row = new ArrayList<>();
+                i++;
+            } else {
+                cell.append(c);
+            }
+        }
+        return result;
+    }
+}

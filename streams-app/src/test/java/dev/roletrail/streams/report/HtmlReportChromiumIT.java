@@ -1,0 +1,111 @@
+package dev.roletrail.streams.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTML report as a person sees it: headless Chromium (Debian's {@code chromium}, which {@code .ci/run} installs)
+ * loads the file, and the DOM it built is checked: the graph's nodes and edges, the tables' rows, and no element
+ * made from a hostile value. It also takes the screenshot kept as {@code docs/weekly-report-sample.png} (written to
+ * {@code target/}; copy it over when the look changes). Fails, never skips, when Chromium is missing.
+ */
+class HtmlReportChromiumIT {
+
+    private static final Path SCREENSHOT = Path.of("target", "weekly-report-sample.png");
+
+    @TempDir
+    static Path dir;
+    private static Path html;
+
+    @BeforeAll
+    static void writeReport() throws IOException {
+        html = dir.resolve("report.html");
+        Files.writeString(html, HtmlReport.render(ReportSamples.orgReport()), StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void shouldRenderTheGraphAndTablesInABrowser() throws Exception {
+        String dom = chromium("--dump-dom", html.toUri().toString());
+
+        assertThat(count(dom, "<g class=\"edge")).as("edges drawn").isEqualTo(4);
+        assertThat(count(dom, "<g class=\"edge cross-account\"")).isEqualTo(1);
+        assertThat(count(dom, "<g class=\"node ")).as("3 assumers, 4 roles").isEqualTo(7);
+        assertThat(rows(dom, "summary-table")).isEqualTo(11);
+        assertThat(rows(dom, "edges-table")).isEqualTo(4);
+        assertThat(rows(dom, "alerts-table")).isEqualTo(1);
+        assertThat(count(dom, "<table class=\"findings\"")).isEqualTo(4);
+        assertThat(dom).as("hostile values stay text").doesNotContain("<script", "<img")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    @Test
+    void shouldTakeAScreenshot() throws Exception {
+        Files.createDirectories(SCREENSHOT.getParent());
+        Files.deleteIfExists(SCREENSHOT);
+
+        chromium("--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1280,2000", html.toUri().toString());
+
+        byte[] png = Files.readAllBytes(SCREENSHOT);
+        assertThat(png.length).as("a real picture, not an empty page").isGreaterThan(50_000);
+        assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
+
+    private static String chromium(String... args) throws IOException, InterruptedException {
+        String binary = chromiumBinary();
+        Path profile = Files.createTempDirectory(dir, "profile");
+        List<String> command = new ArrayList<>(List.of(binary, "--headless", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile));
+        command.addAll(List.of(args));
+        Path out = dir.resolve("chromium-" + System.nanoTime() + ".out");
+        Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        boolean done = process.waitFor(120, TimeUnit.SECONDS);
+        if (!done) {
+            process.destroyForcibly();
+        }
+        assertThat(done).as("chromium finished within 120 s").isTrue();
+        assertThat(process.exitValue()).as("chromium exit code").isZero();
+        return Files.readString(out, StandardCharsets.UTF_8);
+    }
+
+    private static String chromiumBinary() {
+        for (String candidate : List.of("/usr/bin/chromium", "/usr/bin/chromium-browser")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        throw new AssertionError("headless Chromium is required: install Debian's chromium package "
+                + "(apt-get install -y chromium; .ci/run does this)");
+    }
+
+    private static int rows(String dom, String tableId) {
+        int start = dom.indexOf("<table id=\"" + tableId + "\"");
+        assertThat(start).as("table " + tableId + " is in the DOM").isNotNegative();
+        String table = dom.substring(start, dom.indexOf("</table>", start));
+        int body = table.indexOf("<tbody>");
+        return count(table.substring(body), "<tr>");
+    }
+
+    private static int count(String text, String needle) {
+        Matcher m = Pattern.compile(Pattern.quote(needle)).matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}

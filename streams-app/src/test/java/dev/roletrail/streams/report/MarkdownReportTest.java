@@ -1,0 +1,48 @@
+package dev.roletrail.streams.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+class MarkdownReportTest {
+
+    private final String markdown = MarkdownReport.render(ReportSamples.orgReport());
+
+    @Test
+    void shouldNotLetAValueOpenALinkOrAnImage() {
+        assertThat(markdown).doesNotContain("[click me](", "![i](")
+                .contains("\\[click me\\]\\(https\\://evil\\.example/x\\) \\| injected \\| \\!\\[i\\]");
+    }
+
+    @Test
+    void shouldNotLetAValueAddTableColumnsOrRows() {
+        List<String> findingRows = Arrays.stream(markdown.split("\n"))
+                .filter(line -> line.startsWith("| MEDIUM") || line.startsWith("| LOW")).toList();
+
+        assertThat(findingRows).hasSize(4).allSatisfy(row ->
+                assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(8));
+    }
+
+    @Test
+    void shouldEscapeRawHtmlOutsideCodeFences() {
+        String outsideFences = markdown.replaceAll("(?s)(`{3,})json\n.*?\n\\1\n", "");
+
+        assertThat(outsideFences).doesNotContain("<script", "<img", "````")
+                .contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;");
+        assertThat(markdown).as("a fence inside the policy does not close the block")
+                .contains("````json\n{\"Version\"");
+    }
+
+    @Test
+    void shouldFenceAPolicySoNoBacktickRunClosesIt() {
+        assertThat(MarkdownText.fenced("json", "a ``` b ```` c")).startsWith("`````json\n").endsWith("\n`````\n");
+    }
+
+    @Test
+    void shouldTurnLineBreaksIntoSpaces() {
+        assertThat(MarkdownText.escape("a\r\nb\nc")).isEqualTo("a  b c");
+    }
+}

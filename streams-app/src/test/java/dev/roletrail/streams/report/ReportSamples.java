@@ -1,0 +1,103 @@
+package dev.roletrail.streams.report;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.alert.Severity;
+import dev.roletrail.schemas.finding.ActionUsage;
+import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.finding.FindingKind;
+import dev.roletrail.schemas.finding.FindingStatus;
+import dev.roletrail.streams.identity.AccessEdge;
+
+/** A small organisation's week, with attacker-controlled strings where CloudTrail lets an attacker choose them. */
+public final class ReportSamples {
+
+    public static final IsoWeek WEEK = IsoWeek.parse("2026-W47");
+    public static final Instant GENERATED = Instant.parse("2026-11-23T06:00:00Z");
+    public static final String PROD = "111122223333";
+    public static final String VENDOR = "999988887777";
+    public static final String ALICE = "arn:aws:iam::" + PROD + ":user/alice";
+    public static final String CI = "arn:aws:iam::" + PROD + ":role/ci-deploy";
+    public static final String ADMIN = "arn:aws:iam::" + PROD + ":role/Admin";
+    public static final String READER = "arn:aws:iam::" + PROD + ":role/ReadOnly";
+    public static final String VENDOR_ROLE = "arn:aws:iam::" + VENDOR + ":role/VendorAccess";
+
+    /** Hostile values: HTML, attribute break-out, Markdown link and pipe injection, spreadsheet formulas. */
+    public static final String SCRIPT = "<script>alert(1)</script>";
+    public static final String IMG = "\"><img src=x onerror=alert(2)>";
+    public static final String MD_LINK = "[click me](https://evil.example/x) | injected | ![i](https://evil.example/i.png)";
+    public static final String FORMULA = "=HYPERLINK(\"https://evil.example\",\"x\")";
+    public static final List<String> FORMULA_STARTS = List.of("=1+1", "+1+1", "-1+1", "@SUM(A1)", "\tcmd", "\rcmd");
+    public static final String FENCE_BREAK = "```\n<script>alert(3)</script>\n```";
+
+    private ReportSamples() {
+    }
+
+    public static Finding finding(String id, FindingKind kind, String entity, String subject, List<String> evidence) {
+        return new Finding(id, kind, FindingStatus.OPEN, Severity.MEDIUM, "title of " + id, PROD, entity, "role",
+                subject, WEEK.start().minusSeconds(90L * 86_400), WEEK.end(), Instant.parse("2026-08-01T10:00:00Z"),
+                evidence, "Remove it " + SCRIPT, null, null);
+    }
+
+    public static List<Finding> findings() {
+        Finding unusedRole = finding("f-1", FindingKind.UNUSED_ROLE, ADMIN, null,
+                List.of("session name " + SCRIPT, "user agent " + IMG));
+        Finding trust = finding("f-2", FindingKind.UNUSED_TRUST_PATH, READER, MD_LINK, List.of(FORMULA));
+        Finding dormant = finding("f-3", FindingKind.DORMANT_KEY, "AKIAEXAMPLE000000001", null,
+                FORMULA_STARTS);
+        Finding permissions = new Finding("f-4", FindingKind.UNUSED_PERMISSIONS, FindingStatus.OPEN, Severity.LOW,
+                "Unused permissions", PROD, CI, "role", null, WEEK.start(), WEEK.end(), null, List.of(),
+                "Remove the unused actions", new ActionUsage(List.of("s3:GetObject"), List.of("iam:PassRole"),
+                        List.of("s3:PutObject")), null);
+        Finding policy = new Finding("f-5", FindingKind.LEAST_PRIVILEGE_POLICY, FindingStatus.OPEN,
+                Severity.INFORMATIONAL, "Least privilege", PROD, CI, "role", null, WEEK.start(), WEEK.end(), null,
+                List.of(), "Attach this policy", null,
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":[\"s3:GetObject\"],"
+                        + "\"Resource\":\"*\",\"Sid\":\"" + FENCE_BREAK.replace("\n", "\\n").replace("\"", "\\\"")
+                        + "\"}]}");
+        Finding resolved = new Finding("f-6", FindingKind.UNUSED_ROLE, FindingStatus.RESOLVED, Severity.MEDIUM,
+                "resolved", PROD, READER, "role", null, WEEK.start(), WEEK.end(), null, List.of(), null, null, null);
+        return List.of(unusedRole, trust, dormant, permissions, policy, resolved);
+    }
+
+    public static List<AccessEdge> edges() {
+        return List.of(
+                new AccessEdge(ALICE, ADMIN, "AssumeRole", false, Instant.parse("2026-10-01T09:00:00Z"),
+                        Instant.parse("2026-11-20T09:30:00Z"), 42),
+                new AccessEdge(ALICE, VENDOR_ROLE, "AssumeRole", true, Instant.parse("2026-11-18T14:00:00Z"),
+                        Instant.parse("2026-11-18T14:00:00Z"), 1),
+                new AccessEdge(CI, READER, "AssumeRole", false, Instant.parse("2026-09-01T00:00:00Z"),
+                        Instant.parse("2026-11-22T23:00:00Z"), 310),
+                new AccessEdge("web-identity:token.actions.githubusercontent.com/" + SCRIPT, CI,
+                        "AssumeRoleWithWebIdentity", false, Instant.parse("2026-09-01T00:00:00Z"),
+                        Instant.parse("2026-11-21T10:00:00Z"), 77),
+                new AccessEdge(ALICE, READER, "AssumeRole", false, Instant.parse("2026-11-30T00:00:00Z"),
+                        Instant.parse("2026-11-30T00:00:00Z"), 1));
+    }
+
+    public static Alert alert(String id, Instant at, String userAgent) {
+        return new Alert(id, "first-time-assumption", ALICE + "|" + VENDOR_ROLE, Severity.HIGH,
+                "Role assumed for the first time", PROD, "eu-west-1", ALICE, ALICE, List.of(ALICE), VENDOR_ROLE,
+                null, "203.0.113.0/24", userAgent, List.of("e-" + id), at, at, "baseline", "unusual",
+                List.of("T1078.004"), "Check with " + MD_LINK, 1);
+    }
+
+    public static List<Alert> alerts() {
+        return List.of(alert("a-1", Instant.parse("2026-11-18T14:00:00Z"), IMG),
+                alert("a-2", Instant.parse("2026-11-10T14:00:00Z"), "old week"));
+    }
+
+    public static ReportInputs inputs() {
+        return new ReportInputs(findings(), edges(), alerts());
+    }
+
+    /** The organisation's report of {@link #WEEK}, with a previous week to compare with. */
+    public static WeeklyReport orgReport() {
+        WeeklyReport previous = ReportBuilder.build(WEEK.previous(), GENERATED.minusSeconds(7 * 86_400),
+                new ReportInputs(findings().subList(0, 1), edges().subList(0, 1), List.of()), Map.of()).get(0);
+        return ReportBuilder.build(WEEK, GENERATED, inputs(), Map.of(WeeklyReport.ORG, previous)).get(0);
+    }
+}
