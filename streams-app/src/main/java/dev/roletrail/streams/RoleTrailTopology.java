@@ -22,6 +22,7 @@ import dev.roletrail.schemas.Topic;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.alert.SuppressionProcessor;
 import dev.roletrail.streams.alert.SuppressionState;
@@ -66,6 +67,16 @@ import dev.roletrail.streams.parse.ParseOutcome;
 import dev.roletrail.streams.parse.SessionTimestampExtractor;
 import dev.roletrail.streams.rate.AssumptionRate;
 import dev.roletrail.streams.rate.AssumptionRateProcessor;
+import dev.roletrail.streams.unused.AssumerActions;
+import dev.roletrail.streams.unused.EntityUsage;
+import dev.roletrail.streams.unused.FindingsEvaluator;
+import dev.roletrail.streams.unused.FindingsProcessor;
+import dev.roletrail.streams.unused.InventoryStoreUpdater;
+import dev.roletrail.streams.unused.UsageRecorder;
+import dev.roletrail.streams.unused.UsageSignal;
+import dev.roletrail.streams.unused.UsageSignals;
+import dev.roletrail.streams.unused.policy.ActionCatalog;
+import dev.roletrail.streams.unused.policy.CloudTrailActionMapper;
 
 /**
  * The one place the topology is wired:
@@ -75,6 +86,8 @@ import dev.roletrail.streams.rate.AssumptionRateProcessor;
  *   → lineage (+ roletrail.sessions, written and read back here) → observations (key principal)
  *   → detectors, each branch owning its state → enabled / allowlist policy
  *   → repartition by detector and entity → suppression → roletrail.alerts (key alert id, value Alert JSON)
+ * observations → usage signals (once per day each) → one partition, with roletrail.inventory as a global store
+ *   → daily evaluation → roletrail.findings (compacted, key finding id, value Finding JSON)
  * </pre>
  */
 public final class RoleTrailTopology {
@@ -100,6 +113,8 @@ public final class RoleTrailTopology {
 
         KStream<String, Alert> alerts = detect(observations, config)
                 .filter(new AlertPolicy(config.settings()), Named.as("alert-policy"));
+
+        findings(builder, topics, config, observations);
 
         alerts.selectKey((id, alert) -> alert.suppressionKey(), Named.as("key-by-suppression"))
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-entity")
@@ -152,6 +167,34 @@ public final class RoleTrailTopology {
                 .mapValues(LineageOutput::issued, Named.as("issued-session"))
                 .to(topics.sessions().name(), produced(topics.sessions(), "sessions-sink"));
         return lineage.get("lineage-observation").mapValues(LineageOutput::observation, Named.as("observation"));
+    }
+
+    /**
+     * Unused and dormant access. The inventory is a global store: it is keyed by ARN, policies and groups under their
+     * own, while events are keyed by principal, and a role's findings need the policies it attaches wherever they
+     * would be partitioned. Inventories are small (thousands of entities), so every instance keeps a full copy.
+     * Usage reaches the findings step as signals, each at most once a day, through one partition: that task alone
+     * owns every finding, including those of entities never seen in CloudTrail, and its stream time advances with
+     * any signal.
+     */
+    private static void findings(StreamsBuilder builder, Topics topics, StreamsAppConfig config,
+            KStream<String, Observation> observations) {
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.INVENTORY),
+                        Serdes.String(), topics.inventory().valueSerde()).withLoggingDisabled(),
+                topics.inventory().name(),
+                Consumed.with(topics.inventory().keySerde(), topics.inventory().valueSerde())
+                        .withName("inventory-source"),
+                InventoryStoreUpdater::new);
+        UsageSignals signals = new UsageSignals(new CloudTrailActionMapper());
+        FindingsEvaluator evaluator = new FindingsEvaluator(ActionCatalog.standard());
+        observations
+                .process(() -> new UsageRecorder(signals), Named.as("record-usage"), StoreNames.FINDINGS_SIGNALS_TODAY)
+                .repartition(Repartitioned.<String, UsageSignal>as("usage-signals").withNumberOfPartitions(1)
+                        .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(UsageSignal.class)))
+                .process(() -> new FindingsProcessor(evaluator, config.findings()), Named.as("evaluate-findings"),
+                        StoreNames.FINDINGS_USAGE, StoreNames.FINDINGS_ASSUMER_ACTIONS, StoreNames.FINDINGS_OPEN,
+                        StoreNames.FINDINGS_CLOCK)
+                .to(topics.findings().name(), produced(topics.findings(), "findings-sink"));
     }
 
     /** Every detector branch; each reads the same observations and owns its own state. */
@@ -239,6 +282,14 @@ public final class RoleTrailTopology {
         builder.addStateStore(keyValue(StoreNames.ROLE_CLIENTS, RoleClients.class));
         builder.addStateStore(keyValue(StoreNames.NETWORK_ACTIVITY, NetworkActivity.class));
         builder.addStateStore(keyValue(StoreNames.ROLE_FEDERATION, RoleFederation.class));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.FINDINGS_SIGNALS_TODAY), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
+        builder.addStateStore(keyValue(StoreNames.FINDINGS_USAGE, EntityUsage.class));
+        builder.addStateStore(keyValue(StoreNames.FINDINGS_ASSUMER_ACTIONS, AssumerActions.class));
+        builder.addStateStore(keyValue(StoreNames.FINDINGS_OPEN, Finding.class));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FINDINGS_CLOCK),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
     }
 
     private static <V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<String, V>>

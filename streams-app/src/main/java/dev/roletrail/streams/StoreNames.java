@@ -45,6 +45,27 @@ public final class StoreNames {
     /** Key: alert suppression key (detector and entity). Value: {@code SuppressionState}. */
     public static final String ALERT_SUPPRESSION = "alert-suppression";
 
+    /**
+     * Global store, fed by {@code roletrail.inventory}. Key: the inventory key (entity ARN, {@code <arn>#credentials}
+     * for credential-report rows). Value: {@code InventoryEntity}.
+     */
+    public static final String INVENTORY = "inventory";
+
+    /** Key: a usage signal's signature. Value: the epoch day it was last forwarded to the findings step. */
+    public static final String FINDINGS_SIGNALS_TODAY = "findings-signals-today";
+
+    /** Key: role, user or root ARN. Value: {@code EntityUsage} (actions, keys, assumers with their latest use). */
+    public static final String FINDINGS_USAGE = "findings-usage";
+
+    /** Key: {@code AssumerActions.key(role, assumer)}. Value: {@code AssumerActions} (actions used per assumer). */
+    public static final String FINDINGS_ASSUMER_ACTIONS = "findings-assumer-actions";
+
+    /** Key: finding id. Value: the open {@code Finding} as last emitted. */
+    public static final String FINDINGS_OPEN = "findings-open";
+
+    /** Key: {@code observed-since} or {@code evaluated-day}. Value: epoch millis or epoch day. */
+    public static final String FINDINGS_CLOCK = "findings-clock";
+
     private StoreNames() {
     }
 }

@@ -9,6 +9,7 @@ import org.apache.kafka.streams.StreamsConfig;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.unused.FindingsSettings;
 
 /**
  * Everything the streams app needs, validated once. {@code kafka.*} settings go to Kafka Streams unchanged and win
@@ -19,6 +20,7 @@ import dev.roletrail.schemas.config.Settings;
  * @param dedupGrace        a record whose eventID was seen within this much event time is a duplicate
  * @param lineageHold       how long (stream time) events of a temporary key wait for their session to arrive
  * @param rocksDbMemoryBytes off-heap memory all RocksDB stores of the process share (block cache and memtables)
+ * @param findings          parameters of the unused and dormant access findings ({@code findings.*})
  * @param settings          all settings, for the detectors' own ({@code detector.<id>.*}, {@code org.*})
  */
 public record StreamsAppConfig(
@@ -33,6 +35,7 @@ public record StreamsAppConfig(
         Duration dedupGrace,
         Duration lineageHold,
         long rocksDbMemoryBytes,
+        FindingsSettings findings,
         Settings settings) {
 
     public StreamsAppConfig {
@@ -60,6 +63,7 @@ public record StreamsAppConfig(
                 settings.duration("streams.dedup-grace", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(7)),
                 settings.duration("streams.lineage-hold", Duration.ofMinutes(10), Duration.ZERO, Duration.ofHours(6)),
                 settings.longValue("streams.rocksdb.memory-bytes", 256L << 20, 32L << 20, 64L << 30),
+                FindingsSettings.from(settings),
                 settings);
     }
 
