@@ -114,8 +114,6 @@ public final class RoleTrailTopology {
         KStream<String, Alert> alerts = detect(observations, config)
                 .filter(new AlertPolicy(config.settings()), Named.as("alert-policy"));
 
-        findings(builder, topics, config, observations);
-
         alerts.selectKey((id, alert) -> alert.suppressionKey(), Named.as("key-by-suppression"))
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-entity")
                         .withKeySerde(Serdes.String()).withValueSerde(topics.alerts().valueSerde()))
@@ -123,6 +121,8 @@ public final class RoleTrailTopology {
                         StoreNames.ALERT_SUPPRESSION)
                 .to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink"));
 
+        // Wired after the alerts so the existing sub-topologies keep their numbers (task ids, state directories).
+        findings(builder, topics, config, observations);
         return builder.build();
     }
 
@@ -183,7 +183,7 @@ public final class RoleTrailTopology {
                         Serdes.String(), topics.inventory().valueSerde()).withLoggingDisabled(),
                 topics.inventory().name(),
                 Consumed.with(topics.inventory().keySerde(), topics.inventory().valueSerde())
-                        .withName("inventory-source"),
+                        .withName("inventory"),
                 InventoryStoreUpdater::new);
         UsageSignals signals = new UsageSignals(new CloudTrailActionMapper());
         FindingsEvaluator evaluator = new FindingsEvaluator(ActionCatalog.standard());

@@ -17,11 +17,13 @@ import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.deadletter.DeadLetter;
+import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.testkit.CloudTrailEvent;
 
-/** The production topology in a TopologyTestDriver, with CloudTrail in and alerts out; one per test. */
+/** The production topology in a TopologyTestDriver, with CloudTrail and the inventory in, alerts and findings out. */
 public final class TopologyFixture implements AutoCloseable {
 
     /** The wall clock the topology sees: after every event time the tests use. */
@@ -33,6 +35,8 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<String, DeadLetter> deadLetters;
     private final TestOutputTopic<String, Session> sessions;
+    private final TestInputTopic<String, InventoryEntity> inventory;
+    private final TestOutputTopic<String, Finding> findings;
 
     public TopologyFixture(Map<String, String> settings) {
         this(settings, NOW);
@@ -53,6 +57,25 @@ public final class TopologyFixture implements AutoCloseable {
                 topics.deadletter().keySerde().deserializer(), topics.deadletter().valueSerde().deserializer());
         sessions = driver.createOutputTopic(topics.sessions().name(), topics.sessions().keySerde().deserializer(),
                 topics.sessions().valueSerde().deserializer());
+        inventory = driver.createInputTopic(topics.inventory().name(), topics.inventory().keySerde().serializer(),
+                topics.inventory().valueSerde().serializer());
+        findings = driver.createOutputTopic(topics.findings().name(), topics.findings().keySerde().deserializer(),
+                topics.findings().valueSerde().deserializer());
+    }
+
+    /** Sends an inventory entity keyed as ingest keys it. */
+    public void sendInventory(InventoryEntity entity) {
+        inventory.pipeInput(entity.key(), entity);
+    }
+
+    /** Deletes an inventory entity, as a newer snapshot that no longer lists it does. */
+    public void deleteInventory(String key) {
+        inventory.pipeInput(key, null);
+    }
+
+    /** Every finding (open or resolved) emitted since the last call. */
+    public List<Finding> findings() {
+        return findings.readValuesToList();
     }
 
     /** Sends the event keyed as ingest keys it: by its acting principal. */

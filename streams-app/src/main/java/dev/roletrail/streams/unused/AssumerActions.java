@@ -2,13 +2,13 @@ package dev.roletrail.streams.unused;
 
 import java.time.Instant;
 import java.util.Objects;
-import java.util.SortedMap;
+import java.util.Map;
 
 /**
  * The IAM actions a role's sessions used for one assumer (store {@code findings-assumer-actions}, key:
  * {@link #key(String, String)}), for the per-assumer least-privilege policy. Bounded like {@link EntityUsage}.
  */
-public record AssumerActions(String role, String assumer, SortedMap<String, Instant> actions) {
+public record AssumerActions(String role, String assumer, Map<String, Instant> actions) {
 
     public AssumerActions {
         Objects.requireNonNull(role, "role");

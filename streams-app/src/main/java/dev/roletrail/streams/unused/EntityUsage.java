@@ -1,7 +1,7 @@
 package dev.roletrail.streams.unused;
 
 import java.time.Instant;
-import java.util.SortedMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,9 +16,9 @@ import java.util.Objects;
  * @param networks    networks it was assumed from
  * @param clients     user-agent families it was assumed with
  */
-public record EntityUsage(String entity, Instant lastActive, SortedMap<String, Instant> actions,
-        SortedMap<String, Instant> keys, SortedMap<String, Instant> assumers, SortedMap<String, Instant> origins,
-        SortedMap<String, Instant> networks, SortedMap<String, Instant> clients) {
+public record EntityUsage(String entity, Instant lastActive, Map<String, Instant> actions,
+        Map<String, Instant> keys, Map<String, Instant> assumers, Map<String, Instant> origins,
+        Map<String, Instant> networks, Map<String, Instant> clients) {
 
     static final int MAX_ACTIONS = 1000;
     static final int MAX_KEYS = 8;

@@ -51,7 +51,7 @@ final class KeyFindings {
             if (key.lastRotated() != null && key.lastRotated().isBefore(rotateBy)) {
                 findings.add(FindingFactory.open(FindingKind.KEY_ROTATION_OVERDUE, root ? Severity.HIGH : Severity.LOW,
                         "Access key older than " + e.settings().keyRotationLimit().toDays() + " days", target,
-                        rotateBy, e.at(), lastUsed,
+                        rotateBy, e.at(), null,
                         List.of("key " + key.slot() + " of " + credentials.user() + " last rotated "
                                 + Evaluation.day(key.lastRotated())),
                         "Create a new key, move its users to it, then deactivate and delete the old one.", null, null));

@@ -51,7 +51,16 @@ final class PermissionFindings {
         return Optional.of(FindingFactory.open(FindingKind.UNUSED_PERMISSIONS,
                 permissionsManagement ? Severity.MEDIUM : Severity.LOW,
                 "Granted permissions unused in the last " + e.periodDays() + " days", target, e.periodStart(), e.at(),
-                usage.lastActive(), evidence, UNUSED_REMEDIATION, split, null));
+                lastUseOf(split.unused(), usage), evidence, UNUSED_REMEDIATION, split, null));
+    }
+
+    /** The latest use of any of the actions, before the period: it stays put while they stay unused. */
+    private static java.time.Instant lastUseOf(List<String> actions, EntityUsage usage) {
+        java.time.Instant latest = null;
+        for (String action : actions) {
+            latest = RecentItems.latest(latest, usage.actions().get(action));
+        }
+        return latest;
     }
 
     /** The role's policy, then one per assumer whose sessions used actions in the period. */
@@ -59,18 +68,18 @@ final class PermissionFindings {
             Evaluation e) {
         GrantedActions granted = expander.expand(policy);
         List<Finding> findings = new ArrayList<>();
-        proposal(role, granted, RecentItems.since(usage.actions(), e.periodStart()), usage, e)
+        proposal(role, granted, RecentItems.since(usage.actions(), e.periodStart()), e)
                 .ifPresent(findings::add);
         for (AssumerActions assumer : assumers) {
             Target edge = new Target(role.account(), role.entity(), role.entityType(), assumer.assumer());
-            proposal(edge, granted, RecentItems.since(assumer.actions(), e.periodStart()), usage, e)
+            proposal(edge, granted, RecentItems.since(assumer.actions(), e.periodStart()), e)
                     .ifPresent(findings::add);
         }
         return findings;
     }
 
-    private Optional<Finding> proposal(Target target, GrantedActions granted, SortedSet<String> used,
-            EntityUsage usage, Evaluation e) {
+    /** No last use on a proposal: it would change daily for a role in use, re-emitting an unchanged policy. */
+    private Optional<Finding> proposal(Target target, GrantedActions granted, SortedSet<String> used, Evaluation e) {
         if (used.isEmpty()) {
             return Optional.empty();
         }
@@ -85,7 +94,6 @@ final class PermissionFindings {
                     + String.join(", ", split.notObservable()));
         }
         return Optional.of(FindingFactory.open(FindingKind.LEAST_PRIVILEGE_POLICY, Severity.INFORMATIONAL,
-                "Least-privilege policy from observed use", target, e.periodStart(), e.at(), usage.lastActive(),
-                evidence, POLICY_REMEDIATION, split, LeastPrivilegePolicy.of(used)));
+                "Least-privilege policy from observed use", target, e.periodStart(), e.at(), null, evidence, POLICY_REMEDIATION, split, LeastPrivilegePolicy.of(used)));
     }
 }

@@ -19,7 +19,7 @@ final class RecentItems {
     }
 
     /** The items with {@code item} used at {@code at}; unchanged (the same instance) when that adds nothing. */
-    static SortedMap<String, Instant> with(SortedMap<String, Instant> items, String item, Instant at, int cap) {
+    static Map<String, Instant> with(Map<String, Instant> items, String item, Instant at, int cap) {
         if (item == null) {
             return items;
         }

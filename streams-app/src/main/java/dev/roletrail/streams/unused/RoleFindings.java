@@ -157,7 +157,7 @@ final class RoleFindings {
             return Optional.empty();
         }
         return Optional.of(FindingFactory.open(FindingKind.SHARED_ROLE, Severity.MEDIUM,
-                "Role used like a shared account", target, e.periodStart(), e.at(), usage.lastActive(), evidence,
+                "Role used like a shared account", target, e.periodStart(), e.at(), null, evidence,
                 "Split the role per team or workload, so each has only what it needs and its use can be told apart.",
                 null, null));
     }

@@ -33,7 +33,7 @@ public final class ActionCatalog {
 
     private static final String RESOURCE = "iam-actions.tsv";
 
-    /** Lower-case {@code service:action} → entry. */
+    /** Lower-case {@code service:action} → entry, sorted (so expansions come out in a stable order). */
     private final Map<String, CatalogAction> actions;
     private final Map<String, List<CatalogAction>> byService;
 
@@ -44,9 +44,9 @@ public final class ActionCatalog {
             all.put(entry.action().toLowerCase(Locale.ROOT), entry);
             services.computeIfAbsent(entry.service(), s -> new ArrayList<>()).add(entry);
         }
-        this.actions = Map.copyOf(all);
+        this.actions = java.util.Collections.unmodifiableMap(all);
         services.replaceAll((service, list) -> List.copyOf(list));
-        this.byService = Map.copyOf(services);
+        this.byService = java.util.Collections.unmodifiableMap(services);
     }
 
     /** The catalogue shipped with the app. */
