@@ -174,8 +174,8 @@ public final class RoleTrailTopology {
      * own, while events are keyed by principal, and a role's findings need the policies it attaches wherever they
      * would be partitioned. Inventories are small (thousands of entities), so every instance keeps a full copy.
      * Usage reaches the findings step as signals, each at most once a day, through one partition: that task alone
-     * owns every finding, including those of entities never seen in CloudTrail, and its stream time advances with
-     * any signal.
+     * owns every finding, including those of entities never seen in CloudTrail; watermarks from every upstream task
+     * tell it when a day is complete.
      */
     private static void findings(StreamsBuilder builder, Topics topics, StreamsAppConfig config,
             KStream<String, Observation> observations) {
@@ -191,7 +191,7 @@ public final class RoleTrailTopology {
                 .process(() -> new UsageRecorder(signals), Named.as("record-usage"), StoreNames.FINDINGS_SIGNALS_TODAY)
                 .repartition(Repartitioned.<String, UsageSignal>as("usage-signals").withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String()).withValueSerde(JsonSerde.of(UsageSignal.class)))
-                .process(() -> new FindingsProcessor(evaluator, config.findings()), Named.as("evaluate-findings"),
+                .process(() -> new FindingsProcessor(evaluator, config.findings(), config.lineageHold()), Named.as("evaluate-findings"),
                         StoreNames.FINDINGS_USAGE, StoreNames.FINDINGS_ASSUMER_ACTIONS, StoreNames.FINDINGS_OPEN,
                         StoreNames.FINDINGS_CLOCK)
                 .to(topics.findings().name(), produced(topics.findings(), "findings-sink"));

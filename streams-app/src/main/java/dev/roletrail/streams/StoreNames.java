@@ -63,7 +63,10 @@ public final class StoreNames {
     /** Key: finding id. Value: the open {@code Finding} as last emitted. */
     public static final String FINDINGS_OPEN = "findings-open";
 
-    /** Key: {@code observed-since} or {@code evaluated-day}. Value: epoch millis or epoch day. */
+    /**
+     * Key: {@code observed-since}, {@code evaluated-day} or {@code watermark:<upstream partition>}. Value: epoch millis,
+     * or epoch day for {@code evaluated-day}.
+     */
     public static final String FINDINGS_CLOCK = "findings-clock";
 
     private StoreNames() {

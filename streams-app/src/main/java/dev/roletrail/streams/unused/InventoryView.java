@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.roletrail.schemas.inventory.IamGroup;
 import dev.roletrail.schemas.inventory.IamRole;
 import dev.roletrail.schemas.inventory.IamUser;
@@ -89,17 +87,13 @@ public final class InventoryView {
 
     private void addPolicies(List<String> attached, List<InlinePolicy> inline, List<PolicyDocument> documents) {
         for (InlinePolicy policy : inline) {
-            documents.add(parse(policy.document()));
+            documents.add(PolicyDocument.parse(policy.document()));
         }
         for (String arn : attached) {
             ManagedPolicy policy = policies.get(arn);
             if (policy != null) {
-                documents.add(parse(policy.document()));
+                documents.add(PolicyDocument.parse(policy.document()));
             }
         }
-    }
-
-    private static PolicyDocument parse(JsonNode document) {
-        return PolicyDocument.parse(document);
     }
 }

@@ -36,8 +36,11 @@ final class PermissionFindings {
         this.expander = new PolicyExpander(catalog);
     }
 
-    Optional<Finding> unused(Target target, PolicyDocument policy, EntityUsage usage, Evaluation e) {
-        GrantedActions granted = expander.expand(policy);
+    GrantedActions granted(PolicyDocument policy) {
+        return expander.expand(policy);
+    }
+
+    Optional<Finding> unused(Target target, GrantedActions granted, EntityUsage usage, Evaluation e) {
         ActionUsage split = granted.classify(RecentItems.since(usage.actions(), e.periodStart()), catalog);
         if (split.unused().isEmpty()) {
             return Optional.empty();
@@ -64,9 +67,8 @@ final class PermissionFindings {
     }
 
     /** The role's policy, then one per assumer whose sessions used actions in the period. */
-    List<Finding> leastPrivilege(Target role, PolicyDocument policy, EntityUsage usage, List<AssumerActions> assumers,
-            Evaluation e) {
-        GrantedActions granted = expander.expand(policy);
+    List<Finding> leastPrivilege(Target role, GrantedActions granted, EntityUsage usage,
+            List<AssumerActions> assumers, Evaluation e) {
         List<Finding> findings = new ArrayList<>();
         proposal(role, granted, RecentItems.since(usage.actions(), e.periodStart()), e)
                 .ifPresent(findings::add);

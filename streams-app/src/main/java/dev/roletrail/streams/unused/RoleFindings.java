@@ -17,6 +17,7 @@ import dev.roletrail.streams.identity.Arns;
 import dev.roletrail.streams.identity.Sessions;
 import dev.roletrail.streams.identity.TrustPolicy;
 import dev.roletrail.streams.unused.FindingFactory.Target;
+import dev.roletrail.streams.unused.policy.GrantedActions;
 import dev.roletrail.streams.unused.policy.PolicyDocument;
 
 /**
@@ -51,16 +52,17 @@ final class RoleFindings {
         Instant lastUsed = RecentItems.latest(usage.lastActive(), role.lastUsed());
         boolean old = e.olderThanPeriod(role.createDate());
         List<Finding> findings = new ArrayList<>();
+        GrantedActions granted = permissions.granted(policy);
         if (old && !e.usedSince(lastUsed, e.periodStart())) {
             findings.add(unusedRole(role, target, trust, lastUsed, e));
         } else if (old && e.coversPeriod()) {
             for (TrustPolicy.Grant grant : trust.grants()) {
                 unusedTrustPath(role, grant, usage, e).ifPresent(findings::add);
             }
-            permissions.unused(target, policy, usage, e).ifPresent(findings::add);
+            permissions.unused(target, granted, usage, e).ifPresent(findings::add);
         }
         sharedRole(target, usage, e).ifPresent(findings::add);
-        findings.addAll(permissions.leastPrivilege(target, policy, usage, assumers, e));
+        findings.addAll(permissions.leastPrivilege(target, granted, usage, assumers, e));
         return findings;
     }
 

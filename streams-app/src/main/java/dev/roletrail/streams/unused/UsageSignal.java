@@ -17,6 +17,9 @@ import java.util.Objects;
  * @param origin      for an assumption, the origin of the caller's chain
  * @param network     for an assumption, the caller's network
  * @param client      for an assumption, the caller's user-agent family
+ * <p>
+ * A watermark ({@link #watermark(int, Instant)}) is no use but a promise: the upstream task of that partition has
+ * forwarded every signal up to {@code at}, so the findings step can tell when every upstream task has passed a day.
  */
 public record UsageSignal(String entity, Instant at, boolean assumption, String action, String accessKeyId,
         String assumer, String origin, String network, String client) {
@@ -24,6 +27,23 @@ public record UsageSignal(String entity, Instant at, boolean assumption, String 
     public UsageSignal {
         Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(at, "at");
+    }
+
+    /** NUL cannot start an ARN, so no entity is mistaken for a watermark. */
+    private static final String WATERMARK = "\u0000watermark:";
+
+    public static UsageSignal watermark(int upstreamPartition, Instant at) {
+        return new UsageSignal(WATERMARK + upstreamPartition, at, false, null, null, null, null, null, null);
+    }
+
+    /** Whether this is a watermark rather than a use. */
+    public boolean marksTime() {
+        return entity.startsWith(WATERMARK);
+    }
+
+    /** The upstream partition a watermark comes from. */
+    public int upstreamPartition() {
+        return Integer.parseInt(entity.substring(WATERMARK.length()));
     }
 
     /** What makes two signals of one day the same news: everything but the time. */

@@ -38,7 +38,7 @@ final class UserFindings {
         if (!e.usedSince(lastUsed, e.periodStart())) {
             findings.add(inactive(user, target, credentials, created, lastUsed, e));
         } else if (e.coversPeriod()) {
-            permissions.unused(target, policy, usage, e).ifPresent(findings::add);
+            permissions.unused(target, permissions.granted(policy), usage, e).ifPresent(findings::add);
         }
         return findings;
     }

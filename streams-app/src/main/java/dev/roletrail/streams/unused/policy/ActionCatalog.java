@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.roletrail.streams.detect.Glob;
 
@@ -36,6 +37,12 @@ public final class ActionCatalog {
     /** Lower-case {@code service:action} → entry, sorted (so expansions come out in a stable order). */
     private final Map<String, CatalogAction> actions;
     private final Map<String, List<CatalogAction>> byService;
+    /**
+     * Expansions by pattern: the same few patterns (those of AWS managed policies above all) recur in every role's
+     * policies, and each daily evaluation expands all of them. Bounded, since policies come from outside.
+     */
+    private final Map<String, List<String>> expansions = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED_EXPANSIONS = 10_000;
 
     ActionCatalog(Collection<CatalogAction> entries) {
         Map<String, CatalogAction> all = new TreeMap<>();
@@ -99,6 +106,18 @@ public final class ActionCatalog {
 
     /** The catalogued actions matching an IAM action pattern ({@code s3:Get*}, {@code *}), in catalogue spelling. */
     public List<String> matching(String pattern) {
+        List<String> known = expansions.get(pattern);
+        if (known != null) {
+            return known;
+        }
+        List<String> matches = expand(pattern);
+        if (expansions.size() < MAX_CACHED_EXPANSIONS) {
+            expansions.put(pattern, matches);
+        }
+        return matches;
+    }
+
+    private List<String> expand(String pattern) {
         Glob glob = Glob.of(List.of(pattern.toLowerCase(Locale.ROOT)));
         List<String> matches = new ArrayList<>();
         for (Map.Entry<String, CatalogAction> entry : actions.entrySet()) {
@@ -106,6 +125,6 @@ public final class ActionCatalog {
                 matches.add(entry.getValue().action());
             }
         }
-        return matches;
+        return List.copyOf(matches);
     }
 }

@@ -2,6 +2,7 @@ package dev.roletrail.streams.unused.policy;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.SortedSet;
@@ -23,8 +24,8 @@ public record GrantedActions(SortedSet<String> actions, SortedSet<String> uncata
     public static final String ALL_OTHER_SERVICES = "*";
 
     public GrantedActions {
-        actions = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(actions));
-        uncatalogued = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(uncatalogued));
+        actions = Collections.unmodifiableSortedSet(new TreeSet<>(actions));
+        uncatalogued = Collections.unmodifiableSortedSet(new TreeSet<>(uncatalogued));
     }
 
     public boolean isEmpty() {
