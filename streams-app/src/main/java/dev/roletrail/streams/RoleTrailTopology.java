@@ -77,6 +77,16 @@ import dev.roletrail.streams.parse.ParseOutcome;
 import dev.roletrail.streams.parse.SessionTimestampExtractor;
 import dev.roletrail.streams.rate.AssumptionRate;
 import dev.roletrail.streams.rate.AssumptionRateProcessor;
+import dev.roletrail.streams.unused.AssumerActions;
+import dev.roletrail.streams.unused.EntityUsage;
+import dev.roletrail.streams.unused.FindingsEvaluator;
+import dev.roletrail.streams.unused.FindingsProcessor;
+import dev.roletrail.streams.unused.InventoryStoreUpdater;
+import dev.roletrail.streams.unused.UsageRecorder;
+import dev.roletrail.streams.unused.UsageSignal;
+import dev.roletrail.streams.unused.UsageSignals;
+import dev.roletrail.streams.unused.policy.ActionCatalog;
+import dev.roletrail.streams.unused.policy.CloudTrailActionMapper;
 
 /**
  * The one place the topology is wired:
@@ -89,6 +99,8 @@ import dev.roletrail.streams.rate.AssumptionRateProcessor;
  * roletrail.findings (key finding id, value Finding JSON) → findings store (KTable)
  *   and, with suppressed alerts and, if enabled, observations → OCSF 1.8.0 → roletrail.siem (key metadata.uid)
  * roletrail.reports (key week/scope, value report JSON) → reports global store
+ * observations → usage signals (once per day each) → one partition, with roletrail.inventory as a global store
+ *   → daily evaluation → roletrail.findings (compacted, key finding id, value Finding JSON)
  * </pre>
  */
 public final class RoleTrailTopology {
@@ -123,8 +135,9 @@ public final class RoleTrailTopology {
                         StoreNames.ALERT_SUPPRESSION, StoreNames.ALERT_SUPPRESSION_TIMERS);
         suppressed.to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink"));
 
-        KTable<String, Finding> findings = queryViews(builder, topics, suppressed);
-        siem(topics, config.siemForward(), suppressed, findings, observations);
+        KTable<String, Finding> findingTable = queryViews(builder, topics, suppressed);
+        siem(topics, config.siemForward(), suppressed, findingTable, observations);
+        findings(builder, topics, config, observations);
         return builder.build();
     }
 
@@ -187,7 +200,7 @@ public final class RoleTrailTopology {
         Map<String, KStream<String, LineageOutput>> lineage = records
                 .mapValues(LineageInput::event, Named.as("event-input"))
                 .merge(sessions, Named.as("events-and-sessions"))
-                .process(() -> new LineageProcessor(config.lineageHold()), Named.as("lineage"), StoreNames.SESSIONS,
+                .process(() -> new LineageProcessor(config.lineageHold(), config.lineageHoldWall()), Named.as("lineage"), StoreNames.SESSIONS,
                         StoreNames.HELD_EVENTS, StoreNames.TIMERS)
                 .split(Named.as("lineage-"))
                 .branch((key, out) -> out.isObservation(), Branched.as("observation"))
@@ -196,6 +209,35 @@ public final class RoleTrailTopology {
                 .mapValues(LineageOutput::issued, Named.as("issued-session"))
                 .to(topics.sessions().name(), produced(topics.sessions(), "sessions-sink"));
         return lineage.get("lineage-observation").mapValues(LineageOutput::observation, Named.as("observation"));
+    }
+
+    /**
+     * Unused and dormant access. The inventory is a global store: it is keyed by ARN, policies and groups under their
+     * own, while events are keyed by principal, and a role's findings need the policies it attaches wherever they
+     * would be partitioned. Inventories are small (thousands of entities), so every instance keeps a full copy.
+     * Usage reaches the findings step as signals, each at most once a day, through one partition: that task alone
+     * owns every finding, including those of entities never seen in CloudTrail; watermarks from every upstream task
+     * tell it when a day is complete.
+     */
+    private static void findings(StreamsBuilder builder, Topics topics, StreamsAppConfig config,
+            KStream<String, Observation> observations) {
+        builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.INVENTORY),
+                        Serdes.String(), topics.inventory().valueSerde()).withLoggingDisabled(),
+                topics.inventory().name(),
+                Consumed.with(topics.inventory().keySerde(), topics.inventory().valueSerde())
+                        .withName("inventory"),
+                InventoryStoreUpdater::new);
+        UsageSignals signals = new UsageSignals(new CloudTrailActionMapper());
+        FindingsEvaluator evaluator = new FindingsEvaluator(ActionCatalog.standard());
+        observations
+                .process(() -> new UsageRecorder(signals), Named.as("record-usage"), StoreNames.FINDINGS_SIGNALS_TODAY)
+                .repartition(Repartitioned.<String, UsageSignal>as("usage-signals").withNumberOfPartitions(1)
+                        .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(UsageSignal.class)))
+                .process(() -> new FindingsProcessor(evaluator, config.findings(), config.lineageHold()),
+                        Named.as("evaluate-findings"),
+                        StoreNames.FINDINGS_USAGE, StoreNames.FINDINGS_ASSUMER_ACTIONS, StoreNames.FINDINGS_OPEN,
+                        StoreNames.FINDINGS_CLOCK)
+                .to(topics.findings().name(), produced(topics.findings(), "findings-sink"));
     }
 
     /** Every detector branch; each reads the same observations and owns its own state. */
@@ -310,6 +352,14 @@ public final class RoleTrailTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.RECENT_ALERTS, alertsRetention, Duration.ofMillis(1), false),
                 Serdes.String(), StateSerde.of(Alert.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(
+                Stores.persistentKeyValueStore(StoreNames.FINDINGS_SIGNALS_TODAY), Serdes.String(), Serdes.Long())
+                .withCachingEnabled());
+        builder.addStateStore(keyValue(StoreNames.FINDINGS_USAGE, EntityUsage.class));
+        builder.addStateStore(keyValue(StoreNames.FINDINGS_ASSUMER_ACTIONS, AssumerActions.class));
+        builder.addStateStore(keyValue(StoreNames.FINDINGS_OPEN, Finding.class));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FINDINGS_CLOCK),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
     }
 
     private static <V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<String, V>>

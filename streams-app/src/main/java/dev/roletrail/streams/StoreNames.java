@@ -66,6 +66,30 @@ public final class StoreNames {
     /** Global store over {@code roletrail.reports}. Key: {@code <iso-week>/<scope>}. Value: the report JSON. */
     public static final String REPORTS = "reports";
 
+    /**
+     * Global store, fed by {@code roletrail.inventory}. Key: the inventory key (entity ARN, {@code <arn>#credentials}
+     * for credential-report rows). Value: {@code InventoryEntity}.
+     */
+    public static final String INVENTORY = "inventory";
+
+    /** Key: a usage signal's signature. Value: the epoch day it was last forwarded to the findings step. */
+    public static final String FINDINGS_SIGNALS_TODAY = "findings-signals-today";
+
+    /** Key: role, user or root ARN. Value: {@code EntityUsage} (actions, keys, assumers with their latest use). */
+    public static final String FINDINGS_USAGE = "findings-usage";
+
+    /** Key: {@code AssumerActions.key(role, assumer)}. Value: {@code AssumerActions} (actions used per assumer). */
+    public static final String FINDINGS_ASSUMER_ACTIONS = "findings-assumer-actions";
+
+    /** Key: finding id. Value: the open {@code Finding} as last emitted. */
+    public static final String FINDINGS_OPEN = "findings-open";
+
+    /**
+     * Key: {@code observed-since}, {@code evaluated-day} or {@code watermark:<upstream partition>}. Value: epoch millis,
+     * or epoch day for {@code evaluated-day}.
+     */
+    public static final String FINDINGS_CLOCK = "findings-clock";
+
     private StoreNames() {
     }
 }

@@ -21,6 +21,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.deadletter.DeadLetter;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.siem.OcsfSchemas;
@@ -28,10 +29,10 @@ import dev.roletrail.streams.siem.SiemForward;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /**
- * The production topology in a TopologyTestDriver, with CloudTrail (and findings) in and alerts, sessions, dead
- * letters and SIEM records out; one per test. SIEM forwarding defaults to findings and identity activity here, so
- * every topology test produces OCSF records; {@link #close()} validates each one not yet read against the OCSF 1.8.0
- * schemas and fails the test on any invalid record.
+ * The production topology in a TopologyTestDriver, with CloudTrail, the inventory (and findings) in and alerts,
+ * sessions, dead letters, findings and SIEM records out; one per test. SIEM forwarding defaults to findings and
+ * identity activity here, so every topology test produces OCSF records; {@link #close()} validates each one not yet
+ * read against the OCSF 1.8.0 schemas and fails the test on any invalid record.
  */
 public final class TopologyFixture implements AutoCloseable {
 
@@ -46,7 +47,9 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<String, Session> sessions;
     private final boolean siemEnabled;
     private final TestOutputTopic<String, String> siem;
-    private final TestInputTopic<String, Finding> findings;
+    private final TestInputTopic<String, Finding> findingsIn;
+    private final TestInputTopic<String, InventoryEntity> inventory;
+    private final TestOutputTopic<String, Finding> findings;
 
     public TopologyFixture(Map<String, String> settings) {
         this(settings, NOW);
@@ -57,6 +60,8 @@ public final class TopologyFixture implements AutoCloseable {
         Map<String, String> values = new HashMap<>(settings);
         values.putIfAbsent("streams.state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-ttd-" + System.nanoTime());
         values.putIfAbsent(SiemForward.SETTING, "findings,identity-activity");
+        // The driver's wall clock stands still unless a test moves it: holds end by stream time alone here.
+        values.putIfAbsent("streams.lineage-hold-wall", "0s");
         StreamsAppConfig config = StreamsAppConfig.from(Settings.of(values));
         Properties props = config.streamsProperties();
         driver = new TopologyTestDriver(RoleTrailTopology.build(config, Clock.fixed(now, ZoneOffset.UTC)), props);
@@ -71,13 +76,17 @@ public final class TopologyFixture implements AutoCloseable {
         siemEnabled = config.siemForward().any();
         siem = driver.createOutputTopic(topics.siem().name(), topics.siem().keySerde().deserializer(),
                 topics.siem().valueSerde().deserializer());
-        findings = driver.createInputTopic(topics.findings().name(), topics.findings().keySerde().serializer(),
+        findingsIn = driver.createInputTopic(topics.findings().name(), topics.findings().keySerde().serializer(),
                 topics.findings().valueSerde().serializer());
+        inventory = driver.createInputTopic(topics.inventory().name(), topics.inventory().keySerde().serializer(),
+                topics.inventory().valueSerde().serializer());
+        findings = driver.createOutputTopic(topics.findings().name(), topics.findings().keySerde().deserializer(),
+                topics.findings().valueSerde().deserializer());
     }
 
     /** Sends a finding as the findings evaluation writes it (key: its id); null deletes it. */
     public void sendFinding(String id, Finding finding) {
-        findings.pipeInput(id, finding);
+        findingsIn.pipeInput(id, finding);
     }
 
     /** Every SIEM record (key metadata.uid, value OCSF JSON) since the last call, each checked to be valid OCSF. */
@@ -91,6 +100,21 @@ public final class TopologyFixture implements AutoCloseable {
             assertThat(record.key).as("key = metadata.uid").isEqualTo(OcsfSchemas.metadataUid(record.value));
         });
         return records;
+    }
+
+    /** Sends an inventory entity keyed as ingest keys it. */
+    public void sendInventory(InventoryEntity entity) {
+        inventory.pipeInput(entity.key(), entity);
+    }
+
+    /** Deletes an inventory entity, as a newer snapshot that no longer lists it does. */
+    public void deleteInventory(String key) {
+        inventory.pipeInput(key, null);
+    }
+
+    /** Every finding (open or resolved) emitted since the last call. */
+    public List<Finding> findings() {
+        return findings.readValuesToList();
     }
 
     /** Sends the event keyed as ingest keys it: by its acting principal. */

@@ -11,6 +11,7 @@ import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.siem.SiemForward;
+import dev.roletrail.streams.unused.FindingsSettings;
 
 /**
  * Everything the streams app needs, validated once. {@code kafka.*} settings go to Kafka Streams unchanged and win
@@ -20,8 +21,11 @@ import dev.roletrail.streams.siem.SiemForward;
  * @param suppressionWindow one alert per detector and entity within this window (event time); zero turns it off
  * @param dedupGrace        a record whose eventID was seen within this much event time is a duplicate
  * @param lineageHold       how long (stream time) events of a temporary key wait for their session to arrive
+ * @param lineageHoldWall   and at least this long in wall-clock time, since a backfill moves stream time faster than
+ *                          a session travels through roletrail.sessions
  * @param rocksDbMemoryBytes off-heap memory all RocksDB stores of the process share (block cache and memtables)
  * @param siemForward       what goes to the SIEM topic as OCSF: findings, identity activity, both or nothing
+ * @param findings          parameters of the unused and dormant access findings ({@code findings.*})
  * @param settings          all settings, for the detectors' own ({@code detector.<id>.*}, {@code org.*})
  */
 public record StreamsAppConfig(
@@ -35,8 +39,10 @@ public record StreamsAppConfig(
         Duration suppressionWindow,
         Duration dedupGrace,
         Duration lineageHold,
+        Duration lineageHoldWall,
         long rocksDbMemoryBytes,
         SiemForward siemForward,
+        FindingsSettings findings,
         Settings settings) {
 
     public StreamsAppConfig {
@@ -64,8 +70,11 @@ public record StreamsAppConfig(
                 settings.duration("alerts.suppression-window", Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30)),
                 settings.duration("streams.dedup-grace", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(7)),
                 settings.duration("streams.lineage-hold", Duration.ofMinutes(10), Duration.ZERO, Duration.ofHours(6)),
+                settings.duration("streams.lineage-hold-wall", Duration.ofSeconds(10), Duration.ZERO,
+                        Duration.ofMinutes(10)),
                 settings.longValue("streams.rocksdb.memory-bytes", 256L << 20, 32L << 20, 64L << 30),
                 SiemForward.from(settings),
+                FindingsSettings.from(settings),
                 settings);
     }
 

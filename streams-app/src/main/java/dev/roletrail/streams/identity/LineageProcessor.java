@@ -2,6 +2,11 @@ package dev.roletrail.streams.identity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -28,6 +33,11 @@ import dev.roletrail.streams.time.DueIndex;
  * up to the hold time of stream time; the session's arrival releases them with their lineage, the hold's end
  * releases them without. This keeps a replay's lineage the same as the live run's. Input and output keys:
  * principal ids.
+ * <p>
+ * A backfill moves stream time by hours in the second it takes a session to come back through the topic (one
+ * commit), so the hold also lasts a minimum of wall-clock time; without it, the later hops of a chain lost their
+ * origin in a backfill, depending on timing. When the hold began is kept in memory only: after a restart, events
+ * still held wait that minimum again, which can only help their session arrive.
  */
 public final class LineageProcessor implements Processor<String, LineageInput, String, LineageOutput> {
 
@@ -39,14 +49,25 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     private static final int MAX_HELD_PER_KEY = 200;
 
     private final Duration hold;
+    private final Duration holdWall;
+    /** Wall-clock millis at which each key still held began to wait (since this processor started). */
+    private final Map<String, Long> heldSinceWall = new HashMap<>();
+    /** Keys whose stream-time hold is over but whose wall-clock minimum is not. */
+    private final Set<String> waitingForWall = new LinkedHashSet<>();
+    private long startedWall;
     private ProcessorContext<String, LineageOutput> context;
     private KeyValueStore<String, Session> sessions;
     private KeyValueStore<String, HeldEvents> held;
     private DueIndex heldDue;
     private DueIndex sessionsDue;
 
-    public LineageProcessor(Duration hold) {
+    /**
+     * @param hold     how long, in stream time, events wait for their session
+     * @param holdWall the least they wait in wall-clock time
+     */
+    public LineageProcessor(Duration hold, Duration holdWall) {
         this.hold = hold;
+        this.holdWall = holdWall;
     }
 
     @Override
@@ -59,6 +80,11 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS);
         // Stream time, not wall clock: a replay of last month must release and expire exactly as the live run did.
         context.schedule(CHECK_EVERY, PunctuationType.STREAM_TIME, this::onStreamTime);
+        this.startedWall = context.currentSystemTimeMs();
+        if (!holdWall.isZero()) {
+            // Releases what waited out its stream-time hold before the wall-clock minimum was over.
+            context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, wall -> releaseWaitedForWall());
+        }
     }
 
     @Override
@@ -86,6 +112,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             HeldEvents first = HeldEvents.hold(event, event.eventTime().plus(hold));
             held.put(keyId, first);
             heldDue.add(keyId, first.releaseAt());
+            heldSinceWall.put(keyId, context.currentSystemTimeMs());
         } else if (waiting.events().size() >= MAX_HELD_PER_KEY) {
             release(keyId, waiting.plus(event));
         } else {
@@ -99,6 +126,8 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             sessionsDue.add(session.keyId(), session.expiresAt().plus(KEEP_AFTER_EXPIRY));
         }
         HeldEvents waiting = held.get(session.keyId());
+        heldSinceWall.remove(session.keyId());
+        waitingForWall.remove(session.keyId());
         if (waiting != null) {
             held.delete(session.keyId());
             waiting.events().forEach(event -> emit(event, session));
@@ -118,6 +147,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     }
 
     private void release(String keyId, HeldEvents waiting) {
+        heldSinceWall.remove(keyId);
         held.put(keyId, waiting.markReleased());
         waiting.events().forEach(event -> emit(event, null));
     }
@@ -133,6 +163,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             Instant forgetAt = waiting.releaseAt().plus(KEEP_RELEASED);
             if (waiting.releaseAt().isAfter(now)) {
                 heldDue.add(keyId, waiting.releaseAt()); // a newer hold of the same key
+            } else if (!waiting.released() && !waitedLongEnough(keyId)) {
+                waitingForWall.add(keyId);
+                heldDue.add(keyId, now.plus(hold)); // in case a restart forgets waitingForWall
             } else if (!waiting.released()) {
                 release(keyId, waiting);
                 heldDue.add(keyId, forgetAt);
@@ -154,6 +187,25 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
                 sessions.delete(keyId);
             }
         }
+    }
+
+    private void releaseWaitedForWall() {
+        for (String keyId : List.copyOf(waitingForWall)) {
+            if (!waitedLongEnough(keyId)) {
+                continue;
+            }
+            waitingForWall.remove(keyId);
+            HeldEvents waiting = held.get(keyId);
+            if (waiting != null && !waiting.released()) {
+                release(keyId, waiting);
+                heldDue.add(keyId, waiting.releaseAt().plus(KEEP_RELEASED));
+            }
+        }
+    }
+
+    private boolean waitedLongEnough(String keyId) {
+        long since = heldSinceWall.getOrDefault(keyId, startedWall);
+        return context.currentSystemTimeMs() - since >= holdWall.toMillis();
     }
 
     private static String temporaryKey(CloudTrailRecord event) {

@@ -27,11 +27,16 @@ public record TrustPolicy(List<Grant> grants) {
      * @param principal   the value as written: {@code *}, an account id, an ARN or a unique id
      * @param account     the account it belongs to, or null for {@code *} and unique ids
      * @param conditional whether the statement carries a {@code Condition} (which may narrow it, e.g. to an org)
+     * @param externalId  whether that condition requires an {@code sts:ExternalId} (the guard for third parties)
      */
-    public record Grant(String principal, String account, boolean conditional) {
+    public record Grant(String principal, String account, boolean conditional, boolean externalId) {
 
         public Grant {
             Objects.requireNonNull(principal, "principal");
+        }
+
+        public Grant(String principal, String account, boolean conditional) {
+            this(principal, account, conditional, false);
         }
 
         public boolean anyone() {
@@ -79,8 +84,9 @@ public record TrustPolicy(List<Grant> grants) {
 
     private static void addGrants(JsonNode statement, List<Grant> grants) {
         boolean conditional = statement.hasNonNull("Condition");
+        boolean externalId = requiresExternalId(statement.get("Condition"));
         if (statement.has("NotPrincipal")) {
-            grants.add(new Grant("*", null, conditional));
+            grants.add(new Grant("*", null, conditional, externalId));
             return;
         }
         JsonNode principal = statement.get("Principal");
@@ -89,16 +95,33 @@ public record TrustPolicy(List<Grant> grants) {
         }
         if (principal.isTextual()) {
             if ("*".equals(principal.asText())) {
-                grants.add(new Grant("*", null, conditional));
+                grants.add(new Grant("*", null, conditional, externalId));
             }
             return;
         }
         for (JsonNode value : asList(principal.get("AWS"))) {
             if (value.isTextual() && !value.asText().isBlank()) {
                 String text = value.asText().strip();
-                grants.add(new Grant(text, accountOf(text), conditional));
+                grants.add(new Grant(text, accountOf(text), conditional, externalId));
             }
         }
+    }
+
+    /** Whether any operator of the condition block tests {@code sts:ExternalId} (keys are case-insensitive). */
+    private static boolean requiresExternalId(JsonNode condition) {
+        if (condition == null || !condition.isObject()) {
+            return false;
+        }
+        for (JsonNode operator : condition) {
+            if (operator.isObject()) {
+                for (java.util.Iterator<String> keys = operator.fieldNames(); keys.hasNext();) {
+                    if (keys.next().equalsIgnoreCase("sts:ExternalId")) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private static String accountOf(String principal) {

@@ -99,6 +99,38 @@ class LineageTopologyTest {
     }
 
     @Test
+    void shouldKeepHoldingInABackfillUntilTheWallClockMinimumIsOverSoALateSessionStillGivesTheOrigin() {
+        topology.close();
+        topology = new TopologyFixture(Map.of("detector.learning-period", "0d", "streams.lineage-hold-wall", "10s"));
+        CloudTrailEvent issuing = CloudTrailEvent.byUser(ALICE).assumeRole(JUMP).at(T0);
+        // A backfill: the session's own call, and far later events, reach the task before the session comes back.
+        send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "alice").withAccessKey(issuing.issuedKeyId())
+                .assumeRole(TARGET).at(T0.plusSeconds(60)));
+        send(ALICE, CloudTrailEvent.byUser(ALICE).at(T0.plus(Duration.ofHours(2))));
+        assertThat(topology.sessions()).as("stream time is past the hold, the wall clock is not").isEmpty();
+
+        send(ALICE, issuing);
+
+        assertThat(topology.sessions()).extracting(Session::chain)
+                .containsExactly(List.of(ALICE, JUMP), List.of(ALICE, JUMP, TARGET));
+    }
+
+    @Test
+    void shouldReleaseWithoutAnOriginOnceBothHoldsAreOver() {
+        topology.close();
+        topology = new TopologyFixture(Map.of("detector.learning-period", "0d", "streams.lineage-hold-wall", "10s"));
+        send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "old").withAccessKey("ASIAOLDSESSION000001").assumeRole(TARGET)
+                .at(T0));
+        send(ALICE, CloudTrailEvent.byUser(ALICE).at(T0.plus(Duration.ofMinutes(11))));
+        assertThat(topology.sessions()).isEmpty();
+
+        topology.driver().advanceWallClockTime(Duration.ofSeconds(10));
+
+        assertThat(topology.sessions()).singleElement().satisfies(session ->
+                assertThat(session.chain()).containsExactly(JUMP, TARGET));
+    }
+
+    @Test
     void shouldForgetExpiredSessionsAndReleasedKeysOnceStreamTimeIsPastThem() {
         CloudTrailEvent issuing = CloudTrailEvent.byUser(ALICE).assumeRole(JUMP).at(T0);
         send(ALICE, issuing);

@@ -61,4 +61,19 @@ class TrustPolicyTest {
         assertThat(TrustPolicy.parse("%E0%A4%A")).as("broken URL encoding").isEmpty();
         assertThat(TrustPolicy.parse("[1, 2]")).isEmpty();
     }
+
+    @Test
+    void shouldTellWhetherAGrantRequiresAnExternalId() {
+        String policy = """
+                {"Statement": [
+                  {"Effect": "Allow", "Principal": {"AWS": "444455556666"}, "Action": "sts:AssumeRole",
+                   "Condition": {"StringEquals": {"sts:externalid": "vendor-7"}}},
+                  {"Effect": "Allow", "Principal": {"AWS": "777788889999"}, "Action": "sts:AssumeRole",
+                   "Condition": {"Bool": {"aws:MultiFactorAuthPresent": "true"}}}
+                ]}""";
+
+        assertThat(TrustPolicy.parse(policy)).hasValue(new TrustPolicy(List.of(
+                new Grant("444455556666", "444455556666", true, true),
+                new Grant("777788889999", "777788889999", true, false))));
+    }
 }

@@ -1,0 +1,27 @@
+package dev.roletrail.streams.unused;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Map;
+
+/**
+ * The IAM actions a role's sessions used for one assumer (store {@code findings-assumer-actions}, key:
+ * {@link #key(String, String)}), for the per-assumer least-privilege policy. Bounded like {@link EntityUsage}.
+ */
+public record AssumerActions(String role, String assumer, Map<String, Instant> actions) {
+
+    public AssumerActions {
+        Objects.requireNonNull(role, "role");
+        Objects.requireNonNull(assumer, "assumer");
+        actions = RecentItems.copy(actions);
+    }
+
+    /** Keys start with the role, so one range scan finds every assumer of a role. */
+    public static String key(String role, String assumer) {
+        return role + "\u0000" + assumer;
+    }
+
+    public AssumerActions with(String action, Instant at) {
+        return new AssumerActions(role, assumer, RecentItems.with(actions, action, at, EntityUsage.MAX_ACTIONS));
+    }
+}

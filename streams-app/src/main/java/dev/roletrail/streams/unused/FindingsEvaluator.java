@@ -1,0 +1,58 @@
+package dev.roletrail.streams.unused;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.inventory.IamRole;
+import dev.roletrail.schemas.inventory.IamUser;
+import dev.roletrail.schemas.inventory.UserCredentials;
+import dev.roletrail.streams.unused.policy.ActionCatalog;
+
+/**
+ * Every open finding at one evaluation: the inventory joined with observed use. Pure: the same inventory, usage and
+ * evaluation time give the same findings in the same order.
+ */
+public final class FindingsEvaluator {
+
+    /** Observed use, as the findings state holds it. */
+    public interface UsageSource {
+
+        /** The entity's usage, or null when it was never seen. */
+        EntityUsage usage(String entity);
+
+        /** The per-assumer actions of a role. */
+        List<AssumerActions> assumers(String role);
+    }
+
+    private final RoleFindings roles;
+    private final UserFindings users;
+    private final KeyFindings keys = new KeyFindings();
+
+    public FindingsEvaluator(ActionCatalog catalog) {
+        PermissionFindings permissions = new PermissionFindings(catalog);
+        this.roles = new RoleFindings(permissions);
+        this.users = new UserFindings(permissions);
+    }
+
+    public List<Finding> evaluate(InventoryView inventory, UsageSource usage, Evaluation evaluation) {
+        List<Finding> findings = new ArrayList<>();
+        for (IamRole role : inventory.roles()) {
+            findings.addAll(roles.evaluate(role, inventory.policiesOf(role), usageOf(usage, role.arn()),
+                    usage.assumers(role.arn()), evaluation));
+        }
+        for (IamUser user : inventory.users()) {
+            findings.addAll(users.evaluate(user, inventory.policiesOf(user), usageOf(usage, user.arn()),
+                    inventory.credentialsOf(user.arn()), evaluation));
+        }
+        for (UserCredentials credentials : inventory.credentials()) {
+            findings.addAll(keys.evaluate(credentials, usageOf(usage, credentials.arn()), evaluation));
+        }
+        return findings;
+    }
+
+    private static EntityUsage usageOf(UsageSource usage, String entity) {
+        EntityUsage known = usage.usage(entity);
+        return known == null ? EntityUsage.none(entity) : known;
+    }
+}

@@ -1,0 +1,192 @@
+package dev.roletrail.streams.unused;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.inventory.InventoryEntity;
+import dev.roletrail.streams.StoreNames;
+
+/**
+ * Records observed use per entity and, once a day of stream time, evaluates every finding against the inventory.
+ * Emits a finding when it opens or its content changes, and the RESOLVED state of an open finding that no longer
+ * holds (the access was used again, or the entity left the inventory).
+ * <p>
+ * Event time, not wall clock: a replay or a backfill evaluates at the same day boundaries as the live run did. Usage
+ * comes from every upstream task through one partition, each task at its own pace, so this task's own stream time
+ * would let the fastest decide. Instead each upstream task sends watermarks (its stream time, from an hourly
+ * stream-time punctuator), and a day is evaluated once the slowest active upstream task has passed its start by the
+ * grace (events wait that long for their session). A task whose watermark lags the newest by more than a day is
+ * taken as idle (no input), so it cannot stall evaluation forever. A backfill racing through months evaluates once per
+ * day of data at most, never per record.
+ * <p>
+ * An upstream task that has not yet sent anything cannot be waited for (nothing says it exists), so at start, or
+ * after a rebalance, one task's backlog can be evaluated before another's. Use from before an evaluation that arrives
+ * after it therefore marks it to be repeated at the next watermark: findings converge to what the full data says.
+ * <p>
+ * Input: {@link UsageSignal}s keyed by entity. Output: {@link Finding}s keyed by finding id.
+ */
+public final class FindingsProcessor implements Processor<String, UsageSignal, String, Finding> {
+
+    static final String OBSERVED_SINCE = "observed-since";
+    static final String EVALUATED_DAY = "evaluated-day";
+    /** Set when use from before the last evaluation arrives after it: that evaluation is repeated. */
+    static final String LATE_USE = "late-use";
+    /** Followed by the upstream partition; the range [WATERMARK, WATERMARK_END) holds them all. */
+    static final String WATERMARK = "watermark:";
+    private static final String WATERMARK_END = "watermark;";
+    private static final long DAY_MS = Duration.ofDays(1).toMillis();
+
+    private final FindingsEvaluator evaluator;
+    private final FindingsSettings settings;
+    private final Duration grace;
+    private ProcessorContext<String, Finding> context;
+    private KeyValueStore<String, EntityUsage> usage;
+    private KeyValueStore<String, AssumerActions> assumerActions;
+    private KeyValueStore<String, Finding> open;
+    private KeyValueStore<String, Long> clock;
+    private KeyValueStore<String, InventoryEntity> inventory;
+
+    /** @param grace how long after a day ends, in every upstream task's event time, the day is evaluated */
+    public FindingsProcessor(FindingsEvaluator evaluator, FindingsSettings settings, Duration grace) {
+        this.evaluator = evaluator;
+        this.settings = settings;
+        this.grace = grace;
+    }
+
+    @Override
+    public void init(ProcessorContext<String, Finding> context) {
+        this.context = context;
+        this.usage = context.getStateStore(StoreNames.FINDINGS_USAGE);
+        this.assumerActions = context.getStateStore(StoreNames.FINDINGS_ASSUMER_ACTIONS);
+        this.open = context.getStateStore(StoreNames.FINDINGS_OPEN);
+        this.clock = context.getStateStore(StoreNames.FINDINGS_CLOCK);
+        this.inventory = context.getStateStore(StoreNames.INVENTORY);
+    }
+
+    @Override
+    public void process(Record<String, UsageSignal> record) {
+        UsageSignal signal = record.value();
+        if (signal.marksTime()) {
+            String key = WATERMARK + signal.upstreamPartition();
+            Long before = clock.get(key);
+            if (before == null || before < signal.at().toEpochMilli()) {
+                clock.put(key, signal.at().toEpochMilli());
+                maybeEvaluate();
+            }
+            return;
+        }
+        Long since = clock.get(OBSERVED_SINCE);
+        if (since == null || signal.at().toEpochMilli() < since) {
+            clock.put(OBSERVED_SINCE, signal.at().toEpochMilli());
+        }
+        Long evaluated = clock.get(EVALUATED_DAY);
+        if (evaluated != null && signal.at().toEpochMilli() < evaluated * DAY_MS && clock.get(LATE_USE) == null) {
+            clock.put(LATE_USE, signal.at().toEpochMilli());
+        }
+        EntityUsage before = usage.get(signal.entity());
+        EntityUsage after = (before == null ? EntityUsage.none(signal.entity()) : before).with(signal);
+        if (!after.equals(before)) {
+            usage.put(signal.entity(), after);
+        }
+        if (!signal.assumption() && signal.assumer() != null && signal.action() != null) {
+            String key = AssumerActions.key(signal.entity(), signal.assumer());
+            AssumerActions edge = assumerActions.get(key);
+            assumerActions.put(key, (edge == null ? new AssumerActions(signal.entity(), signal.assumer(), null) : edge)
+                    .with(signal.action(), signal.at()));
+        }
+    }
+
+    private void maybeEvaluate() {
+        List<Long> watermarks = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = clock.range(WATERMARK, WATERMARK_END)) {
+            all.forEachRemaining(entry -> watermarks.add(entry.value));
+        }
+        long newest = watermarks.stream().mapToLong(Long::longValue).max().orElseThrow();
+        long slowestActive = watermarks.stream().mapToLong(Long::longValue).filter(w -> w >= newest - DAY_MS).min()
+                .orElseThrow();
+        long day = Math.floorDiv(slowestActive - grace.toMillis(), DAY_MS);
+        Long evaluated = clock.get(EVALUATED_DAY);
+        Long since = clock.get(OBSERVED_SINCE);
+        // Before the first observed use there is nothing to judge use by: the first evaluation is the first day
+        // boundary after it, not the start of the first day of data.
+        if (evaluated != null && evaluated >= day && clock.get(LATE_USE) != null) {
+            day = evaluated;
+        } else if (evaluated != null && evaluated >= day || since == null || since >= day * DAY_MS) {
+            return;
+        }
+        clock.delete(LATE_USE);
+        clock.put(EVALUATED_DAY, day);
+        evaluate(Instant.ofEpochMilli(day * DAY_MS), Instant.ofEpochMilli(since));
+    }
+
+    private void evaluate(Instant at, Instant observedSince) {
+        Evaluation evaluation = new Evaluation(at, settings, observedSince);
+        Map<String, Finding> current = new LinkedHashMap<>();
+        for (Finding finding : evaluator.evaluate(InventoryView.of(inventoryEntities()), storeUsage(), evaluation)) {
+            current.put(finding.id(), finding);
+        }
+        List<Finding> resolved = new ArrayList<>();
+        try (KeyValueIterator<String, Finding> all = open.all()) {
+            all.forEachRemaining(entry -> {
+                if (!current.containsKey(entry.key)) {
+                    resolved.add(FindingFactory.resolved(entry.value, at, "resolved " + Evaluation.day(at)
+                            + ": used again, or no longer granted or in the inventory"));
+                }
+            });
+        }
+        for (Finding finding : resolved) {
+            open.delete(finding.id());
+            emit(finding, at);
+        }
+        for (Finding finding : current.values()) {
+            Finding before = open.get(finding.id());
+            if (before == null || !FindingFactory.sameContent(before, finding)) {
+                open.put(finding.id(), finding);
+                emit(finding, at);
+            }
+        }
+    }
+
+    private List<InventoryEntity> inventoryEntities() {
+        List<InventoryEntity> entities = new ArrayList<>();
+        try (KeyValueIterator<String, InventoryEntity> all = inventory.all()) {
+            all.forEachRemaining(entry -> entities.add(entry.value));
+        }
+        return entities;
+    }
+
+    private FindingsEvaluator.UsageSource storeUsage() {
+        return new FindingsEvaluator.UsageSource() {
+            @Override
+            public EntityUsage usage(String entity) {
+                return usage.get(entity);
+            }
+
+            @Override
+            public List<AssumerActions> assumers(String role) {
+                List<AssumerActions> edges = new ArrayList<>();
+                // Keys are role + NUL + assumer: the range [role NUL, role \u0001) holds exactly this role's assumers.
+                try (KeyValueIterator<String, AssumerActions> range =
+                        assumerActions.range(role + "\u0000", role + "\u0001")) {
+                    range.forEachRemaining(entry -> edges.add(entry.value));
+                }
+                return edges;
+            }
+        };
+    }
+
+    private void emit(Finding finding, Instant at) {
+        context.forward(new Record<>(finding.id(), finding, at.toEpochMilli()));
+    }
+}

@@ -1,0 +1,46 @@
+package dev.roletrail.streams.unused;
+
+import java.time.Duration;
+
+import dev.roletrail.schemas.config.InvalidConfigException;
+import dev.roletrail.schemas.config.Settings;
+
+/**
+ * Parameters of the findings over the tracking period ({@code findings.*}).
+ *
+ * @param trackingPeriod        access unused for this long is reported (1–365 days)
+ * @param keyRotationLimit      an active access key older than this is overdue for rotation
+ * @param dormancy              an active access key unused this long is dormant
+ * @param sharedRoleMinAssumers a role assumed from this many distinct origins in the period is shared
+ * @param sharedRoleMinNetworks ... or from this many distinct networks
+ * @param sharedRoleMinClients  ... or with this many distinct client families
+ */
+public record FindingsSettings(Duration trackingPeriod, Duration keyRotationLimit, Duration dormancy,
+        int sharedRoleMinAssumers, int sharedRoleMinNetworks, int sharedRoleMinClients) {
+
+    private static final Duration DAY = Duration.ofDays(1);
+
+    public FindingsSettings {
+        if (trackingPeriod.compareTo(DAY) < 0 || trackingPeriod.compareTo(Duration.ofDays(365)) > 0) {
+            throw new InvalidConfigException("findings.tracking-period must be between 1 and 365 days, was "
+                    + trackingPeriod.toDays() + " days");
+        }
+    }
+
+    public static FindingsSettings defaults() {
+        return from(Settings.of(java.util.Map.of()));
+    }
+
+    /** The dormancy defaults to the dormant-credential-reactivated detector's, so a key is dormant by one rule. */
+    public static FindingsSettings from(Settings settings) {
+        Duration detectorDormancy = settings.duration("detector.dormant-credential-reactivated.dormancy",
+                Duration.ofDays(90), DAY, Duration.ofDays(3650));
+        return new FindingsSettings(
+                settings.duration("findings.tracking-period", Duration.ofDays(90), DAY, Duration.ofDays(365)),
+                settings.duration("findings.key-rotation-limit", Duration.ofDays(90), DAY, Duration.ofDays(3650)),
+                settings.duration("findings.dormancy", detectorDormancy, DAY, Duration.ofDays(3650)),
+                settings.integer("findings.shared-role.min-assumers", 5, 2, 10_000),
+                settings.integer("findings.shared-role.min-networks", 10, 2, 10_000),
+                settings.integer("findings.shared-role.min-clients", 5, 2, 1_000));
+    }
+}

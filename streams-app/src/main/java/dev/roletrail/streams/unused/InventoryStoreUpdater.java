@@ -1,0 +1,32 @@
+package dev.roletrail.streams.unused;
+
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import dev.roletrail.schemas.inventory.InventoryEntity;
+import dev.roletrail.streams.StoreNames;
+
+/** Keeps the global {@code inventory} store equal to the compacted inventory topic: a tombstone deletes. */
+public final class InventoryStoreUpdater implements Processor<String, InventoryEntity, Void, Void> {
+
+    private KeyValueStore<String, InventoryEntity> inventory;
+
+    @Override
+    public void init(ProcessorContext<Void, Void> context) {
+        this.inventory = context.getStateStore(StoreNames.INVENTORY);
+    }
+
+    @Override
+    public void process(Record<String, InventoryEntity> record) {
+        if (record.key() == null) {
+            return;
+        }
+        if (record.value() == null) {
+            inventory.delete(record.key());
+        } else {
+            inventory.put(record.key(), record.value());
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.roletrail.streams.unused;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A compact fact of use that the findings step needs, cut from an observation (topology key: the entity). Either the
+ * entity acted itself ({@code assumption} false: the IAM action, the long-term key, and for a role session the
+ * principal that assumed it), or the entity, a role, was assumed ({@code assumption} true: by whom, from which
+ * origin, network and client).
+ *
+ * @param entity      role or user ARN, or the root ARN
+ * @param at          event time
+ * @param action      the IAM action the call used, or null (a call that authorised nothing, or was denied)
+ * @param accessKeyId the long-term key ({@code AKIA...}) the call was signed with, or null
+ * @param assumer     who assumed the role: for an assumption the caller, for a role's call its session's assumer
+ * @param origin      for an assumption, the origin of the caller's chain
+ * @param network     for an assumption, the caller's network
+ * @param client      for an assumption, the caller's user-agent family
+ * <p>
+ * A watermark ({@link #watermark(int, Instant)}) is no use but a promise: the upstream task of that partition has
+ * forwarded every signal up to {@code at}, so the findings step can tell when every upstream task has passed a day.
+ */
+public record UsageSignal(String entity, Instant at, boolean assumption, String action, String accessKeyId,
+        String assumer, String origin, String network, String client) {
+
+    public UsageSignal {
+        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(at, "at");
+    }
+
+    /** NUL cannot start an ARN, so no entity is mistaken for a watermark. */
+    private static final String WATERMARK = "\u0000watermark:";
+
+    public static UsageSignal watermark(int upstreamPartition, Instant at) {
+        return new UsageSignal(WATERMARK + upstreamPartition, at, false, null, null, null, null, null, null);
+    }
+
+    /** Whether this is a watermark rather than a use. */
+    public boolean marksTime() {
+        return entity.startsWith(WATERMARK);
+    }
+
+    /** The upstream partition a watermark comes from. */
+    public int upstreamPartition() {
+        return Integer.parseInt(entity.substring(WATERMARK.length()));
+    }
+
+    /** What makes two signals of one day the same news: everything but the time. */
+    public String signature() {
+        return String.join("\u0000", entity, String.valueOf(assumption), String.valueOf(action),
+                String.valueOf(accessKeyId), String.valueOf(assumer), String.valueOf(origin), String.valueOf(network),
+                String.valueOf(client));
+    }
+}

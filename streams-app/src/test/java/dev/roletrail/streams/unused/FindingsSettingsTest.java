@@ -1,0 +1,47 @@
+package dev.roletrail.streams.unused;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roletrail.schemas.config.InvalidConfigException;
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.config.StreamsAppConfig;
+
+class FindingsSettingsTest {
+
+    @Test
+    void shouldDefaultToNinetyDaysAndTheDetectorsDormancy() {
+        FindingsSettings defaults = StreamsAppConfig.from(Settings.of(Map.of())).findings();
+        FindingsSettings dormancy = FindingsSettings.from(Settings.of(Map.of(
+                "detector.dormant-credential-reactivated.dormancy", "30d")));
+
+        assertThat(defaults).isEqualTo(new FindingsSettings(Duration.ofDays(90), Duration.ofDays(90),
+                Duration.ofDays(90), 5, 10, 5));
+        assertThat(dormancy.dormancy()).isEqualTo(Duration.ofDays(30));
+    }
+
+    @Test
+    void shouldReadEverySetting() {
+        FindingsSettings settings = FindingsSettings.from(Settings.of(Map.of(
+                "findings.tracking-period", "30d", "findings.key-rotation-limit", "P180D", "findings.dormancy", "60d",
+                "findings.shared-role.min-assumers", "3", "findings.shared-role.min-networks", "4",
+                "findings.shared-role.min-clients", "6")));
+
+        assertThat(settings).isEqualTo(new FindingsSettings(Duration.ofDays(30), Duration.ofDays(180),
+                Duration.ofDays(60), 3, 4, 6));
+    }
+
+    @Test
+    void shouldRejectATrackingPeriodOutsideOneTo365DaysInOneLine() {
+        assertThatThrownBy(() -> FindingsSettings.from(Settings.of(Map.of("findings.tracking-period", "400d"))))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessage("findings.tracking-period must be between PT24H and PT8760H, was PT9600H");
+        assertThatThrownBy(() -> FindingsSettings.from(Settings.of(Map.of("findings.shared-role.min-assumers", "x"))))
+                .hasMessage("findings.shared-role.min-assumers must be a whole number, was 'x'");
+    }
+}
