@@ -56,8 +56,9 @@ final class SimulateCommand implements Callable<Integer> {
             if (bucket.isBlank()) {
                 throw new InvalidConfigException("--out: no bucket in '" + out + "'");
             }
-            try (S3Client s3 = S3Clients.create(IngestConfig.s3Settings(s3Settings()))) {
-                result = Simulator.run(spec, new S3Sink(s3, bucket, slash < 0 ? "" : rest.substring(slash + 1)));
+            try (S3Client s3 = S3Clients.create(IngestConfig.s3Settings(s3Settings()));
+                    S3Sink sink = new S3Sink(s3, bucket, slash < 0 ? "" : rest.substring(slash + 1))) {
+                result = Simulator.run(spec, sink);
             }
         } else {
             result = Simulator.run(spec, new DirectorySink(Path.of(out)));

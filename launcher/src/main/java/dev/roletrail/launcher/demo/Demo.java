@@ -41,7 +41,9 @@ public final class Demo implements AutoCloseable {
         out.printf("Kafka broker (KRaft) at %s, S3 API at %s, started in %d ms%n", pipeline.bootstrapServers(),
                 pipeline.s3Endpoint(), (System.nanoTime() - t0) / 1_000_000);
 
-        simulated = Simulator.run(spec, new S3Sink(pipeline.s3(), InProcessPipeline.BUCKET, ""));
+        try (S3Sink sink = new S3Sink(pipeline.s3(), InProcessPipeline.BUCKET, "")) {
+            simulated = Simulator.run(spec, sink);
+        }
         seedBadInput(org, spec);
         out.printf("Seeded s3://%s with %d CloudTrail log objects (%,d events, %d days) of a simulated organisation "
                 + "of %d accounts, %d labelled scenarios, and its IAM inventory%n", InProcessPipeline.BUCKET,

@@ -45,7 +45,10 @@ public final class Evaluation {
         Map<String, String> all = new LinkedHashMap<>(Simulator.settings(org));
         all.putAll(settings);
         try (InProcessPipeline pipeline = InProcessPipeline.start(all)) {
-            SimulationResult simulated = Simulator.run(spec, new S3Sink(pipeline.s3(), InProcessPipeline.BUCKET, ""));
+            SimulationResult simulated;
+            try (S3Sink sink = new S3Sink(pipeline.s3(), InProcessPipeline.BUCKET, "")) {
+                simulated = Simulator.run(spec, sink);
+            }
             out.printf("simulated %,d events in %,d objects (%d accounts, %d users, %d days): %d s%n",
                     simulated.events(), simulated.objects(), spec.accounts(), spec.users(), spec.days(),
                     seconds(t0));

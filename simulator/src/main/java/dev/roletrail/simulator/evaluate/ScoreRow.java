@@ -13,14 +13,16 @@ import java.util.Objects;
  * @param missed         the ids of the scenarios no alert (finding) matched
  * @param falseAlarms    alerts (open findings) of it that match no label
  * @param perMillion     false alarms per million benign events
+ * @param examples       a few false alarms, for whoever tunes the detector: entity and first event time
  */
 public record ScoreRow(String type, String id, int scenarios, int found, List<String> missed, long falseAlarms,
-        double perMillion) {
+        double perMillion, List<String> examples) {
 
     public ScoreRow {
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(id, "id");
         missed = List.copyOf(missed);
+        examples = List.copyOf(examples);
         if (found + missed.size() != scenarios) {
             throw new IllegalArgumentException(id + ": found " + found + " + missed " + missed.size()
                     + " is not the " + scenarios + " scenarios");

@@ -20,6 +20,8 @@ import dev.roletrail.simulator.label.LabelsFile;
 /** The detection-quality table: one row per detector, then one per finding kind. */
 public record Scorecard(long benignEvents, long attackEvents, long alerts, long findings, List<ScoreRow> rows) {
 
+    private static final int EXAMPLES = 5;
+
     public Scorecard {
         Objects.requireNonNull(rows, "rows");
         rows = List.copyOf(rows);
@@ -39,10 +41,11 @@ public record Scorecard(long benignEvents, long attackEvents, long alerts, long 
             List<String> missed = expecting.stream()
                     .filter(l -> fired.stream().noneMatch(a -> LabelMatcher.matches(l, a)))
                     .map(Label::scenario).toList();
-            long falseAlarms = fired.stream()
-                    .filter(a -> labels.labels().stream().noneMatch(l -> LabelMatcher.matches(l, a))).count();
+            List<Alert> unmatched = fired.stream()
+                    .filter(a -> labels.labels().stream().noneMatch(l -> LabelMatcher.matches(l, a))).toList();
             rows.add(new ScoreRow("detector", detector, expecting.size(), expecting.size() - missed.size(), missed,
-                    falseAlarms, perMillion(falseAlarms, labels.benignEvents())));
+                    unmatched.size(), perMillion(unmatched.size(), labels.benignEvents()),
+                    unmatched.stream().limit(EXAMPLES).map(a -> a.firstEventTime() + " " + a.entity()).toList()));
         }
         for (FindingKind kind : FindingKind.values()) {
             List<Label> expecting = labels.labels().stream().filter(l -> l.findingKinds().contains(kind)).toList();
@@ -51,10 +54,12 @@ public record Scorecard(long benignEvents, long attackEvents, long alerts, long 
             List<String> missed = expecting.stream()
                     .filter(l -> raised.stream().noneMatch(f -> LabelMatcher.matches(l, f)))
                     .map(Label::scenario).toList();
-            long falseAlarms = raised.stream()
-                    .filter(f -> labels.labels().stream().noneMatch(l -> LabelMatcher.matches(l, f))).count();
+            List<Finding> unmatched = raised.stream()
+                    .filter(f -> labels.labels().stream().noneMatch(l -> LabelMatcher.matches(l, f))).toList();
             rows.add(new ScoreRow("finding", kind.id(), expecting.size(), expecting.size() - missed.size(), missed,
-                    falseAlarms, perMillion(falseAlarms, labels.benignEvents())));
+                    unmatched.size(), perMillion(unmatched.size(), labels.benignEvents()),
+                    unmatched.stream().limit(EXAMPLES).map(f -> f.entity() + (f.subject() == null ? ""
+                            : " <- " + f.subject())).toList()));
         }
         return new Scorecard(labels.benignEvents(), labels.attackEvents(), alerts.size(), findings.size(), rows);
     }
