@@ -15,9 +15,9 @@ import java.util.zip.GZIPInputStream;
 import dev.roletrail.simulator.output.DatasetSink;
 
 /** A dataset held in memory, by key, for tests. */
-final class MemorySink implements DatasetSink {
+public final class MemorySink implements DatasetSink {
 
-    final Map<String, byte[]> objects = new TreeMap<>();
+    public final Map<String, byte[]> objects = new TreeMap<>();
 
     @Override
     public void put(String key, byte[] bytes) {
