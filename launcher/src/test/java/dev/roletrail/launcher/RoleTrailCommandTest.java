@@ -52,9 +52,42 @@ class RoleTrailCommandTest {
 
     @Test
     void shouldPrintHelpForEveryCommand() {
-        for (String command : new String[] {"demo", "ingest", "streams"}) {
+        for (String command : new String[] {"demo", "ingest", "streams", "simulate", "evaluate"}) {
             assertThat(run(command, "--help")).isZero();
         }
-        assertThat(out.toString()).contains("Usage: roletrail demo", "Usage: roletrail ingest", "Usage: roletrail streams");
+        assertThat(out.toString()).contains("Usage: roletrail demo", "Usage: roletrail ingest", "Usage: roletrail streams",
+                "Usage: roletrail simulate", "Usage: roletrail evaluate");
+    }
+
+    @Test
+    void shouldRejectASimulationTooShortToLearnWithOneLine() {
+        int exit = run("simulate", "--out", "target/never-written", "--days", "5");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("roletrail simulate", "days", "21");
+    }
+
+    @Test
+    void shouldRejectAWrongFlagOfEvaluateWithOneLine() {
+        int exit = run("evaluate", "--accounts", "many");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("roletrail evaluate", "--accounts", "many");
+    }
+
+    @Test
+    void shouldRequireWhereToWriteTheSimulation() {
+        assertThat(run("simulate")).isEqualTo(2);
+        assertThat(err.toString()).contains("--out");
+    }
+
+    @Test
+    void shouldSimulateIntoADirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        int exit = run("simulate", "--small", "--out", dir.toString(), "--seed", "3");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(dir.resolve("labels.json")).isNotEmptyFile();
+        assertThat(dir.resolve("AWSLogs")).isDirectory();
+        assertThat(dir.resolve("inventory")).isDirectory();
     }
 }
