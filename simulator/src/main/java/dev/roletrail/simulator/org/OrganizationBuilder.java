@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
 import dev.roletrail.simulator.SimulationSpec;
@@ -20,6 +21,9 @@ public final class OrganizationBuilder {
     public static final String DORMANT_KEY_USER = "legacy-export";
     public static final String INACTIVE_USER = "former-contractor";
     public static final String BATCH_USER = "svc-batch";
+    /** The users with parts of their own in the scenarios and findings; the others are ordinary people. */
+    public static final Set<String> NAMED = Set.of(OPS_ADMIN, DORMANT_USER, DORMANT_KEY_USER,
+            INACTIVE_USER, BATCH_USER);
     public static final String SHARED_ROLE = "SharedOps";
     public static final String BATCH_ROLE = "BatchWorker";
     private static final List<String> REGIONS = List.of("eu-west-1", "us-east-1", "eu-central-1", "us-west-2");

@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 import dev.roletrail.simulator.org.Habit;
 import dev.roletrail.simulator.org.Ids;
 import dev.roletrail.simulator.org.Organization;
+import dev.roletrail.simulator.org.OrganizationBuilder;
 import dev.roletrail.simulator.org.SimUser;
 import dev.roletrail.simulator.traffic.BenignTraffic;
 import dev.roletrail.simulator.traffic.Caller;
@@ -37,7 +38,7 @@ public record ScenarioContext(Organization org, EventFactory events, BenignTraff
     public SimUser worker(String account, int n) {
         List<SimUser> workers = org.users(Habit.DAILY).stream()
                 .filter(u -> u.account().equals(account) && u.joined().equals(start) && !u.roles().isEmpty()
-                        && !u.name().contains("-"))
+                        && !OrganizationBuilder.NAMED.contains(u.name()))
                 .toList();
         return workers.get(n % workers.size());
     }

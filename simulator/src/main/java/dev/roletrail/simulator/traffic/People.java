@@ -79,6 +79,7 @@ public final class People {
                 out.add(events.call(session, api.source(), api.name(), s));
             }
         }
+        // About a third of the people also sign in through SSO (String.hashCode is specified, so this is stable).
         if (user.name().hashCode() % 3 == 0) {
             sso(user, clock, ip, region, out);
         }
