@@ -2,6 +2,7 @@ package dev.roletrail.simulator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 /**
@@ -27,7 +28,7 @@ public record SimulationSpec(long seed, int accounts, int users, int days, int e
         requireAtLeast("users", users, 6);
         requireAtLeast("days", days, MIN_DAYS);
         requireAtLeast("events-per-day", eventsPerDay, 1);
-        if (!start.equals(start.truncatedTo(java.time.temporal.ChronoUnit.DAYS))) {
+        if (!start.equals(start.truncatedTo(ChronoUnit.DAYS))) {
             throw new IllegalArgumentException("start must be a UTC midnight, was " + start);
         }
     }

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -16,6 +17,8 @@ import dev.roletrail.simulator.label.LabelsFile;
 import dev.roletrail.simulator.org.Account;
 import dev.roletrail.simulator.org.Organization;
 import dev.roletrail.simulator.org.OrganizationBuilder;
+import dev.roletrail.simulator.org.SimRole;
+import dev.roletrail.simulator.org.SimUser;
 import dev.roletrail.simulator.output.AuthorizationDetails;
 import dev.roletrail.simulator.output.CredentialReport;
 import dev.roletrail.simulator.output.DatasetSink;
@@ -47,8 +50,8 @@ public final class Simulator {
     }
 
     /** RoleTrail's settings that describe the organisation: its accounts and the vendors it trusts. */
-    public static java.util.Map<String, String> settings(Organization org) {
-        return java.util.Map.of("org.accounts", String.join(",", org.accountIds()),
+    public static Map<String, String> settings(Organization org) {
+        return Map.of("org.accounts", String.join(",", org.accountIds()),
                 "org.trusted-external-accounts", String.join(",", org.vendors()));
     }
 
@@ -63,15 +66,7 @@ public final class Simulator {
         ScenarioContext context = new ScenarioContext(org, events, benign, spec.start(), spec.end());
 
         List<Label> labels = new ArrayList<>();
-        TreeMap<Instant, List<ObjectNode>> attacksByDay = new TreeMap<>();
-        for (ScenarioSchedule.Entry entry : ScenarioSchedule.ALL) {
-            List<ObjectNode> out = new ArrayList<>();
-            labels.add(entry.scenario().inject(context, entry.at(spec.attackDay()), out));
-            for (ObjectNode event : out) {
-                Instant day = Instant.parse(event.path("eventTime").asText()).truncatedTo(ChronoUnit.DAYS);
-                attacksByDay.computeIfAbsent(day, d -> new ArrayList<>()).add(event);
-            }
-        }
+        TreeMap<Instant, List<ObjectNode>> attacksByDay = injectAttacks(spec, context, labels);
         labels.addAll(FindingConditions.labels(context));
 
         UsageTracker usage = new UsageTracker();
@@ -88,18 +83,38 @@ public final class Simulator {
             writer.write(today, attacks);
         }
 
-        for (Account account : org.accounts()) {
-            String folder = INVENTORY_PREFIX + account.id() + "/";
-            sink.put(folder + "authorization-details.json", AuthorizationDetails.json(account,
-                    org.users().stream().filter(u -> u.account().equals(account.id())).toList(),
-                    org.roles().stream().filter(r -> r.account().equals(account.id())).toList(), usage,
-                    spec.start().minus(Duration.ofDays(400))));
-            sink.put(folder + "credential-report.csv", CredentialReport.csv(account,
-                    org.users().stream().filter(u -> u.account().equals(account.id())).toList(), usage));
-        }
+        writeInventory(spec, org, usage, sink);
         LabelsFile file = new LabelsFile(spec.seed(), org.id(), org.accountIds(), org.vendors(),
                 writer.benignEvents(), writer.attackEvents(), labels);
         sink.put(LABELS, file.toJson());
         return new SimulationResult(file, writer.objects(), writer.bytes());
+    }
+
+    /** Runs every scheduled scenario, adding its label; returns its events by UTC day. */
+    private static TreeMap<Instant, List<ObjectNode>> injectAttacks(SimulationSpec spec, ScenarioContext context,
+            List<Label> labels) {
+        TreeMap<Instant, List<ObjectNode>> attacksByDay = new TreeMap<>();
+        for (ScenarioSchedule.Entry entry : ScenarioSchedule.ALL) {
+            List<ObjectNode> out = new ArrayList<>();
+            labels.add(entry.scenario().inject(context, entry.at(spec.attackDay()), out));
+            for (ObjectNode event : out) {
+                Instant day = Instant.parse(event.path("eventTime").asText()).truncatedTo(ChronoUnit.DAYS);
+                attacksByDay.computeIfAbsent(day, d -> new ArrayList<>()).add(event);
+            }
+        }
+        return attacksByDay;
+    }
+
+    /** One authorization-details snapshot and one credential report per account, as of the end of the traffic. */
+    private static void writeInventory(SimulationSpec spec, Organization org, UsageTracker usage, DatasetSink sink)
+            throws IOException {
+        for (Account account : org.accounts()) {
+            String folder = INVENTORY_PREFIX + account.id() + "/";
+            List<SimUser> users = org.users().stream().filter(u -> u.account().equals(account.id())).toList();
+            List<SimRole> roles = org.roles().stream().filter(r -> r.account().equals(account.id())).toList();
+            sink.put(folder + "authorization-details.json", AuthorizationDetails.json(account, users, roles, usage,
+                    spec.start().minus(Duration.ofDays(400))));
+            sink.put(folder + "credential-report.csv", CredentialReport.csv(account, users, usage));
+        }
     }
 }

@@ -94,12 +94,17 @@ public final class Demo implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
-        if (alerts != null) {
-            alerts.close();
-        }
-        if (pipeline != null) {
-            pipeline.close();
+    public void close() {
+        try {
+            if (alerts != null) {
+                alerts.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (pipeline != null) {
+                pipeline.close();
+            }
         }
     }
 }

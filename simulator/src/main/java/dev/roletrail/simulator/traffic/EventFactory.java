@@ -2,7 +2,9 @@ package dev.roletrail.simulator.traffic;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.random.RandomGenerator;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -17,7 +19,7 @@ public final class EventFactory {
     public static final Set<String> ASSUME_CALLS = Set.of("AssumeRole", "AssumeRoleWithSAML",
             "AssumeRoleWithWebIdentity");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final java.util.regex.Pattern READ_ONLY = java.util.regex.Pattern.compile(
+    private static final Pattern READ_ONLY = Pattern.compile(
             "(Describe|List|Get|Lookup|Head).*");
 
     private final RandomGenerator random;
@@ -89,7 +91,7 @@ public final class EventFactory {
                 Ids.awsId(random, "ASIA"), at, instanceRole);
         ObjectNode response = NODES.objectNode();
         response.set("credentials", NODES.objectNode().put("accessKeyId", session.keyId())
-                .put("sessionToken", "IQoJb3JpZ2luX2VjE" + Ids.awsId(random, "").toLowerCase(java.util.Locale.ROOT))
+                .put("sessionToken", "IQoJb3JpZ2luX2VjE" + Ids.awsId(random, "").toLowerCase(Locale.ROOT))
                 .put("expiration", at.plus(duration).toString()));
         response.set("assumedRoleUser", NODES.objectNode()
                 .put("assumedRoleId", session.roleId() + ":" + sessionName).put("arn", session.assumedRoleArn()));
