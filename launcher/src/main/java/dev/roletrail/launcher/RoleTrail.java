@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
 /** The {@code roletrail} command. Errors a user can fix come out as one line naming what is wrong. */
 @Command(name = "roletrail", mixinStandardHelpOptions = true, version = "roletrail 0.1.0",
         description = "Watches how AWS identities are really used: CloudTrail -> Kafka -> alerts.",
-        subcommands = {DemoCommand.class, IngestCommand.class, StreamsCommand.class, ReportCommand.class})
+        subcommands = {DemoCommand.class, IngestCommand.class, StreamsCommand.class, ReportCommand.class,
+                SimulateCommand.class, EvaluateCommand.class})
 public final class RoleTrail implements Runnable {
 
     @CommandLine.Spec

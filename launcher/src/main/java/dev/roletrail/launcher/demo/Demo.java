@@ -2,102 +2,81 @@ package dev.roletrail.launcher.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
+import java.util.Optional;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import dev.roletrail.embedded.EmbeddedKafkaBroker;
-import dev.roletrail.embedded.EmbeddedS3Server;
-import dev.roletrail.ingest.IngestConfig;
 import dev.roletrail.ingest.IngestStats;
-import dev.roletrail.ingest.Ingester;
-import dev.roletrail.ingest.s3.S3Clients;
-import dev.roletrail.ingest.s3.S3ObjectSource;
-import dev.roletrail.launcher.TopicSetup;
+import dev.roletrail.launcher.local.InProcessPipeline;
 import dev.roletrail.schemas.alert.Alert;
-import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.simulator.SimulationResult;
+import dev.roletrail.simulator.SimulationSpec;
+import dev.roletrail.simulator.Simulator;
+import dev.roletrail.simulator.org.Organization;
+import dev.roletrail.simulator.output.S3Sink;
 import dev.roletrail.streams.StreamsApp;
-import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.query.ClusterQueries;
 import dev.roletrail.streams.report.IsoWeek;
 import dev.roletrail.streams.report.ReportFiles;
 import dev.roletrail.streams.report.ReportFormat;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Everything in one process, no Docker, no AWS account: a real Kafka broker (KRaft) and an S3-compatible server,
- * seeded with {@link DemoOrganization}; ingest reads the bucket through the S3 API, the streams app raises alerts,
- * and the alerts are printed as they are committed.
+ * Everything in one process, no Docker, no AWS account: the {@link InProcessPipeline} seeded with a small simulated
+ * organisation (a few weeks of benign traffic, then labelled attacks, plus two pieces of bad input); ingest reads
+ * the bucket through the S3 API, the streams app raises alerts, and the alerts are printed as they are committed.
  */
 public final class Demo implements AutoCloseable {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Demo.class);
-    private static final String BUCKET = "demo-cloudtrail";
-
     private final PrintStream out;
-    private final Path workDir;
-    private EmbeddedKafkaBroker broker;
-    private EmbeddedS3Server s3Server;
-    private StreamsApp streams;
+    private InProcessPipeline pipeline;
     private AlertTail alerts;
     private IngestStats ingested;
+    private SimulationResult simulated;
+    private Instant dataEnd;
 
-    public Demo(PrintStream out) throws IOException {
+    public Demo(PrintStream out) {
         this.out = out;
-        this.workDir = Files.createTempDirectory("roletrail-demo");
     }
 
     public void start(long seed) throws Exception {
         long t0 = System.nanoTime();
-        broker = EmbeddedKafkaBroker.start(workDir.resolve("kafka"));
-        s3Server = EmbeddedS3Server.start();
-        out.printf("Kafka broker (KRaft) at %s, S3 API at %s, started in %d ms%n", broker.bootstrapServers(),
-                s3Server.endpoint(), (System.nanoTime() - t0) / 1_000_000);
+        SimulationSpec spec = SimulationSpec.small(seed);
+        dataEnd = spec.end();
+        Organization org = Simulator.organization(spec);
+        pipeline = InProcessPipeline.start(Simulator.settings(org));
+        out.printf("Kafka broker (KRaft) at %s, S3 API at %s, started in %d ms%n", pipeline.bootstrapServers(),
+                pipeline.s3Endpoint(), (System.nanoTime() - t0) / 1_000_000);
 
-        Settings settings = Settings.of(Map.of(
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "ingest.s3.bucket", BUCKET,
-                "s3.endpoint", s3Server.endpoint().toString(),
-                "s3.region", "us-east-1",
-                "s3.path-style", "true",
-                "streams.state.dir", workDir.resolve("state").toString(),
-                "kafka.commit.interval.ms", "200",
-                "query.port", "0"));
-        IngestConfig ingestConfig = IngestConfig.from(settings);
-        StreamsAppConfig streamsConfig = StreamsAppConfig.from(settings);
-        TopicSetup.ensure(ingestConfig.kafka(), ingestConfig.topics(), 4, (short) 1);
-
-        try (S3Client s3 = s3Client(ingestConfig)) {
-            List<DemoOrganization.LogObject> objects = DemoOrganization.generate(seed);
-            s3.createBucket(b -> b.bucket(BUCKET));
-            for (DemoOrganization.LogObject object : objects) {
-                s3.putObject(b -> b.bucket(BUCKET).key(object.key()), RequestBody.fromBytes(object.bytes()));
-            }
-            out.printf("Seeded s3://%s with %d CloudTrail log objects of a simulated organisation (%d days)%n",
-                    BUCKET, objects.size(), DemoOrganization.BENIGN_DAYS + 1);
-
-            streams = StreamsApp.withQueryApi(streamsConfig);
-            streams.start();
-            streams.queryUri().ifPresent(uri -> out.printf("Query API at %s (try %sfindings or %salerts)%n", uri, uri, uri));
-            alerts = new AlertTail(ingestConfig.kafka(), ingestConfig.topics().alerts(), new AlertPrinter(out)).start();
-
-            try (Ingester ingester = new Ingester(ingestConfig)) {
-                ingested = ingester.ingest(new S3ObjectSource(s3, BUCKET, "", null));
-            }
+        try (S3Sink sink = new S3Sink(pipeline.s3(), InProcessPipeline.BUCKET, "")) {
+            simulated = Simulator.run(spec, sink);
         }
-        out.printf("Ingested %d objects: %d records, %d dead letters (see %s)%n", ingested.objectsRead(),
-                ingested.records(), ingested.deadLetters(), ingestConfig.topics().deadletter().name());
+        seedBadInput(org, spec);
+        out.printf("Seeded s3://%s with %d CloudTrail log objects (%,d events, %d days) of a simulated organisation "
+                + "of %d accounts, %d labelled scenarios, and its IAM inventory%n", InProcessPipeline.BUCKET,
+                simulated.objects(), simulated.events(), spec.days(), org.accounts().size(),
+                simulated.labels().labels().size());
+        int snapshots = pipeline.ingestInventory();
+        pipeline.startStreams();
+        pipeline.streams().flatMap(StreamsApp::queryUri).ifPresent(uri ->
+                out.printf("Query API at %s (try %sfindings or %salerts)%n", uri, uri, uri));
+        alerts = new AlertTail(pipeline.ingestConfig().kafka(), pipeline.ingestConfig().topics().alerts(),
+                new AlertPrinter(out)).start();
+        ingested = pipeline.ingestTrail();
+        out.printf("Ingested %d inventory snapshots and %d objects: %d records, %d dead letters (see %s)%n", snapshots,
+                ingested.objectsRead(), ingested.records(), ingested.deadLetters(),
+                pipeline.ingestConfig().topics().deadletter().name());
+    }
+
+    private void seedBadInput(Organization org, SimulationSpec spec) throws IOException {
+        Map<String, byte[]> bad = BadInput.objects(org.id(), org.management().id(), org.management().homeRegion(),
+                spec.end());
+        bad.forEach((key, bytes) -> pipeline.s3().putObject(b -> b.bucket(InProcessPipeline.BUCKET).key(key),
+                RequestBody.fromBytes(bytes)));
     }
 
     public long alertsPrinted() {
@@ -105,12 +84,17 @@ public final class Demo implements AutoCloseable {
     }
 
     /** The alerts printed so far. */
-    public java.util.List<dev.roletrail.schemas.alert.Alert> alerts() {
-        return alerts == null ? java.util.List.of() : alerts.alerts();
+    public List<Alert> alerts() {
+        return alerts == null ? List.of() : alerts.alerts();
     }
 
     public IngestStats ingested() {
         return ingested;
+    }
+
+    /** What the simulation wrote, with its labels. */
+    public SimulationResult simulated() {
+        return simulated;
     }
 
     /** Waits until at least {@code count} alerts were printed or the timeout passes; true when they were. */
@@ -122,43 +106,28 @@ public final class Demo implements AutoCloseable {
         return alertsPrinted() >= count;
     }
 
-    /** Writes the weekly report of the week the latest alert fell in, as the streams app builds it now. */
+    /** Writes the weekly report of the week the simulated data ends in, as the streams app builds it now. */
     public List<Path> writeReport(Path dir) throws IOException {
-        if (streams == null || streams.queries().isEmpty()) {
+        Optional<ClusterQueries> queries = pipeline == null ? Optional.empty()
+                : pipeline.streams().flatMap(StreamsApp::queries);
+        if (queries.isEmpty() || dataEnd == null) {
             return List.of();
         }
-        Instant latest = alerts().stream().map(Alert::lastEventTime)
-                .max(Comparator.naturalOrder()).orElse(DemoOrganization.START);
-        return ReportFiles.write(dir, streams.queries().get().reports(IsoWeek.of(latest)),
-                EnumSet.allOf(ReportFormat.class));
-    }
-
-    private S3Client s3Client(IngestConfig config) {
-        return S3Clients.create(config.s3(), StaticCredentialsProvider.create(
-                AwsBasicCredentials.create(s3Server.accessKey(), s3Server.secretKey())));
+        return ReportFiles.write(dir, queries.get().reports(IsoWeek.of(dataEnd)), EnumSet.allOf(ReportFormat.class));
     }
 
     @Override
     public void close() {
-        closeQuietly("alert tail", alerts);
-        closeQuietly("streams app", streams);
-        closeQuietly("S3 server", s3Server);
-        closeQuietly("Kafka broker", broker);
-        try (Stream<Path> paths = Files.walk(workDir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            LOG.warn("could not delete {}: {}", workDir, e.getMessage());
-        }
-    }
-
-    private static void closeQuietly(String what, AutoCloseable closeable) {
-        if (closeable == null) {
-            return;
-        }
         try {
-            closeable.close();
-        } catch (Exception e) {
-            LOG.warn("closing the {} failed: {}", what, e.toString());
+            if (alerts != null) {
+                alerts.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (pipeline != null) {
+                pipeline.close();
+            }
         }
     }
 }

@@ -1,0 +1,49 @@
+package dev.roletrail.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import dev.roletrail.launcher.evaluate.Evaluation;
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.simulator.evaluate.Scorecard;
+import dev.roletrail.streams.detect.DetectorCatalog;
+import dev.roletrail.streams.detect.DetectorInfo;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code roletrail evaluate}: detection quality of the whole pipeline on a simulated organisation. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Simulate an organisation into an in-process S3 server, run ingest and the streams app on an "
+                + "in-process Kafka broker until the input is consumed, and print, per detector and finding kind, the "
+                + "labelled scenarios found and missed and the false alarms per million benign events.",
+                "Exit codes: 0 done, 1 the pipeline failed, 2 a wrong flag or setting."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    SimulationOptions simulation;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON to this file.")
+    Path json;
+
+    @Option(names = "--timeout", description = "Give up when the streams app has not consumed its input after this "
+            + "long (default 15m).")
+    String timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        Duration limit = Settings.of(timeout == null ? Map.of() : Map.of("--timeout", timeout))
+                .duration("--timeout", Duration.ofMinutes(15), Duration.ofSeconds(10), Duration.ofDays(1));
+        Scorecard scorecard = new Evaluation(System.out, limit).run(simulation.spec(),
+                DetectorCatalog.ALL.stream().map(DetectorInfo::id).toList(), Map.of());
+        System.out.print(scorecard.render());
+        if (json != null) {
+            Files.write(json, scorecard.toJson());
+            System.out.println("wrote " + json);
+        }
+        return 0;
+    }
+}

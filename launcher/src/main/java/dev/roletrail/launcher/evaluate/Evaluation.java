@@ -1,0 +1,88 @@
+package dev.roletrail.launcher.evaluate;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+
+import dev.roletrail.ingest.IngestStats;
+import dev.roletrail.launcher.local.InProcessPipeline;
+import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.simulator.SimulationResult;
+import dev.roletrail.simulator.SimulationSpec;
+import dev.roletrail.simulator.Simulator;
+import dev.roletrail.simulator.evaluate.Scorecard;
+import dev.roletrail.simulator.org.Organization;
+import dev.roletrail.simulator.output.S3Sink;
+
+/**
+ * Detection quality measured end to end: simulate an organisation into the local S3 server, ingest its inventory
+ * and trail into a real broker, run the streams app until it has consumed everything, then score the alerts and
+ * findings it wrote against the simulation's labels.
+ */
+public final class Evaluation {
+
+    private final PrintStream out;
+    private final Duration timeout;
+
+    public Evaluation(PrintStream out, Duration timeout) {
+        this.out = out;
+        this.timeout = timeout;
+    }
+
+    /**
+     * @param detectors every detector id, so each gets a row
+     * @param settings  more RoleTrail settings (detector parameters) on top of the organisation's
+     */
+    public Scorecard run(SimulationSpec spec, List<String> detectors, Map<String, String> settings) throws Exception {
+        long t0 = System.nanoTime();
+        Organization org = Simulator.organization(spec);
+        Map<String, String> all = new LinkedHashMap<>(Simulator.settings(org));
+        all.putAll(settings);
+        try (InProcessPipeline pipeline = InProcessPipeline.start(all)) {
+            SimulationResult simulated;
+            try (S3Sink sink = new S3Sink(pipeline.s3(), InProcessPipeline.BUCKET, "")) {
+                simulated = Simulator.run(spec, sink);
+            }
+            out.printf("simulated %,d events in %,d objects (%d accounts, %d users, %d days): %d s%n",
+                    simulated.events(), simulated.objects(), spec.accounts(), spec.users(), spec.days(),
+                    seconds(t0));
+            int snapshots = pipeline.ingestInventory();
+            pipeline.startStreams();
+            IngestStats ingested = pipeline.ingestTrail();
+            out.printf("ingested %d inventory snapshots, %,d records, %d dead letters: %d s%n", snapshots,
+                    ingested.records(), ingested.deadLetters(), seconds(t0));
+            Topics topics = pipeline.streamsConfig().topics();
+            InputConsumed.await(pipeline.streamsConfig().kafka(), pipeline.streamsConfig().applicationId(),
+                    topics.cloudtrail().name(), timeout);
+            out.printf("streams app consumed its input: %d s%n", seconds(t0));
+            // A suppressed alert is sent again, same id, with its repeat count: keep one per id.
+            List<Alert> alerts = latest(TopicDrain.read(pipeline.ingestConfig().kafka(), topics.alerts(), timeout));
+            List<Finding> findings = latest(TopicDrain.read(pipeline.ingestConfig().kafka(), topics.findings(),
+                    timeout));
+            return Scorecard.score(simulated.labels(), detectors, alerts, findings);
+        }
+    }
+
+    /** The compacted view of a topic: the latest value per key, tombstones removing it. */
+    private static <V> List<V> latest(List<ConsumerRecord<String, V>> records) {
+        Map<String, V> byId = new LinkedHashMap<>();
+        for (ConsumerRecord<String, V> record : records) {
+            if (record.value() == null) {
+                byId.remove(record.key());
+            } else {
+                byId.put(record.key(), record.value());
+            }
+        }
+        return List.copyOf(byId.values());
+    }
+
+    private static long seconds(long since) {
+        return (System.nanoTime() - since) / 1_000_000_000;
+    }
+}

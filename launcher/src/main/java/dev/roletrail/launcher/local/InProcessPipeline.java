@@ -1,0 +1,166 @@
+package dev.roletrail.launcher.local;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.roletrail.embedded.EmbeddedKafkaBroker;
+import dev.roletrail.embedded.EmbeddedS3Server;
+import dev.roletrail.ingest.IngestConfig;
+import dev.roletrail.ingest.IngestStats;
+import dev.roletrail.ingest.Ingester;
+import dev.roletrail.ingest.inventory.InventoryIngester;
+import dev.roletrail.ingest.inventory.InventorySnapshot;
+import dev.roletrail.ingest.inventory.InventorySources;
+import dev.roletrail.ingest.s3.S3Clients;
+import dev.roletrail.ingest.s3.S3ObjectSource;
+import dev.roletrail.launcher.TopicSetup;
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.StreamsApp;
+import dev.roletrail.streams.config.StreamsAppConfig;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole pipeline in one process, for the demo and for evaluation: a real Kafka broker (KRaft) and an
+ * S3-compatible server, the topics, ingest of a bucket's inventory and CloudTrail, and the streams app. No Docker,
+ * no AWS account.
+ */
+public final class InProcessPipeline implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InProcessPipeline.class);
+    public static final String BUCKET = "roletrail-local";
+    public static final String INVENTORY_PREFIX = "inventory/";
+
+    private final Path workDir;
+    private final EmbeddedKafkaBroker broker;
+    private final EmbeddedS3Server s3Server;
+    private final IngestConfig ingestConfig;
+    private final StreamsAppConfig streamsConfig;
+    private final S3Client s3;
+    private StreamsApp streams;
+
+    private InProcessPipeline(Path workDir, EmbeddedKafkaBroker broker, EmbeddedS3Server s3Server,
+            Map<String, String> settings) {
+        this.workDir = workDir;
+        this.broker = broker;
+        this.s3Server = s3Server;
+        Settings all = Settings.of(settings);
+        this.ingestConfig = IngestConfig.from(all);
+        this.streamsConfig = StreamsAppConfig.from(all);
+        this.s3 = S3Clients.create(ingestConfig.s3(), StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(s3Server.accessKey(), s3Server.secretKey())));
+    }
+
+    /**
+     * Starts the broker and the S3 server, creates the topics and an empty bucket.
+     *
+     * @param settings more settings (org.accounts, detector parameters); they win over the local defaults
+     */
+    public static InProcessPipeline start(Map<String, String> settings) throws Exception {
+        Path workDir = Files.createTempDirectory("roletrail-local");
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(workDir.resolve("kafka"));
+        EmbeddedS3Server s3Server = EmbeddedS3Server.start();
+        Map<String, String> all = new LinkedHashMap<>(Map.of(
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "ingest.s3.bucket", BUCKET,
+                "s3.endpoint", s3Server.endpoint().toString(),
+                "s3.region", "us-east-1",
+                "s3.path-style", "true",
+                "streams.state.dir", workDir.resolve("state").toString(),
+                "kafka.commit.interval.ms", "200",
+                "query.port", "0"));
+        all.putAll(settings);
+        InProcessPipeline pipeline = new InProcessPipeline(workDir, broker, s3Server, all);
+        TopicSetup.ensure(pipeline.ingestConfig.kafka(), pipeline.ingestConfig.topics(), 4, (short) 1);
+        pipeline.s3.createBucket(b -> b.bucket(BUCKET));
+        return pipeline;
+    }
+
+    public String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    public String s3Endpoint() {
+        return s3Server.endpoint().toString();
+    }
+
+    /** The client of the local S3 server; closed with the pipeline. */
+    public S3Client s3() {
+        return s3;
+    }
+
+    public IngestConfig ingestConfig() {
+        return ingestConfig;
+    }
+
+    public StreamsAppConfig streamsConfig() {
+        return streamsConfig;
+    }
+
+    /** Starts the streams app with its query API (on a free loopback port unless the settings say otherwise). */
+    public void startStreams() {
+        streams = StreamsApp.withQueryApi(streamsConfig);
+        streams.start();
+    }
+
+    /** The running streams app, once {@link #startStreams} was called. */
+    public Optional<StreamsApp> streams() {
+        return Optional.ofNullable(streams);
+    }
+
+    /** Writes every inventory snapshot under {@code inventory/} of the bucket; returns how many. */
+    public int ingestInventory() throws Exception {
+        List<InventorySnapshot> snapshots = InventorySources.read(List.of("s3://" + BUCKET + "/" + INVENTORY_PREFIX),
+                () -> s3);
+        String transactionalId = ingestConfig.transactionalId() + "-inventory";
+        try (InventoryIngester ingester = new InventoryIngester(ingestConfig.kafka(),
+                ingestConfig.topics().inventory(), transactionalId)) {
+            for (InventorySnapshot snapshot : snapshots) {
+                ingester.write(snapshot);
+            }
+        }
+        return snapshots.size();
+    }
+
+    /** Reads every CloudTrail log object of the bucket into the cloudtrail topic, exactly once. */
+    public IngestStats ingestTrail() throws IOException {
+        try (Ingester ingester = new Ingester(ingestConfig)) {
+            return ingester.ingest(new S3ObjectSource(s3, BUCKET, "", null));
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly("streams app", streams);
+        closeQuietly("S3 client", s3);
+        closeQuietly("S3 server", s3Server);
+        closeQuietly("Kafka broker", broker);
+        try (Stream<Path> paths = Files.walk(workDir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("could not delete {}: {}", workDir, e.getMessage());
+        }
+    }
+
+    private static void closeQuietly(String what, AutoCloseable closeable) {
+        if (closeable == null) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            LOG.warn("closing the {} failed: {}", what, e.toString());
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.roletrail.simulator;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.roletrail.simulator.label.Label;
+import dev.roletrail.simulator.label.LabelsFile;
+import dev.roletrail.simulator.org.Account;
+import dev.roletrail.simulator.org.Organization;
+import dev.roletrail.simulator.org.OrganizationBuilder;
+import dev.roletrail.simulator.org.SimRole;
+import dev.roletrail.simulator.org.SimUser;
+import dev.roletrail.simulator.output.AuthorizationDetails;
+import dev.roletrail.simulator.output.CredentialReport;
+import dev.roletrail.simulator.output.DatasetSink;
+import dev.roletrail.simulator.output.LogObjectWriter;
+import dev.roletrail.simulator.output.UsageTracker;
+import dev.roletrail.simulator.scenario.FindingConditions;
+import dev.roletrail.simulator.scenario.ScenarioContext;
+import dev.roletrail.simulator.scenario.ScenarioSchedule;
+import dev.roletrail.simulator.traffic.BenignTraffic;
+import dev.roletrail.simulator.traffic.EventFactory;
+
+/**
+ * Simulates an organisation for a spec and writes the dataset: CloudTrail log objects under {@code AWSLogs/}, the IAM
+ * inventory under {@code inventory/<account>/}, and {@code labels.json}. Deterministic for a seed: every random
+ * choice comes from generators split off one seeded {@link SplittableRandom}, in a fixed order; nothing reads the
+ * clock. Only one day of events is held in memory at a time.
+ */
+public final class Simulator {
+
+    public static final String LABELS = "labels.json";
+    public static final String INVENTORY_PREFIX = "inventory/";
+
+    private Simulator() {
+    }
+
+    /** The organisation {@link #run} simulates for this spec, without simulating it (for configuring RoleTrail). */
+    public static Organization organization(SimulationSpec spec) {
+        return new OrganizationBuilder(spec, new SplittableRandom(spec.seed()).split()).build();
+    }
+
+    /** RoleTrail's settings that describe the organisation: its accounts and the vendors it trusts. */
+    public static Map<String, String> settings(Organization org) {
+        return Map.of("org.accounts", String.join(",", org.accountIds()),
+                "org.trusted-external-accounts", String.join(",", org.vendors()));
+    }
+
+    public static SimulationResult run(SimulationSpec spec, DatasetSink sink) throws IOException {
+        SplittableRandom seed = new SplittableRandom(spec.seed());
+        SplittableRandom orgRandom = seed.split();
+        SplittableRandom trafficRandom = seed.split();
+        SplittableRandom deliveryRandom = seed.split();
+        Organization org = new OrganizationBuilder(spec, orgRandom).build();
+        EventFactory events = new EventFactory(trafficRandom);
+        BenignTraffic benign = new BenignTraffic(spec, org, events);
+        ScenarioContext context = new ScenarioContext(org, events, benign, spec.start(), spec.end());
+
+        List<Label> labels = new ArrayList<>();
+        TreeMap<Instant, List<ObjectNode>> attacksByDay = injectAttacks(spec, context, labels);
+        labels.addAll(FindingConditions.labels(context));
+
+        UsageTracker usage = new UsageTracker();
+        LogObjectWriter writer = new LogObjectWriter(org.id(), sink, deliveryRandom);
+        List<ObjectNode> history = benign.oldHistory(spec.start());
+        history.forEach(usage::observe);
+        writer.write(history, List.of());
+        for (int d = 0; d < spec.days(); d++) {
+            Instant day = spec.start().plus(Duration.ofDays(d));
+            List<ObjectNode> today = benign.day(day);
+            List<ObjectNode> attacks = attacksByDay.getOrDefault(day, List.of());
+            today.forEach(usage::observe);
+            attacks.forEach(usage::observe);
+            writer.write(today, attacks);
+        }
+
+        writeInventory(spec, org, usage, sink);
+        LabelsFile file = new LabelsFile(spec.seed(), org.id(), org.accountIds(), org.vendors(),
+                writer.benignEvents(), writer.attackEvents(), labels);
+        sink.put(LABELS, file.toJson());
+        return new SimulationResult(file, writer.objects(), writer.bytes());
+    }
+
+    /** Runs every scheduled scenario, adding its label; returns its events by UTC day. */
+    private static TreeMap<Instant, List<ObjectNode>> injectAttacks(SimulationSpec spec, ScenarioContext context,
+            List<Label> labels) {
+        TreeMap<Instant, List<ObjectNode>> attacksByDay = new TreeMap<>();
+        for (ScenarioSchedule.Entry entry : ScenarioSchedule.ALL) {
+            List<ObjectNode> out = new ArrayList<>();
+            labels.add(entry.scenario().inject(context, entry.at(spec.attackDay()), out));
+            for (ObjectNode event : out) {
+                Instant day = Instant.parse(event.path("eventTime").asText()).truncatedTo(ChronoUnit.DAYS);
+                attacksByDay.computeIfAbsent(day, d -> new ArrayList<>()).add(event);
+            }
+        }
+        return attacksByDay;
+    }
+
+    /** One authorization-details snapshot and one credential report per account, as of the end of the traffic. */
+    private static void writeInventory(SimulationSpec spec, Organization org, UsageTracker usage, DatasetSink sink)
+            throws IOException {
+        for (Account account : org.accounts()) {
+            String folder = INVENTORY_PREFIX + account.id() + "/";
+            List<SimUser> users = org.users().stream().filter(u -> u.account().equals(account.id())).toList();
+            List<SimRole> roles = org.roles().stream().filter(r -> r.account().equals(account.id())).toList();
+            sink.put(folder + "authorization-details.json", AuthorizationDetails.json(account, users, roles, usage,
+                    spec.start().minus(Duration.ofDays(400))));
+            sink.put(folder + "credential-report.csv", CredentialReport.csv(account, users, usage));
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.roletrail.simulator.evaluate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.finding.FindingKind;
+import dev.roletrail.schemas.finding.FindingStatus;
+import dev.roletrail.simulator.label.Label;
+import dev.roletrail.simulator.label.LabelsFile;
+
+/** The detection-quality table: one row per detector, then one per finding kind. */
+public record Scorecard(long benignEvents, long attackEvents, long alerts, long findings, List<ScoreRow> rows) {
+
+    private static final int EXAMPLES = 5;
+
+    public Scorecard {
+        Objects.requireNonNull(rows, "rows");
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * Scores alerts and findings against the labels (see {@link LabelMatcher}).
+     *
+     * @param detectors every detector id, so that one with no scenario or no alert still gets its row
+     */
+    public static Scorecard score(LabelsFile labels, List<String> detectors, List<Alert> alerts,
+            List<Finding> findings) {
+        List<ScoreRow> rows = new ArrayList<>();
+        for (String detector : detectors) {
+            List<Label> expecting = labels.labels().stream().filter(l -> l.detectors().contains(detector)).toList();
+            List<Alert> fired = alerts.stream().filter(a -> a.detector().equals(detector)).toList();
+            List<String> missed = expecting.stream()
+                    .filter(l -> fired.stream().noneMatch(a -> LabelMatcher.matches(l, a)))
+                    .map(Label::scenario).toList();
+            List<Alert> unmatched = fired.stream()
+                    .filter(a -> labels.labels().stream().noneMatch(l -> LabelMatcher.matches(l, a))).toList();
+            rows.add(new ScoreRow("detector", detector, expecting.size(), expecting.size() - missed.size(), missed,
+                    unmatched.size(), perMillion(unmatched.size(), labels.benignEvents()),
+                    unmatched.stream().limit(EXAMPLES).map(a -> a.firstEventTime() + " " + a.entity()).toList()));
+        }
+        for (FindingKind kind : FindingKind.values()) {
+            List<Label> expecting = labels.labels().stream().filter(l -> l.findingKinds().contains(kind)).toList();
+            List<Finding> raised = findings.stream()
+                    .filter(f -> f.kind() == kind && f.status() == FindingStatus.OPEN).toList();
+            List<String> missed = expecting.stream()
+                    .filter(l -> raised.stream().noneMatch(f -> LabelMatcher.matches(l, f)))
+                    .map(Label::scenario).toList();
+            List<Finding> unmatched = raised.stream()
+                    .filter(f -> labels.labels().stream().noneMatch(l -> LabelMatcher.matches(l, f))).toList();
+            rows.add(new ScoreRow("finding", kind.id(), expecting.size(), expecting.size() - missed.size(), missed,
+                    unmatched.size(), perMillion(unmatched.size(), labels.benignEvents()),
+                    unmatched.stream().limit(EXAMPLES).map(f -> f.entity() + (f.subject() == null ? ""
+                            : " <- " + f.subject())).toList()));
+        }
+        return new Scorecard(labels.benignEvents(), labels.attackEvents(), alerts.size(), findings.size(), rows);
+    }
+
+    private static double perMillion(long count, long events) {
+        return events == 0 ? 0 : Math.round(count * 1e7 / events) / 10.0;
+    }
+
+    /** The rows of one type. */
+    public List<ScoreRow> rows(String type) {
+        return rows.stream().filter(r -> r.type().equals(type)).toList();
+    }
+
+    /** A plain-text table for the console and the README. */
+    public String render() {
+        StringBuilder text = new StringBuilder();
+        text.append(String.format(Locale.ROOT, "%-8s %-34s %9s %6s %7s %12s %14s%n", "type", "id", "scenarios",
+                "found", "missed", "false alarms", "per M benign"));
+        for (ScoreRow row : rows) {
+            text.append(String.format(Locale.ROOT, "%-8s %-34s %9d %6d %7d %12d %14.1f%s%n", row.type(), row.id(),
+                    row.scenarios(), row.found(), row.missed().size(), row.falseAlarms(), row.perMillion(),
+                    row.missed().isEmpty() ? "" : "  missed: " + String.join(", ", row.missed())));
+        }
+        text.append(String.format(Locale.ROOT, "%,d benign events, %,d attack events, %,d alerts, %,d findings%n",
+                benignEvents, attackEvents, alerts, findings));
+        return text.toString();
+    }
+
+    public byte[] toJson() {
+        try {
+            return Json.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Whether every labelled scenario of every detector was found. */
+    public boolean everyAlertScenarioFound() {
+        return rows("detector").stream().allMatch(r -> r.missed().isEmpty());
+    }
+}

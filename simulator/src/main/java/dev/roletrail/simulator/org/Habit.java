@@ -1,0 +1,13 @@
+package dev.roletrail.simulator.org;
+
+/** How an IAM user's long-term key behaves over the simulated weeks. */
+public enum Habit {
+    /** Works on weekdays from the office or home network. */
+    DAILY,
+    /** Used only in sparse old history, then idle for months: a dormant key. */
+    DORMANT,
+    /** Never acts in the period at all (a leaver whose user and console password remain). */
+    INACTIVE,
+    /** A workload with a long-term key that calls around the clock. */
+    SERVICE
+}

@@ -1,0 +1,106 @@
+package dev.roletrail.simulator.output;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.roletrail.schemas.Json;
+import dev.roletrail.simulator.org.Account;
+import dev.roletrail.simulator.org.Ids;
+import dev.roletrail.simulator.org.SimRole;
+import dev.roletrail.simulator.org.SimUser;
+import dev.roletrail.simulator.traffic.Pipelines;
+
+/**
+ * The JSON of {@code aws iam get-account-authorization-details} for one account: users with an inline policy,
+ * roles with their trust policy (in the shape each trust kind has), inline permissions and last use.
+ */
+public final class AuthorizationDetails {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private AuthorizationDetails() {
+    }
+
+    public static byte[] json(Account account, List<SimUser> users, List<SimRole> roles, UsageTracker usage,
+            Instant created) {
+        ObjectNode root = NODES.objectNode();
+        ArrayNode userList = root.putArray("UserDetailList");
+        for (SimUser user : users) {
+            ObjectNode u = userList.addObject().put("Path", "/").put("UserName", user.name()).put("UserId", user.userId())
+                    .put("Arn", user.arn()).put("CreateDate", user.keyCreated().toString());
+            u.putArray("GroupList");
+            u.putArray("AttachedManagedPolicies");
+            List<String> actions = user.roles().isEmpty() ? List.of("s3:ListAllMyBuckets", "s3:GetObject")
+                    : List.of("sts:AssumeRole", "s3:ListAllMyBuckets", "ec2:Describe*", "iam:List*");
+            u.putArray("UserPolicyList").addObject().put("PolicyName", "work").set("PolicyDocument", allow(actions));
+        }
+        root.putArray("GroupDetailList");
+        ArrayNode roleList = root.putArray("RoleDetailList");
+        for (SimRole role : roles) {
+            ObjectNode r = roleList.addObject().put("Path", "/").put("RoleName", role.name())
+                    .put("RoleId", Ids.roleId(role.arn()))
+                    .put("Arn", role.arn()).put("CreateDate", created.toString());
+            r.set("AssumeRolePolicyDocument", trust(role));
+            r.putArray("RolePolicyList").addObject().put("PolicyName", role.name() + "-permissions")
+                    .set("PolicyDocument", allow(role.actions()));
+            r.putArray("AttachedManagedPolicies");
+            r.put("MaxSessionDuration", 3600);
+            ObjectNode lastUsed = r.putObject("RoleLastUsed");
+            usage.roleLastUsed(role.arn()).ifPresent(t -> lastUsed.put("LastUsedDate", t.toString())
+                    .put("Region", account.homeRegion()));
+        }
+        root.putArray("Policies");
+        try {
+            return Json.mapper().writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One statement per trusted principal, shaped by what it is (account, service, SAML or OIDC provider). */
+    static ObjectNode trust(SimRole role) {
+        ObjectNode document = NODES.objectNode().put("Version", "2012-10-17");
+        ArrayNode statements = document.putArray("Statement");
+        for (int i = 0; i < role.trusted().size(); i++) {
+            String trusted = role.trusted().get(i);
+            ObjectNode statement = statements.addObject().put("Effect", "Allow");
+            if (trusted.endsWith(".amazonaws.com")) {
+                statement.putObject("Principal").put("Service", trusted);
+                statement.put("Action", "sts:AssumeRole");
+            } else if (trusted.contains(":saml-provider/")) {
+                statement.putObject("Principal").put("Federated", trusted);
+                statement.put("Action", "sts:AssumeRoleWithSAML");
+                statement.putObject("Condition").putObject("StringEquals")
+                        .put("SAML:aud", "https://signin.aws.amazon.com/saml");
+            } else if (trusted.contains(":oidc-provider/")) {
+                statement.putObject("Principal").put("Federated", trusted);
+                statement.put("Action", "sts:AssumeRoleWithWebIdentity");
+                // Deliberately loose, as many real ones are: any repository's token is accepted (see NewOidcSubject).
+                statement.putObject("Condition").putObject("StringLike")
+                        .put(Pipelines.PROVIDER + ":sub", "repo:*");
+            } else {
+                statement.putObject("Principal").put("AWS", trusted);
+                statement.put("Action", "sts:AssumeRole");
+                if (role.name().equals("VendorAudit") && i == 0) {
+                    statement.putObject("Condition").putObject("StringEquals").put("sts:ExternalId", "acme-7f3a");
+                }
+            }
+        }
+        return document;
+    }
+
+    private static ObjectNode allow(List<String> actions) {
+        ObjectNode document = NODES.objectNode().put("Version", "2012-10-17");
+        ObjectNode statement = document.putArray("Statement").addObject().put("Effect", "Allow");
+        ArrayNode list = statement.putArray("Action");
+        actions.forEach(list::add);
+        statement.put("Resource", "*");
+        return document;
+    }
+}

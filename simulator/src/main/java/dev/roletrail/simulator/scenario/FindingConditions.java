@@ -1,0 +1,53 @@
+package dev.roletrail.simulator.scenario;
+
+import java.util.List;
+
+import dev.roletrail.schemas.finding.FindingKind;
+import dev.roletrail.simulator.label.Label;
+import dev.roletrail.simulator.org.Organization;
+import dev.roletrail.simulator.org.OrganizationBuilder;
+import dev.roletrail.simulator.org.RoleKind;
+import dev.roletrail.simulator.org.SimRole;
+import dev.roletrail.simulator.org.SimUser;
+
+/**
+ * The standing conditions the inventory and the traffic make true over the whole period, one label per finding
+ * kind: they need no events of their own, only the organisation as built (see {@code OrganizationBuilder} and the
+ * inventory writer).
+ */
+public final class FindingConditions {
+
+    private FindingConditions() {
+    }
+
+    public static List<Label> labels(ScenarioContext context) {
+        Organization org = context.org();
+        String mgmt = org.management().id();
+        SimRole vendor = org.role(RoleKind.VENDOR, mgmt);
+        SimRole batchRole = org.roleNamed(OrganizationBuilder.BATCH_ROLE).orElseThrow();
+        SimRole shared = org.roleNamed(OrganizationBuilder.SHARED_ROLE).orElseThrow();
+        SimUser dormant = org.user(OrganizationBuilder.DORMANT_KEY_USER);
+        SimUser batch = org.user(OrganizationBuilder.BATCH_USER);
+        SimUser inactive = org.user(OrganizationBuilder.INACTIVE_USER);
+        return List.of(
+                finding(context, "unused-role", "role nobody assumed in the period",
+                        List.of(org.role(RoleKind.UNUSED, mgmt).arn()), FindingKind.UNUSED_ROLE),
+                finding(context, "unused-trust-path", "vendor account trusted without ExternalId, never came",
+                        List.of(vendor.arn(), vendor.trusted().get(1)), FindingKind.UNUSED_TRUST_PATH),
+                finding(context, "unused-permissions", "batch role granted glue and athena, uses s3 and sqs",
+                        List.of(batchRole.arn()), FindingKind.UNUSED_PERMISSIONS, FindingKind.LEAST_PRIVILEGE_POLICY),
+                finding(context, "dormant-key", "active key last used 120 days before the period",
+                        List.of(dormant.accessKeyId(), dormant.arn()), FindingKind.DORMANT_KEY),
+                finding(context, "key-rotation-overdue", "workload key created 500 days ago, used hourly",
+                        List.of(batch.accessKeyId(), batch.arn()), FindingKind.KEY_ROTATION_OVERDUE),
+                finding(context, "inactive-user", "leaver with a console password and a key, no activity",
+                        List.of(inactive.arn()), FindingKind.INACTIVE_USER),
+                finding(context, "shared-role", "one role assumed by most of the management account's people",
+                        List.of(shared.arn()), FindingKind.SHARED_ROLE));
+    }
+
+    private static Label finding(ScenarioContext context, String id, String why, List<String> entities,
+            FindingKind... kinds) {
+        return Label.findings(id, why, context.start(), context.end(), entities, kinds);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.roletrail.simulator.traffic;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.random.RandomGenerator;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.roletrail.simulator.org.Habit;
+import dev.roletrail.simulator.org.Ids;
+import dev.roletrail.simulator.org.Organization;
+import dev.roletrail.simulator.org.SimUser;
+
+/**
+ * People at work: on weekdays (and now and then at a weekend) each signs in from a usual network, calls with the
+ * long-term key, assumes a usual role and works with its session, some sign in through SSO. About one working day
+ * in a hundred is spent travelling, from a network never seen before: that is what real users do, and what
+ * new-network-for-key cannot tell from a stolen key.
+ */
+public final class People {
+
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    private static final String SAML_PROVIDER = "saml-provider/AcmeOkta";
+
+    private final Organization org;
+    private final EventFactory events;
+    private final RandomGenerator random;
+    private final int callsPerDay;
+
+    public People(Organization org, EventFactory events, int callsPerDay) {
+        this.org = org;
+        this.events = events;
+        this.random = events.random();
+        this.callsPerDay = callsPerDay;
+    }
+
+    public void day(DayClock clock, List<ObjectNode> out) {
+        for (SimUser user : org.users(Habit.DAILY)) {
+            if (clock.day().isBefore(user.joined()) || (clock.weekend() && random.nextInt(10) > 0)) {
+                continue;
+            }
+            workday(user, clock, out);
+        }
+    }
+
+    private void workday(SimUser user, DayClock clock, List<ObjectNode> out) {
+        String network = random.nextInt(100) == 0 ? Ids.network(random)
+                : user.networks().get(random.nextInt(10) == 0 ? 1 : 0);
+        String ip = network + "." + (2 + random.nextInt(250));
+        String region = org.account(user.account()).homeRegion();
+        Caller caller = new Caller(Identities.iamUser(user), user.account(), region, ip, user.userAgent());
+        Instant t = clock.between(7, 10);
+        if (user.consolePassword()) {
+            out.add(consoleLogin(user, caller, t));
+        }
+        int calls = 1 + random.nextInt(Math.max(1, callsPerDay));
+        for (int i = 0; i < calls / 2 + 1; i++) {
+            t = clock.after(t, 900);
+            ApiCalls.Api api = ApiCalls.human(random);
+            out.add(events.call(caller, api.source(), api.name(), t));
+        }
+        List<String> roles = user.roles().stream().filter(r -> !r.endsWith(":role/OrgAdmin") || random.nextInt(5) == 0)
+                .toList();
+        if (!roles.isEmpty()) {
+            String role = roles.get(random.nextInt(roles.size()));
+            EventFactory.Issued issued = events.assume(caller, "AssumeRole", role, user.name(), clock.after(t, 600),
+                    Duration.ofHours(1), false);
+            out.add(issued.event());
+            if (!issued.session().account().equals(user.account())) {
+                out.add(events.ownerCopy(issued, user.account()));
+            }
+            Caller session = issued.session().caller(region, ip, user.userAgent());
+            Instant s = issued.session().issuedAt();
+            for (int i = 0; i < calls / 2; i++) {
+                s = clock.after(s, 240);
+                ApiCalls.Api api = ApiCalls.human(random);
+                out.add(events.call(session, api.source(), api.name(), s));
+            }
+        }
+        // About a third of the people also sign in through SSO (String.hashCode is specified, so this is stable).
+        if (user.name().hashCode() % 3 == 0) {
+            sso(user, clock, ip, region, out);
+        }
+    }
+
+    private void sso(SimUser user, DayClock clock, String ip, String region, List<ObjectNode> out) {
+        String provider = org.account(user.account()).arn(SAML_PROVIDER);
+        String subject = user.name() + "@acme.example";
+        Caller federated = new Caller(Identities.saml(provider, subject), user.account(), region, ip,
+                "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0");
+        String role = org.account(user.account()).arn("role/SSO-Engineer");
+        Instant t = clock.between(10, 16);
+        EventFactory.Issued issued = events.assume(federated, "AssumeRoleWithSAML", role, subject, t,
+                Duration.ofHours(1), false);
+        issued.event().with("requestParameters").put("principalArn", provider);
+        issued.event().with("responseElements").put("subject", subject).put("issuer", "http://www.okta.com/acme");
+        out.add(issued.event());
+        Caller session = issued.session().caller(region, ip, federated.userAgent());
+        for (int i = 0; i < 3; i++) {
+            t = clock.after(t, 300);
+            ApiCalls.Api api = ApiCalls.human(random);
+            out.add(events.call(session, api.source(), api.name(), t));
+        }
+    }
+
+    private ObjectNode consoleLogin(SimUser user, Caller caller, Instant at) {
+        ObjectNode identity = Identities.iamUser(user);
+        identity.remove("accessKeyId");
+        ObjectNode event = events.call(new Caller(identity, caller.account(), "us-east-1", caller.sourceIp(),
+                "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Version/17.4"),
+                "signin.amazonaws.com", "ConsoleLogin", at);
+        event.set("responseElements", NODES.objectNode().put("ConsoleLogin", "Success"));
+        event.set("additionalEventData", NODES.objectNode().put("MFAUsed", "Yes").put("MobileVersion", "No"));
+        event.put("eventType", "AwsConsoleSignIn");
+        event.put("readOnly", false);
+        return event;
+    }
+}
