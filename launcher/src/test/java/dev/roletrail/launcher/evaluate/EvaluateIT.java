@@ -20,14 +20,6 @@ import dev.roletrail.streams.detect.DetectorInfo;
 /** The whole pipeline on a real broker and S3 server finds the labelled scenarios of a small organisation. */
 class EvaluateIT {
 
-    /**
-     * Detectors whose scenario may be missed, and why. role-chain needs the lineage of every hop, which travels
-     * through roletrail.sessions; in a backfill the calls of a chain arrive together, and the lineage hold (stream
-     * time) releases a later hop before the earlier hop's session made the round trip, so the chain is not seen.
-     * Live traffic (objects minutes apart) does not have this. See the README's "Detection quality".
-     */
-    private static final List<String> BACKFILL_LINEAGE_LIMITED = List.of("role-chain");
-
     @Test
     void shouldFindEveryLabelledAlertScenarioAndReportTheFalseAlarmRate() throws Exception {
         ByteArrayOutputStream progress = new ByteArrayOutputStream();
@@ -39,9 +31,7 @@ class EvaluateIT {
         assertThat(card.rows("detector")).extracting(ScoreRow::id).containsExactlyElementsOf(detectors);
         assertThat(card.rows("detector")).as(card.render()).allSatisfy(row -> {
             assertThat(row.scenarios()).as(row.id()).isPositive();
-            if (!BACKFILL_LINEAGE_LIMITED.contains(row.id())) {
-                assertThat(row.missed()).as(row.id()).isEmpty();
-            }
+            assertThat(row.missed()).as(row.id()).isEmpty();
         });
         assertThat(card.benignEvents()).isGreaterThan(1_000);
         assertThat(card.rows("finding")).as("every finding kind is scored, found or not").hasSize(8)

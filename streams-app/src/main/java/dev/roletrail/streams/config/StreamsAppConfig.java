@@ -70,7 +70,7 @@ public record StreamsAppConfig(
                 settings.duration("alerts.suppression-window", Duration.ofHours(24), Duration.ZERO, Duration.ofDays(30)),
                 settings.duration("streams.dedup-grace", Duration.ofHours(24), Duration.ofMinutes(1), Duration.ofDays(7)),
                 settings.duration("streams.lineage-hold", Duration.ofMinutes(10), Duration.ZERO, Duration.ofHours(6)),
-                settings.duration("streams.lineage-hold-wall", Duration.ofSeconds(10), Duration.ZERO,
+                settings.duration("streams.lineage-hold-wall", Duration.ofSeconds(60), Duration.ZERO,
                         Duration.ofMinutes(10)),
                 settings.longValue("streams.rocksdb.memory-bytes", 256L << 20, 32L << 20, 64L << 30),
                 SiemForward.from(settings),
