@@ -12,6 +12,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
@@ -36,8 +37,9 @@ import dev.roletrail.streams.time.DueIndex;
  * <p>
  * A backfill moves stream time by hours in the second it takes a session to come back through the topic (one
  * commit), so the hold also lasts a minimum of wall-clock time; without it, the later hops of a chain lost their
- * origin in a backfill, depending on timing. When the hold began is kept in memory only: after a restart, events
- * still held wait that minimum again, which can only help their session arrive.
+ * origin in a backfill, depending on timing. When the hold began, and which keys wait for the wall clock only, is
+ * kept in memory: after a restart, the first punctuation finds the held keys whose stream-time hold is over, and they
+ * wait that minimum again, which can only help their session arrive.
  */
 public final class LineageProcessor implements Processor<String, LineageInput, String, LineageOutput> {
 
@@ -55,6 +57,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     /** Keys whose stream-time hold is over but whose wall-clock minimum is not. */
     private final Set<String> waitingForWall = new LinkedHashSet<>();
     private long startedWall;
+    private boolean recovered;
     private ProcessorContext<String, LineageOutput> context;
     private KeyValueStore<String, Session> sessions;
     private KeyValueStore<String, HeldEvents> held;
@@ -155,6 +158,10 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     /** Releases held events whose hold is over, and forgets released markers and sessions long past. */
     private void onStreamTime(long streamTime) {
         Instant now = Instant.ofEpochMilli(streamTime);
+        if (!recovered) {
+            recoverWaitingForWall(now);
+            recovered = true;
+        }
         for (String keyId : heldDue.takeDue(now)) {
             HeldEvents waiting = held.get(keyId);
             if (waiting == null) {
@@ -164,8 +171,8 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             if (waiting.releaseAt().isAfter(now)) {
                 heldDue.add(keyId, waiting.releaseAt()); // a newer hold of the same key
             } else if (!waiting.released() && !waitedLongEnough(keyId)) {
+                // Off the index until released: a backfill runs many stream-time punctuations per wall-clock second.
                 waitingForWall.add(keyId);
-                heldDue.add(keyId, now.plus(hold)); // in case a restart forgets waitingForWall
             } else if (!waiting.released()) {
                 release(keyId, waiting);
                 heldDue.add(keyId, forgetAt);
@@ -186,6 +193,20 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             } else {
                 sessions.delete(keyId);
             }
+        }
+    }
+
+    /** Once per start: held keys whose stream-time hold is over are off the index, waiting for the wall clock. */
+    private void recoverWaitingForWall(Instant now) {
+        if (holdWall.isZero()) {
+            return;
+        }
+        try (KeyValueIterator<String, HeldEvents> all = held.all()) {
+            all.forEachRemaining(entry -> {
+                if (!entry.value.released() && !entry.value.releaseAt().isAfter(now)) {
+                    waitingForWall.add(entry.key);
+                }
+            });
         }
     }
 
