@@ -15,10 +15,13 @@ import dev.roletrail.simulator.label.Label;
  *                          ∧ [a.firstEventTime, a.lastEventTime] ∩ [l.from, l.to] ≠ ∅
  *                          ∧ ∃ e ∈ l.entities: e ∈ {a.entity, a.principal, a.origin, a.role, a.accessKeyId} ∪ a.chain
  *                                             ∨ a.entity contains e
- * finding f matches label l ⇔ f.kind ∈ l.findingKinds ∧ f.status = OPEN ∧ (f.entity ∈ l.entities ∨ f.subject ∈ l.entities)
+ * finding f matches label l ⇔ f.kind ∈ l.findingKinds ∧ f.status = OPEN
+ *                          ∧ (f.entity ∈ l.entities ∨ f.subject ∈ l.entities ∨ f.entity = e + "#" + … for some e)
  * </pre>
  * The entity may be contained in the alert's entity because detectors compose it ("origin -> role",
- * "trust of role -> account"). Findings describe the whole tracking period, so their time is not compared.
+ * "trust of role -> account"). Findings describe the whole tracking period, so their time is not compared. A key
+ * finding names the key by its owner and slot ({@code <user arn>#access-key-1}: the credential report has no key id),
+ * so it matches a label that names the owner.
  */
 public final class LabelMatcher {
 
@@ -49,6 +52,7 @@ public final class LabelMatcher {
     public static boolean matches(Label label, Finding finding) {
         return label.findingKinds().contains(finding.kind()) && finding.status() == FindingStatus.OPEN
                 && (label.entities().contains(finding.entity())
-                        || finding.subject() != null && label.entities().contains(finding.subject()));
+                        || finding.subject() != null && label.entities().contains(finding.subject())
+                        || label.entities().stream().anyMatch(owner -> finding.entity().startsWith(owner + "#")));
     }
 }

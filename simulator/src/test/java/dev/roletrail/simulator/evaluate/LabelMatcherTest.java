@@ -89,4 +89,15 @@ class LabelMatcherTest {
         assertThat(LabelMatcher.matches(ATTACK, finding(FindingKind.DORMANT_KEY, KEY, null, FindingStatus.OPEN)))
                 .isFalse();
     }
+
+    @Test
+    void shouldMatchAKeyFindingNamedByItsOwnersSlotToALabelNamingTheOwner() {
+        Label dormant = Label.findings("dormant", "t", T.minusSeconds(864_000), T, List.of(KEY, USER),
+                FindingKind.DORMANT_KEY);
+
+        assertThat(LabelMatcher.matches(dormant, finding(FindingKind.DORMANT_KEY, USER + "#access-key-1", null,
+                FindingStatus.OPEN))).isTrue();
+        assertThat(LabelMatcher.matches(dormant, finding(FindingKind.DORMANT_KEY, USER + "-other#access-key-1", null,
+                FindingStatus.OPEN))).as("another user whose name starts the same").isFalse();
+    }
 }
