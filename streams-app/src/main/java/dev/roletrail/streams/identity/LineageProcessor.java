@@ -167,15 +167,14 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             if (waiting == null) {
                 continue; // the session arrived and took them
             }
-            Instant forgetAt = waiting.releaseAt().plus(KEEP_RELEASED);
+            Instant forgetAt = forgetAt(waiting);
             if (waiting.releaseAt().isAfter(now)) {
                 heldDue.add(keyId, waiting.releaseAt()); // a newer hold of the same key
             } else if (!waiting.released() && !waitedLongEnough(keyId)) {
                 // Off the index until released: a backfill runs many stream-time punctuations per wall-clock second.
                 waitingForWall.add(keyId);
             } else if (!waiting.released()) {
-                release(keyId, waiting);
-                heldDue.add(keyId, forgetAt);
+                releaseAndForgetLater(keyId, waiting);
             } else if (forgetAt.isAfter(now)) {
                 heldDue.add(keyId, forgetAt);
             } else {
@@ -218,10 +217,19 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             waitingForWall.remove(keyId);
             HeldEvents waiting = held.get(keyId);
             if (waiting != null && !waiting.released()) {
-                release(keyId, waiting);
-                heldDue.add(keyId, waiting.releaseAt().plus(KEEP_RELEASED));
+                releaseAndForgetLater(keyId, waiting);
             }
         }
+    }
+
+    /** Releases the held events, and indexes when the released marker left behind may go. */
+    private void releaseAndForgetLater(String keyId, HeldEvents waiting) {
+        release(keyId, waiting);
+        heldDue.add(keyId, forgetAt(waiting));
+    }
+
+    private static Instant forgetAt(HeldEvents waiting) {
+        return waiting.releaseAt().plus(KEEP_RELEASED);
     }
 
     private boolean waitedLongEnough(String keyId) {
