@@ -7,10 +7,10 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.AssumeRoleDeniedBurstDetector;
 import dev.roletrail.streams.identity.AssumeRoleCall;
 import dev.roletrail.streams.identity.Observation;
@@ -26,7 +26,7 @@ public final class DenialBurstProcessor implements Processor<String, Observation
 
     private final AssumeRoleDeniedBurstDetector detector;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, AssumeAttempts> attempts;
+    private DecodedCache<AssumeAttempts> attempts;
     private DueIndex attemptsDue;
 
     public DenialBurstProcessor(AssumeRoleDeniedBurstDetector detector) {
@@ -36,7 +36,7 @@ public final class DenialBurstProcessor implements Processor<String, Observation
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.attempts = context.getStateStore(StoreNames.ASSUME_ATTEMPTS);
+        this.attempts = DecodedCache.of(context, StoreNames.ASSUME_ATTEMPTS);
         this.attemptsDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.ASSUME_ATTEMPTS);
         // Stream time, not wall clock: a principal's calls age out of the window in event time, and a replay of last
         // month must forget them just as the live run did.

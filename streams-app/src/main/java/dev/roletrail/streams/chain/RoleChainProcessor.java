@@ -5,12 +5,12 @@ import java.time.Instant;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.RoleChainDetector;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.SessionIssuance;
@@ -24,7 +24,7 @@ public final class RoleChainProcessor implements Processor<String, Observation, 
 
     private final RoleChainDetector detector;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, Long> paths;
+    private DecodedCache<Long> paths;
 
     public RoleChainProcessor(RoleChainDetector detector) {
         this.detector = detector;
@@ -33,7 +33,7 @@ public final class RoleChainProcessor implements Processor<String, Observation, 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.paths = context.getStateStore(StoreNames.CHAIN_PATHS);
+        this.paths = DecodedCache.of(context, StoreNames.CHAIN_PATHS);
     }
 
     @Override

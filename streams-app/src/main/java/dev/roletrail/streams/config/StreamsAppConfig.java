@@ -11,6 +11,7 @@ import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.siem.SiemForward;
+import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.unused.FindingsSettings;
 
 /**
@@ -24,6 +25,7 @@ import dev.roletrail.streams.unused.FindingsSettings;
  * @param lineageHoldWall   and at least this long in wall-clock time, since a backfill moves stream time faster than
  *                          a session travels through roletrail.sessions
  * @param rocksDbMemoryBytes off-heap memory all RocksDB stores of the process share (block cache and memtables)
+ * @param decodedCacheEntries values each processor keeps decoded per store and task ({@link DecodedCache}); 0: none
  * @param siemForward       what goes to the SIEM topic as OCSF: findings, identity activity, both or nothing
  * @param findings          parameters of the unused and dormant access findings ({@code findings.*})
  * @param settings          all settings, for the detectors' own ({@code detector.<id>.*}, {@code org.*})
@@ -41,6 +43,7 @@ public record StreamsAppConfig(
         Duration lineageHold,
         Duration lineageHoldWall,
         long rocksDbMemoryBytes,
+        int decodedCacheEntries,
         SiemForward siemForward,
         FindingsSettings findings,
         Settings settings) {
@@ -73,6 +76,7 @@ public record StreamsAppConfig(
                 settings.duration("streams.lineage-hold-wall", Duration.ofSeconds(60), Duration.ZERO,
                         Duration.ofMinutes(10)),
                 settings.longValue("streams.rocksdb.memory-bytes", 256L << 20, 32L << 20, 64L << 30),
+                settings.integer("streams.decoded-cache-entries", DecodedCache.DEFAULT_ENTRIES, 0, 1_000_000),
                 SiemForward.from(settings),
                 FindingsSettings.from(settings),
                 settings);
@@ -89,6 +93,7 @@ public record StreamsAppConfig(
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class.getName());
         props.put(BoundedMemoryRocksDBConfig.TOTAL_MEMORY_CONFIG, Long.toString(rocksDbMemoryBytes));
+        props.put(DecodedCache.ENTRIES_CONFIG, Integer.toString(decodedCacheEntries));
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler.class.getName());
         props.putAll(kafka);

@@ -21,6 +21,7 @@ import dev.roletrail.schemas.cloudtrail.Principals;
 import dev.roletrail.schemas.cloudtrail.UserIdentity;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.time.DueIndex;
 
 /**
@@ -59,7 +60,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     private long startedWall;
     private boolean recovered;
     private ProcessorContext<String, LineageOutput> context;
-    private KeyValueStore<String, Session> sessions;
+    private DecodedCache<Session> sessions;
     private KeyValueStore<String, HeldEvents> held;
     private DueIndex heldDue;
     private DueIndex sessionsDue;
@@ -76,7 +77,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     @Override
     public void init(ProcessorContext<String, LineageOutput> context) {
         this.context = context;
-        this.sessions = context.getStateStore(StoreNames.SESSIONS);
+        this.sessions = DecodedCache.of(context, StoreNames.SESSIONS);
         this.held = context.getStateStore(StoreNames.HELD_EVENTS);
         KeyValueStore<String, String> timers = context.getStateStore(StoreNames.TIMERS);
         this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS);

@@ -5,10 +5,10 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.FirstTimeAssumptionDetector;
 import dev.roletrail.streams.detect.ProfileDetector;
 
@@ -22,8 +22,8 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
     private final FirstTimeAssumptionDetector firstTimeAssumption;
     private final List<ProfileDetector> profileDetectors;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, PrincipalProfile> profiles;
-    private KeyValueStore<String, AccessEdge> edges;
+    private DecodedCache<PrincipalProfile> profiles;
+    private DecodedCache<AccessEdge> edges;
 
     public PrincipalActivityProcessor(FirstTimeAssumptionDetector firstTimeAssumption,
             List<ProfileDetector> profileDetectors) {
@@ -34,8 +34,8 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.profiles = context.getStateStore(StoreNames.PRINCIPAL_PROFILES);
-        this.edges = context.getStateStore(StoreNames.ACCESS_EDGES);
+        this.profiles = DecodedCache.of(context, StoreNames.PRINCIPAL_PROFILES);
+        this.edges = DecodedCache.of(context, StoreNames.ACCESS_EDGES);
     }
 
     @Override

@@ -6,10 +6,10 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.KeyUsageDetector;
 import dev.roletrail.streams.identity.Observation;
 
@@ -24,7 +24,7 @@ public final class KeyUsageProcessor implements Processor<String, Observation, S
     private final List<KeyUsageDetector> detectors;
     private final int maxNetworks;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, KeyUsage> keys;
+    private DecodedCache<KeyUsage> keys;
 
     /** @param maxNetworks how many networks each key remembers */
     public KeyUsageProcessor(List<KeyUsageDetector> detectors, int maxNetworks) {
@@ -35,7 +35,7 @@ public final class KeyUsageProcessor implements Processor<String, Observation, S
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.keys = context.getStateStore(StoreNames.KEY_USAGE);
+        this.keys = DecodedCache.of(context, StoreNames.KEY_USAGE);
     }
 
     @Override

@@ -3,10 +3,10 @@ package dev.roletrail.streams.rate;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.AssumptionRateAnomalyDetector;
 import dev.roletrail.streams.identity.AssumeRoleCall;
 import dev.roletrail.streams.identity.Observation;
@@ -21,7 +21,7 @@ public final class AssumptionRateProcessor implements Processor<String, Observat
 
     private final AssumptionRateAnomalyDetector detector;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, AssumptionRate> rates;
+    private DecodedCache<AssumptionRate> rates;
 
     public AssumptionRateProcessor(AssumptionRateAnomalyDetector detector) {
         this.detector = detector;
@@ -30,7 +30,7 @@ public final class AssumptionRateProcessor implements Processor<String, Observat
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.rates = context.getStateStore(StoreNames.ASSUMPTION_RATES);
+        this.rates = DecodedCache.of(context, StoreNames.ASSUMPTION_RATES);
     }
 
     @Override

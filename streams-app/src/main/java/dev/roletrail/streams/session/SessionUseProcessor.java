@@ -8,10 +8,10 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.SessionCredentialNetworkChangeDetector;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.Sessions;
@@ -30,8 +30,8 @@ public final class SessionUseProcessor implements Processor<String, Observation,
 
     private final SessionCredentialNetworkChangeDetector detector;
     private ProcessorContext<String, Alert> context;
-    private KeyValueStore<String, SessionUse> uses;
-    private KeyValueStore<String, RoleClients> clients;
+    private DecodedCache<SessionUse> uses;
+    private DecodedCache<RoleClients> clients;
     private DueIndex usesDue;
 
     public SessionUseProcessor(SessionCredentialNetworkChangeDetector detector) {
@@ -41,8 +41,8 @@ public final class SessionUseProcessor implements Processor<String, Observation,
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
-        this.uses = context.getStateStore(StoreNames.SESSION_USE);
-        this.clients = context.getStateStore(StoreNames.ROLE_CLIENTS);
+        this.uses = DecodedCache.of(context, StoreNames.SESSION_USE);
+        this.clients = DecodedCache.of(context, StoreNames.ROLE_CLIENTS);
         this.usesDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.SESSION_USE);
         // Stream time: sessions last hours, so a key unused for two days of event time will not be seen again.
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetOldKeys);

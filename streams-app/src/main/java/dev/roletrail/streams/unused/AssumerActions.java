@@ -21,7 +21,9 @@ public record AssumerActions(String role, String assumer, Map<String, Instant> a
         return role + "\u0000" + assumer;
     }
 
+    /** These actions with {@code action} used at {@code at}; the same instance when that adds nothing. */
     public AssumerActions with(String action, Instant at) {
-        return new AssumerActions(role, assumer, RecentItems.with(actions, action, at, EntityUsage.MAX_ACTIONS));
+        Map<String, Instant> next = RecentItems.with(actions, action, at, EntityUsage.MAX_ACTIONS);
+        return next == actions ? this : new AssumerActions(role, assumer, next);
     }
 }

@@ -39,17 +39,33 @@ public record EntityUsage(String entity, Instant lastActive, Map<String, Instant
         return new EntityUsage(entity, null, null, null, null, null, null, null);
     }
 
+    /** This usage with the signal's use added; the same instance when the signal adds nothing new. */
     public EntityUsage with(UsageSignal signal) {
         Instant at = signal.at();
+        EntityUsage next;
         if (signal.assumption()) {
-            return new EntityUsage(entity, RecentItems.latest(lastActive, at), actions, keys,
+            next = new EntityUsage(entity, RecentItems.latest(lastActive, at), actions, keys,
                     RecentItems.with(assumers, signal.assumer(), at, MAX_ASSUMERS),
                     RecentItems.with(origins, signal.origin(), at, MAX_ASSUMERS),
                     RecentItems.with(networks, signal.network(), at, MAX_ASSUMERS),
                     RecentItems.with(clients, signal.client(), at, MAX_CLIENTS));
+        } else {
+            next = new EntityUsage(entity, RecentItems.latest(lastActive, at),
+                    RecentItems.with(actions, signal.action(), at, MAX_ACTIONS),
+                    RecentItems.with(keys, signal.accessKeyId(), at, MAX_KEYS), assumers, origins, networks, clients);
         }
-        return new EntityUsage(entity, RecentItems.latest(lastActive, at),
-                RecentItems.with(actions, signal.action(), at, MAX_ACTIONS),
-                RecentItems.with(keys, signal.accessKeyId(), at, MAX_KEYS), assumers, origins, networks, clients);
+        return next.sharesEverythingWith(this) ? this : next;
+    }
+
+    /** The items held, a measure of the heap a decoded value takes. */
+    public int size() {
+        return 1 + actions.size() + keys.size() + assumers.size() + origins.size() + networks.size() + clients.size();
+    }
+
+    /** Whether the two hold the very same maps (no item changed) and the same latest activity. */
+    private boolean sharesEverythingWith(EntityUsage other) {
+        return Objects.equals(lastActive, other.lastActive) && actions == other.actions && keys == other.keys
+                && assumers == other.assumers && origins == other.origins && networks == other.networks
+                && clients == other.clients;
     }
 }

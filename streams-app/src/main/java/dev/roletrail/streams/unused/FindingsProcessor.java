@@ -16,6 +16,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.state.DecodedCache;
 
 /**
  * Records observed use per entity and, once a day of stream time, evaluates every finding against the inventory.
@@ -46,13 +47,15 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     static final String WATERMARK = "watermark:";
     private static final String WATERMARK_END = "watermark;";
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
+    /** Usage values weigh their items (actions, assumers, ...): this many per configured decoded entry. */
+    private static final long ITEMS_PER_ENTRY = 40;
 
     private final FindingsEvaluator evaluator;
     private final FindingsSettings settings;
     private final Duration grace;
     private ProcessorContext<String, Finding> context;
-    private KeyValueStore<String, EntityUsage> usage;
-    private KeyValueStore<String, AssumerActions> assumerActions;
+    private DecodedCache<EntityUsage> usage;
+    private DecodedCache<AssumerActions> assumerActions;
     private KeyValueStore<String, Finding> open;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, InventoryEntity> inventory;
@@ -67,8 +70,11 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     @Override
     public void init(ProcessorContext<String, Finding> context) {
         this.context = context;
-        this.usage = context.getStateStore(StoreNames.FINDINGS_USAGE);
-        this.assumerActions = context.getStateStore(StoreNames.FINDINGS_ASSUMER_ACTIONS);
+        // Every usage signal reads and rewrites its entity's whole usage: decoded values stay in memory.
+        long items = DecodedCache.entries(context) * ITEMS_PER_ENTRY;
+        this.usage = new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_USAGE), items, EntityUsage::size);
+        this.assumerActions = new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_ASSUMER_ACTIONS), items,
+                edge -> 1 + edge.actions().size());
         this.open = context.getStateStore(StoreNames.FINDINGS_OPEN);
         this.clock = context.getStateStore(StoreNames.FINDINGS_CLOCK);
         this.inventory = context.getStateStore(StoreNames.INVENTORY);
@@ -96,14 +102,17 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         }
         EntityUsage before = usage.get(signal.entity());
         EntityUsage after = (before == null ? EntityUsage.none(signal.entity()) : before).with(signal);
-        if (!after.equals(before)) {
+        if (after != before) {
             usage.put(signal.entity(), after);
         }
         if (!signal.assumption() && signal.assumer() != null && signal.action() != null) {
             String key = AssumerActions.key(signal.entity(), signal.assumer());
             AssumerActions edge = assumerActions.get(key);
-            assumerActions.put(key, (edge == null ? new AssumerActions(signal.entity(), signal.assumer(), null) : edge)
-                    .with(signal.action(), signal.at()));
+            AssumerActions next = (edge == null ? new AssumerActions(signal.entity(), signal.assumer(), null) : edge)
+                    .with(signal.action(), signal.at());
+            if (next != edge) {
+                assumerActions.put(key, next);
+            }
         }
     }
 
@@ -178,7 +187,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
                 List<AssumerActions> edges = new ArrayList<>();
                 // Keys are role + NUL + assumer: the range [role NUL, role \u0001) holds exactly this role's assumers.
                 try (KeyValueIterator<String, AssumerActions> range =
-                        assumerActions.range(role + "\u0000", role + "\u0001")) {
+                        assumerActions.store().range(role + "\u0000", role + "\u0001")) {
                     range.forEachRemaining(entry -> edges.add(entry.value));
                 }
                 return edges;

@@ -14,8 +14,22 @@ final class RecentItems {
     private RecentItems() {
     }
 
+    /** What {@link #copy} and {@link #with} return: nothing else in this package makes one of these. */
+    private static final Class<?> OURS = Collections.unmodifiableSortedMap(new TreeMap<>()).getClass();
+
+    /**
+     * An immutable sorted copy; a map this class made already is one, and is returned as it is (copying a busy
+     * role's thousand actions on every use was most of the findings step's own CPU).
+     */
+    @SuppressWarnings("unchecked")
     static SortedMap<String, Instant> copy(Map<String, Instant> items) {
-        return items == null ? Collections.emptySortedMap() : Collections.unmodifiableSortedMap(new TreeMap<>(items));
+        if (items == null) {
+            return Collections.emptySortedMap();
+        }
+        if (items.getClass() == OURS) {
+            return (SortedMap<String, Instant>) items;
+        }
+        return Collections.unmodifiableSortedMap(new TreeMap<>(items));
     }
 
     /** The items with {@code item} used at {@code at}; unchanged (the same instance) when that adds nothing. */

@@ -10,10 +10,10 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.state.DecodedCache;
 
 /**
  * Forwards each distinct usage signal once per day of event time, so the findings step sees every action, key and
@@ -31,7 +31,7 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
 
     private final UsageSignals signals;
     private ProcessorContext<String, UsageSignal> context;
-    private KeyValueStore<String, Long> today;
+    private DecodedCache<Long> today;
     private long purgedDay = Long.MIN_VALUE;
     private boolean announced;
 
@@ -42,7 +42,8 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     @Override
     public void init(ProcessorContext<String, UsageSignal> context) {
         this.context = context;
-        this.today = context.getStateStore(StoreNames.FINDINGS_SIGNALS_TODAY);
+        // Looked up for every signal of every event, so the day's signatures stay decoded in memory.
+        this.today = DecodedCache.of(context, StoreNames.FINDINGS_SIGNALS_TODAY);
         // Stream time, checked hourly: only the day's signatures are needed, so the store is emptied of older days
         // once a day of event time, however fast a backfill moves it.
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::onStreamTime);
@@ -83,7 +84,7 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         purgedDay = day;
         // A day of slack: yesterday's late events still find their signature.
         List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = today.all()) {
+        try (KeyValueIterator<String, Long> all = today.store().all()) {
             all.forEachRemaining(entry -> {
                 if (entry.value < day - 1) {
                     old.add(entry.key);
