@@ -19,6 +19,7 @@ import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.deadletter.DeadLetter;
 import dev.roletrail.streams.identity.AccessEdge;
 import dev.roletrail.streams.identity.PrincipalProfile;
+import dev.roletrail.streams.unused.InventoryFixtures;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 class RoleTrailTopologyTest {
@@ -69,6 +70,30 @@ class RoleTrailTopologyTest {
 
         assertThat(firstTimeAlerts()).singleElement()
                 .satisfies(alert -> assertThat(alert.severity()).isEqualTo(Severity.HIGH));
+    }
+
+    @Test
+    void shouldRaiseSeverityWhenTheInventorysTrustPolicyDoesNotNameTheAssumer() {
+        topology.sendInventory(InventoryFixtures.role("Reports", DAY_0.minus(Duration.ofDays(100)),
+                InventoryFixtures.trusting("arn:aws:iam::111122223333:user/bob"), null, null));
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(20))));
+
+        assertThat(firstTimeAlerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.severity()).isEqualTo(Severity.HIGH);
+            assertThat(alert.baseline()).contains("trust policy in the inventory snapshot does not name it");
+        });
+    }
+
+    @Test
+    void shouldKeepTheUsualSeverityWhenTheInventorysTrustPolicyNamesTheAssumer() {
+        topology.sendInventory(InventoryFixtures.role("Reports", DAY_0.minus(Duration.ofDays(100)),
+                InventoryFixtures.trusting(ALICE), null, null));
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(20))));
+
+        assertThat(firstTimeAlerts()).singleElement()
+                .satisfies(alert -> assertThat(alert.severity()).isEqualTo(Severity.MEDIUM));
     }
 
     @Test

@@ -11,11 +11,15 @@ import dev.roletrail.streams.identity.AccessEdge;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.identity.RoleAssumption;
+import dev.roletrail.streams.identity.TrustPolicy;
 
 /**
  * {@code first-time-assumption}: fires when edge(assumer → role) was never observed before, and the assumer has been
  * observed for at least the learning period (so a new principal's first days stay quiet). Severity rises by one when
- * the role is in another account.
+ * the role is in another account, and by one more when the role's trust policy in the inventory snapshot does not name
+ * the assumer: the assumption worked, so the policy changed since the snapshot (a backdoor opened and maybe closed
+ * again), or the assumer reached the role some other way. Only {@code AssumeRole} is judged so: SAML and web identity
+ * assumptions are trusted through federated principals, which the snapshot's AWS grants do not list.
  */
 public final class FirstTimeAssumptionDetector {
 
@@ -36,9 +40,10 @@ public final class FirstTimeAssumptionDetector {
     /**
      * @param assumerBefore the assumer's profile before this event, or null when never seen
      * @param edgeBefore    the edge before this event, or null when never crossed
+     * @param trust         the role's trust policy in the inventory, or null when the role is not in the inventory
      */
-    public Optional<Alert> evaluate(PrincipalProfile assumerBefore, AccessEdge edgeBefore, RoleAssumption assumption,
-            Observation observation) {
+    public Optional<Alert> evaluate(PrincipalProfile assumerBefore, AccessEdge edgeBefore, TrustPolicy trust,
+            RoleAssumption assumption, Observation observation) {
         if (edgeBefore != null) {
             return Optional.empty();
         }
@@ -49,10 +54,20 @@ public final class FirstTimeAssumptionDetector {
             return Optional.empty();
         }
         long eventsBefore = assumerBefore == null ? 0 : assumerBefore.events();
-        Severity severity = assumption.crossAccount() ? INFO.severity().raise() : INFO.severity();
+        boolean outsideTrust = trust != null && "AssumeRole".equals(assumption.how())
+                && !trust.allows(assumption.assumer().id());
+        Severity severity = INFO.severity();
+        if (assumption.crossAccount()) {
+            severity = severity.raise();
+        }
+        if (outsideTrust) {
+            severity = severity.raise();
+        }
         return Optional.of(AlertFactory.alert(INFO, severity, assumption.assumer().id() + " -> " + assumption.roleArn(),
                 observation, assumption.roleArn(),
-                "observed for " + observed.toDays() + " days (" + eventsBefore + " events) without assuming this role",
-                assumption.how() + " of " + assumption.roleArn() + (assumption.crossAccount() ? " (cross-account)" : "")));
+                "observed for " + observed.toDays() + " days (" + eventsBefore + " events) without assuming this role"
+                        + (outsideTrust ? "; the role's trust policy in the inventory snapshot does not name it" : ""),
+                assumption.how() + " of " + assumption.roleArn() + (assumption.crossAccount() ? " (cross-account)" : "")
+                        + (outsideTrust ? " (not in the trust policy snapshot)" : "")));
     }
 }

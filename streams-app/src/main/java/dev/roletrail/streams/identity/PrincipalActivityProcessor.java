@@ -5,8 +5,11 @@ import java.util.List;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.inventory.IamRole;
+import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.FirstTimeAssumptionDetector;
@@ -24,6 +27,7 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
     private ProcessorContext<String, Alert> context;
     private DecodedCache<PrincipalProfile> profiles;
     private DecodedCache<AccessEdge> edges;
+    private KeyValueStore<String, InventoryEntity> inventory;
 
     public PrincipalActivityProcessor(FirstTimeAssumptionDetector firstTimeAssumption,
             List<ProfileDetector> profileDetectors) {
@@ -36,6 +40,7 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
         this.context = context;
         this.profiles = DecodedCache.of(context, StoreNames.PRINCIPAL_PROFILES);
         this.edges = DecodedCache.of(context, StoreNames.ACCESS_EDGES);
+        this.inventory = context.getStateStore(StoreNames.INVENTORY);
     }
 
     @Override
@@ -50,7 +55,9 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
         RoleAssumption.from(observation.event()).ifPresent(assumption -> {
             String edgeKey = AccessEdge.key(principal, assumption.roleArn());
             AccessEdge edgeBefore = edges.get(edgeKey);
-            firstTimeAssumption.evaluate(before, edgeBefore, assumption, observation)
+            // The inventory is read for a new edge only: that is rare, and only then can the detector fire.
+            TrustPolicy trust = edgeBefore == null ? trustPolicyOf(assumption.roleArn()) : null;
+            firstTimeAssumption.evaluate(before, edgeBefore, trust, assumption, observation)
                     .ifPresent(alert -> emit(alert, record.timestamp()));
             edges.put(edgeKey, edgeBefore == null ? AccessEdge.first(assumption) : edgeBefore.use(assumption.at()));
         });
@@ -59,6 +66,11 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
                 ? PrincipalProfile.first(principal, observation.principal().type(),
                         observation.principal().accountId(), observation.event().eventTime())
                 : before.observe(observation.event().eventTime()));
+    }
+
+    /** The role's trust policy in the inventory (a global store), or null when the inventory does not hold it. */
+    private TrustPolicy trustPolicyOf(String roleArn) {
+        return inventory.get(roleArn) instanceof IamRole role ? TrustPolicy.of(role.trustPolicy()) : null;
     }
 
     private void emit(Alert alert, long timestamp) {

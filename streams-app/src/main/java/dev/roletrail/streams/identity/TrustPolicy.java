@@ -42,10 +42,44 @@ public record TrustPolicy(List<Grant> grants) {
         public boolean anyone() {
             return "*".equals(principal);
         }
+
+        /** Whether the grant names a whole account: its id, or its {@code :root} ARN. */
+        public boolean wholeAccount() {
+            return Arns.isAccountId(principal) || principal.endsWith(":root");
+        }
+
+        /**
+         * Whether an assumer (a principal ARN, or {@code account:<id>} for an account known only by its id) is one
+         * of the principals this grant names. Conditions are not evaluated: a conditional grant covers its principal.
+         */
+        public boolean covers(String assumer) {
+            if (anyone()) {
+                return true;
+            }
+            if (wholeAccount()) {
+                String assumerAccount = assumer.startsWith("account:") ? assumer.substring("account:".length())
+                        : Arns.accountOf(assumer);
+                return account != null && account.equals(assumerAccount);
+            }
+            return principal.equals(assumer);
+        }
     }
 
     public TrustPolicy {
         grants = List.copyOf(grants);
+    }
+
+    /** The trust policy of an inventory role: none (nobody) when the document is missing or not a policy. */
+    public static TrustPolicy of(JsonNode document) {
+        if (document == null || document.isNull()) {
+            return new TrustPolicy(List.of());
+        }
+        return parse(document.isTextual() ? document.asText() : document.toString()).orElse(new TrustPolicy(List.of()));
+    }
+
+    /** Whether some grant covers the assumer ({@link Grant#covers}). */
+    public boolean allows(String assumer) {
+        return grants.stream().anyMatch(grant -> grant.covers(assumer));
     }
 
     /**

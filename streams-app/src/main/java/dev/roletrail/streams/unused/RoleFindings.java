@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.finding.Finding;
@@ -48,7 +47,7 @@ final class RoleFindings {
     List<Finding> evaluate(IamRole role, PolicyDocument policy, EntityUsage usage, List<AssumerActions> assumers,
             Evaluation e) {
         Target target = new Target(role.accountId(), role.arn(), "role", null);
-        TrustPolicy trust = trustPolicy(role.trustPolicy());
+        TrustPolicy trust = TrustPolicy.of(role.trustPolicy());
         Instant lastUsed = RecentItems.latest(usage.lastActive(), role.lastUsed());
         boolean old = e.olderThanPeriod(role.createDate());
         List<Finding> findings = new ArrayList<>();
@@ -85,7 +84,7 @@ final class RoleFindings {
             Evaluation e) {
         Instant lastUsed = null;
         for (var assumer : usage.assumers().entrySet()) {
-            if (covers(grant, assumer.getKey())) {
+            if (grant.covers(assumer.getKey())) {
                 lastUsed = RecentItems.latest(lastUsed, assumer.getValue());
             }
         }
@@ -111,7 +110,7 @@ final class RoleFindings {
         List<String> reasons = new ArrayList<>();
         if (grant.anyone()) {
             reasons.add("anyone (*)" + (grant.conditional() ? ", narrowed only by a condition" : ""));
-        } else if (wholeAccount(grant)) {
+        } else if (grant.wholeAccount()) {
             reasons.add("every principal of account " + grant.account());
         }
         boolean external = grant.anyone() || grant.account() != null && !grant.account().equals(role.accountId());
@@ -119,23 +118,6 @@ final class RoleFindings {
             reasons.add("no sts:ExternalId condition");
         }
         return reasons;
-    }
-
-    /** Whether an assumer is one of the principals a grant names. */
-    static boolean covers(TrustPolicy.Grant grant, String assumer) {
-        if (grant.anyone()) {
-            return true;
-        }
-        if (wholeAccount(grant)) {
-            String account = assumer.startsWith("account:") ? assumer.substring("account:".length())
-                    : Arns.accountOf(assumer);
-            return grant.account() != null && grant.account().equals(account);
-        }
-        return grant.principal().equals(assumer);
-    }
-
-    private static boolean wholeAccount(TrustPolicy.Grant grant) {
-        return Arns.isAccountId(grant.principal()) || grant.principal().endsWith(":root");
     }
 
     private Optional<Finding> sharedRole(Target target, EntityUsage usage, Evaluation e) {
@@ -167,13 +149,5 @@ final class RoleFindings {
     private static String sample(SortedSet<String> items) {
         List<String> first = items.stream().limit(SAMPLE).toList();
         return String.join(", ", first) + (items.size() > SAMPLE ? ", ..." : "");
-    }
-
-    private static TrustPolicy trustPolicy(JsonNode document) {
-        if (document == null || document.isNull()) {
-            return new TrustPolicy(List.of());
-        }
-        return TrustPolicy.parse(document.isTextual() ? document.asText() : document.toString())
-                .orElse(new TrustPolicy(List.of()));
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.cloudtrail.Principal;
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
@@ -17,6 +18,7 @@ import dev.roletrail.streams.identity.Lineage;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.identity.RoleAssumption;
+import dev.roletrail.streams.identity.TrustPolicy;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 class FirstTimeAssumptionDetectorTest {
@@ -29,7 +31,7 @@ class FirstTimeAssumptionDetectorTest {
 
     @Test
     void shouldFireForANewEdgeOfAnEstablishedPrincipal() {
-        var alert = detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), null, assumption(), observation());
+        var alert = detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), null, null, assumption(), observation());
 
         assertThat(alert).hasValueSatisfying(a -> {
             assertThat(a.detector()).isEqualTo(FirstTimeAssumptionDetector.INFO.id());
@@ -42,17 +44,59 @@ class FirstTimeAssumptionDetectorTest {
         RoleAssumption assumption = assumption();
         AccessEdge known = AccessEdge.first(assumption);
 
-        assertThat(detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), known, assumption, observation())).isEmpty();
+        assertThat(detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), known, null, assumption, observation())).isEmpty();
     }
 
     @Test
     void shouldStayQuietForAPrincipalNeverSeenBefore() {
-        assertThat(detector.evaluate(null, null, assumption(), observation())).isEmpty();
+        assertThat(detector.evaluate(null, null, null, assumption(), observation())).isEmpty();
     }
 
     @Test
     void shouldFireForAPrincipalNeverSeenBeforeWhenLearningIsOff() {
-        assertThat(new FirstTimeAssumptionDetector(Duration.ZERO).evaluate(null, null, assumption(), observation())).isPresent();
+        assertThat(new FirstTimeAssumptionDetector(Duration.ZERO).evaluate(null, null, null, assumption(), observation())).isPresent();
+    }
+
+    @Test
+    void shouldRaiseSeverityWhenTheTrustPolicySnapshotDoesNotNameTheAssumer() {
+        TrustPolicy onlyAlice = trust("{\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:user/alice\"},\"Action\":\"sts:AssumeRole\"}]}");
+
+        var alert = detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), null, onlyAlice, assumption(),
+                observation());
+
+        assertThat(alert).hasValueSatisfying(a -> {
+            assertThat(a.severity()).isEqualTo(Severity.HIGH);
+            assertThat(a.baseline()).contains("trust policy in the inventory snapshot does not name it");
+        });
+    }
+
+    @Test
+    void shouldKeepTheUsualSeverityWhenTheTrustPolicyNamesTheAssumerOrItsAccount() {
+        for (String principal : new String[] {BOB, "arn:aws:iam::111122223333:root", "111122223333", "*"}) {
+            TrustPolicy allowing = trust("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                    + principal + "\"},\"Action\":\"sts:AssumeRole\"}]}");
+
+            var alert = detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), null, allowing, assumption(),
+                    observation());
+
+            assertThat(alert).as(principal).hasValueSatisfying(a -> {
+                assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+                assertThat(a.baseline()).doesNotContain("trust policy");
+            });
+        }
+    }
+
+    @Test
+    void shouldStayQuietForAKnownEdgeEvenOutsideTheTrustPolicySnapshot() {
+        RoleAssumption assumption = assumption();
+
+        assertThat(detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), AccessEdge.first(assumption),
+                trust("{\"Statement\":[]}"), assumption, observation())).isEmpty();
+    }
+
+    private static TrustPolicy trust(String json) {
+        return TrustPolicy.parse(json).orElseThrow();
     }
 
     private static PrincipalProfile profileSince(Instant firstSeen) {
