@@ -78,7 +78,6 @@ import dev.roletrail.streams.parse.SessionTimestampExtractor;
 import dev.roletrail.streams.rate.AssumptionRate;
 import dev.roletrail.streams.rate.AssumptionRateProcessor;
 import dev.roletrail.streams.unused.AssumerActions;
-import dev.roletrail.streams.unused.EntityUsage;
 import dev.roletrail.streams.unused.FindingsEvaluator;
 import dev.roletrail.streams.unused.FindingsProcessor;
 import dev.roletrail.streams.unused.InventoryStoreUpdater;
@@ -355,7 +354,8 @@ public final class RoleTrailTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(StoreNames.FINDINGS_SIGNALS_TODAY), Serdes.String(), Serdes.Long())
                 .withCachingEnabled());
-        builder.addStateStore(keyValue(StoreNames.FINDINGS_USAGE, EntityUsage.class));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FINDINGS_USAGE),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(keyValue(StoreNames.FINDINGS_ASSUMER_ACTIONS, AssumerActions.class));
         builder.addStateStore(keyValue(StoreNames.FINDINGS_OPEN, Finding.class));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FINDINGS_CLOCK),

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Observed use of one role, user or root (store {@code findings-usage}, key: the entity ARN); each map holds item →
- * latest use, bounded (past its cap the least recent item is forgotten). Times are event times.
+ * Observed use of one role, user or root, as the findings read it ({@link UsageRows} stores it as one row per item);
+ * each map holds item → latest use, bounded (past its cap the least recent item is forgotten). Times are event times.
  *
  * @param lastActive  latest call made by the entity or assumption of it
  * @param actions     IAM actions the entity's calls used
@@ -37,35 +37,5 @@ public record EntityUsage(String entity, Instant lastActive, Map<String, Instant
 
     public static EntityUsage none(String entity) {
         return new EntityUsage(entity, null, null, null, null, null, null, null);
-    }
-
-    /** This usage with the signal's use added; the same instance when the signal adds nothing new. */
-    public EntityUsage with(UsageSignal signal) {
-        Instant at = signal.at();
-        EntityUsage next;
-        if (signal.assumption()) {
-            next = new EntityUsage(entity, RecentItems.latest(lastActive, at), actions, keys,
-                    RecentItems.with(assumers, signal.assumer(), at, MAX_ASSUMERS),
-                    RecentItems.with(origins, signal.origin(), at, MAX_ASSUMERS),
-                    RecentItems.with(networks, signal.network(), at, MAX_ASSUMERS),
-                    RecentItems.with(clients, signal.client(), at, MAX_CLIENTS));
-        } else {
-            next = new EntityUsage(entity, RecentItems.latest(lastActive, at),
-                    RecentItems.with(actions, signal.action(), at, MAX_ACTIONS),
-                    RecentItems.with(keys, signal.accessKeyId(), at, MAX_KEYS), assumers, origins, networks, clients);
-        }
-        return next.sharesEverythingWith(this) ? this : next;
-    }
-
-    /** The items held, a measure of the heap a decoded value takes. */
-    public int size() {
-        return 1 + actions.size() + keys.size() + assumers.size() + origins.size() + networks.size() + clients.size();
-    }
-
-    /** Whether the two hold the very same maps (no item changed) and the same latest activity. */
-    private boolean sharesEverythingWith(EntityUsage other) {
-        return Objects.equals(lastActive, other.lastActive) && actions == other.actions && keys == other.keys
-                && assumers == other.assumers && origins == other.origins && networks == other.networks
-                && clients == other.clients;
     }
 }

@@ -47,14 +47,14 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     static final String WATERMARK = "watermark:";
     private static final String WATERMARK_END = "watermark;";
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
-    /** Usage values weigh their items (actions, assumers, ...): this many per configured decoded entry. */
+    /** Usage rows are one item each, assumer actions weigh their items: this many per configured decoded entry. */
     private static final long ITEMS_PER_ENTRY = 40;
 
     private final FindingsEvaluator evaluator;
     private final FindingsSettings settings;
     private final Duration grace;
     private ProcessorContext<String, Finding> context;
-    private DecodedCache<EntityUsage> usage;
+    private UsageRows usage;
     private DecodedCache<AssumerActions> assumerActions;
     private KeyValueStore<String, Finding> open;
     private KeyValueStore<String, Long> clock;
@@ -70,9 +70,10 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     @Override
     public void init(ProcessorContext<String, Finding> context) {
         this.context = context;
-        // Every usage signal reads and rewrites its entity's whole usage: decoded values stay in memory.
+        // Every usage signal reads and writes a few usage rows and maybe an assumer's actions: they stay decoded.
         long items = DecodedCache.entries(context) * ITEMS_PER_ENTRY;
-        this.usage = new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_USAGE), items, EntityUsage::size);
+        this.usage = new UsageRows(new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_USAGE), items,
+                row -> 1));
         this.assumerActions = new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_ASSUMER_ACTIONS), items,
                 edge -> 1 + edge.actions().size());
         this.open = context.getStateStore(StoreNames.FINDINGS_OPEN);
@@ -100,11 +101,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         if (evaluated != null && signal.at().toEpochMilli() < evaluated * DAY_MS && clock.get(LATE_USE) == null) {
             clock.put(LATE_USE, signal.at().toEpochMilli());
         }
-        EntityUsage before = usage.get(signal.entity());
-        EntityUsage after = (before == null ? EntityUsage.none(signal.entity()) : before).with(signal);
-        if (after != before) {
-            usage.put(signal.entity(), after);
-        }
+        usage.record(signal);
         if (!signal.assumption() && signal.assumer() != null && signal.action() != null) {
             String key = AssumerActions.key(signal.entity(), signal.assumer());
             AssumerActions edge = assumerActions.get(key);
@@ -179,7 +176,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         return new FindingsEvaluator.UsageSource() {
             @Override
             public EntityUsage usage(String entity) {
-                return usage.get(entity);
+                return usage.read(entity);
             }
 
             @Override

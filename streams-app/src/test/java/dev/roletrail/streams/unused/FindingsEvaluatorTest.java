@@ -39,7 +39,7 @@ class FindingsEvaluatorTest {
 
     private final FindingsEvaluator evaluator = new FindingsEvaluator(ActionCatalog.standard());
     private final List<InventoryEntity> inventory = new ArrayList<>();
-    private final Map<String, EntityUsage> usage = new HashMap<>();
+    private final UsageRows usage = UsageRowsTest.inMemory();
     private final Map<String, List<AssumerActions>> assumers = new HashMap<>();
     /** RoleTrail has observed since well before the period began unless a test says otherwise. */
     private Instant observedSince = NOW.minus(Duration.ofDays(120));
@@ -48,7 +48,7 @@ class FindingsEvaluatorTest {
         return evaluator.evaluate(InventoryView.of(inventory), new FindingsEvaluator.UsageSource() {
             @Override
             public EntityUsage usage(String entity) {
-                return usage.get(entity);
+                return usage.read(entity);
             }
 
             @Override
@@ -64,7 +64,7 @@ class FindingsEvaluatorTest {
 
     private void use(UsageSignal... signals) {
         for (UsageSignal signal : signals) {
-            usage.merge(signal.entity(), EntityUsage.none(signal.entity()).with(signal), (a, b) -> a.with(signal));
+            usage.record(signal);
         }
     }
 

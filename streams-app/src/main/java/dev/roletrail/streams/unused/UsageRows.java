@@ -1,0 +1,151 @@
+package dev.roletrail.streams.unused;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+
+import dev.roletrail.streams.state.DecodedCache;
+
+/**
+ * Observed use stored as one small row per item (store {@code findings-usage}): key {@code <entity> NUL <kind>
+ * <item>}, value the item's latest use in epoch millis. A signal touches only its own items' rows. Kept as one value
+ * per entity, a busy role's hundreds of actions and assumers were decoded, copied and encoded again for every
+ * signal, the largest single cost of the stream threads in a backfill.
+ * <p>
+ * Each kind is capped per entity as {@link EntityUsage} states: a count row ({@code <entity> NUL # <kind>}) counts
+ * the kind's items, and past the cap the least recently used item is dropped (a range read, only then). The
+ * latest activity has its own row ({@code <entity> NUL !}). Entity ARNs hold no NUL, so the range
+ * [{@code entity NUL}, {@code entity \u0001}) holds exactly one entity's rows.
+ */
+final class UsageRows {
+
+    private static final char SEPARATOR = '\u0000';
+    private static final char LAST_ACTIVE = '!';
+    private static final char COUNT = '#';
+
+    /** A kind of item, its key character and its cap per entity. */
+    enum Kind {
+        ACTION('a', EntityUsage.MAX_ACTIONS),
+        KEY('k', EntityUsage.MAX_KEYS),
+        ASSUMER('s', EntityUsage.MAX_ASSUMERS),
+        ORIGIN('o', EntityUsage.MAX_ASSUMERS),
+        NETWORK('n', EntityUsage.MAX_ASSUMERS),
+        CLIENT('c', EntityUsage.MAX_CLIENTS);
+
+        final char code;
+        final int cap;
+
+        Kind(char code, int cap) {
+            this.code = code;
+            this.cap = cap;
+        }
+
+        static Kind of(char code) {
+            for (Kind kind : values()) {
+                if (kind.code == code) {
+                    return kind;
+                }
+            }
+            return null;
+        }
+    }
+
+    private final DecodedCache<Long> rows;
+
+    UsageRows(DecodedCache<Long> rows) {
+        this.rows = rows;
+    }
+
+    /** Records the signal's use: the entity's latest activity and each item it names. */
+    void record(UsageSignal signal) {
+        String entity = signal.entity();
+        long at = signal.at().toEpochMilli();
+        advance(entity + SEPARATOR + LAST_ACTIVE, at);
+        if (signal.assumption()) {
+            add(entity, Kind.ASSUMER, signal.assumer(), at);
+            add(entity, Kind.ORIGIN, signal.origin(), at);
+            add(entity, Kind.NETWORK, signal.network(), at);
+            add(entity, Kind.CLIENT, signal.client(), at);
+        } else {
+            add(entity, Kind.ACTION, signal.action(), at);
+            add(entity, Kind.KEY, signal.accessKeyId(), at);
+        }
+    }
+
+    /** The entity's observed use, or null when nothing was observed. */
+    EntityUsage read(String entity) {
+        Instant lastActive = null;
+        Map<Kind, Map<String, Instant>> items = new HashMap<>();
+        boolean any = false;
+        String prefix = entity + SEPARATOR;
+        try (KeyValueIterator<String, Long> range = rows.store().range(prefix, entity + '\u0001')) {
+            while (range.hasNext()) {
+                KeyValue<String, Long> row = range.next();
+                any = true;
+                char code = row.key.charAt(prefix.length());
+                if (code == LAST_ACTIVE) {
+                    lastActive = Instant.ofEpochMilli(row.value);
+                    continue;
+                }
+                Kind kind = Kind.of(code);
+                if (kind != null) {
+                    items.computeIfAbsent(kind, k -> new HashMap<>())
+                            .put(row.key.substring(prefix.length() + 1), Instant.ofEpochMilli(row.value));
+                }
+            }
+        }
+        if (!any) {
+            return null;
+        }
+        return new EntityUsage(entity, lastActive, items.get(Kind.ACTION), items.get(Kind.KEY),
+                items.get(Kind.ASSUMER), items.get(Kind.ORIGIN), items.get(Kind.NETWORK), items.get(Kind.CLIENT));
+    }
+
+    private void add(String entity, Kind kind, String item, long at) {
+        if (item == null) {
+            return;
+        }
+        String prefix = entity + SEPARATOR + kind.code;
+        if (advance(prefix + item, at)) {
+            countNew(entity, kind, prefix);
+        }
+    }
+
+    /** Moves a row's time forward; whether the row is new. */
+    private boolean advance(String key, long at) {
+        Long before = rows.get(key);
+        if (before == null || before < at) {
+            rows.put(key, at);
+        }
+        return before == null;
+    }
+
+    private void countNew(String entity, Kind kind, String prefix) {
+        String countKey = entity + SEPARATOR + COUNT + kind.code;
+        Long count = rows.get(countKey);
+        long next = (count == null ? 0 : count) + 1;
+        if (next > kind.cap) {
+            dropLeastRecent(prefix);
+            next = kind.cap;
+        }
+        rows.put(countKey, next);
+    }
+
+    /** Drops the kind's least recently used item (the smallest key among equals, so a replay drops the same). */
+    private void dropLeastRecent(String prefix) {
+        List<KeyValue<String, Long>> candidates = new ArrayList<>();
+        try (KeyValueIterator<String, Long> range =
+                rows.store().range(prefix, prefix.substring(0, prefix.length() - 1)
+                        + (char) (prefix.charAt(prefix.length() - 1) + 1))) {
+            range.forEachRemaining(candidates::add);
+        }
+        candidates.stream()
+                .min((a, b) -> a.value.equals(b.value) ? a.key.compareTo(b.key) : Long.compare(a.value, b.value))
+                .ifPresent(oldest -> rows.delete(oldest.key));
+    }
+}
