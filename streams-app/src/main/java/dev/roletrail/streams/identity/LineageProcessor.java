@@ -61,7 +61,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     private boolean recovered;
     private ProcessorContext<String, LineageOutput> context;
     private DecodedCache<Session> sessions;
-    private KeyValueStore<String, HeldEvents> held;
+    private DecodedCache<HeldEvents> held;
     private DueIndex heldDue;
     private DueIndex sessionsDue;
 
@@ -78,7 +78,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     public void init(ProcessorContext<String, LineageOutput> context) {
         this.context = context;
         this.sessions = DecodedCache.of(context, StoreNames.SESSIONS);
-        this.held = context.getStateStore(StoreNames.HELD_EVENTS);
+        // Weighed by the events held: each is a whole CloudTrail record.
+        this.held = new DecodedCache<>(context.getStateStore(StoreNames.HELD_EVENTS), DecodedCache.entries(context),
+                waiting -> 1 + waiting.events().size());
         KeyValueStore<String, String> timers = context.getStateStore(StoreNames.TIMERS);
         this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS);
         this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS);
@@ -201,7 +203,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         if (holdWall.isZero()) {
             return;
         }
-        try (KeyValueIterator<String, HeldEvents> all = held.all()) {
+        try (KeyValueIterator<String, HeldEvents> all = held.store().all()) {
             all.forEachRemaining(entry -> {
                 if (!entry.value.released() && !entry.value.releaseAt().isAfter(now)) {
                     waitingForWall.add(entry.key);

@@ -78,7 +78,8 @@ public final class DecodedCache<V> {
     }
 
     public void delete(String key) {
-        store.delete(key);
+        // A null put deletes too, without decoding the old value as delete() does to return it.
+        store.put(key, null);
         remember(key, Optional.empty());
     }
 
