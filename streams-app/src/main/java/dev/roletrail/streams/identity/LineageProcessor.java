@@ -161,10 +161,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     /** Releases held events whose hold is over, and forgets released markers and sessions long past. */
     private void onStreamTime(long streamTime) {
         Instant now = Instant.ofEpochMilli(streamTime);
-        if (!recovered) {
-            recoverWaitingForWall(now);
-            recovered = true;
-        }
+        recoverWaitingForWallOnce(streamTime);
         for (String keyId : heldDue.takeDue(now)) {
             HeldEvents waiting = held.get(keyId);
             if (waiting == null) {
@@ -198,11 +195,20 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         }
     }
 
-    /** Once per start: held keys whose stream-time hold is over are off the index, waiting for the wall clock. */
-    private void recoverWaitingForWall(Instant now) {
+    /**
+     * Once per start: held keys whose stream-time hold is over are off the index, waiting for the wall clock, and that
+     * wait is kept in memory only. Called from both punctuations, so a stream with no new records after a restart
+     * still releases them; only once stream time is known (a task's is restored with its committed offsets).
+     */
+    private void recoverWaitingForWallOnce(long streamTime) {
+        if (recovered || streamTime < 0) {
+            return;
+        }
+        recovered = true;
         if (holdWall.isZero()) {
             return;
         }
+        Instant now = Instant.ofEpochMilli(streamTime);
         try (KeyValueIterator<String, HeldEvents> all = held.store().all()) {
             all.forEachRemaining(entry -> {
                 if (!entry.value.released() && !entry.value.releaseAt().isAfter(now)) {
@@ -213,6 +219,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     }
 
     private void releaseWaitedForWall() {
+        recoverWaitingForWallOnce(context.currentStreamTimeMs());
         for (String keyId : List.copyOf(waitingForWall)) {
             if (!waitedLongEnough(keyId)) {
                 continue;

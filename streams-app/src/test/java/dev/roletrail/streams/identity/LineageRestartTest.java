@@ -1,0 +1,102 @@
+package dev.roletrail.streams.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedPunctuator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+import dev.roletrail.schemas.identity.Session;
+import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.TestObservations;
+import dev.roletrail.streams.state.StateSerde;
+import dev.roletrail.testkit.CloudTrailEvent;
+
+/**
+ * A restart while events wait only for the wall-clock hold. Which keys wait so is kept in memory, so a new processor
+ * must find them again in the held store (TopologyTestDriver wipes state on close, hence a processor-level test with
+ * the state a previous instance left behind).
+ */
+class LineageRestartTest {
+
+    private static final String JUMP = "arn:aws:iam::111122223333:role/Jump";
+    private static final String TARGET = "arn:aws:iam::444455556666:role/Target";
+    private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
+    private static final long WALL = Instant.parse("2026-11-25T00:00:00Z").toEpochMilli();
+    private static final Duration HOLD = Duration.ofMinutes(10);
+    private static final Duration HOLD_WALL = Duration.ofSeconds(60);
+
+    private final MockProcessorContext<String, LineageOutput> context = new MockProcessorContext<>();
+    private final CloudTrailRecord heldCall = TestObservations.record(CloudTrailEvent.byRoleSession(JUMP, "old")
+            .withAccessKey("ASIAOLDSESSION000001").assumeRole(TARGET).at(T0).json());
+
+    @BeforeEach
+    void leaveStateOfAPreviousInstance() {
+        KeyValueStore<String, HeldEvents> held = store(StoreNames.HELD_EVENTS, StateSerde.of(HeldEvents.class));
+        store(StoreNames.SESSIONS, StateSerde.of(Session.class));
+        store(StoreNames.TIMERS, Serdes.String());
+        // Its stream-time hold is over: the previous instance had taken it off the due index to wait for the wall.
+        held.put("ASIAOLDSESSION000001", HeldEvents.hold(heldCall, T0.plus(HOLD)));
+        context.setCurrentSystemTimeMs(WALL);
+        context.setCurrentStreamTimeMs(T0.plus(Duration.ofMinutes(11)).toEpochMilli());
+    }
+
+    @Test
+    void shouldReleaseOnTheWallClockAloneWhenNoNewRecordMovesStreamTime() {
+        new LineageProcessor(HOLD, HOLD_WALL).init(context);
+
+        punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + 30_000);
+        assertThat(context.forwarded()).as("the wall-clock minimum counts from the restart").isEmpty();
+        punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + HOLD_WALL.toMillis());
+
+        assertThat(releasedEventIds()).containsExactly(heldCall.eventId());
+    }
+
+    @Test
+    void shouldReleaseOnceAfterAStreamTimeCheckFoundItToo() {
+        new LineageProcessor(HOLD, HOLD_WALL).init(context);
+
+        punctuate(PunctuationType.STREAM_TIME, T0.plus(Duration.ofMinutes(12)).toEpochMilli());
+        punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + HOLD_WALL.toMillis());
+        punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + HOLD_WALL.toMillis() + 1_000);
+
+        assertThat(releasedEventIds()).containsExactly(heldCall.eventId());
+    }
+
+    private List<String> releasedEventIds() {
+        return context.forwarded().stream().map(captured -> captured.record().value())
+                .filter(LineageOutput::isObservation).map(output -> output.observation().event().eventId()).toList();
+    }
+
+    private void punctuate(PunctuationType type, long time) {
+        if (type == PunctuationType.WALL_CLOCK_TIME) {
+            context.setCurrentSystemTimeMs(time);
+        } else {
+            context.setCurrentStreamTimeMs(time);
+        }
+        for (CapturedPunctuator punctuator : context.scheduledPunctuators()) {
+            if (punctuator.getType() == type) {
+                punctuator.getPunctuator().punctuate(time);
+            }
+        }
+    }
+
+    private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
+        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
+                Serdes.String(), values).withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+        context.addStateStore(store);
+        return store;
+    }
+}
