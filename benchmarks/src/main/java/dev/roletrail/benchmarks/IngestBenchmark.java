@@ -45,7 +45,9 @@ public final class IngestBenchmark {
         int records = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
         int smallObjects = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
 
-        List<BenchmarkData.LogObject> mixed = BenchmarkData.mixed(dataDir, records, 7);
+        Path simulated = SimulatedObjects.directory();
+        List<BenchmarkData.LogObject> mixed = simulated != null ? SimulatedObjects.load(simulated, records)
+                : BenchmarkData.mixed(dataDir, records, 7);
         List<BenchmarkData.LogObject> small = BenchmarkData.small(dataDir, smallObjects, 11);
         long mixedBytes = mixed.stream().mapToLong(o -> o.gzipped().length).sum();
         long smallMax = small.stream().mapToLong(o -> o.gzipped().length).max().orElse(0);

@@ -26,16 +26,16 @@ import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.StreamsApp;
 import dev.roletrail.streams.config.StreamsAppConfig;
-import dev.roletrail.testkit.CloudTrailEvent;
-import dev.roletrail.testkit.SyntheticTraffic;
 import dev.roletrail.testkit.SyntheticTraffic.KeyedRecord;
 
 /**
  * Streams-app throughput and memory, in one run on an in-process broker: (a) records/s with exactly_once_v2 and with
- * at_least_once over the same input (synthetic organisation traffic with session lineage), and their ratio;
- * (b) bytes of local state per principal; (c) heap after a million distinct principals, each with its own long-term
- * key (state lives in RocksDB, off-heap, under a capped shared cache).
- * Arguments: {@code [users] [days] [distinctPrincipals]}.
+ * at_least_once over the same input (synthetic organisation traffic with session lineage, or a simulated
+ * organisation: {@link TrafficSource}), and their ratio; (b) bytes of local state per principal; (c) heap after a
+ * million distinct principals, each with its own long-term key (state lives in RocksDB, off-heap, under a capped
+ * shared cache).
+ * Arguments: {@code [users] [days] [distinctPrincipals] [synthetic|simulator] [eventsPerDay]} (events a day only for
+ * the simulator; default four per user).
  */
 public final class StreamsBenchmark {
 
@@ -48,10 +48,13 @@ public final class StreamsBenchmark {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int distinct = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+        TrafficSource source = TrafficSource.named(args.length > 3 ? args[3] : "synthetic");
+        int eventsPerDay = args.length > 4 ? Integer.parseInt(args[4]) : 4 * users;
         Path work = Files.createTempDirectory("roletrail-bench");
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
-            List<KeyedRecord> traffic = SyntheticTraffic.generate(3, users, days);
-            print("input: %,d records from %,d users over %d days", traffic.size(), users, days);
+            List<KeyedRecord> traffic = source.traffic(users, days, eventsPerDay);
+            print("input (%s): %,d records from %,d users over %d days", source.name().toLowerCase(Locale.ROOT),
+                    traffic.size(), users, days);
 
             double eos = run(broker, "eos", "exactly_once_v2", traffic, work);
             double alos = run(broker, "alos", "at_least_once", traffic, work);
@@ -65,7 +68,7 @@ public final class StreamsBenchmark {
             if (distinct == 0) {
                 return;
             }
-            List<KeyedRecord> many = distinctPrincipals(distinct);
+            List<KeyedRecord> many = source.distinctPrincipals(distinct);
             double rate = run(broker, "many", "exactly_once_v2", many, work);
             System.gc();
             long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
@@ -155,15 +158,6 @@ public final class StreamsBenchmark {
                 Thread.sleep(100);
             }
         }
-    }
-
-    private static List<KeyedRecord> distinctPrincipals(int count) {
-        return java.util.stream.IntStream.range(0, count).mapToObj(i -> {
-            String user = "arn:aws:iam::111122223333:user/u" + i;
-            return new KeyedRecord(user, CloudTrailEvent.byUser(user).call("s3.amazonaws.com", "ListBuckets")
-                    .at(SyntheticTraffic.START.plusSeconds(i)).from("10." + (i >> 16 & 255) + "." + (i >> 8 & 255) + ".1")
-                    .json());
-        }).toList();
     }
 
     private static long size(Path dir) throws IOException {

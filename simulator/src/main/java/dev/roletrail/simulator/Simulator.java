@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -19,6 +20,7 @@ import dev.roletrail.simulator.org.Organization;
 import dev.roletrail.simulator.org.OrganizationBuilder;
 import dev.roletrail.simulator.org.SimRole;
 import dev.roletrail.simulator.org.SimUser;
+import dev.roletrail.simulator.org.UserDirectory;
 import dev.roletrail.simulator.output.AuthorizationDetails;
 import dev.roletrail.simulator.output.CredentialReport;
 import dev.roletrail.simulator.output.DatasetSink;
@@ -28,18 +30,25 @@ import dev.roletrail.simulator.scenario.FindingConditions;
 import dev.roletrail.simulator.scenario.ScenarioContext;
 import dev.roletrail.simulator.scenario.ScenarioSchedule;
 import dev.roletrail.simulator.traffic.BenignTraffic;
+import dev.roletrail.simulator.traffic.EventBuffer;
 import dev.roletrail.simulator.traffic.EventFactory;
 
 /**
  * Simulates an organisation for a spec and writes the dataset: CloudTrail log objects under {@code AWSLogs/}, the IAM
  * inventory under {@code inventory/<account>/}, and {@code labels.json}. Deterministic for a seed: every random
  * choice comes from generators split off one seeded {@link SplittableRandom}, in a fixed order; nothing reads the
- * clock. Only one day of events is held in memory at a time.
+ * clock. Memory stays bounded at any scale: users are derived from their index when needed ({@link UserDirectory}),
+ * events go to the log objects in batches ({@link EventBuffer}), and the inventory is written as it is produced.
  */
 public final class Simulator {
 
     public static final String LABELS = "labels.json";
     public static final String INVENTORY_PREFIX = "inventory/";
+    /**
+     * Events handed to the log objects at a time: bounds the heap (a few KB per event as a tree) while a day of a
+     * large organisation is generated; the default organisation's day (a few thousand events) stays one batch.
+     */
+    static final int BATCH_EVENTS = 50_000;
 
     private Simulator() {
     }
@@ -56,6 +65,14 @@ public final class Simulator {
     }
 
     public static SimulationResult run(SimulationSpec spec, DatasetSink sink) throws IOException {
+        return run(spec, sink, BATCH_EVENTS);
+    }
+
+    /**
+     * As {@link #run(SimulationSpec, DatasetSink)}, handing events to the log objects in batches of about
+     * {@code batchEvents} (tests use small batches to exercise what a large organisation does).
+     */
+    static SimulationResult run(SimulationSpec spec, DatasetSink sink, int batchEvents) throws IOException {
         SplittableRandom seed = new SplittableRandom(spec.seed());
         SplittableRandom orgRandom = seed.split();
         SplittableRandom trafficRandom = seed.split();
@@ -69,18 +86,19 @@ public final class Simulator {
         TreeMap<Instant, List<ObjectNode>> attacksByDay = injectAttacks(spec, context, labels);
         labels.addAll(FindingConditions.labels(context));
 
-        UsageTracker usage = new UsageTracker();
+        UsageTracker usage = new UsageTracker(org.users());
         LogObjectWriter writer = new LogObjectWriter(org.id(), sink, deliveryRandom);
-        List<ObjectNode> history = benign.oldHistory(spec.start());
-        history.forEach(usage::observe);
-        writer.write(history, List.of());
+        EventBuffer buffer = new EventBuffer(batchEvents, (benignEvents, attackEvents) -> {
+            benignEvents.forEach(usage::observe);
+            attackEvents.forEach(usage::observe);
+            writer.write(benignEvents, attackEvents);
+        });
+        buffer.events().addAll(benign.oldHistory(spec.start()));
+        buffer.flush(List.of());
         for (int d = 0; d < spec.days(); d++) {
             Instant day = spec.start().plus(Duration.ofDays(d));
-            List<ObjectNode> today = benign.day(day);
-            List<ObjectNode> attacks = attacksByDay.getOrDefault(day, List.of());
-            today.forEach(usage::observe);
-            attacks.forEach(usage::observe);
-            writer.write(today, attacks);
+            benign.day(day, buffer);
+            buffer.flush(attacksByDay.getOrDefault(day, List.of()));
         }
 
         writeInventory(spec, org, usage, sink);
@@ -105,16 +123,24 @@ public final class Simulator {
         return attacksByDay;
     }
 
-    /** One authorization-details snapshot and one credential report per account, as of the end of the traffic. */
+    /**
+     * One authorization-details snapshot and one credential report per account, as of the end of the traffic, each
+     * written as its users are derived.
+     */
     private static void writeInventory(SimulationSpec spec, Organization org, UsageTracker usage, DatasetSink sink)
             throws IOException {
+        UserDirectory users = org.users();
         for (Account account : org.accounts()) {
             String folder = INVENTORY_PREFIX + account.id() + "/";
-            List<SimUser> users = org.users().stream().filter(u -> u.account().equals(account.id())).toList();
             List<SimRole> roles = org.roles().stream().filter(r -> r.account().equals(account.id())).toList();
-            sink.put(folder + "authorization-details.json", AuthorizationDetails.json(account, users, roles, usage,
-                    spec.start().minus(Duration.ofDays(400))));
-            sink.put(folder + "credential-report.csv", CredentialReport.csv(account, users, usage));
+            sink.write(folder + "authorization-details.json", out -> AuthorizationDetails.write(out, account,
+                    usersOf(users, account), roles, usage, spec.start().minus(Duration.ofDays(400))));
+            sink.write(folder + "credential-report.csv", out -> CredentialReport.write(out, account,
+                    usersOf(users, account), usage));
         }
+    }
+
+    private static Iterator<SimUser> usersOf(UserDirectory users, Account account) {
+        return users.indexesIn(account.id()).mapToObj(users::get).iterator();
     }
 }

@@ -1,6 +1,7 @@
 package dev.roletrail.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
 
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.roletrail.ingest.s3.CloudTrailObjectKey;
 import dev.roletrail.schemas.Json;
+import dev.roletrail.simulator.label.Label;
 
 class SimulatorTest {
 
@@ -52,6 +54,43 @@ class SimulatorTest {
         assertThat(first.objects.keySet()).contains(Simulator.LABELS)
                 .anyMatch(k -> k.endsWith("/authorization-details.json"))
                 .anyMatch(k -> k.endsWith("/credential-report.csv"));
+    }
+
+    @Test
+    void shouldWriteTheSameKindOfOutputWhenADayIsHandedOnInSmallBatches() throws Exception {
+        MemorySink batched = new MemorySink();
+        SimulationResult result = Simulator.run(SimulationSpec.small(7), batched, 50);
+
+        List<String> logKeys = batched.objects.keySet().stream().filter(k -> k.startsWith("AWSLogs/")).toList();
+        long records = 0;
+        for (String key : logKeys) {
+            List<String> times = Json.mapper().readTree(batched.text(key)).path("Records").findValuesAsText("eventTime");
+            assertThat(times).as("records in time order within " + key).isSorted();
+            records += times.size();
+        }
+        assertThat(records).isEqualTo(result.events());
+        assertThat(result.labels().labels()).isEqualTo(firstResult.labels().labels());
+        assertThat(result.labels().attackEvents()).isEqualTo(firstResult.labels().attackEvents());
+        assertThat(result.events()).as("the same traffic, only delivered twice a little differently")
+                .isCloseTo(firstResult.events(), withPercentage(2));
+        assertThat(result.objects()).as("a batch makes objects of its own").isGreaterThan(firstResult.objects());
+        assertThat(batched.objects.keySet()).containsAll(first.objects.keySet().stream()
+                .filter(k -> !k.startsWith("AWSLogs/")).filter(k -> !k.equals(Simulator.LABELS)).toList());
+    }
+
+    @Test
+    void shouldKeepTheEventsADayWhenTheUsersGrow() throws Exception {
+        SimulationSpec thousands = new SimulationSpec(7, 3, 3_000, 21, 3_000, SimulationSpec.DEFAULT_START);
+        SimulationResult some = Simulator.run(thousands, new MemorySink(), 5_000);
+        SimulationResult more = Simulator.run(new SimulationSpec(7, 3, 12_000, 21, 3_000, SimulationSpec.DEFAULT_START),
+                new MemorySink(), 5_000);
+
+        assertThat(more.labels().benignEvents()).as("people share the events a day instead of each working daily")
+                .isCloseTo(some.labels().benignEvents(), withPercentage(15))
+                .isLessThan(2L * 21 * 3_000);
+        assertThat(more.labels().labels()).extracting(Label::scenario)
+                .containsExactlyElementsOf(some.labels().labels().stream()
+                        .map(Label::scenario).toList());
     }
 
     @Test

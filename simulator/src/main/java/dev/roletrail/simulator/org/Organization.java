@@ -5,21 +5,21 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The simulated organisation: its accounts, the external accounts it deals with, users and roles.
+ * The simulated organisation: its accounts, the external accounts it deals with, users (derived on demand) and roles.
  *
  * @param vendors        external accounts trusted on purpose (org.trusted-external-accounts)
  * @param outsider       an external account nobody trusts: the attackers'
  * @param ciRepositories the GitHub repositories whose pipelines deploy through OIDC
  */
 public record Organization(String id, List<Account> accounts, List<String> vendors, String outsider,
-        List<SimUser> users, List<SimRole> roles, List<String> ciRepositories) {
+        UserDirectory users, List<SimRole> roles, List<String> ciRepositories) {
 
     public Organization {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(outsider, "outsider");
         accounts = List.copyOf(accounts);
         vendors = List.copyOf(vendors);
-        users = List.copyOf(users);
+        Objects.requireNonNull(users, "users");
         roles = List.copyOf(roles);
         ciRepositories = List.copyOf(ciRepositories);
     }
@@ -46,12 +46,14 @@ public record Organization(String id, List<Account> accounts, List<String> vendo
         return roles.stream().filter(r -> r.name().equals(name)).findFirst();
     }
 
-    public List<SimUser> users(Habit habit) {
-        return users.stream().filter(u -> u.habit() == habit).toList();
+    /** The named users with a habit (ordinary people, of any number, are in {@link #users()}). */
+    public List<SimUser> named(Habit habit) {
+        return users.named().stream().filter(u -> u.habit() == habit).toList();
     }
 
+    /** A named user. */
     public SimUser user(String name) {
-        return users.stream().filter(u -> u.name().equals(name)).findFirst()
+        return users.named().stream().filter(u -> u.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no user " + name));
     }
 

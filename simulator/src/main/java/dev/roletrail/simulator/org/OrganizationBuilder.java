@@ -1,7 +1,5 @@
 package dev.roletrail.simulator.org;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,8 +9,7 @@ import dev.roletrail.simulator.SimulationSpec;
 
 /**
  * Draws an organisation for a spec: accounts, IAM users (most working daily; a few named ones the scenarios and the
- * findings need) and the roles of every trust shape. The named users come first so that their names and keys do not
- * depend on how many other users there are.
+ * findings need; see {@link UserDirectory}, which derives each from its index) and the roles of every trust shape.
  */
 public final class OrganizationBuilder {
 
@@ -27,12 +24,6 @@ public final class OrganizationBuilder {
     public static final String SHARED_ROLE = "SharedOps";
     public static final String BATCH_ROLE = "BatchWorker";
     private static final List<String> REGIONS = List.of("eu-west-1", "us-east-1", "eu-central-1", "us-west-2");
-    private static final List<String> AGENTS = List.of(
-            "aws-cli/2.15.30 Python/3.11.8 Darwin/23.4.0 exe/x86_64 prompt/off command/%s",
-            "aws-cli/2.17.0 Python/3.11.9 Linux/6.5.0 exe/x86_64.ubuntu.22 prompt/off",
-            "Boto3/1.34.69 md/Botocore#1.34.69 ua/2.0 os/linux#6.5.0 md/arch#x86_64 lang/python#3.11.8",
-            "aws-sdk-java/2.25.16 Linux/5.10 OpenJDK_64-Bit_Server_VM/17.0.10 Java/17.0.10",
-            "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4");
 
     private final SimulationSpec spec;
     private final RandomGenerator random;
@@ -49,11 +40,11 @@ public final class OrganizationBuilder {
             accounts.add(new Account(String.format("%012d", 210_000_000_000L + 1_000_003L * (i + 1)), name,
                     List.of(REGIONS.get(i % REGIONS.size()), REGIONS.get((i + 1) % REGIONS.size()))));
         }
-        Account management = accounts.get(0);
         List<String> vendors = List.of("904" + digits(9), "905" + digits(9));
         String outsider = "766" + digits(9);
         List<SimRole> roles = roles(accounts, vendors);
-        List<SimUser> users = users(accounts, management);
+        UserDirectory users = new UserDirectory(spec.users(), accounts, spec.start(), Ids.network(random),
+                random.nextLong());
         List<String> repositories = List.of("acme/payments-api", "acme/web-frontend", "acme/infrastructure");
         return new Organization("o-" + lowerAlnum(10), accounts, vendors, outsider, users, roles, repositories);
     }
@@ -97,53 +88,6 @@ public final class OrganizationBuilder {
         roles.add(new SimRole(mgmt, "LegacyReporting", RoleKind.UNUSED, List.of(root),
                 List.of("s3:GetObject", "athena:*", "quicksight:*")));
         return roles;
-    }
-
-    private List<SimUser> users(List<Account> accounts, Account management) {
-        List<SimUser> users = new ArrayList<>();
-        Instant start = spec.start();
-        String mgmt = management.id();
-        String office = Ids.network(random);
-        users.add(user(mgmt, OPS_ADMIN, Habit.DAILY, office, true, start.minus(Duration.ofDays(60)), start,
-                List.of(management.arn("role/OrgAdmin"), management.arn("role/" + SHARED_ROLE))));
-        users.add(user(mgmt, DORMANT_USER, Habit.DORMANT, Ids.network(random), false,
-                start.minus(Duration.ofDays(400)), start, List.of()));
-        users.add(user(mgmt, DORMANT_KEY_USER, Habit.DORMANT, Ids.network(random), false,
-                start.minus(Duration.ofDays(300)), start, List.of()));
-        users.add(user(mgmt, INACTIVE_USER, Habit.INACTIVE, Ids.network(random), true,
-                start.minus(Duration.ofDays(200)), start, List.of()));
-        users.add(user(mgmt, BATCH_USER, Habit.SERVICE, Ids.network(random), false,
-                start.minus(Duration.ofDays(500)), start, List.of(management.arn("role/" + BATCH_ROLE))));
-        int generic = spec.users() - users.size();
-        for (int i = 0; i < generic; i++) {
-            Account account = accounts.get(i % accounts.size());
-            boolean inManagement = account == management;
-            List<String> roles = new ArrayList<>();
-            roles.add(account.arn("role/Developer"));
-            if (inManagement) {
-                roles.add(management.arn("role/" + SHARED_ROLE));
-                roles.add(accounts.get(1 + i % (accounts.size() - 1)).arn("role/ReadOnly"));
-            }
-            // Every seventh person joins in the second week: new principals that must stay quiet while learning.
-            Instant joined = i % 7 == 6 ? start.plus(Duration.ofDays(8)) : start;
-            String home = inManagement && random.nextInt(3) > 0 ? office : Ids.network(random);
-            users.add(user(account.id(), personName(i), Habit.DAILY, home, random.nextInt(3) == 0,
-                    start.minus(Duration.ofDays(10 + random.nextInt(200))), joined, roles));
-        }
-        return users;
-    }
-
-    private SimUser user(String account, String name, Habit habit, String network, boolean password,
-            Instant keyCreated, Instant joined, List<String> roles) {
-        String agent = String.format(AGENTS.get(random.nextInt(AGENTS.size())), "s3.ls");
-        return new SimUser(account, name, Ids.awsId(random, "AIDA"), Ids.awsId(random, "AKIA"), habit,
-                List.of(network, Ids.network(random)), agent, password, keyCreated, joined, roles);
-    }
-
-    private static String personName(int i) {
-        List<String> first = List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan",
-                "judy", "mallory", "niaj", "olivia", "peggy", "rupert", "sybil", "trent", "victor", "walter", "yuki");
-        return first.get(i % first.size()) + (i < first.size() ? "" : Integer.toString(i / first.size()));
     }
 
     private String digits(int count) {

@@ -1,9 +1,13 @@
 package dev.roletrail.simulator.output;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.List;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -27,40 +31,54 @@ public final class AuthorizationDetails {
     private AuthorizationDetails() {
     }
 
-    public static byte[] json(Account account, List<SimUser> users, List<SimRole> roles, UsageTracker usage,
-            Instant created) {
-        ObjectNode root = NODES.objectNode();
-        ArrayNode userList = root.putArray("UserDetailList");
-        for (SimUser user : users) {
-            ObjectNode u = userList.addObject().put("Path", "/").put("UserName", user.name()).put("UserId", user.userId())
-                    .put("Arn", user.arn()).put("CreateDate", user.keyCreated().toString());
-            u.putArray("GroupList");
-            u.putArray("AttachedManagedPolicies");
-            List<String> actions = user.roles().isEmpty() ? List.of("s3:ListAllMyBuckets", "s3:GetObject")
-                    : List.of("sts:AssumeRole", "s3:ListAllMyBuckets", "ec2:Describe*", "iam:List*");
-            u.putArray("UserPolicyList").addObject().put("PolicyName", "work").set("PolicyDocument", allow(actions));
+    /** Writes the document as it goes, one user or role at a time: an account may have hundreds of thousands of users. */
+    public static void write(OutputStream out, Account account, Iterator<SimUser> users, List<SimRole> roles,
+            UsageTracker usage, Instant created) throws IOException {
+        ObjectMapper mapper = Json.mapper();
+        try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeArrayFieldStart("UserDetailList");
+            while (users.hasNext()) {
+                mapper.writeTree(json, user(users.next()));
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("GroupDetailList");
+            json.writeEndArray();
+            json.writeArrayFieldStart("RoleDetailList");
+            for (SimRole role : roles) {
+                mapper.writeTree(json, role(account, role, usage, created));
+            }
+            json.writeEndArray();
+            json.writeArrayFieldStart("Policies");
+            json.writeEndArray();
+            json.writeEndObject();
         }
-        root.putArray("GroupDetailList");
-        ArrayNode roleList = root.putArray("RoleDetailList");
-        for (SimRole role : roles) {
-            ObjectNode r = roleList.addObject().put("Path", "/").put("RoleName", role.name())
-                    .put("RoleId", Ids.roleId(role.arn()))
-                    .put("Arn", role.arn()).put("CreateDate", created.toString());
-            r.set("AssumeRolePolicyDocument", trust(role));
-            r.putArray("RolePolicyList").addObject().put("PolicyName", role.name() + "-permissions")
-                    .set("PolicyDocument", allow(role.actions()));
-            r.putArray("AttachedManagedPolicies");
-            r.put("MaxSessionDuration", 3600);
-            ObjectNode lastUsed = r.putObject("RoleLastUsed");
-            usage.roleLastUsed(role.arn()).ifPresent(t -> lastUsed.put("LastUsedDate", t.toString())
-                    .put("Region", account.homeRegion()));
-        }
-        root.putArray("Policies");
-        try {
-            return Json.mapper().writeValueAsBytes(root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    }
+
+    private static ObjectNode user(SimUser user) {
+        ObjectNode u = NODES.objectNode().put("Path", "/").put("UserName", user.name()).put("UserId", user.userId())
+                .put("Arn", user.arn()).put("CreateDate", user.keyCreated().toString());
+        u.putArray("GroupList");
+        u.putArray("AttachedManagedPolicies");
+        List<String> actions = user.roles().isEmpty() ? List.of("s3:ListAllMyBuckets", "s3:GetObject")
+                : List.of("sts:AssumeRole", "s3:ListAllMyBuckets", "ec2:Describe*", "iam:List*");
+        u.putArray("UserPolicyList").addObject().put("PolicyName", "work").set("PolicyDocument", allow(actions));
+        return u;
+    }
+
+    private static ObjectNode role(Account account, SimRole role, UsageTracker usage, Instant created) {
+        ObjectNode r = NODES.objectNode().put("Path", "/").put("RoleName", role.name())
+                .put("RoleId", Ids.roleId(role.arn()))
+                .put("Arn", role.arn()).put("CreateDate", created.toString());
+        r.set("AssumeRolePolicyDocument", trust(role));
+        r.putArray("RolePolicyList").addObject().put("PolicyName", role.name() + "-permissions")
+                .set("PolicyDocument", allow(role.actions()));
+        r.putArray("AttachedManagedPolicies");
+        r.put("MaxSessionDuration", 3600);
+        ObjectNode lastUsed = r.putObject("RoleLastUsed");
+        usage.roleLastUsed(role.arn()).ifPresent(t -> lastUsed.put("LastUsedDate", t.toString())
+                .put("Region", account.homeRegion()));
+        return r;
     }
 
     /** One statement per trusted principal, shaped by what it is (account, service, SAML or OIDC provider). */

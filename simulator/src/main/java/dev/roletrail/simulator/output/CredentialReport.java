@@ -1,9 +1,14 @@
 package dev.roletrail.simulator.output;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
+import java.util.Iterator;
 
 import dev.roletrail.simulator.org.Account;
 import dev.roletrail.simulator.org.SimUser;
@@ -20,23 +25,27 @@ public final class CredentialReport {
     private CredentialReport() {
     }
 
-    public static byte[] csv(Account account, List<SimUser> users, UsageTracker usage) {
-        StringBuilder csv = new StringBuilder(HEADER).append('\n');
+    /** Writes the report a line at a time: an account may have hundreds of thousands of users. */
+    public static void write(OutputStream out, Account account, Iterator<SimUser> users, UsageTracker usage)
+            throws IOException {
+        Writer csv = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+        csv.append(HEADER).append('\n');
         csv.append("<root_account>,").append(account.arn("root")).append(",2021-03-01T09:00:00+00:00,not_supported,")
                 .append("N/A,not_supported,not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,")
                 .append("false,N/A\n");
-        for (SimUser user : users) {
-            String keyUsed = usage.keyLastUsed(user.accessKeyId()).map(CredentialReport::time).orElse("N/A");
+        while (users.hasNext()) {
+            SimUser user = users.next();
+            String keyUsed = usage.keyLastUsed(user).map(CredentialReport::time).orElse("N/A");
             String region = keyUsed.equals("N/A") ? "N/A" : account.homeRegion();
             String password = user.consolePassword() ? "true" : "false";
             String passwordUsed = !user.consolePassword() ? "N/A"
-                    : usage.passwordLastUsed(user.arn()).map(CredentialReport::time).orElse("no_information");
+                    : usage.passwordLastUsed(user).map(CredentialReport::time).orElse("no_information");
             csv.append(String.join(",", user.name(), user.arn(), time(user.keyCreated()), password, passwordUsed,
                     user.consolePassword() ? time(user.keyCreated()) : "N/A", "N/A", "false", "true",
                     time(user.keyCreated()), keyUsed, region, keyUsed.equals("N/A") ? "N/A" : "s3", "false", "N/A",
                     "N/A", "N/A", "N/A", "false", "N/A", "false", "N/A")).append('\n');
         }
-        return csv.toString().getBytes(StandardCharsets.UTF_8);
+        csv.flush();
     }
 
     /** The report's time format: ISO-8601 with a numeric offset, to the second. */

@@ -1,6 +1,8 @@
 package dev.roletrail.simulator.output;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,11 +17,22 @@ public final class DirectorySink implements DatasetSink {
 
     @Override
     public void put(String key, byte[] bytes) throws IOException {
+        Files.write(file(key), bytes);
+    }
+
+    @Override
+    public void write(String key, Content content) throws IOException {
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file(key)), 1 << 16)) {
+            content.writeTo(out);
+        }
+    }
+
+    private Path file(String key) throws IOException {
         Path file = root.resolve(key).normalize();
         if (!file.startsWith(root.normalize())) {
             throw new IOException("key escapes the output directory: " + key);
         }
         Files.createDirectories(file.getParent());
-        Files.write(file, bytes);
+        return file;
     }
 }

@@ -1,6 +1,10 @@
 package dev.roletrail.simulator.output;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -39,6 +43,20 @@ public final class S3Sink implements DatasetSink {
         pending.add(puts.submit(() -> s3.putObject(b -> b.bucket(bucket).key(prefix + key), RequestBody.fromBytes(bytes))));
         if (pending.size() >= 4 * IN_FLIGHT) {
             awaitPending();
+        }
+    }
+
+    /** Through a temporary file: an inventory of a large organisation is hundreds of megabytes. */
+    @Override
+    public void write(String key, Content content) throws IOException {
+        Path file = Files.createTempFile("roletrail-sim", ".tmp");
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+                content.writeTo(out);
+            }
+            s3.putObject(b -> b.bucket(bucket).key(prefix + key), RequestBody.fromFile(file));
+        } finally {
+            Files.delete(file);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.roletrail.simulator.org.Ids;
 import dev.roletrail.simulator.org.Organization;
 import dev.roletrail.simulator.org.OrganizationBuilder;
 import dev.roletrail.simulator.org.SimUser;
+import dev.roletrail.simulator.org.UserDirectory;
 import dev.roletrail.simulator.traffic.BenignTraffic;
 import dev.roletrail.simulator.traffic.Caller;
 import dev.roletrail.simulator.traffic.EventFactory;
@@ -32,12 +33,12 @@ public record ScenarioContext(Organization org, EventFactory events, BenignTraff
     }
 
     /**
-     * The n-th person who has worked since the first day in the given account, so victims have full baselines.
-     * Named users come first in the list and are skipped (they have parts of their own).
+     * The n-th regular person (see {@link UserDirectory#REGULARS}) who has worked since the first day in the given
+     * account, so victims have full baselines at any scale. Named users are skipped (they have parts of their own).
      */
     public SimUser worker(String account, int n) {
-        List<SimUser> workers = org.users(Habit.DAILY).stream()
-                .filter(u -> u.account().equals(account) && u.joined().equals(start) && !u.roles().isEmpty()
+        List<SimUser> workers = org.users().regulars().stream()
+                .filter(u -> u.habit() == Habit.DAILY && u.account().equals(account) && u.joined().equals(start) && !u.roles().isEmpty()
                         && !OrganizationBuilder.NAMED.contains(u.name()))
                 .toList();
         return workers.get(n % workers.size());

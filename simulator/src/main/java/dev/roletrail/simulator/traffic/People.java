@@ -1,5 +1,6 @@
 package dev.roletrail.simulator.traffic;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,7 @@ import dev.roletrail.simulator.org.Habit;
 import dev.roletrail.simulator.org.Ids;
 import dev.roletrail.simulator.org.Organization;
 import dev.roletrail.simulator.org.SimUser;
+import dev.roletrail.simulator.org.UserDirectory;
 
 /**
  * People at work: on weekdays (and now and then at a weekend) each signs in from a usual network, calls with the
@@ -28,20 +30,34 @@ public final class People {
     private final EventFactory events;
     private final RandomGenerator random;
     private final int callsPerDay;
+    private final double atWork;
 
-    public People(Organization org, EventFactory events, int callsPerDay) {
+    /**
+     * @param callsPerDay the most calls a person makes in a working day
+     * @param atWork      the share of people (other than the regulars) who work on a given working day: below 1 when
+     *                    the events a day cannot give every person a day's work (a million users, a modest volume)
+     */
+    public People(Organization org, EventFactory events, int callsPerDay, double atWork) {
         this.org = org;
         this.events = events;
         this.random = events.random();
         this.callsPerDay = callsPerDay;
+        this.atWork = atWork;
     }
 
-    public void day(DayClock clock, List<ObjectNode> out) {
-        for (SimUser user : org.users(Habit.DAILY)) {
+    /** Each person's day, handed on between people; whether someone works is decided before deriving the user. */
+    public void day(DayClock clock, EventBuffer out) throws IOException {
+        UserDirectory users = org.users();
+        for (int i = 0; i < users.size(); i++) {
+            if (users.habit(i) != Habit.DAILY || !users.regular(i) && atWork < 1 && random.nextDouble() >= atWork) {
+                continue;
+            }
+            SimUser user = users.get(i);
             if (clock.day().isBefore(user.joined()) || (clock.weekend() && random.nextInt(10) > 0)) {
                 continue;
             }
-            workday(user, clock, out);
+            workday(user, clock, out.events());
+            out.flushIfFull();
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.roletrail.simulator.traffic;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -54,9 +55,11 @@ public final class Workloads {
         return List.copyOf(instances);
     }
 
-    public void day(DayClock clock, List<ObjectNode> out) {
+    /** The machines' day, handed on after each instance session and each account's functions. */
+    public void day(DayClock clock, EventBuffer buffer) throws IOException {
         for (Instance instance : instances) {
             for (int quarter = 0; quarter < 4; quarter++) {
+                List<ObjectNode> out = buffer.events();
                 RoleSession session = instanceSession(instance, clock.hour(quarter * 6).plusSeconds(random.nextInt(300)),
                         out);
                 Caller caller = session.caller(instance.region(), instance.ip(), SDK);
@@ -67,15 +70,18 @@ public final class Workloads {
                         out.add(events.call(caller, api.source(), api.name(), t.plusSeconds(random.nextInt(3500))));
                     }
                 }
+                buffer.flushIfFull();
             }
         }
         for (int a = 0; a < org.accounts().size(); a++) {
+            List<ObjectNode> out = buffer.events();
             lambda(org.accounts().get(a), lambdaNetworks.get(a), clock, out);
             out.add(events.serviceEvent(org.accounts().get(a).id(), org.accounts().get(a).homeRegion(),
                     "kms.amazonaws.com", "RotateKey", clock.between(0, 24)));
+            buffer.flushIfFull();
         }
-        for (SimUser batch : org.users(Habit.SERVICE)) {
-            batch(batch, clock, out);
+        for (SimUser batch : org.named(Habit.SERVICE)) {
+            batch(batch, clock, buffer.events());
         }
     }
 
