@@ -95,6 +95,9 @@ public final class StreamsBenchmark {
         settings.put("streams.state.dir", work.resolve("state-" + name).toString());
         settings.put("streams.processing.guarantee", guarantee);
         settings.put("kafka.num.stream.threads", "2");
+        // Any RoleTrail setting can be tried without a rebuild: -Droletrail.<setting>=<value> in BENCH_JAVA_OPTS.
+        System.getProperties().stringPropertyNames().stream().filter(property -> property.startsWith("roletrail."))
+                .forEach(property -> settings.put(property.substring("roletrail.".length()), System.getProperty(property)));
         try (StreamsApp app = new StreamsApp(StreamsAppConfig.from(Settings.of(settings)))) {
             app.start();
             while (app.state() != KafkaStreams.State.RUNNING) {
