@@ -79,8 +79,8 @@ public final class IngestBenchmark {
             }
             print("uploaded the objects to %s", s3Server.endpoint());
 
-            // Unreported passes first, like the ceiling's best of three: with the broker and the S3 server in this
-            // JVM, the JIT was still compiling through a single short warm-up (a third of a measured pass's CPU).
+            // Unreported passes over both sets first, as the ceiling is the best of three: with the broker and the S3
+            // server in this JVM the JIT has much to compile, and one short pass left it compiling through the others.
             for (int i = 0; i < Integer.getInteger("bench.warmups", 1); i++) {
                 ingest(broker, s3Server, s3, "bench-small", "warmup-small-" + i);
                 if (!smallOnly) {
