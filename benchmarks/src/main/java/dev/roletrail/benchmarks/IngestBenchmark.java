@@ -1,5 +1,6 @@
 package dev.roletrail.benchmarks;
 
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -56,43 +57,54 @@ public final class IngestBenchmark {
                 records, mixed.size(), tiny, mixedBytes / 1e6, small.size(), smallMax);
 
         Ceiling.Result ceiling = null;
+        long ceilingCpu = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
+            long cpuStarted = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             Ceiling.Result run = Ceiling.measure(mixed);
+            ceilingCpu = Math.min(ceilingCpu, ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted);
             if (ceiling == null || run.nanos() < ceiling.nanos()) {
                 ceiling = run;
             }
         }
         double ceilingRate = ceiling.records() / seconds(ceiling.nanos());
         double inflatedMb = ceiling.inflatedBytes() / 1e6;
-        print("(a) ceiling, gunzip + JSON parse, 1 thread, no Kafka: %,.0f records/s, %,.1f MB/s (best of 3)",
-                ceilingRate, inflatedMb / seconds(ceiling.nanos()));
+        print("(a) ceiling, gunzip + JSON parse, 1 thread, no Kafka: %,.0f records/s, %,.1f MB/s (best of 3); "
+                + "CPU %.1f us/record", ceilingRate, inflatedMb / seconds(ceiling.nanos()), ceilingCpu / 1e3 / ceiling.records());
 
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(); EmbeddedS3Server s3Server = EmbeddedS3Server.start();
              S3Client s3 = S3Clients.create(new S3Clients.S3Settings(s3Server.endpoint(), "us-east-1", true),
                      StaticCredentialsProvider.create(AwsBasicCredentials.create(s3Server.accessKey(), s3Server.secretKey())))) {
+            boolean smallOnly = Boolean.getBoolean("bench.small-only");
             upload(s3, "bench-small", small);
-            if (!Boolean.getBoolean("bench.small-only")) {
+            if (!smallOnly) {
                 upload(s3, "bench-mixed", mixed);
             }
             print("uploaded the objects to %s", s3Server.endpoint());
 
-            // The JIT compiles the ingest path during a first, unreported pass over the small objects.
-            ingest(broker, s3Server, s3, "bench-small", "warmup");
+            // Unreported passes over both sets first, as the ceiling is the best of three: with the broker and the S3
+            // server in this JVM the JIT has much to compile, and one short pass left it compiling through the others.
+            for (int i = 0; i < Integer.getInteger("bench.warmups", 1); i++) {
+                ingest(broker, s3Server, s3, "bench-small", "warmup-small-" + i);
+                if (!smallOnly) {
+                    ingest(broker, s3Server, s3, "bench-mixed", "warmup-mixed-" + i);
+                }
+            }
             Timed smallRun = ingest(broker, s3Server, s3, "bench-small", "small");
-            print("(d) sub-kilobyte objects: %,d objects in %.2f s = %,.0f objects/s (%,d records)",
+            print("(d) sub-kilobyte objects: %,d objects in %.2f s = %,.0f objects/s (%,d records); %s",
                     smallRun.stats().objectsRead(), seconds(smallRun.nanos()),
-                    smallRun.stats().objectsRead() / seconds(smallRun.nanos()), smallRun.stats().records());
+                    smallRun.stats().objectsRead() / seconds(smallRun.nanos()), smallRun.stats().records(),
+                    smallRun.cpuPerRecord());
 
-            if (Boolean.getBoolean("bench.small-only")) {
+            if (smallOnly) {
                 return;
             }
             Timed mixedRun = ingest(broker, s3Server, s3, "bench-mixed", "mixed");
             double ingestRate = mixedRun.stats().records() / seconds(mixedRun.nanos());
             print("(b) ingest, in-process S3 server -> in-process broker: %,d records in %.2f s = %,.0f records/s, "
-                    + "%,.1f MB/s inflated JSON, %,.1f MB/s gzipped, %,.0f objects/s",
+                    + "%,.1f MB/s inflated JSON, %,.1f MB/s gzipped, %,.0f objects/s; %s",
                     mixedRun.stats().records(), seconds(mixedRun.nanos()), ingestRate,
                     inflatedMb / seconds(mixedRun.nanos()), mixedBytes / 1e6 / seconds(mixedRun.nanos()),
-                    mixedRun.stats().objectsRead() / seconds(mixedRun.nanos()));
+                    mixedRun.stats().objectsRead() / seconds(mixedRun.nanos()), mixedRun.cpuPerRecord());
             print("(c) ratio b/a: %.2f (target at least 0.6); small objects/s target at least 1,000",
                     ingestRate / ceilingRate);
             if (mixedRun.stats().records() != ceiling.records()) {
@@ -102,7 +114,12 @@ public final class IngestBenchmark {
         }
     }
 
-    private record Timed(IngestStats stats, long nanos) {
+    /** What one ingest pass did, its wall-clock time and the CPU time of the whole process (S3 server and broker too). */
+    private record Timed(IngestStats stats, long nanos, long cpuNanos, String cpuByPart) {
+        String cpuPerRecord() {
+            return String.format(Locale.ROOT, "CPU %.1f s = %.1f us/record, %.2f cores busy (%s)", cpuNanos / 1e9,
+                    cpuNanos / 1e3 / Math.max(1, stats.records()), (double) cpuNanos / nanos, cpuByPart);
+        }
     }
 
     private static Timed ingest(EmbeddedKafkaBroker broker, EmbeddedS3Server s3Server, S3Client s3, String bucket,
@@ -122,10 +139,13 @@ public final class IngestBenchmark {
                 .forEach(n -> settings.put(n.substring("roletrail.".length()), System.getProperty(n)));
         IngestConfig config = IngestConfig.from(Settings.of(settings));
         try (Ingester ingester = new Ingester(config, IngestListener.NONE, Clock.systemUTC())) {
+            long cpuStarted = processCpuNanos();
+            CpuByPart cpu = CpuByPart.start();
             long started = System.nanoTime();
             IngestStats stats = ingester.ingest(new S3ObjectSource(s3, config.trailSelection(),
                     config.concurrency().listings(), config.concurrency().listPageSize()));
-            return new Timed(stats, System.nanoTime() - started);
+            long nanos = System.nanoTime() - started;
+            return new Timed(stats, nanos, processCpuNanos() - cpuStarted, cpu.since());
         }
     }
 
@@ -160,6 +180,12 @@ public final class IngestBenchmark {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** CPU time of this JVM so far: on a shared machine, the figure that other load disturbs least. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double seconds(long nanos) {

@@ -37,9 +37,19 @@ class RecordCheckTest {
                 "{\"eventID\":\"x\",\"eventTime\":\"yesterday\",\"userIdentity\":{}}",
                 "{\"eventID\":\"x\",\"eventTime\":\"1970-01-01T00:00:00Z\",\"userIdentity\":{}}",
                 "{\"eventID\":\"x\",\"eventTime\":\"2999-01-01T00:00:00Z\",\"userIdentity\":{}}",
+                withTime("\"2026-02-30T10:00:00Z\""), withTime("\"2026-11-20T24:00:00Z\""),
+                withTime("\"2026-11-20T10:00:00.250Z\""), withTime("\"2026-11-20T10:00:00+01:00\""),
+                withTime("\"2016-12-31T23:59:60Z\""), withTime("\"2026-11-2OT10:00:00Z\""),
+                withTime("\"+2026-11-20T10:00:00Z\""), withTime("1763632800"), withTime("null"),
                 CloudTrailEvent.byRoleSession("arn:aws:iam::111122223333:role/Deploy", "ci").at(
                         Instant.parse("2026-11-20T10:00:00Z")).json());
         return Stream.concat(samples, broken);
+    }
+
+    /** A usable record but for its eventTime, given as JSON. */
+    private static String withTime(String eventTime) {
+        return "{\"eventID\":\"x\",\"eventTime\":" + eventTime + ",\"userIdentity\":{\"type\":\"Root\","
+                + "\"accountId\":\"111122223333\",\"arn\":\"arn:aws:iam::111122223333:root\"}}";
     }
 
     @ParameterizedTest
