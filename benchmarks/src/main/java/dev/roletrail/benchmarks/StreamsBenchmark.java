@@ -56,8 +56,8 @@ public final class StreamsBenchmark {
             print("input (%s): %,d records from %,d users over %d days", source.name().toLowerCase(Locale.ROOT),
                     traffic.size(), users, days);
 
-            double eos = run(broker, "eos", "exactly_once_v2", traffic, work);
-            double alos = run(broker, "alos", "at_least_once", traffic, work);
+            double eos = run(broker, "exactly_once_v2", produce(broker, "eos", traffic), traffic.size(), work).rate();
+            double alos = run(broker, "at_least_once", produce(broker, "alos", traffic), traffic.size(), work).rate();
             print("exactly_once_v2: %,.0f records/s; at_least_once: %,.0f records/s; ratio %.2f", eos, alos, eos / alos);
 
             Path state = work.resolve("state-eos");
@@ -68,18 +68,26 @@ public final class StreamsBenchmark {
             if (distinct == 0) {
                 return;
             }
-            List<KeyedRecord> many = source.distinctPrincipals(distinct);
-            double rate = run(broker, "many", "exactly_once_v2", many, work);
-            System.gc();
-            long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            print("%,d distinct principals and keys at %,.0f records/s; heap after, with state in RocksDB: %,d MB (max %,d MB)",
-                    distinct, rate, heap >> 20, Runtime.getRuntime().maxMemory() >> 20);
+            traffic = null; // not to be counted in the heap measured below
+            Result many = run(broker, "exactly_once_v2", produceDistinct(broker, source, distinct), distinct, work);
+            print("%,d distinct principals and keys at %,.0f records/s; heap in use after a full GC while the app and"
+                    + " broker still ran, with state in RocksDB: %,d MB (max %,d MB)",
+                    distinct, many.rate(), many.heapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
         }
     }
 
-    /** Produces the input, runs the app until it has consumed it all, and returns records/s while RUNNING. */
-    private static double run(EmbeddedKafkaBroker broker, String name, String guarantee, List<KeyedRecord> input,
-            Path work) throws Exception {
+    /** Records/s while RUNNING, and the heap in use once the input was consumed (after a full GC). */
+    private record Result(double rate, long heapBytes) {
+    }
+
+    /** In its own frame, so the million generated records are garbage before the heap is measured. */
+    private static Topics produceDistinct(EmbeddedKafkaBroker broker, TrafficSource source, int distinct)
+            throws Exception {
+        return produce(broker, "many", source.distinctPrincipals(distinct));
+    }
+
+    /** Creates the run's topics and produces its input. */
+    private static Topics produce(EmbeddedKafkaBroker broker, String name, List<KeyedRecord> input) throws Exception {
         Topics topics = new Topics("bench-" + name);
         Map<String, Object> admin = Map.of("bootstrap.servers", broker.bootstrapServers());
         try (Admin client = Admin.create(admin)) {
@@ -88,6 +96,13 @@ public final class StreamsBenchmark {
                     .all().get();
         }
         produce(broker, topics, input);
+        return topics;
+    }
+
+    /** Runs the app over the topics' input until it has consumed all {@code records}. */
+    private static Result run(EmbeddedKafkaBroker broker, String guarantee, Topics topics, long records, Path work)
+            throws Exception {
+        String name = topics.prefix().substring("bench-".length());
         Map<String, String> settings = new HashMap<>();
         settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
         settings.put("topic.prefix", topics.prefix());
@@ -107,11 +122,12 @@ public final class StreamsBenchmark {
             long cpuBefore = streamThreadCpuNanos();
             awaitConsumed(broker, topics, topics.prefix() + "-app");
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuMicrosPerRecord = (streamThreadCpuNanos() - cpuBefore) / 1e3 / input.size();
-            double rate = input.size() / seconds;
+            double cpuMicrosPerRecord = (streamThreadCpuNanos() - cpuBefore) / 1e3 / records;
+            double rate = records / seconds;
             print("%s (%s): %,d records in %.1f s: %,.0f records/s; stream threads used %.0f µs of CPU per record",
-                    name, guarantee, input.size(), seconds, rate, cpuMicrosPerRecord);
-            return rate;
+                    name, guarantee, records, seconds, rate, cpuMicrosPerRecord);
+            System.gc();
+            return new Result(rate, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
     }
 
