@@ -11,9 +11,9 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.inventory.IamRole;
 import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.FirstTimeAssumptionDetector;
 import dev.roletrail.streams.detect.ProfileDetector;
+import dev.roletrail.streams.state.DecodedCache;
 
 /**
  * Owns each principal's profile and its access edges. Every detector here is asked about an event before the state

@@ -7,12 +7,10 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
-
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.inventory.IamRole;
-import dev.roletrail.streams.identity.Arns;
 import dev.roletrail.streams.identity.Sessions;
 import dev.roletrail.streams.identity.TrustPolicy;
 import dev.roletrail.streams.unused.FindingFactory.Target;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
@@ -110,9 +111,8 @@ final class UsageRows {
         if (item == null) {
             return;
         }
-        String prefix = entity + SEPARATOR + kind.code;
-        if (advance(prefix + item, at)) {
-            countNew(entity, kind, prefix);
+        if (advance(entity + SEPARATOR + kind.code + item, at)) {
+            countNew(entity, kind);
         }
     }
 
@@ -125,23 +125,22 @@ final class UsageRows {
         return before == null;
     }
 
-    private void countNew(String entity, Kind kind, String prefix) {
+    private void countNew(String entity, Kind kind) {
         String countKey = entity + SEPARATOR + COUNT + kind.code;
         Long count = rows.get(countKey);
         long next = (count == null ? 0 : count) + 1;
         if (next > kind.cap) {
-            dropLeastRecent(prefix);
+            dropLeastRecent(entity, kind);
             next = kind.cap;
         }
         rows.put(countKey, next);
     }
 
     /** Drops the kind's least recently used item (the smallest key among equals, so a replay drops the same). */
-    private void dropLeastRecent(String prefix) {
+    private void dropLeastRecent(String entity, Kind kind) {
         List<KeyValue<String, Long>> candidates = new ArrayList<>();
         try (KeyValueIterator<String, Long> range =
-                rows.store().range(prefix, prefix.substring(0, prefix.length() - 1)
-                        + (char) (prefix.charAt(prefix.length() - 1) + 1))) {
+                rows.store().prefixScan(entity + SEPARATOR + kind.code, new StringSerializer())) {
             range.forEachRemaining(candidates::add);
         }
         candidates.stream()

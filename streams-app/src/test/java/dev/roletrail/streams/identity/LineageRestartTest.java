@@ -6,13 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedPunctuator;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +18,7 @@ import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.TestObservations;
+import dev.roletrail.streams.TestStores;
 import dev.roletrail.streams.state.StateSerde;
 import dev.roletrail.testkit.CloudTrailEvent;
 
@@ -43,9 +42,10 @@ class LineageRestartTest {
 
     @BeforeEach
     void leaveStateOfAPreviousInstance() {
-        KeyValueStore<String, HeldEvents> held = store(StoreNames.HELD_EVENTS, StateSerde.of(HeldEvents.class));
-        store(StoreNames.SESSIONS, StateSerde.of(Session.class));
-        store(StoreNames.TIMERS, Serdes.String());
+        KeyValueStore<String, HeldEvents> held =
+                TestStores.inMemory(StoreNames.HELD_EVENTS, StateSerde.of(HeldEvents.class), context);
+        TestStores.inMemory(StoreNames.SESSIONS, StateSerde.of(Session.class), context);
+        TestStores.inMemory(StoreNames.TIMERS, Serdes.String(), context);
         // Its stream-time hold is over: the previous instance had taken it off the due index to wait for the wall.
         held.put("ASIAOLDSESSION000001", HeldEvents.hold(heldCall, T0.plus(HOLD)));
         context.setCurrentSystemTimeMs(WALL);
@@ -90,13 +90,5 @@ class LineageRestartTest {
                 punctuator.getPunctuator().punctuate(time);
             }
         }
-    }
-
-    private <V> KeyValueStore<String, V> store(String name, Serde<V> values) {
-        KeyValueStore<String, V> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), values).withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
-        context.addStateStore(store);
-        return store;
     }
 }

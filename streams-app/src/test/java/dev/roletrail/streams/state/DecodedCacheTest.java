@@ -3,11 +3,11 @@ package dev.roletrail.streams.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import dev.roletrail.streams.TestStores;
 
 /** Against a real (in-memory) store with a serde: every read from the store decodes a new instance. */
 class DecodedCacheTest {
@@ -16,9 +16,7 @@ class DecodedCacheTest {
 
     @BeforeEach
     void setUp() {
-        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("s"), Serdes.String(), Serdes.String())
-                .withLoggingDisabled().build();
-        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        store = TestStores.inMemory("s", Serdes.String());
     }
 
     @Test

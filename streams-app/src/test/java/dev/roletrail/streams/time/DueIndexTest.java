@@ -7,10 +7,10 @@ import java.time.Instant;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import dev.roletrail.streams.TestStores;
 
 class DueIndexTest {
 
@@ -20,9 +20,7 @@ class DueIndexTest {
 
     @BeforeEach
     void setUp() {
-        store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("timers"), Serdes.String(), Serdes.String())
-                .withLoggingDisabled().build();
-        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+        store = TestStores.inMemory("timers", Serdes.String());
     }
 
     @Test

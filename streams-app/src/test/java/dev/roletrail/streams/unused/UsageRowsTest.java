@@ -7,11 +7,9 @@ import java.time.Instant;
 import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
+import dev.roletrail.streams.TestStores;
 import dev.roletrail.streams.state.DecodedCache;
 
 class UsageRowsTest {
@@ -24,10 +22,7 @@ class UsageRowsTest {
 
     /** Usage rows over a real in-memory store, as the findings step keeps them (decoded cache included). */
     static UsageRows inMemory() {
-        KeyValueStore<String, Long> store = Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore("findings-usage"),
-                Serdes.String(), Serdes.Long()).withLoggingDisabled().build();
-        store.init(new MockProcessorContext<>().getStateStoreContext(), store);
-        return new UsageRows(DecodedCache.ofEntries(store, 1_000));
+        return new UsageRows(DecodedCache.ofEntries(TestStores.inMemory("findings-usage", Serdes.Long()), 1_000));
     }
 
     private static UsageSignal call(String action, Instant at) {
