@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -20,6 +22,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
 
 import dev.roletrail.embedded.EmbeddedKafkaBroker;
 import dev.roletrail.schemas.Topics;
@@ -56,9 +59,35 @@ public final class StreamsBenchmark {
             print("input (%s): %,d records from %,d users over %d days", source.name().toLowerCase(Locale.ROOT),
                     traffic.size(), users, days);
 
+            // -Dbench.eos-only=true: one guarantee, e.g. to profile it alone or to compare two settings quickly.
+            boolean eosOnly = Boolean.getBoolean("bench.eos-only");
+            // Unreported passes first, with each guarantee: otherwise the JIT, still compiling the app, the broker and
+            // the clients, takes a third of the JVM's CPU in the first measured run, and the second run measures a
+            // warmer JVM than the first.
+            for (int pass = 1; pass <= Integer.getInteger("bench.warmups", 1); pass++) {
+                run(broker, "exactly_once_v2", produce(broker, "warmup" + pass + "-eos", traffic), traffic.size(), work);
+                if (!eosOnly) {
+                    run(broker, "at_least_once", produce(broker, "warmup" + pass + "-alos", traffic), traffic.size(),
+                            work);
+                }
+            }
             double eos = run(broker, "exactly_once_v2", produce(broker, "eos", traffic), traffic.size(), work).rate();
-            double alos = run(broker, "at_least_once", produce(broker, "alos", traffic), traffic.size(), work).rate();
-            print("exactly_once_v2: %,.0f records/s; at_least_once: %,.0f records/s; ratio %.2f", eos, alos, eos / alos);
+            if (!eosOnly) {
+                double alos = run(broker, "at_least_once", produce(broker, "alos", traffic), traffic.size(), work).rate();
+                print("exactly_once_v2: %,.0f records/s; at_least_once: %,.0f records/s; ratio %.2f", eos, alos,
+                        eos / alos);
+            }
+
+            // -Dbench.floor=false skips it: the same input through the least a RoleTrail topology does.
+            if (Boolean.parseBoolean(System.getProperty("bench.floor", "true"))) {
+                double floorEos = run(broker, "exactly_once_v2", produce(broker, "floor-eos", traffic),
+                        traffic.size(), work, FloorTopology::build).rate();
+                String floorAlos = eosOnly ? "" : String.format(Locale.ROOT, ", at_least_once %,.0f records/s",
+                        run(broker, "at_least_once", produce(broker, "floor-alos", traffic), traffic.size(), work,
+                                FloorTopology::build).rate());
+                print("floor (parse, drop duplicates, one small value per principal): exactly_once_v2 %,.0f"
+                        + " records/s%s", floorEos, floorAlos);
+            }
 
             Path state = work.resolve("state-eos");
             long principals = traffic.stream().map(KeyedRecord::principal).distinct().count();
@@ -73,6 +102,25 @@ public final class StreamsBenchmark {
             print("%,d distinct principals and keys at %,.0f records/s; heap in use after a full GC while the app and"
                     + " broker still ran, with state in RocksDB: %,d MB (max %,d MB)",
                     distinct, many.rate(), many.heapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        }
+    }
+
+    /** The app, or a bare topology for the floor figure, started. */
+    private record Running(Supplier<KafkaStreams.State> state, Runnable closer) implements AutoCloseable {
+
+        static Running of(StreamsApp app) {
+            app.start();
+            return new Running(app::state, app::close);
+        }
+
+        static Running of(KafkaStreams streams) {
+            streams.start();
+            return new Running(streams::state, streams::close);
+        }
+
+        @Override
+        public void close() {
+            closer.run();
         }
     }
 
@@ -102,6 +150,12 @@ public final class StreamsBenchmark {
     /** Runs the app over the topics' input until it has consumed all {@code records}. */
     private static Result run(EmbeddedKafkaBroker broker, String guarantee, Topics topics, long records, Path work)
             throws Exception {
+        return run(broker, guarantee, topics, records, work, null);
+    }
+
+    /** @param topology instead of the app's, or null for the app itself */
+    private static Result run(EmbeddedKafkaBroker broker, String guarantee, Topics topics, long records, Path work,
+            Function<StreamsAppConfig, Topology> topology) throws Exception {
         String name = topics.prefix().substring("bench-".length());
         Map<String, String> settings = new HashMap<>();
         settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
@@ -113,19 +167,26 @@ public final class StreamsBenchmark {
         // Any RoleTrail setting can be tried without a rebuild: -Droletrail.<setting>=<value> in BENCH_JAVA_OPTS.
         System.getProperties().stringPropertyNames().stream().filter(property -> property.startsWith("roletrail."))
                 .forEach(property -> settings.put(property.substring("roletrail.".length()), System.getProperty(property)));
-        try (StreamsApp app = new StreamsApp(StreamsAppConfig.from(Settings.of(settings)))) {
-            app.start();
-            while (app.state() != KafkaStreams.State.RUNNING) {
+        StreamsAppConfig config = StreamsAppConfig.from(Settings.of(settings));
+        try (Running app = topology == null ? Running.of(new StreamsApp(config))
+                : Running.of(new KafkaStreams(topology.apply(config), config.streamsProperties()))) {
+            while (app.state().get() != KafkaStreams.State.RUNNING) {
                 Thread.sleep(50);
             }
             long start = System.nanoTime();
             long cpuBefore = streamThreadCpuNanos();
+            long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             awaitConsumed(broker, topics, topics.prefix() + "-app");
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuMicrosPerRecord = (streamThreadCpuNanos() - cpuBefore) / 1e3 / records;
+            double jitSeconds = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore) / 1e3;
             double rate = records / seconds;
-            print("%s (%s): %,d records in %.1f s: %,.0f records/s; stream threads used %.0f µs of CPU per record",
-                    name, guarantee, records, seconds, rate, cpuMicrosPerRecord);
+            print("%s (%s): %,d records in %.1f s: %,.0f records/s; stream threads used %.0f µs of CPU per record;"
+                    + " JIT compiling %.1f s; ended %s", name, guarantee, records, seconds, rate, cpuMicrosPerRecord,
+                    jitSeconds, java.time.LocalTime.now().withNano(0));
+            if (Boolean.getBoolean("bench.topic-sizes")) {
+                printTopicSizes(broker, topics.prefix());
+            }
             System.gc();
             return new Result(rate, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
@@ -176,6 +237,21 @@ public final class StreamsBenchmark {
                 }
                 Thread.sleep(100);
             }
+        }
+    }
+
+    /** -Dbench.topic-sizes=true: records written to each of the run's topics, to see where an event fans out. */
+    private static void printTopicSizes(EmbeddedKafkaBroker broker, String prefix) throws Exception {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+            List<String> names = admin.listTopics().names().get().stream().filter(n -> n.startsWith(prefix)).sorted()
+                    .toList();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(names).allTopicNames().get().forEach((topic, description) -> description.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+            Map<String, Long> ends = new java.util.TreeMap<>();
+            admin.listOffsets(latest).all().get().forEach((partition, info) ->
+                    ends.merge(partition.topic(), info.offset(), Long::sum));
+            ends.forEach((topic, end) -> print("  %-70s %,12d offsets", topic, end));
         }
     }
 

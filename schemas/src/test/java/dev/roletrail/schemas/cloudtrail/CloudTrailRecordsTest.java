@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecords.Parsed;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecords.Rejected;
 
@@ -46,6 +47,26 @@ class CloudTrailRecordsTest {
         assertThat(Principals.of(record).id()).isEqualTo("arn:aws:iam::111122223333:user/alice");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{\"eventID\":\"x\",\"eventTime\":\"2026-11-20T10:00:00Z\",\"userIdentity\":{}}",
+        "{\"eventID\":42,\"eventTime\":\"2026-11-20T10:00:00Z\",\"userIdentity\":{\"type\":\"Root\"},\"readOnly\":true}",
+        "{\"eventID\":\"x\",\"eventTime\":\"2026-11-20T10:00:00Z\",\"userIdentity\":{},\"eventID\":\"y\"}",
+        "{\"eventID\":\"x\",\"eventTime\":\"2026-11-20T10:00:00Z\",\"userIdentity\":{},\"requestParameters\":null}",
+    })
+    void shouldBindWithoutATreeWhatTheTreeBinds(String json) throws Exception {
+        var direct = records.parse(bytes(json));
+        var throughTree = records.check(Json.mapper().readTree(json));
+
+        assertThat(direct).isInstanceOf(Parsed.class).isEqualTo(throughTree);
+    }
+
+    @Test
+    void shouldBindTheFullRecordWithoutATreeAsThroughOne() throws Exception {
+        assertThat(records.parse(bytes(ASSUME_ROLE)))
+                .isEqualTo(records.check(Json.mapper().readTree(ASSUME_ROLE)));
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
         "{not json                                                                        | invalid JSON",
@@ -56,6 +77,10 @@ class CloudTrailRecordsTest {
         "{\"eventID\":\"x\",\"eventTime\":\"2026-11-20T10:00:00Z\"}                       | missing userIdentity",
         "{\"eventID\":\"x\",\"eventTime\":\"2026-11-20T10:00:00Z\",\"userIdentity\":\"u\"} | userIdentity is not an object",
         "{\"eventID\":\"x\",\"eventTime\":\"yesterday\",\"userIdentity\":{}}              | not a CloudTrail record",
+        "{\"eventID\":null,\"eventTime\":\"2026-11-20T10:00:00Z\",\"userIdentity\":{}}      | missing eventID",
+        "{\"eventID\":\"x\",\"eventTime\":\"2026-11-20T10:00:00Z\",\"userIdentity\":[]}   | userIdentity is not an object",
+        "{\"eventID\":\"x\",\"eventTime\":\"2026-11-20T10:00:00Z\",\"userIdentity\":{},\"userIdentity\":\"u\"} | userIdentity is not an object",
+        "{\"eventID\":\"x\",\"eventTime\":\"2026-11-20T10:00:00Z\",\"userIdentity\":{},\"eventID\":null} | missing eventID",
         "{\"eventID\":\"x\",\"eventTime\":\"1970-01-01T00:00:00Z\",\"userIdentity\":{}}   | absurd eventTime",
         "{\"eventID\":\"x\",\"eventTime\":\"2999-01-01T00:00:00Z\",\"userIdentity\":{}}   | absurd eventTime",
     })
