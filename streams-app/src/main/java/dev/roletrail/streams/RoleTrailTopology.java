@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -19,9 +20,11 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
 import dev.roletrail.streams.state.StateSerde;
+import dev.roletrail.streams.state.WriteBackStoreBuilder;
 import dev.roletrail.schemas.Topic;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
@@ -327,53 +330,53 @@ public final class RoleTrailTopology {
 
     private static void addStores(StreamsBuilder builder, StreamsAppConfig config) {
         Duration grace = config.dedupGrace();
+        int entries = config.decodedCacheEntries();
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_EVENT_IDS, grace.multipliedBy(2), Duration.ofMillis(1),
                         false),
                 Serdes.String(), Serdes.Long()));
-        builder.addStateStore(keyValue(StoreNames.SESSIONS, Session.class));
-        builder.addStateStore(keyValue(StoreNames.HELD_EVENTS, HeldEvents.class));
-        builder.addStateStore(keyValue(StoreNames.PRINCIPAL_PROFILES, PrincipalProfile.class));
-        builder.addStateStore(keyValue(StoreNames.ACCESS_EDGES, AccessEdge.class));
-        builder.addStateStore(keyValue(StoreNames.KEY_USAGE, KeyUsage.class));
-        builder.addStateStore(keyValue(StoreNames.ASSUME_ATTEMPTS, AssumeAttempts.class));
-        builder.addStateStore(keyValue(StoreNames.ASSUMPTION_RATES, AssumptionRate.class));
-        builder.addStateStore(keyValue(StoreNames.ALERT_SUPPRESSION, SuppressionState.class));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.CHAIN_PATHS),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(keyValue(StoreNames.SESSION_USE, SessionUse.class));
-        builder.addStateStore(keyValue(StoreNames.ROLE_CLIENTS, RoleClients.class));
-        builder.addStateStore(keyValue(StoreNames.NETWORK_ACTIVITY, NetworkActivity.class));
-        builder.addStateStore(keyValue(StoreNames.ROLE_FEDERATION, RoleFederation.class));
-        builder.addStateStore(timers(StoreNames.TIMERS));
-        builder.addStateStore(timers(StoreNames.ALERT_SUPPRESSION_TIMERS));
+        builder.addStateStore(writeBack(StoreNames.SESSIONS, Session.class, entries));
+        // Kafka's byte-bounded cache for the two whose values can be large: the write-back store counts entries.
+        builder.addStateStore(cachedKeyValue(StoreNames.HELD_EVENTS, StateSerde.of(HeldEvents.class)));
+        builder.addStateStore(writeBack(StoreNames.PRINCIPAL_PROFILES, PrincipalProfile.class, entries));
+        builder.addStateStore(writeBack(StoreNames.ACCESS_EDGES, AccessEdge.class, entries));
+        builder.addStateStore(writeBack(StoreNames.KEY_USAGE, KeyUsage.class, entries));
+        builder.addStateStore(writeBack(StoreNames.ASSUME_ATTEMPTS, AssumeAttempts.class, entries));
+        builder.addStateStore(writeBack(StoreNames.ASSUMPTION_RATES, AssumptionRate.class, entries));
+        builder.addStateStore(writeBack(StoreNames.ALERT_SUPPRESSION, SuppressionState.class, entries));
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.CHAIN_PATHS, Serdes.Long(), entries));
+        builder.addStateStore(writeBack(StoreNames.SESSION_USE, SessionUse.class, entries));
+        builder.addStateStore(writeBack(StoreNames.ROLE_CLIENTS, RoleClients.class, entries));
+        builder.addStateStore(writeBack(StoreNames.NETWORK_ACTIVITY, NetworkActivity.class, entries));
+        builder.addStateStore(writeBack(StoreNames.ROLE_FEDERATION, RoleFederation.class, entries));
+        builder.addStateStore(timers(StoreNames.TIMERS, entries));
+        builder.addStateStore(timers(StoreNames.ALERT_SUPPRESSION_TIMERS, entries));
         Duration alertsRetention = QueryConfig.from(config.settings()).alertsRetention();
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.RECENT_ALERTS, alertsRetention, Duration.ofMillis(1), false),
                 Serdes.String(), StateSerde.of(Alert.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(
-                Stores.persistentKeyValueStore(StoreNames.FINDINGS_SIGNALS_TODAY), Serdes.String(), Serdes.Long())
-                .withCachingEnabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FINDINGS_USAGE),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
-        builder.addStateStore(keyValue(StoreNames.FINDINGS_ASSUMER_ACTIONS, AssumerActions.class));
-        builder.addStateStore(keyValue(StoreNames.FINDINGS_OPEN, Finding.class));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.FINDINGS_CLOCK),
-                Serdes.String(), Serdes.Long()).withCachingEnabled());
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_SIGNALS_TODAY, Serdes.Long(),
+                entries));
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_USAGE, Serdes.Long(), entries));
+        builder.addStateStore(cachedKeyValue(StoreNames.FINDINGS_ASSUMER_ACTIONS, StateSerde.of(AssumerActions.class)));
+        builder.addStateStore(writeBack(StoreNames.FINDINGS_OPEN, Finding.class, entries));
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_CLOCK, Serdes.Long(), entries));
     }
 
-    private static <V> org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<String, V>>
-            keyValue(String name, Class<V> type) {
+    /** Decoded values in memory, each key written since the last commit reaching RocksDB and the changelog once. */
+    private static <V> StoreBuilder<KeyValueStore<String, V>> writeBack(String name, Class<V> type, int entries) {
+        return WriteBackStoreBuilder.persistent(name, StateSerde.of(type), entries);
+    }
+
+    private static <V> StoreBuilder<KeyValueStore<String, V>> cachedKeyValue(String name, Serde<V> valueSerde) {
         // Cached: repeated updates of one key between commits reach RocksDB and the changelog once.
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), StateSerde.of(type))
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), valueSerde)
                 .withCachingEnabled();
     }
 
     /** A {@code DueIndex} store: keys sort by due time, so punctuations range over what is due. */
-    private static org.apache.kafka.streams.state.StoreBuilder<org.apache.kafka.streams.state.KeyValueStore<String, String>>
-            timers(String name) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), Serdes.String())
-                .withCachingEnabled();
+    private static StoreBuilder<KeyValueStore<String, String>> timers(String name, int entries) {
+        return WriteBackStoreBuilder.persistent(name, Serdes.String(), entries);
     }
 
     private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {
