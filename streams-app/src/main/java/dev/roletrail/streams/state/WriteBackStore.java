@@ -30,8 +30,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * what the changelog holds at a commit is what the processors wrote. Ranges, scans and size first write back what is
  * dirty, so they see every write. Bounded: past {@code maxEntries} the least recently used entry leaves, written
  * back first if dirty. Emptied on {@link #init} and {@link #close}: after a crash or an aborted transaction, the
- * task is revived from the changelog and nothing uncommitted survives here. Methods are synchronized because
- * interactive queries read from other threads.
+ * task is revived from the changelog and nothing uncommitted survives here.
+ * <p>
+ * Interactive queries read from other threads, so methods are synchronized, and only the thread that writes (the
+ * task's stream thread) ever writes back: a write back sends changelog records, which belongs to the task's
+ * transaction. Another thread's ranges and scans see what was written back (at the latest, the last commit), and its
+ * lookups see every write.
  *
  * @param <V> the value type; values are handed out as stored, so they must be immutable
  */
@@ -42,6 +46,8 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V> {
     /** Recently used values (empty: known absent), in access order; a key in {@link #dirty} is newer than below. */
     private final LinkedHashMap<String, Optional<V>> recent = new LinkedHashMap<>(256, 0.75f, true);
     private final LinkedHashMap<String, Boolean> dirty = new LinkedHashMap<>();
+    /** The thread that put what is dirty; null while nothing was put since the store was opened. */
+    private Thread writer;
 
     /**
      * @param inner      the store below: logged, not cached
@@ -62,13 +68,16 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V> {
             return cached.orElse(null);
         }
         V value = inner.get(key);
-        remember(key, Optional.ofNullable(value));
+        if (writing()) {
+            remember(key, Optional.ofNullable(value));
+        }
         return value;
     }
 
     @Override
     public synchronized void put(String key, V value) {
         Objects.requireNonNull(key, "key");
+        writer = Thread.currentThread();
         remember(key, Optional.ofNullable(value));
         dirty.put(key, Boolean.TRUE);
     }
@@ -96,38 +105,38 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V> {
 
     @Override
     public synchronized KeyValueIterator<String, V> range(String from, String to) {
-        writeBack();
+        writeBackIfWriting();
         return inner.range(from, to);
     }
 
     @Override
     public synchronized KeyValueIterator<String, V> reverseRange(String from, String to) {
-        writeBack();
+        writeBackIfWriting();
         return inner.reverseRange(from, to);
     }
 
     @Override
     public synchronized KeyValueIterator<String, V> all() {
-        writeBack();
+        writeBackIfWriting();
         return inner.all();
     }
 
     @Override
     public synchronized KeyValueIterator<String, V> reverseAll() {
-        writeBack();
+        writeBackIfWriting();
         return inner.reverseAll();
     }
 
     @Override
     public synchronized <PS extends Serializer<P>, P> KeyValueIterator<String, V> prefixScan(P prefix,
             PS prefixKeySerializer) {
-        writeBack();
+        writeBackIfWriting();
         return inner.prefixScan(prefix, prefixKeySerializer);
     }
 
     @Override
     public synchronized long approximateNumEntries() {
-        writeBack();
+        writeBackIfWriting();
         return inner.approximateNumEntries();
     }
 
@@ -183,13 +192,24 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V> {
 
     @Override
     public synchronized <R> QueryResult<R> query(Query<R> query, PositionBound positionBound, QueryConfig config) {
-        writeBack();
+        writeBackIfWriting();
         return inner.query(query, positionBound, config);
     }
 
     @Override
     public Position getPosition() {
         return inner.getPosition();
+    }
+
+    /** Whether the calling thread is the one that writes: only it may write back, or remember what it read. */
+    private boolean writing() {
+        return writer == null || writer == Thread.currentThread();
+    }
+
+    private void writeBackIfWriting() {
+        if (writing()) {
+            writeBack();
+        }
     }
 
     /** Writes every dirty value to the store below, oldest write first. */
@@ -215,5 +235,6 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V> {
     private void forgetAll() {
         recent.clear();
         dirty.clear();
+        writer = null;
     }
 }

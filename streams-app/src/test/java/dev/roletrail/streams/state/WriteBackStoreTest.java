@@ -91,6 +91,25 @@ class WriteBackStoreTest {
     }
 
     @Test
+    void shouldLeaveWritingBackToTheWritingThread() throws Exception {
+        WriteBackStore<Long> store = new WriteBackStore<>(below, 10);
+        store.put("a", 1L);
+        List<Object> seenByQuery = new ArrayList<>();
+
+        Thread query = new Thread(() -> {
+            seenByQuery.add(store.get("a"));
+            seenByQuery.add(keys(store.all()));
+        });
+        query.start();
+        query.join();
+
+        assertThat(seenByQuery).as("a lookup sees the write, a scan what was written back")
+                .containsExactly(1L, List.of());
+        assertThat(below.get("a")).as("the query thread sent nothing").isNull();
+        assertThat(keys(store.all())).containsExactly("a");
+    }
+
+    @Test
     void shouldRefuseAStoreWithoutRoom() {
         assertThrows(IllegalArgumentException.class, () -> new WriteBackStore<>(below, 0));
     }
