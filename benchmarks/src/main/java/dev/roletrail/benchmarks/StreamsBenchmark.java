@@ -174,11 +174,11 @@ public final class StreamsBenchmark {
                 Thread.sleep(50);
             }
             long start = System.nanoTime();
-            long cpuBefore = streamThreadCpuNanos();
+            Map<Long, Long> cpuBefore = streamThreadCpuNanos(topics.prefix() + "-app");
             long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             awaitConsumed(broker, topics, topics.prefix() + "-app");
             double seconds = (System.nanoTime() - start) / 1e9;
-            double cpuMicrosPerRecord = (streamThreadCpuNanos() - cpuBefore) / 1e3 / records;
+            double cpuMicrosPerRecord = cpuSince(topics.prefix() + "-app", cpuBefore) / 1e3 / records;
             double jitSeconds = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore) / 1e3;
             double rate = records / seconds;
             print("%s (%s): %,d records in %.1f s: %,.0f records/s; stream threads used %.0f µs of CPU per record;"
@@ -196,15 +196,26 @@ public final class StreamsBenchmark {
      * CPU time of the stream threads alive now: unlike records/s it hardly moves when other processes share the
      * machine, so it shows what a change to the app itself gained.
      */
-    private static long streamThreadCpuNanos() {
+    private static Map<Long, Long> streamThreadCpuNanos(String applicationId) {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        long total = 0;
+        Map<Long, Long> cpu = new HashMap<>();
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
-            if (info != null && info.getThreadName().contains("StreamThread")) {
-                total += Math.max(0, threads.getThreadCpuTime(info.getThreadId()));
+            // This app's stream threads (also its global one): an earlier app's may still be closing.
+            if (info != null && info.getThreadName().startsWith(applicationId)
+                    && info.getThreadName().contains("StreamThread")) {
+                cpu.put(info.getThreadId(), Math.max(0, threads.getThreadCpuTime(info.getThreadId())));
             }
         }
-        return total;
+        return cpu;
+    }
+
+    /** CPU the stream threads used since {@code before}; a thread that ended (replaced after an error) is missed. */
+    private static long cpuSince(String applicationId, Map<Long, Long> before) {
+        Map<Long, Long> now = streamThreadCpuNanos(applicationId);
+        if (!now.keySet().containsAll(before.keySet())) {
+            print("  (a stream thread ended during the run: its CPU time is not counted)");
+        }
+        return now.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
     }
 
     private static void produce(EmbeddedKafkaBroker broker, Topics topics, List<KeyedRecord> input) {

@@ -18,6 +18,8 @@ import org.apache.kafka.streams.query.QueryConfig;
 import org.apache.kafka.streams.query.QueryResult;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.CacheFlushListener;
+import org.apache.kafka.streams.state.internals.CachedStateStore;
 
 /**
  * A write-back cache of decoded values over a logged store without Kafka Streams' record cache. Kafka Streams' cache
@@ -26,8 +28,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the last commit reaches the store below (and so RocksDB and the changelog) once, at the commit, as with Kafka's
  * cache.
  * <p>
- * Kafka Streams calls {@link #commit} (or {@link #flush}) before it commits the task's offsets and transaction, so
- * what the changelog holds at a commit is what the processors wrote. Ranges, scans and size first write back what is
+ * Before every commit of a task's offsets (and, with exactly_once_v2, its transaction) Kafka Streams flushes the
+ * caches of the task's stores, those that are a {@link CachedStateStore}; its own record cache is one. This store is
+ * one too for that reason alone: {@link StateStore#commit} is called only when Kafka Streams writes a checkpoint,
+ * which with exactly_once_v2 is not at every commit. So what the changelog holds at a commit is what the processors
+ * wrote. Ranges, scans and size first write back what is
  * dirty, so they see every write. Bounded: past {@code maxEntries} the least recently used entry leaves, written
  * back first if dirty. Emptied on {@link #init} and {@link #close}: after a crash or an aborted transaction, the
  * task is revived from the changelog and nothing uncommitted survives here.
@@ -39,7 +44,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  *
  * @param <V> the value type; values are handed out as stored, so they must be immutable
  */
-public final class WriteBackStore<V> implements KeyValueStore<String, V> {
+public final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateStore<String, V> {
 
     private final KeyValueStore<String, V> inner;
     private final int maxEntries;
@@ -149,6 +154,24 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V> {
     public synchronized void init(StateStoreContext context, StateStore root) {
         forgetAll();
         inner.init(context, root);
+    }
+
+    /** Called before every commit of the task: the write back. */
+    @Override
+    public synchronized void flushCache() {
+        writeBack();
+    }
+
+    /** Called when a task is closed without committing: what it wrote since its last commit is dropped. */
+    @Override
+    public synchronized void clearCache() {
+        forgetAll();
+    }
+
+    /** No listener: this store feeds no KTable, so a write back forwards nothing. */
+    @Override
+    public boolean setFlushListener(CacheFlushListener<String, V> listener, boolean sendOldValues) {
+        return false;
     }
 
     @Override
