@@ -178,7 +178,7 @@ class RecordReaderTest {
 
     private static List<String> eventIds(List<RecordItem> items) {
         return items.stream().filter(RecordItem.Good.class::isInstance)
-                .map(i -> ((RecordItem.Good) i).json().get("eventID").asText()).toList();
+                .map(i -> ((RecordItem.Good) i).fields().eventId().asText()).toList();
     }
 
     private static RecordItem.Bad lastBad(List<RecordItem> items) {
