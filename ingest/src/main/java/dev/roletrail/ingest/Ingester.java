@@ -131,17 +131,10 @@ public final class Ingester implements AutoCloseable {
     private void produce(ReadAhead.Reading reading, TransactionalWriter writer) {
         SourceObject object = reading.object();
         long position = reading.resumeAt();
-        while (true) {
-            ReadAhead.Item item = take(reading);
-            if (item instanceof ReadAhead.End end) {
-                if (end.failure() != null) {
-                    LOG.warn("event=source_unreadable source=\"{}\" reason=\"{}\"", object.id(), end.failure());
-                    writer.deadLetter(object.id(), router.quarantine(object.id(), position == 0 ? -1 : position,
-                            "unreadable source: " + end.failure(), null).letter());
-                }
-                break;
-            }
-            for (ReadAhead.Record record : ((ReadAhead.Records) item).records()) {
+        ReadAhead.Item item;
+        do {
+            item = take(reading);
+            for (ReadAhead.Record record : item.records()) {
                 if (record.routed() instanceof Accepted accepted) {
                     writer.record(accepted.principal(), accepted.json());
                 } else {
@@ -152,6 +145,12 @@ public final class Ingester implements AutoCloseable {
                     writer.progress(new IngestProgress(object.id(), position, false), object.resumable());
                 }
             }
+        } while (!(item instanceof ReadAhead.End));
+        String failure = ((ReadAhead.End) item).failure();
+        if (failure != null) {
+            LOG.warn("event=source_unreadable source=\"{}\" reason=\"{}\"", object.id(), failure);
+            writer.deadLetter(object.id(), router.quarantine(object.id(), position == 0 ? -1 : position,
+                    "unreadable source: " + failure, null).letter());
         }
         writer.objectDone(object.size(), object.lastModified());
         writer.progress(new IngestProgress(object.id(), position, true), object.resumable());

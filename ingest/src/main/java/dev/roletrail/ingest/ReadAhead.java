@@ -28,8 +28,9 @@ import dev.roletrail.schemas.Reasons;
  */
 final class ReadAhead implements Iterator<ReadAhead.Reading>, AutoCloseable {
 
-    /** What a worker hands over: routed records in order, or the end of the object. */
+    /** What a worker hands over: routed records in order, the last of them with the end of the object. */
     sealed interface Item permits Records, End {
+        List<Record> records();
     }
 
     record Record(long index, Routed routed) {
@@ -42,8 +43,12 @@ final class ReadAhead implements Iterator<ReadAhead.Reading>, AutoCloseable {
     /** Records per hand-over. */
     private static final int CHUNK = 64;
 
-    /** The object ended; {@code failure} says why it ended early (the source could not be read), or is null. */
-    record End(String failure) implements Item {
+    /**
+     * The object's last records and its end, in one hand-over: most objects hold a few records, so a separate end
+     * would double the hand-offs (and the consumer's wake-ups). {@code failure} says why the object ended early (the
+     * source could not be read), or is null.
+     */
+    record End(List<Record> records, String failure) implements Item {
     }
 
     /** One object being read: its records arrive through {@link #take()} until an {@link End}. */
@@ -157,9 +162,9 @@ final class ReadAhead implements Iterator<ReadAhead.Reading>, AutoCloseable {
     private void read(Reading reading) {
         String id = reading.object.id();
         String failure = null;
+        List<Record> chunk = new ArrayList<>(CHUNK);
         try (InputStream in = new Drained(reading.object.open());
              RecordReader reader = RecordReader.open(in, limits)) {
-            List<Record> chunk = new ArrayList<>(CHUNK);
             while (reader.hasNext()) {
                 RecordItem item = reader.next();
                 if (item.index() >= 0 && item.index() < reading.resumeAt) {
@@ -171,9 +176,6 @@ final class ReadAhead implements Iterator<ReadAhead.Reading>, AutoCloseable {
                     chunk = new ArrayList<>(CHUNK);
                 }
             }
-            if (!chunk.isEmpty()) {
-                reading.items.put(new Records(chunk));
-            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -181,7 +183,7 @@ final class ReadAhead implements Iterator<ReadAhead.Reading>, AutoCloseable {
             failure = Reasons.oneLine(e);
         }
         try {
-            reading.items.put(new End(failure));
+            reading.items.put(new End(chunk, failure));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

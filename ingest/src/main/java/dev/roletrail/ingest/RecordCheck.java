@@ -7,9 +7,12 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
+import static dev.roletrail.ingest.read.RecordFields.nonNull;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import dev.roletrail.ingest.read.RecordFields;
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.Reasons;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecords;
@@ -20,8 +23,9 @@ import dev.roletrail.schemas.cloudtrail.UserIdentity;
 /**
  * The checks of {@link CloudTrailRecords} that decide whether a record is usable (a JSON object with an eventID, a
  * plausible eventTime and a userIdentity object), with the same reasons, and the acting principal, without binding the
- * whole record: binding every field cost three times the parse, and ingest only needs these. Fields the streams app
- * binds later are checked there again.
+ * whole record: binding every field cost three times the parse, and ingest only needs these. It sees only the
+ * fields it needs ({@link RecordFields}), never the record's tree. Fields the streams app binds later are checked there
+ * again.
  */
 final class RecordCheck {
 
@@ -44,27 +48,30 @@ final class RecordCheck {
         this.maxFutureSkew = Objects.requireNonNull(maxFutureSkew, "maxFutureSkew");
     }
 
-    Outcome check(JsonNode node) {
-        if (node == null || !node.isObject()) {
+    Outcome check(RecordFields record) {
+        if (!record.object()) {
             return rejected("not a JSON object");
         }
-        if (!node.hasNonNull("eventID") && !node.hasNonNull("eventTime") && !node.hasNonNull("eventName")) {
+        if (!nonNull(record.eventId()) && !nonNull(record.eventTime()) && !nonNull(record.eventName())) {
             return rejected("not a CloudTrail record: no eventID, eventTime or eventName");
         }
-        for (String field : new String[] {"eventID", "eventTime", "userIdentity"}) {
-            if (!node.hasNonNull(field)) {
-                return rejected("missing " + field);
-            }
+        if (!nonNull(record.eventId())) {
+            return rejected("missing eventID");
         }
-        JsonNode identityNode = node.get("userIdentity");
-        if (!identityNode.isObject()) {
+        if (!nonNull(record.eventTime())) {
+            return rejected("missing eventTime");
+        }
+        if (!nonNull(record.userIdentity())) {
+            return rejected("missing userIdentity");
+        }
+        if (!record.userIdentity().isObject()) {
             return rejected("userIdentity is not an object");
         }
         Instant time;
         UserIdentity identity;
         try {
-            time = eventTime(node.get("eventTime"));
-            identity = IDENTITY.readValue(identityNode);
+            time = eventTime(record.eventTime());
+            identity = IDENTITY.readValue(record.userIdentity());
         } catch (IOException | IllegalArgumentException e) {
             return rejected("not a CloudTrail record: " + Reasons.oneLine(e));
         }
@@ -74,9 +81,8 @@ final class RecordCheck {
         if (time.isAfter(clock.instant().plus(maxFutureSkew))) {
             return rejected("absurd eventTime " + time + ": in the future");
         }
-        JsonNode recipient = node.get("recipientAccountId");
-        return new Outcome(Principals.of(identity, recipient == null || recipient.isNull() ? null : recipient.asText()),
-                null);
+        JsonNode recipient = record.recipientAccountId();
+        return new Outcome(Principals.of(identity, nonNull(recipient) ? recipient.asText() : null), null);
     }
 
     private static Instant eventTime(JsonNode value) throws IOException {

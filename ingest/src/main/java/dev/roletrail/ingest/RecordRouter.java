@@ -1,13 +1,11 @@
 package dev.roletrail.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
 
 import dev.roletrail.ingest.read.RecordItem;
-import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.deadletter.DeadLetter;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
 
 /** Decides, per item read, whether it becomes a CloudTrail record (keyed by its principal) or a dead letter. */
 final class RecordRouter {
@@ -35,26 +33,14 @@ final class RecordRouter {
             return quarantine(source, bad.index(), bad.reason(), bad.payload());
         }
         RecordItem.Good good = (RecordItem.Good) item;
-        RecordCheck.Outcome outcome = check.check(good.json());
+        RecordCheck.Outcome outcome = check.check(good.fields());
         if (outcome.usable()) {
-            return new Accepted(outcome.principal().id(), bytes(good));
+            return new Accepted(outcome.principal().id(), good.raw());
         }
-        return quarantine(source, good.index(), outcome.reason(), good.json().toString());
+        return quarantine(source, good.index(), outcome.reason(), new String(good.raw(), StandardCharsets.UTF_8));
     }
 
     Quarantined quarantine(String source, long index, String reason, String payload) {
         return new Quarantined(new DeadLetter(source, index, "ingest", reason, payload, clock.instant()));
-    }
-
-    /** The record as the source wrote it; written from the tree only when the source's bytes are unknown. */
-    private static byte[] bytes(RecordItem.Good good) {
-        if (good.raw() != null) {
-            return good.raw();
-        }
-        try {
-            return Json.mapper().writeValueAsBytes(good.json());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a parsed JSON tree could not be written back", e);
-        }
     }
 }

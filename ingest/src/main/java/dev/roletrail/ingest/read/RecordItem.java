@@ -2,25 +2,20 @@ package dev.roletrail.ingest.read;
 
 import java.util.Objects;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
-/** One item read from a source: a record's JSON tree, or what went wrong at that position. */
+/** One item read from a source: a record (its bytes and the fields ingest checks), or what went wrong at that position. */
 public sealed interface RecordItem permits RecordItem.Good, RecordItem.Bad {
 
     /** Position within the source, 0-based; -1 when the source as a whole failed before any record. */
     long index();
 
     /**
-     * @param raw the record's bytes as the source holds them (produced as they are), or null when only the tree is
-     *            known
+     * @param fields the fields ingest checks; the record as a whole is valid JSON
+     * @param raw    the record's bytes as the source holds them, which are produced as they are
      */
-    record Good(long index, JsonNode json, byte[] raw) implements RecordItem {
+    record Good(long index, RecordFields fields, byte[] raw) implements RecordItem {
         public Good {
-            Objects.requireNonNull(json, "json");
-        }
-
-        public Good(long index, JsonNode json) {
-            this(index, json, null);
+            Objects.requireNonNull(fields, "fields");
+            Objects.requireNonNull(raw, "raw");
         }
     }
 

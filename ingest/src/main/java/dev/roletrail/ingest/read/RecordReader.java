@@ -19,7 +19,6 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.Reasons;
@@ -36,9 +35,11 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
     private static final Pattern ENVELOPE_START = Pattern.compile("^\\{\\s*\"Records\"\\s*:\\s*\\[", Pattern.DOTALL);
     /**
      * Records are parsed one by one from their own bytes; nesting up to the hard limit is tolerated by the parser
-     * (line mode checks the configured limit on the tree, envelope mode on the bytes before parsing).
+     * (line mode checks the configured limit while parsing, envelope mode on the bytes before parsing).
      */
     private static final JsonFactory STREAMING = streamingFactory();
+    /** Strings longer than this are refused by the parser, but only when read whole (see {@link RecordFields}). */
+    private static final int MAX_STRING_LENGTH = STREAMING.streamReadConstraints().getMaxStringLength();
     private static final int PAYLOAD_BYTES = 2 * dev.roletrail.schemas.deadletter.DeadLetter.MAX_PAYLOAD_CHARS;
 
     private enum Format { ENVELOPE, ARRAY, LINES, EMPTY }
@@ -168,12 +169,12 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
             return new RecordItem.Bad(index, "not a JSON object", lossy(prefix(element.bytes())), false);
         }
         try (JsonParser record = STREAMING.createParser(element.bytes())) {
-            JsonNode node = record.readValueAsTree();
+            RecordFields fields = RecordFields.read(record, element.bytes().length > MAX_STRING_LENGTH);
             if (record.nextToken() != null) {
                 return new RecordItem.Bad(index, "invalid JSON: more than one value", lossy(prefix(element.bytes())),
                         false);
             }
-            return new RecordItem.Good(index, node, element.bytes());
+            return new RecordItem.Good(index, fields, element.bytes());
         } catch (JsonProcessingException e) {
             return new RecordItem.Bad(index, describe(e), lossy(prefix(element.bytes())), false);
         }
@@ -215,18 +216,18 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
                 continue;
             }
             try (JsonParser lineParser = STREAMING.createParser(text)) {
-                JsonNode node = lineParser.readValueAsTree();
-                if (node == null || !node.isObject()) {
+                RecordFields fields = RecordFields.read(lineParser, text.length() > MAX_STRING_LENGTH);
+                if (!fields.object()) {
                     return new RecordItem.Bad(index, "not a JSON object", text, false);
                 }
                 if (lineParser.nextToken() != null) {
                     return new RecordItem.Bad(index, "invalid JSON: more than one value on the line", text, false);
                 }
-                if (Depth.of(node) > limits.maxNestingDepth()) {
+                if (fields.depth() > limits.maxNestingDepth()) {
                     return new RecordItem.Bad(index, "record nesting depth exceeds the limit of "
                             + limits.maxNestingDepth(), text, false);
                 }
-                return new RecordItem.Good(index, node, text.strip().getBytes(StandardCharsets.UTF_8));
+                return new RecordItem.Good(index, fields, text.strip().getBytes(StandardCharsets.UTF_8));
             } catch (JsonProcessingException e) {
                 return new RecordItem.Bad(index, describe(e), text, false);
             }

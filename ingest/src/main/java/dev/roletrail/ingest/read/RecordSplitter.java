@@ -51,7 +51,8 @@ final class RecordSplitter {
             return null;
         }
         boolean scalar = first != '{' && first != '[';
-        byte[] kept = new byte[Math.min(maxBytes, 1024)];
+        // Null while the element lies within one buffer (the usual case), so that it is copied once, at its size.
+        byte[] kept = null;
         int keptLength = 0;
         long size = 0;
         int depth = 0;
@@ -65,27 +66,37 @@ final class RecordSplitter {
             if (i == limit) {
                 kept = keep(kept, keptLength, spanStart, i);
                 keptLength = (int) Math.min(maxBytes, keptLength + (long) (i - spanStart));
+                size += i - spanStart;
                 if (!fill()) {
                     throw new RecordReader.JsonFormatException("input ended inside a record (truncated?)");
                 }
                 i = 0;
                 spanStart = 0;
             }
-            int b = buffer[i] & 0xff;
-            if (scalar && !inString && (b == ',' || b == ']' || b == ' ' || b == '\n' || b == '\r' || b == '\t')) {
-                break;
-            }
-            i++;
-            size++;
             if (inString) {
                 if (escaped) {
                     escaped = false;
-                } else if (b == '\\') {
-                    escaped = true;
-                } else if (b == '"') {
-                    inString = false;
+                    i++;
+                    continue;
                 }
-            } else if (b == '"') {
+                // Most of a record's bytes are string contents: run through them to the next quote or backslash.
+                while (i < limit && buffer[i] != '"' && buffer[i] != '\\') {
+                    i++;
+                }
+                if (i < limit) {
+                    // A backslash escapes the next byte; a quote ends the string.
+                    escaped = buffer[i] == '\\';
+                    inString = escaped;
+                    i++;
+                }
+                continue;
+            }
+            int b = buffer[i] & 0xff;
+            if (scalar && (b == ',' || b == ']' || b == ' ' || b == '\n' || b == '\r' || b == '\t')) {
+                break;
+            }
+            i++;
+            if (b == '"') {
                 inString = true;
             } else if (b == '{' || b == '[') {
                 maxDepth = Math.max(maxDepth, ++depth);
@@ -93,22 +104,32 @@ final class RecordSplitter {
                 break;
             }
         }
-        kept = keep(kept, keptLength, spanStart, i);
-        keptLength = (int) Math.min(maxBytes, keptLength + (long) (i - spanStart));
+        size += i - spanStart;
         position = i;
-        return new Element(kept.length == keptLength ? kept : Arrays.copyOf(kept, keptLength), size, maxDepth,
-                first == '{');
+        byte[] bytes;
+        if (kept == null) {
+            bytes = Arrays.copyOfRange(buffer, spanStart, spanStart + (int) Math.min(maxBytes, i - spanStart));
+        } else {
+            kept = keep(kept, keptLength, spanStart, i);
+            keptLength = (int) Math.min(maxBytes, keptLength + (long) (i - spanStart));
+            bytes = kept.length == keptLength ? kept : Arrays.copyOf(kept, keptLength);
+        }
+        return new Element(bytes, size, maxDepth, first == '{');
     }
 
-    /** Appends buffer[from, to) to what is kept of the element, up to {@code maxBytes}; returns the (grown) array. */
+    /**
+     * Appends buffer[from, to) to what is kept of the element (null: nothing yet), up to {@code maxBytes}; returns
+     * the (grown) array.
+     */
     private byte[] keep(byte[] kept, int keptLength, int from, int to) {
         int length = Math.min(maxBytes - keptLength, to - from);
         if (length <= 0) {
             return kept;
         }
         byte[] target = kept;
-        if (keptLength + length > kept.length) {
-            target = Arrays.copyOf(kept, (int) Math.min(maxBytes, Math.max(kept.length * 2L, (long) keptLength + length)));
+        if (kept == null || keptLength + length > kept.length) {
+            int grown = (int) Math.min(maxBytes, Math.max(kept == null ? 0 : kept.length * 2L, (long) keptLength + length));
+            target = kept == null ? new byte[grown] : Arrays.copyOf(kept, grown);
         }
         System.arraycopy(buffer, from, target, keptLength, length);
         return target;

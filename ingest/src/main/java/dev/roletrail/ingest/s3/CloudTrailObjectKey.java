@@ -37,7 +37,7 @@ public record CloudTrailObjectKey(String key, String organizationId, String acco
         try {
             LocalDate date = LocalDate.of(Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)),
                     Integer.parseInt(m.group(7)));
-            Instant stamp = LocalDateTime.parse(m.group(8), DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'"))
+            Instant stamp = LocalDateTime.parse(m.group(8), STAMP)
                     .toInstant(ZoneOffset.UTC);
             return Optional.of(new CloudTrailObjectKey(key, m.group(2), m.group(3), m.group(4), date, m.group(1),
                     stamp));

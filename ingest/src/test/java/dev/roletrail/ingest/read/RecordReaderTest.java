@@ -150,6 +150,27 @@ class RecordReaderTest {
     }
 
     @Test
+    void shouldCutRecordsWithEscapesExactlyAcrossBufferBoundaries() {
+        List<String> records = new ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        String[] pieces = {"a", "\\\"", "\\\\", "]", "}", "{", "[", ",", " ", "\u00e9", "\\u0041"};
+        for (int i = 0; i < 300; i++) {
+            StringBuilder text = new StringBuilder();
+            for (int j = random.nextInt(400); j > 0; j--) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            records.add("{\"eventID\":\"" + i + "\",\"t\":\"" + text + "\",\"n\":[{\"x\":\"\\\\\"}]}");
+        }
+
+        List<RecordItem> items = read(CloudTrailFiles.gzip(CloudTrailFiles.envelope(records)));
+
+        assertThat(items).as("records of up to 4 KB, 64 KB buffers: many records span two").allSatisfy(item ->
+                assertThat(item).isInstanceOf(RecordItem.Good.class));
+        assertThat(items).extracting(item -> new String(((RecordItem.Good) item).raw(), StandardCharsets.UTF_8))
+                .containsExactlyElementsOf(records);
+    }
+
+    @Test
     void shouldDeadLetterNonUtf8BytesInOneRecordAndReadTheNext() {
         byte[] object = concat(utf8("{\"Records\":[{\"eventID\":\"x"), new byte[] {(byte) 0xC3, (byte) 0x28},
                 utf8("\"}," + B + "]}"));
@@ -178,7 +199,7 @@ class RecordReaderTest {
 
     private static List<String> eventIds(List<RecordItem> items) {
         return items.stream().filter(RecordItem.Good.class::isInstance)
-                .map(i -> ((RecordItem.Good) i).json().get("eventID").asText()).toList();
+                .map(i -> ((RecordItem.Good) i).fields().eventId().asText()).toList();
     }
 
     private static RecordItem.Bad lastBad(List<RecordItem> items) {
