@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import dev.roletrail.ingest.read.RecordFields;
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.Reasons;
+import dev.roletrail.schemas.cloudtrail.CanonicalInstant;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecords;
 import dev.roletrail.schemas.cloudtrail.Principal;
 import dev.roletrail.schemas.cloudtrail.Principals;

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.cloudtrail.CanonicalInstant;
 
 /**
  * Event time is CloudTrail's {@code eventTime}, never processing time. Reads only the top-level {@code eventTime}
@@ -39,7 +40,9 @@ public final class EventTimeExtractor implements TimestampExtractor {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if ("eventTime".equals(name) && value == JsonToken.VALUE_STRING) {
-                    return Instant.parse(parser.getText()).toEpochMilli();
+                    // CloudTrail's one form without the general ISO parser (a third of this extractor's time in a profile).
+                    String text = parser.getText();
+                    return CanonicalInstant.parse(text).orElseGet(() -> Instant.parse(text)).toEpochMilli();
                 }
                 parser.skipChildren();
             }

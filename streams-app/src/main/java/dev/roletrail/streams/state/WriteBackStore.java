@@ -32,10 +32,12 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * caches of the task's stores, those that are a {@link CachedStateStore}; its own record cache is one. This store is
  * one too for that reason alone: {@link StateStore#commit} is called only when Kafka Streams writes a checkpoint,
  * which with exactly_once_v2 is not at every commit. So what the changelog holds at a commit is what the processors
- * wrote. Ranges, scans and size first write back what is
- * dirty, so they see every write. Bounded: past {@code maxEntries} the least recently used entry leaves, written
- * back first if dirty. Emptied on {@link #init} and {@link #close}: after a crash or an aborted transaction, the
- * task is revived from the changelog and nothing uncommitted survives here.
+ * wrote.
+ * <p>
+ * Ranges, scans and size first write back what is dirty, so they see every write. Bounded: past {@code maxEntries}
+ * the least recently used entry leaves, written back first if dirty. Emptied on {@link #init} and {@link #close}:
+ * after a crash or an aborted transaction, the task is revived from the changelog and nothing uncommitted survives
+ * here.
  * <p>
  * Interactive queries read from other threads, so methods are synchronized, and only the thread that writes (the
  * task's stream thread) ever writes back: a write back sends changelog records, which belongs to the task's
@@ -162,7 +164,7 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
         writeBack();
     }
 
-    /** Called when a task is closed without committing: what it wrote since its last commit is dropped. */
+    /** Called when a task turns from active to standby or back: nothing kept here may outlive that. */
     @Override
     public synchronized void clearCache() {
         forgetAll();

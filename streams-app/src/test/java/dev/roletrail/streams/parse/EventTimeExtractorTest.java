@@ -7,6 +7,8 @@ import java.time.Instant;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class EventTimeExtractorTest {
 
@@ -20,10 +22,20 @@ class EventTimeExtractorTest {
         assertThat(extractor.extract(record(json, 5), 7)).isEqualTo(Instant.parse("2026-11-20T10:00:00Z").toEpochMilli());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-20T10:00:00Z", "2026-11-20T10:00:00.250Z", "2024-02-29T23:59:59Z"})
+    void shouldReadTheCanonicalFormAndOthersAsTheIsoParserDoes(String time) {
+        String json = "{\"eventTime\":\"" + time + "\"}";
+
+        assertThat(extractor.extract(record(json, 5), 7)).isEqualTo(Instant.parse(time).toEpochMilli());
+    }
+
     @Test
     void shouldKeepStreamTimeForRecordsWithoutAReadableEventTime() {
         assertThat(extractor.extract(record("{\"eventTime\":\"soon\"}", 5), 7)).isEqualTo(7);
         assertThat(extractor.extract(record("not json", 5), 7)).isEqualTo(7);
+        assertThat(extractor.extract(record("{\"eventTime\":\"2026-02-30T10:00:00Z\"}", 5), 7))
+                .as("an impossible date").isEqualTo(7);
         assertThat(extractor.extract(record("{}", 5), -1)).as("no stream time yet").isEqualTo(5);
     }
 

@@ -30,9 +30,19 @@ class WriteBackStoreTest {
         assertThat(store.get("a")).isEqualTo(2L);
         assertThat(below.get("a")).as("not written back before the commit").isNull();
 
+        store.flushCache();
+
+        assertThat(below.get("a")).as("Kafka Streams flushes caches before every commit").isEqualTo(2L);
+    }
+
+    @Test
+    void shouldWriteBackAtACheckpointToo() {
+        WriteBackStore<Long> store = new WriteBackStore<>(below, 10);
+        store.put("a", 1L);
+
         store.commit(Map.of());
 
-        assertThat(below.get("a")).isEqualTo(2L);
+        assertThat(below.get("a")).isEqualTo(1L);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.roletrail.ingest;
+package dev.roletrail.schemas.cloudtrail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.roletrail.ingest;
+package dev.roletrail.schemas.cloudtrail;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.Optional;
  * impossible dates, numbers) is left to the general parser, so what is accepted and why a value is refused stay the
  * same.
  */
-final class CanonicalInstant {
+public final class CanonicalInstant {
 
     private static final int LENGTH = "2026-11-25T12:00:00Z".length();
 
@@ -20,7 +20,7 @@ final class CanonicalInstant {
     }
 
     /** The instant, or empty when {@code text} is not exactly in the canonical form of a valid time. */
-    static Optional<Instant> parse(String text) {
+    public static Optional<Instant> parse(String text) {
         if (text.length() != LENGTH || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
                 || text.charAt(13) != ':' || text.charAt(16) != ':' || text.charAt(19) != 'Z') {
             return Optional.empty();
