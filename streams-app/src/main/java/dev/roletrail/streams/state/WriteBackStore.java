@@ -1,10 +1,12 @@
 package dev.roletrail.streams.state;
 
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
@@ -52,7 +54,7 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
     private final int maxEntries;
     /** Recently used values (empty: known absent), in access order; a key in {@link #dirty} is newer than below. */
     private final LinkedHashMap<String, Optional<V>> recent = new LinkedHashMap<>(256, 0.75f, true);
-    private final LinkedHashMap<String, Boolean> dirty = new LinkedHashMap<>();
+    private final Set<String> dirty = new LinkedHashSet<>();
     /** The thread that put what is dirty; null while nothing was put since the store was opened. */
     private Thread writer;
 
@@ -86,7 +88,7 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
         Objects.requireNonNull(key, "key");
         writer = Thread.currentThread();
         remember(key, Optional.ofNullable(value));
-        dirty.put(key, Boolean.TRUE);
+        dirty.add(key);
     }
 
     @Override
@@ -239,7 +241,7 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
 
     /** Writes every dirty value to the store below, oldest write first. */
     private void writeBack() {
-        for (String key : dirty.keySet()) {
+        for (String key : dirty) {
             inner.put(key, recent.get(key).orElse(null));
         }
         dirty.clear();
@@ -250,7 +252,7 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
         var eldest = recent.entrySet().iterator();
         while (recent.size() > maxEntries) {
             Map.Entry<String, Optional<V>> leaving = eldest.next();
-            if (dirty.remove(leaving.getKey()) != null) {
+            if (dirty.remove(leaving.getKey())) {
                 inner.put(leaving.getKey(), leaving.getValue().orElse(null));
             }
             eldest.remove();
