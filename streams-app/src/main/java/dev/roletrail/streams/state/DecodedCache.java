@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.function.ToIntFunction;
 
 import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.internals.WrappedStateStore;
 
 /**
  * A write-through cache of decoded values in front of a processor's own store. Kafka Streams' record cache keeps
@@ -51,9 +53,19 @@ public final class DecodedCache<V> {
         return new DecodedCache<>(store, maxEntries, value -> 1);
     }
 
-    /** The processor's store {@code storeName}, with as many entries as the app is configured to keep decoded. */
+    /**
+     * The processor's store {@code storeName}, with as many entries as the app is configured to keep decoded; none in
+     * front of a {@link WriteBackStore}, which keeps its values decoded itself.
+     */
     public static <V> DecodedCache<V> of(ProcessorContext<?, ?> context, String storeName) {
-        return ofEntries(context.getStateStore(storeName), entries(context));
+        KeyValueStore<String, V> store = context.getStateStore(storeName);
+        return ofEntries(store, writesBack(store) ? 0 : entries(context));
+    }
+
+    /** Kafka Streams hands a processor its store behind a read-write decorator, one of its internal wrappers. */
+    private static boolean writesBack(StateStore store) {
+        return store instanceof WriteBackStore
+                || store instanceof WrappedStateStore<?, ?, ?> wrapper && wrapper.wrapped() instanceof WriteBackStore;
     }
 
     /** The configured entries per store and task, for caches whose values are weighed. */
@@ -89,6 +101,9 @@ public final class DecodedCache<V> {
     }
 
     private void remember(String key, Optional<V> value) {
+        if (maxWeight <= 0) {
+            return; // nothing is kept: every read goes to the store
+        }
         Optional<V> before = recent.put(key, value);
         weight += weightOf(value) - (before == null ? 0 : weightOf(before));
         var eldest = recent.entrySet().iterator();

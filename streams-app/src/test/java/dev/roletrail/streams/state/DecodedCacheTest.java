@@ -3,6 +3,7 @@ package dev.roletrail.streams.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,21 @@ class DecodedCacheTest {
         assertThat(store.get("a")).as("written through").isEqualTo("value-a");
         String first = cache.get("a");
         assertThat(cache.get("a")).isEqualTo("value-a").isSameAs(first);
+    }
+
+    @Test
+    void shouldKeepNothingInFrontOfAWriteBackStore() {
+        MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+        KeyValueStore<String, String> below = TestStores.inMemory("below", Serdes.String());
+        WriteBackStore<String> writeBack = new WriteBackStore<>(below, 10);
+        context.addStateStore(writeBack);
+        DecodedCache<String> cache = DecodedCache.of(context, "below");
+
+        assertThat(cache.get("a")).isNull();
+        writeBack.put("a", "written beside the cache");
+
+        assertThat(cache.get("a")).as("read from the store again, not remembered as absent")
+                .isEqualTo("written beside the cache");
     }
 
     @Test
