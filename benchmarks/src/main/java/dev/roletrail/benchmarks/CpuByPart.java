@@ -82,7 +82,8 @@ final class CpuByPart {
                 .mapToLong(gc -> Math.max(0, gc.getCollectionTime())).sum();
     }
 
-    private static long jitMillis() {
+    /** Milliseconds the JIT has spent compiling, summed over its threads (elapsed, not CPU). */
+    static long jitMillis() {
         return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
