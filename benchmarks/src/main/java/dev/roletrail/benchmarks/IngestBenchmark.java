@@ -47,6 +47,7 @@ public final class IngestBenchmark {
         Path dataDir = Path.of(args.length > 0 ? args[0] : "target/bench-data");
         int records = args.length > 1 ? Integer.parseInt(args[1]) : 300_000;
         int smallObjects = args.length > 2 ? Integer.parseInt(args[2]) : 5_000;
+        double settledJit = settledJitShare();
 
         Path simulated = SimulatedObjects.directory();
         List<BenchmarkData.LogObject> mixed = simulated != null ? SimulatedObjects.load(simulated, records)
@@ -73,7 +74,8 @@ public final class IngestBenchmark {
         double ceilingRate = ceiling.records() / seconds(ceiling.nanos());
         double inflatedMb = ceiling.inflatedBytes() / 1e6;
         print("(a) ceiling, gunzip + JSON parse, 1 thread, no Kafka: %,.0f records/s, %,.1f MB/s (best of %d); "
-                + "CPU %.1f us/record", ceilingRate, inflatedMb / seconds(ceiling.nanos()), CEILING_PASSES, ceilingCpu / 1e3 / ceiling.records());
+                + "CPU %.1f us/record", ceilingRate, inflatedMb / seconds(ceiling.nanos()), CEILING_PASSES,
+                ceilingCpu / 1e3 / ceiling.records());
 
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(); EmbeddedS3Server s3Server = EmbeddedS3Server.start();
              S3Client s3 = S3Clients.create(new S3Clients.S3Settings(s3Server.endpoint(), "us-east-1", true),
@@ -85,7 +87,7 @@ public final class IngestBenchmark {
             }
             print("uploaded the objects to %s", s3Server.endpoint());
 
-            warmUp(broker, s3Server, s3, smallOnly);
+            warmUp(broker, s3Server, s3, smallOnly, settledJit);
             // The best of three passes, as the ceiling is a best too: what the code can do once warm, not what a
             // neighbour's burst of load or a late compilation left of it.
             Timed smallRun = bestOfThree(broker, s3Server, s3, "bench-small", "small");
@@ -121,11 +123,10 @@ public final class IngestBenchmark {
      * {@code bench.settled-jit} of the wall-clock time (default 0.25), after at least {@code bench.warmups} passes
      * (default 1) and at most {@code bench.max-warmups} (default 15). Each pass prints one line.
      */
-    private static void warmUp(EmbeddedKafkaBroker broker, EmbeddedS3Server s3Server, S3Client s3, boolean smallOnly)
-            throws Exception {
+    private static void warmUp(EmbeddedKafkaBroker broker, EmbeddedS3Server s3Server, S3Client s3, boolean smallOnly,
+            double settled) throws Exception {
         int least = Integer.getInteger("bench.warmups", 1);
         int most = Math.max(least, Integer.getInteger("bench.max-warmups", 15));
-        double settled = Double.parseDouble(System.getProperty("bench.settled-jit", "0.25"));
         for (int i = 0; i < most; i++) {
             long jitStarted = CpuByPart.jitMillis();
             long started = System.nanoTime();
@@ -133,7 +134,8 @@ public final class IngestBenchmark {
             Timed mixed = smallOnly ? null : ingest(broker, s3Server, s3, "bench-mixed", "warmup-mixed-" + i);
             Timed last = mixed == null ? small : mixed;
             double jitShare = last.jitMillis() / 1e3 / seconds(last.nanos());
-            print("warm-up %d: %,.0f small objects/s%s; JIT compiling %.0f %% of the %s pass (%.1f s in all, %.1f s of wall clock)",
+            print("warm-up %d: %,.0f small objects/s%s; JIT compiling %.0f %% of the %s pass "
+                    + "(%.1f s in all, %.1f s of wall clock)",
                     i + 1, small.stats().objectsRead() / seconds(small.nanos()),
                     mixed == null ? "" : String.format(Locale.ROOT, ", %,.0f records/s",
                             mixed.stats().records() / seconds(mixed.nanos())),
@@ -144,6 +146,22 @@ public final class IngestBenchmark {
             }
         }
         print("warm-up: the JIT had not settled after %d passes; the figures below include it compiling", most);
+    }
+
+    /** {@code bench.settled-jit}: a share of wall-clock time, between 0 and 1. */
+    private static double settledJitShare() {
+        String text = System.getProperty("bench.settled-jit", "0.25");
+        try {
+            double share = Double.parseDouble(text);
+            if (share >= 0 && share <= 1) {
+                return share;
+            }
+        } catch (NumberFormatException e) {
+            // Reported below, as a value out of range is.
+        }
+        System.err.println("bench.settled-jit takes a share of the pass's time between 0 and 1, was '" + text + "'");
+        System.exit(2);
+        return 0;
     }
 
     private static Timed bestOfThree(EmbeddedKafkaBroker broker, EmbeddedS3Server s3Server, S3Client s3,
