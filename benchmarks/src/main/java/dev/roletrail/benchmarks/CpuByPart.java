@@ -34,6 +34,11 @@ final class CpuByPart {
         return new CpuByPart(snapshot(), IngestBenchmark.processCpuNanos(), gcMillis(), jitMillis());
     }
 
+    /** Milliseconds the JIT has spent compiling since {@link #start()} (elapsed, summed over its threads). */
+    long jitMillisSince() {
+        return jitMillis() - jitMillisStart;
+    }
+
     /** Milliseconds of CPU per part since {@link #start()}, as one line. */
     String since() {
         Map<String, Long> byPart = new TreeMap<>();
@@ -55,7 +60,7 @@ final class CpuByPart {
                 .map(e -> String.format(Locale.ROOT, "%s %.1f s", e.getKey(), e.getValue() / 1e9))
                 .collect(Collectors.joining(", "))
                 + String.format(Locale.ROOT, "; other includes GC pauses %.1f s and JIT compiling %.1f s (elapsed)",
-                        (gcMillis() - gcMillisStart) / 1e3, (jitMillis() - jitMillisStart) / 1e3);
+                        (gcMillis() - gcMillisStart) / 1e3, jitMillisSince() / 1e3);
     }
 
     private static String part(String thread) {
