@@ -8,7 +8,7 @@ import dev.roletrail.schemas.config.Settings;
 import picocli.CommandLine.Option;
 
 /** Options every command that talks to Kafka shares. */
-final class CommonOptions {
+public final class CommonOptions {
 
     @Option(names = "--config", paramLabel = "FILE",
             description = "Properties file with settings (see the README's configuration table).")
@@ -25,7 +25,7 @@ final class CommonOptions {
     Boolean createTopics;
 
     /** Settings from file, environment and these flags; {@code more} holds the command's own flags. */
-    Settings settings(Map<String, String> more) {
+    public Settings settings(Map<String, String> more) {
         Map<String, String> flags = new LinkedHashMap<>();
         flags.put("kafka.bootstrap.servers", bootstrapServers);
         flags.put("topic.prefix", topicPrefix);

@@ -6,11 +6,14 @@ import dev.roletrail.schemas.config.InvalidConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code roletrail} command. Errors a user can fix come out as one line naming what is wrong. */
+/**
+ * The {@code roletrail} command of the production jar (ingest, streams, report against real Kafka and S3). The local
+ * commands (demo, analyze, evaluate, simulate), which carry an in-process broker and S3 server, add themselves in the
+ * {@code local} module. Errors a user can fix come out as one line naming what is wrong.
+ */
 @Command(name = "roletrail", mixinStandardHelpOptions = true, version = "roletrail 0.1.0",
         description = "Watches how AWS identities are really used: CloudTrail -> Kafka -> alerts.",
-        subcommands = {DemoCommand.class, IngestCommand.class, StreamsCommand.class, ReportCommand.class,
-                SimulateCommand.class, EvaluateCommand.class})
+        subcommands = {IngestCommand.class, StreamsCommand.class, ReportCommand.class})
 public final class RoleTrail implements Runnable {
 
     @CommandLine.Spec
@@ -24,8 +27,12 @@ public final class RoleTrail implements Runnable {
         return commandLine().execute(args);
     }
 
-    static CommandLine commandLine() {
+    /** The command line with these more subcommands (instances of picocli {@code @Command} classes). */
+    public static CommandLine commandLine(Object... moreCommands) {
         CommandLine cli = new CommandLine(new RoleTrail());
+        for (Object command : moreCommands) {
+            cli.addSubcommand(command);
+        }
         cli.setParameterExceptionHandler((e, ignored) -> {
             PrintWriter err = e.getCommandLine().getErr();
             String command = e.getCommandLine().getCommandSpec().qualifiedName();

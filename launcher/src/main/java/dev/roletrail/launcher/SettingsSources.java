@@ -16,12 +16,17 @@ import dev.roletrail.schemas.config.Settings;
  * Merges settings from, in rising precedence: the built-in defaults, a properties file ({@code --config}), the
  * environment ({@code ROLETRAIL_*}, {@code KAFKA_*}), and command-line flags.
  */
-final class SettingsSources {
+public final class SettingsSources {
 
     private SettingsSources() {
     }
 
-    static Settings merge(Path configFile, Map<String, String> env, Map<String, String> flags) {
+    public static Settings merge(Path configFile, Map<String, String> env, Map<String, String> flags) {
+        return Settings.of(values(configFile, env, flags));
+    }
+
+    /** The merged values themselves, for a command that adds settings of its own on top. */
+    public static Map<String, String> values(Path configFile, Map<String, String> env, Map<String, String> flags) {
         Map<String, String> merged = new LinkedHashMap<>();
         if (configFile != null) {
             merged.putAll(readProperties(configFile));
@@ -32,7 +37,7 @@ final class SettingsSources {
                 merged.put(name, value);
             }
         });
-        return Settings.of(merged);
+        return merged;
     }
 
     private static Map<String, String> readProperties(Path file) {

@@ -22,15 +22,6 @@ class RoleTrailCommandTest {
     }
 
     @Test
-    void shouldRejectAWrongFlagWithOneLineNamingIt() {
-        int exit = run("demo", "--no-such-flag");
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString().strip()).doesNotContain("\n")
-                .contains("roletrail demo", "--no-such-flag", "--help");
-    }
-
-    @Test
     void shouldRejectAWrongConfigValueWithOneLineNamingTheSetting() {
         int exit = run("ingest", "--bucket", "b", "--endpoint", "not a url");
 
@@ -45,18 +36,12 @@ class RoleTrailCommandTest {
     }
 
     @Test
-    void shouldRejectAnUnparseableDuration() {
-        assertThat(run("demo", "--duration", "soon")).isEqualTo(2);
-        assertThat(err.toString().strip()).contains("--duration", "soon");
-    }
-
-    @Test
     void shouldPrintHelpForEveryCommand() {
-        for (String command : new String[] {"demo", "ingest", "streams", "report", "simulate", "evaluate"}) {
+        for (String command : new String[] {"ingest", "streams", "report"}) {
             assertThat(run(command, "--help")).isZero();
         }
-        assertThat(out.toString()).contains("Usage: roletrail demo", "Usage: roletrail ingest", "Usage: roletrail streams",
-                "Usage: roletrail report", "Usage: roletrail simulate", "Usage: roletrail evaluate");
+        assertThat(out.toString()).contains("Usage: roletrail ingest", "Usage: roletrail streams",
+                "Usage: roletrail report");
     }
 
     @Test
@@ -77,35 +62,4 @@ class RoleTrailCommandTest {
         assertThat(err.toString().strip()).doesNotContain("\n").contains("report.query-url", "127.0.0.1:9");
     }
 
-    @Test
-    void shouldRejectASimulationTooShortToLearnWithOneLine() {
-        int exit = run("simulate", "--out", "target/never-written", "--days", "5");
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("roletrail simulate", "days", "21");
-    }
-
-    @Test
-    void shouldRejectAWrongFlagOfEvaluateWithOneLine() {
-        int exit = run("evaluate", "--accounts", "many");
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString().strip()).doesNotContain("\n").contains("roletrail evaluate", "--accounts", "many");
-    }
-
-    @Test
-    void shouldRequireWhereToWriteTheSimulation() {
-        assertThat(run("simulate")).isEqualTo(2);
-        assertThat(err.toString()).contains("--out");
-    }
-
-    @Test
-    void shouldSimulateIntoADirectory(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
-        int exit = run("simulate", "--small", "--out", dir.toString(), "--seed", "3");
-
-        assertThat(exit).as(err.toString()).isZero();
-        assertThat(dir.resolve("labels.json")).isNotEmptyFile();
-        assertThat(dir.resolve("AWSLogs")).isDirectory();
-        assertThat(dir.resolve("inventory")).isDirectory();
-    }
 }

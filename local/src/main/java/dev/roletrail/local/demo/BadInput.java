@@ -1,4 +1,4 @@
-package dev.roletrail.launcher.demo;
+package dev.roletrail.local.demo;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

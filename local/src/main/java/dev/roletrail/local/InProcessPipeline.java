@@ -1,4 +1,4 @@
-package dev.roletrail.launcher.local;
+package dev.roletrail.local;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,27 +43,32 @@ public final class InProcessPipeline implements AutoCloseable {
     public static final String INVENTORY_PREFIX = "inventory/";
 
     private final Path workDir;
+    private final boolean deleteOnClose;
     private final EmbeddedKafkaBroker broker;
     private final EmbeddedS3Server s3Server;
     private final IngestConfig ingestConfig;
     private final StreamsAppConfig streamsConfig;
     private final S3Client s3;
+    private final Map<String, String> settings;
     private StreamsApp streams;
 
-    private InProcessPipeline(Path workDir, EmbeddedKafkaBroker broker, EmbeddedS3Server s3Server,
-            Map<String, String> settings) {
+    private InProcessPipeline(Path workDir, boolean deleteOnClose, EmbeddedKafkaBroker broker,
+            EmbeddedS3Server s3Server, Map<String, String> settings) {
         this.workDir = workDir;
+        this.deleteOnClose = deleteOnClose;
         this.broker = broker;
         this.s3Server = s3Server;
+        this.settings = Map.copyOf(settings);
         Settings all = Settings.of(settings);
         this.ingestConfig = IngestConfig.from(all);
         this.streamsConfig = StreamsAppConfig.from(all);
-        this.s3 = S3Clients.create(ingestConfig.s3(), StaticCredentialsProvider.create(
+        this.s3 = s3Server == null ? null : S3Clients.create(ingestConfig.s3(), StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(s3Server.accessKey(), s3Server.secretKey())));
     }
 
     /**
-     * Starts the broker and the S3 server, creates the topics and an empty bucket.
+     * Starts the broker and the S3 server in a new temporary directory (deleted on close), creates the topics and an
+     * empty bucket.
      *
      * @param settings more settings (org.accounts, detector parameters); they win over the local defaults
      */
@@ -71,20 +76,48 @@ public final class InProcessPipeline implements AutoCloseable {
         Path workDir = Files.createTempDirectory("roletrail-local");
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(workDir.resolve("kafka"));
         EmbeddedS3Server s3Server = EmbeddedS3Server.start();
-        Map<String, String> all = new LinkedHashMap<>(Map.of(
+        Map<String, String> all = localDefaults(workDir, broker);
+        all.put("ingest.s3.bucket", BUCKET);
+        all.put("s3.endpoint", s3Server.endpoint().toString());
+        all.put("s3.region", "us-east-1");
+        all.put("s3.path-style", "true");
+        all.putAll(settings);
+        InProcessPipeline pipeline = new InProcessPipeline(workDir, true, broker, s3Server, all);
+        pipeline.createTopics();
+        pipeline.s3.createBucket(b -> b.bucket(BUCKET));
+        return pipeline;
+    }
+
+    /**
+     * Starts the broker on a state directory that outlives this run (its topics, the streams app's state and
+     * offsets, and ingest's progress stay there, so a second run goes on where the first stopped), without an S3
+     * server: the input is the user's own.
+     *
+     * @param settings more settings; they win over the local defaults, except where Kafka and the state live
+     */
+    public static InProcessPipeline inStateDirectory(Path stateDir, Map<String, String> settings) throws Exception {
+        Path workDir = stateDir.toAbsolutePath();
+        Files.createDirectories(workDir);
+        EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(workDir.resolve("kafka"));
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        all.putAll(localDefaults(workDir, broker));
+        // Ingest settings must name a source; the caller builds the config of each of its own sources.
+        all.put("ingest.files", "-");
+        InProcessPipeline pipeline = new InProcessPipeline(workDir, false, broker, null, all);
+        pipeline.createTopics();
+        return pipeline;
+    }
+
+    private static Map<String, String> localDefaults(Path workDir, EmbeddedKafkaBroker broker) {
+        return new LinkedHashMap<>(Map.of(
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "ingest.s3.bucket", BUCKET,
-                "s3.endpoint", s3Server.endpoint().toString(),
-                "s3.region", "us-east-1",
-                "s3.path-style", "true",
                 "streams.state.dir", workDir.resolve("state").toString(),
                 "kafka.commit.interval.ms", "200",
                 "query.port", "0"));
-        all.putAll(settings);
-        InProcessPipeline pipeline = new InProcessPipeline(workDir, broker, s3Server, all);
-        TopicSetup.ensure(pipeline.ingestConfig.kafka(), pipeline.ingestConfig.topics(), 4, (short) 1);
-        pipeline.s3.createBucket(b -> b.bucket(BUCKET));
-        return pipeline;
+    }
+
+    private void createTopics() throws Exception {
+        TopicSetup.ensure(ingestConfig.kafka(), ingestConfig.topics(), 4, (short) 1);
     }
 
     public String bootstrapServers() {
@@ -92,12 +125,30 @@ public final class InProcessPipeline implements AutoCloseable {
     }
 
     public String s3Endpoint() {
-        return s3Server.endpoint().toString();
+        return localS3().endpoint().toString();
     }
 
     /** The client of the local S3 server; closed with the pipeline. */
     public S3Client s3() {
+        localS3();
         return s3;
+    }
+
+    private EmbeddedS3Server localS3() {
+        if (s3Server == null) {
+            throw new IllegalStateException("this pipeline runs without a local S3 server");
+        }
+        return s3Server;
+    }
+
+    /** Every setting this pipeline runs with, the local defaults included. */
+    public Map<String, String> settings() {
+        return settings;
+    }
+
+    /** Where the broker's data and the streams app's state live. */
+    public Path workDir() {
+        return workDir;
     }
 
     public IngestConfig ingestConfig() {
@@ -121,6 +172,7 @@ public final class InProcessPipeline implements AutoCloseable {
 
     /** Writes every inventory snapshot under {@code inventory/} of the bucket; returns how many. */
     public int ingestInventory() throws Exception {
+        localS3();
         List<InventorySnapshot> snapshots = InventorySources.read(List.of("s3://" + BUCKET + "/" + INVENTORY_PREFIX),
                 () -> s3);
         String transactionalId = ingestConfig.transactionalId() + "-inventory";
@@ -135,6 +187,7 @@ public final class InProcessPipeline implements AutoCloseable {
 
     /** Reads every CloudTrail log object of the bucket into the cloudtrail topic, exactly once. */
     public IngestStats ingestTrail() throws IOException {
+        localS3();
         try (Ingester ingester = new Ingester(ingestConfig)) {
             return ingester.ingest(new S3ObjectSource(s3, BUCKET, "", null));
         }
@@ -146,6 +199,9 @@ public final class InProcessPipeline implements AutoCloseable {
         closeQuietly("S3 client", s3);
         closeQuietly("S3 server", s3Server);
         closeQuietly("Kafka broker", broker);
+        if (!deleteOnClose) {
+            return;
+        }
         try (Stream<Path> paths = Files.walk(workDir)) {
             paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.roletrail.launcher.demo;
+package dev.roletrail.local.demo;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,7 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.roletrail.ingest.IngestStats;
-import dev.roletrail.launcher.local.InProcessPipeline;
+import dev.roletrail.launcher.alerts.AlertPrinter;
+import dev.roletrail.launcher.alerts.AlertTail;
+import dev.roletrail.local.InProcessPipeline;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.simulator.SimulationResult;
 import dev.roletrail.simulator.SimulationSpec;
@@ -65,7 +67,7 @@ public final class Demo implements AutoCloseable {
         pipeline.streams().flatMap(StreamsApp::queryUri).ifPresent(uri ->
                 out.printf("Query API at %s (try %sfindings or %salerts)%n", uri, uri, uri));
         alerts = new AlertTail(pipeline.ingestConfig().kafka(), pipeline.ingestConfig().topics().alerts(),
-                new AlertPrinter(out)).start();
+                AlertPrinter.text(out), true).start();
         ingested = pipeline.ingestTrail();
         out.printf("Ingested %d inventory snapshots and %d objects: %d records, %d dead letters (see %s)%n", snapshots,
                 ingested.objectsRead(), ingested.records(), ingested.deadLetters(),

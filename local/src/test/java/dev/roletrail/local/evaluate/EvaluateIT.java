@@ -1,4 +1,4 @@
-package dev.roletrail.launcher.evaluate;
+package dev.roletrail.local.evaluate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

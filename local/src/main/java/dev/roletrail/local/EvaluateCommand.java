@@ -1,4 +1,4 @@
-package dev.roletrail.launcher;
+package dev.roletrail.local;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.roletrail.launcher.evaluate.Evaluation;
+import dev.roletrail.local.evaluate.Evaluation;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.simulator.evaluate.Scorecard;
 import dev.roletrail.streams.detect.DetectorCatalog;

@@ -1,4 +1,4 @@
-package dev.roletrail.launcher.evaluate;
+package dev.roletrail.local.evaluate;
 
 import java.io.PrintStream;
 import java.time.Duration;
@@ -9,7 +9,9 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import dev.roletrail.ingest.IngestStats;
-import dev.roletrail.launcher.local.InProcessPipeline;
+import dev.roletrail.local.InProcessPipeline;
+import dev.roletrail.local.InputConsumed;
+import dev.roletrail.local.TopicDrain;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;

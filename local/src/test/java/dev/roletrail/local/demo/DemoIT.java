@@ -1,4 +1,4 @@
-package dev.roletrail.launcher.demo;
+package dev.roletrail.local.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,4 +1,4 @@
-package dev.roletrail.launcher;
+package dev.roletrail.local;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import dev.roletrail.launcher.demo.Demo;
+import dev.roletrail.local.demo.Demo;
 import dev.roletrail.schemas.config.Settings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -1,4 +1,4 @@
-package dev.roletrail.launcher;
+package dev.roletrail.local;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;

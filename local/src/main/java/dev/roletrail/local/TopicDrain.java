@@ -1,4 +1,4 @@
-package dev.roletrail.launcher.evaluate;
+package dev.roletrail.local;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,12 +14,12 @@ import org.apache.kafka.common.TopicPartition;
 import dev.roletrail.schemas.Topic;
 
 /** Reads a topic's committed records from the beginning up to its end as it is now. */
-final class TopicDrain {
+public final class TopicDrain {
 
     private TopicDrain() {
     }
 
-    static <K, V> List<ConsumerRecord<K, V>> read(Properties kafka, Topic<K, V> topic, Duration timeout) {
+    public static <K, V> List<ConsumerRecord<K, V>> read(Properties kafka, Topic<K, V> topic, Duration timeout) {
         Properties props = new Properties();
         props.putAll(kafka);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

@@ -1,7 +1,10 @@
-package dev.roletrail.launcher.demo;
+package dev.roletrail.launcher.alerts;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.Properties;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,7 +20,7 @@ import dev.roletrail.schemas.Topic;
 import dev.roletrail.schemas.alert.Alert;
 
 /** Follows the alerts topic (committed records only) and prints each alert as it arrives. */
-final class AlertTail implements AutoCloseable {
+public final class AlertTail implements AutoCloseable {
 
     private final KafkaConsumer<String, Alert> consumer;
     private final Topic<String, Alert> topic;
@@ -26,8 +29,16 @@ final class AlertTail implements AutoCloseable {
     private final AtomicLong printed = new AtomicLong();
     private final List<Alert> seen = new CopyOnWriteArrayList<>();
     private final Thread thread;
+    private final boolean fromBeginning;
+    private final AtomicBoolean drainRequested = new AtomicBoolean();
+    private final CountDownLatch drained = new CountDownLatch(1);
+    private List<TopicPartition> partitions = List.of();
 
-    AlertTail(Properties kafka, Topic<String, Alert> topic, AlertPrinter printer) {
+    /**
+     * @param fromBeginning print the whole topic, or only alerts committed after {@link #start()} returns (a console
+     *                      that shows what this run raised, not the history)
+     */
+    public AlertTail(Properties kafka, Topic<String, Alert> topic, AlertPrinter printer, boolean fromBeginning) {
         Properties props = new Properties();
         props.putAll(kafka);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -35,35 +46,51 @@ final class AlertTail implements AutoCloseable {
         this.consumer = new KafkaConsumer<>(props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         this.topic = topic;
         this.printer = printer;
+        this.fromBeginning = fromBeginning;
         this.thread = new Thread(this::run, "alert-tail");
         thread.setDaemon(true);
     }
 
-    AlertTail start() {
+    /** Finds where to start (synchronously, so nothing committed after this returns is missed), then follows. */
+    public AlertTail start() {
+        partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        if (fromBeginning) {
+            consumer.seekToBeginning(partitions);
+        } else {
+            consumer.seekToEnd(partitions);
+            partitions.forEach(consumer::position); // resolves the end now, not at the first poll
+        }
         thread.start();
         return this;
     }
 
-    long printed() {
+    public long printed() {
         return printed.get();
     }
 
     /** Every alert printed so far, in order. */
-    List<Alert> alerts() {
+    public List<Alert> alerts() {
         return List.copyOf(seen);
+    }
+
+    /** Waits until every alert committed so far was printed; false when that took longer than the timeout. */
+    public boolean drain(Duration timeout) throws InterruptedException {
+        drainRequested.set(true);
+        return drained.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void run() {
         try {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), Duration.ofSeconds(30)).stream()
-                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
             while (running.get()) {
-                for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(500))) {
+                for (ConsumerRecord<String, Alert> record : consumer.poll(Duration.ofMillis(200))) {
                     printer.print(record.value());
                     seen.add(record.value());
                     printed.incrementAndGet();
+                }
+                if (drainRequested.get() && caughtUp()) {
+                    drained.countDown();
                 }
             }
         } catch (WakeupException e) {
@@ -71,6 +98,12 @@ final class AlertTail implements AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    /** Under read_committed the end offsets are the last stable ones: what is committed. */
+    private boolean caughtUp() {
+        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+        return partitions.stream().allMatch(tp -> consumer.position(tp) >= ends.get(tp));
     }
 
     @Override

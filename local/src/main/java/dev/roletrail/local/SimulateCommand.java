@@ -1,4 +1,4 @@
-package dev.roletrail.launcher;
+package dev.roletrail.local;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import dev.roletrail.ingest.IngestConfig;
 import dev.roletrail.ingest.s3.S3Clients;
 import dev.roletrail.schemas.config.InvalidConfigException;
+import dev.roletrail.launcher.SettingsSources;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.simulator.SimulationResult;
 import dev.roletrail.simulator.SimulationSpec;

@@ -1,4 +1,4 @@
-package dev.roletrail.launcher.evaluate;
+package dev.roletrail.local;
 
 import java.time.Duration;
 import java.util.HashSet;
@@ -20,12 +20,12 @@ import org.apache.kafka.common.TopicPartition;
  * every partition it reads (input, sessions and its repartition topics), twice in a row a poll interval apart, so a
  * record still travelling through a repartition topic is not missed.
  */
-final class InputConsumed {
+public final class InputConsumed {
 
     private InputConsumed() {
     }
 
-    static void await(Properties kafka, String applicationId, String inputTopic, Duration timeout)
+    public static void await(Properties kafka, String applicationId, String inputTopic, Duration timeout)
             throws InterruptedException, ExecutionException {
         long deadline = System.nanoTime() + timeout.toNanos();
         int caughtUp = 0;
