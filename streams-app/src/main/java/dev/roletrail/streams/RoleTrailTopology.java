@@ -141,7 +141,8 @@ public final class RoleTrailTopology {
                 .selectKey((id, alert) -> alert.suppressionKey(), Named.as("key-by-suppression"))
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-entity")
                         .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(Alert.class)))
-                .process(() -> new SuppressionProcessor(config.suppressionWindow()), Named.as("suppress-repeats"),
+                .process(() -> new SuppressionProcessor(config.suppressionWindow(), endOfInput),
+                        Named.as("suppress-repeats"),
                         StoreNames.ALERT_SUPPRESSION, StoreNames.ALERT_SUPPRESSION_TIMERS);
         suppressed.to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink"));
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
@@ -127,6 +128,28 @@ class EndOfInputTopologyTest {
                     assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);
                     assertThat(f.periodEnd()).isEqualTo(Instant.parse("2026-10-11T00:00:00Z"));
                 });
+    }
+
+    @Test
+    void shouldReportTheRepeatsOfAWindowStillOpenAtTheEndOfInputOnce() {
+        topology = new TopologyFixture(Map.of());
+        Instant t0 = Instant.parse("2026-10-01T09:00:00Z");
+        String org = "111122223333";
+        topology.send(CloudTrailEvent.byRoot(org).call("iam.amazonaws.com", "ListUsers").at(t0));
+        topology.send(CloudTrailEvent.byRoot(org).call("iam.amazonaws.com", "ListRoles").at(t0.plusSeconds(600)));
+        topology.send(CloudTrailEvent.byRoot(org).call("iam.amazonaws.com", "ListPolicies").at(t0.plusSeconds(3600)));
+        Alert first = topology.alerts("root-activity").get(0);
+
+        topology.endOfInput();
+        advanceWallClock(Duration.ofSeconds(2));
+
+        assertThat(topology.alerts("root-activity")).as("no later event will close the window").singleElement()
+                .satisfies(summary -> {
+                    assertThat(summary.id()).isEqualTo(first.id());
+                    assertThat(summary.count()).isEqualTo(3);
+                });
+        topology.send(CloudTrailEvent.byUser(userArn("alice")).at(t0.plus(Duration.ofHours(25))));
+        assertThat(topology.alerts("root-activity")).as("closing the window adds nothing new").isEmpty();
     }
 
     /** Its last two records are the instance role's key used where christophe's long-term key acts. */
