@@ -62,6 +62,21 @@ class EndOfInputTopologyTest {
     }
 
     @Test
+    void shouldCountTheIdleTimeFromTheTasksLastRecord() throws Exception {
+        topology = new TopologyFixture(Map.of());
+        sendStratusDetonationEndingWithTheStolenKeysUse();
+        advanceWallClock(Duration.ofSeconds(90));
+        topology.send(CloudTrailEvent.byUser(userArn("alice")).at(Instant.parse("2024-08-02T08:24:00Z")));
+
+        advanceWallClock(Duration.ofSeconds(90));
+        assertThat(topology.alerts(NETWORK_CHANGE)).as("a record came 90 s ago: the input goes on").isEmpty();
+        advanceWallClock(Duration.ofSeconds(30));
+
+        assertThat(topology.alerts(NETWORK_CHANGE)).singleElement()
+                .satisfies(alert -> assertThat(alert.accessKeyId()).isEqualTo(STOLEN_KEY));
+    }
+
+    @Test
     void shouldRaiseStolenInstanceCredentialsAtOnceAtTheEndOfInputDespiteTheWallClockMinimum() throws Exception {
         topology = new TopologyFixture(Map.of("streams.lineage-hold-wall", "60s", "streams.lineage-idle-release", "0s"));
         sendStratusDetonationEndingWithTheStolenKeysUse();

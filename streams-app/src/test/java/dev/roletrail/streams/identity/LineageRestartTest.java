@@ -75,6 +75,17 @@ class LineageRestartTest {
         assertThat(releasedEventIds()).containsExactly(heldCall.eventId());
     }
 
+    @Test
+    void shouldReleaseAtOnceAtTheEndOfInputWithoutWaitingForTheWallClockMinimumAgain() {
+        EndOfInput endOfInput = new EndOfInput();
+        new LineageProcessor(HOLD, HOLD_WALL, Duration.ZERO, endOfInput).init(context);
+        endOfInput.signal();
+
+        punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + 1_000);
+
+        assertThat(releasedEventIds()).as("no session can come any more").containsExactly(heldCall.eventId());
+    }
+
     private List<String> releasedEventIds() {
         return context.forwarded().stream().map(captured -> captured.record().value())
                 .filter(LineageOutput::isObservation).map(output -> output.observation().event().eventId()).toList();
