@@ -116,6 +116,14 @@ public final class RoleTrailTopology {
 
     /** @param clock wall clock, used only to stamp dead letters and to reject event times from the future */
     public static Topology build(StreamsAppConfig config, Clock clock) {
+        return build(config, clock, new EndOfInput());
+    }
+
+    /**
+     * @param clock      wall clock, used only to stamp dead letters and to reject event times from the future
+     * @param endOfInput once signalled, nothing waits for later traffic (lineage holds, the findings' last day)
+     */
+    public static Topology build(StreamsAppConfig config, Clock clock, EndOfInput endOfInput) {
         Topics topics = config.topics();
         StreamsBuilder builder = new StreamsBuilder();
         addStores(builder, config);
@@ -124,7 +132,7 @@ public final class RoleTrailTopology {
                 .processValues(() -> new DeduplicateProcessor(config.dedupGrace()), Named.as("drop-duplicates"),
                         StoreNames.SEEN_EVENT_IDS);
 
-        KStream<String, Observation> observations = lineage(builder, topics, config, records);
+        KStream<String, Observation> observations = lineage(builder, topics, config, endOfInput, records);
 
         KStream<String, Alert> alerts = detect(observations, config)
                 .filter(new AlertPolicy(config.settings()), Named.as("alert-policy"));
@@ -133,13 +141,14 @@ public final class RoleTrailTopology {
                 .selectKey((id, alert) -> alert.suppressionKey(), Named.as("key-by-suppression"))
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-entity")
                         .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(Alert.class)))
-                .process(() -> new SuppressionProcessor(config.suppressionWindow()), Named.as("suppress-repeats"),
+                .process(() -> new SuppressionProcessor(config.suppressionWindow(), endOfInput),
+                        Named.as("suppress-repeats"),
                         StoreNames.ALERT_SUPPRESSION, StoreNames.ALERT_SUPPRESSION_TIMERS);
         suppressed.to(topics.alerts().name(), produced(topics.alerts(), "alerts-sink"));
 
         KTable<String, Finding> findingTable = queryViews(builder, topics, suppressed);
         siem(topics, config.siemForward(), suppressed, findingTable, observations);
-        findings(builder, topics, config, observations);
+        findings(builder, topics, config, endOfInput, observations);
         return builder.build();
     }
 
@@ -193,7 +202,7 @@ public final class RoleTrailTopology {
      * roletrail.sessions keyed by the principal they act as, so they reach the task that sees that principal's events.
      */
     private static KStream<String, Observation> lineage(StreamsBuilder builder, Topics topics, StreamsAppConfig config,
-            KStream<String, CloudTrailRecord> records) {
+            EndOfInput endOfInput, KStream<String, CloudTrailRecord> records) {
         KStream<String, LineageInput> sessions = builder.stream(topics.sessions().name(),
                         Consumed.with(topics.sessions().keySerde(), topics.sessions().valueSerde())
                                 .withTimestampExtractor(new SessionTimestampExtractor())
@@ -202,8 +211,9 @@ public final class RoleTrailTopology {
         Map<String, KStream<String, LineageOutput>> lineage = records
                 .mapValues(LineageInput::event, Named.as("event-input"))
                 .merge(sessions, Named.as("events-and-sessions"))
-                .process(() -> new LineageProcessor(config.lineageHold(), config.lineageHoldWall()), Named.as("lineage"), StoreNames.SESSIONS,
-                        StoreNames.HELD_EVENTS, StoreNames.TIMERS)
+                .process(() -> new LineageProcessor(config.lineageHold(), config.lineageHoldWall(),
+                                config.lineageIdleRelease(), endOfInput),
+                        Named.as("lineage"), StoreNames.SESSIONS, StoreNames.HELD_EVENTS, StoreNames.TIMERS)
                 .split(Named.as("lineage-"))
                 .branch((key, out) -> out.isObservation(), Branched.as("observation"))
                 .defaultBranch(Branched.as("session"));
@@ -222,7 +232,7 @@ public final class RoleTrailTopology {
      * tell it when a day is complete.
      */
     private static void findings(StreamsBuilder builder, Topics topics, StreamsAppConfig config,
-            KStream<String, Observation> observations) {
+            EndOfInput endOfInput, KStream<String, Observation> observations) {
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.INVENTORY),
                         Serdes.String(), topics.inventory().valueSerde()).withLoggingDisabled(),
                 topics.inventory().name(),
@@ -232,10 +242,11 @@ public final class RoleTrailTopology {
         UsageSignals signals = new UsageSignals(new CloudTrailActionMapper());
         FindingsEvaluator evaluator = new FindingsEvaluator(ActionCatalog.standard());
         observations
-                .process(() -> new UsageRecorder(signals), Named.as("record-usage"), StoreNames.FINDINGS_SIGNALS_TODAY)
+                .process(() -> new UsageRecorder(signals, config.lineageIdleRelease(), endOfInput),
+                        Named.as("record-usage"), StoreNames.FINDINGS_SIGNALS_TODAY)
                 .repartition(Repartitioned.<String, UsageSignal>as("usage-signals").withNumberOfPartitions(1)
                         .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(UsageSignal.class)))
-                .process(() -> new FindingsProcessor(evaluator, config.findings(), config.lineageHold()),
+                .process(() -> new FindingsProcessor(evaluator, config.findings(), config.lineageHold(), endOfInput),
                         Named.as("evaluate-findings"),
                         StoreNames.FINDINGS_USAGE, StoreNames.FINDINGS_ASSUMER_ACTIONS, StoreNames.FINDINGS_OPEN,
                         StoreNames.FINDINGS_CLOCK)

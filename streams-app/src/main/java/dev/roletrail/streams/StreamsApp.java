@@ -7,12 +7,16 @@ import java.util.Optional;
 import java.util.Properties;
 
 import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.identity.HeldEvents;
 import dev.roletrail.streams.query.ClusterQueries;
 import dev.roletrail.streams.query.QueryConfig;
 import dev.roletrail.streams.query.QueryServer;
@@ -22,6 +26,11 @@ import dev.roletrail.streams.report.WeeklyReportJob;
 /**
  * Runs the RoleTrail topology: start, state, and a bounded, clean close. {@link #withQueryApi} adds the query API
  * (its address becomes {@code application.server}, so instances find each other) and the weekly report job.
+ * <p>
+ * A one-off analysis running this app in the same JVM as ingest ends it so: once ingest is done and the app's
+ * consumer group has no lag, {@link #endOfInput()}; then wait until {@link #heldEvents()} is 0 and the group has no
+ * lag again (the findings step's last evaluation travels through a repartition topic and the findings topic); then
+ * alerts and findings reflect the whole input.
  */
 public final class StreamsApp implements AutoCloseable {
 
@@ -33,6 +42,7 @@ public final class StreamsApp implements AutoCloseable {
     private final ReportPublisher publisher;
     private final WeeklyReportJob reportJob;
     private final QueryConfig queryConfig;
+    private final EndOfInput endOfInput = new EndOfInput();
 
     /** The topology alone, without the query API (tests, benchmarks). */
     public StreamsApp(StreamsAppConfig config) {
@@ -46,7 +56,7 @@ public final class StreamsApp implements AutoCloseable {
         if (query != null) {
             props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, query.advertised().host() + ":" + query.advertised().port());
         }
-        this.streams = newStreams(config, props, query);
+        this.streams = newStreams(config, props, query, endOfInput);
         streams.setUncaughtExceptionHandler(e -> {
             LOG.error("stream thread failed; replacing it", e);
             return StreamThreadExceptionResponse.REPLACE_THREAD;
@@ -66,9 +76,10 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     /** Kafka Streams itself; a failure to create it releases the query API's port already bound. */
-    private static KafkaStreams newStreams(StreamsAppConfig config, Properties props, QueryServer query) {
+    private static KafkaStreams newStreams(StreamsAppConfig config, Properties props, QueryServer query,
+            EndOfInput endOfInput) {
         try {
-            return new KafkaStreams(RoleTrailTopology.build(config), props);
+            return new KafkaStreams(RoleTrailTopology.build(config, Clock.systemUTC(), endOfInput), props);
         } catch (RuntimeException e) {
             if (query != null) {
                 query.close();
@@ -89,6 +100,27 @@ public final class StreamsApp implements AutoCloseable {
             reportJob.start(queryConfig.reportInterval());
             LOG.info("query API at {} ({})", query.uri(), queryConfig);
         }
+    }
+
+    /**
+     * The input has ended: no record will come any more. Within about a second (each task's wall-clock check), every
+     * call held for a session goes on without lineage, however short its hold so far, since no session can arrive;
+     * each task sends the findings step its stream time, and the findings step evaluates through the day boundary
+     * after the newest data. Records that still come are handled at once, without waiting. It cannot be undone.
+     */
+    public void endOfInput() {
+        endOfInput.signal();
+    }
+
+    /**
+     * Events this instance still holds for their session, over every local task's {@code held-events} store (released
+     * markers count none); 0 when nothing is held. Reads uncommitted state, so it drops as soon as calls are released.
+     *
+     * @throws InvalidStateStoreException while the stores are not queryable (starting, rebalancing): ask again
+     */
+    public long heldEvents() {
+        return HeldEvents.count(streams.store(StoreQueryParameters.fromNameAndType(StoreNames.HELD_EVENTS,
+                QueryableStoreTypes.<String, HeldEvents>keyValueStore())));
     }
 
     public KafkaStreams.State state() {

@@ -40,6 +40,7 @@ public final class TopologyFixture implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-11-25T00:00:00Z");
 
     private final Topics topics = Topics.defaults();
+    private final EndOfInput endOfInput = new EndOfInput();
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> cloudtrail;
     private final TestOutputTopic<String, Alert> alerts;
@@ -64,7 +65,8 @@ public final class TopologyFixture implements AutoCloseable {
         values.putIfAbsent("streams.lineage-hold-wall", "0s");
         StreamsAppConfig config = StreamsAppConfig.from(Settings.of(values));
         Properties props = config.streamsProperties();
-        driver = new TopologyTestDriver(RoleTrailTopology.build(config, Clock.fixed(now, ZoneOffset.UTC)), props);
+        driver = new TopologyTestDriver(RoleTrailTopology.build(config, Clock.fixed(now, ZoneOffset.UTC), endOfInput),
+                props);
         cloudtrail = driver.createInputTopic(topics.cloudtrail().name(), topics.cloudtrail().keySerde().serializer(),
                 topics.cloudtrail().valueSerde().serializer());
         alerts = driver.createOutputTopic(topics.alerts().name(), topics.alerts().keySerde().deserializer(),
@@ -149,6 +151,11 @@ public final class TopologyFixture implements AutoCloseable {
     /** The alerts of one detector emitted since the last call (alerts of other detectors are dropped). */
     public List<Alert> alerts(String detector) {
         return alerts().stream().filter(alert -> alert.detector().equals(detector)).toList();
+    }
+
+    /** Tells the topology, as {@code StreamsApp.endOfInput()} does, that no more input will come. */
+    public void endOfInput() {
+        endOfInput.signal();
     }
 
     public TopologyTestDriver driver() {

@@ -2,33 +2,44 @@ package dev.roletrail.streams.alert;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.streams.EndOfInput;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
 
 /**
  * One alert per detector and entity per suppression window: the first goes out at once; repeats inside the window
  * are counted, and when the window closes (in stream time) the alert goes out once more, same id, with the total
- * count. Input key: suppression key. Output key: alert id.
+ * count. Once the {@link EndOfInput} is signalled, no later event will close a window: every window with repeats not
+ * yet reported sends its summary at once, and again only if more repeats come. Input key: suppression key. Output
+ * key: alert id.
  */
 public final class SuppressionProcessor implements Processor<String, Alert, String, Alert> {
 
     private static final Duration CHECK_EVERY = Duration.ofMinutes(5);
 
     private final Duration window;
+    private final EndOfInput endOfInput;
+    /** Whether an alert came since the last end-of-input summaries (memory only: after a start, assume so). */
+    private boolean alertSinceSummaries = true;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, SuppressionState> states;
     private DueIndex windowEnds;
 
-    public SuppressionProcessor(Duration window) {
+    /** @param endOfInput once signalled, open windows report their repeats without waiting to close */
+    public SuppressionProcessor(Duration window, EndOfInput endOfInput) {
         this.window = window;
+        this.endOfInput = endOfInput;
     }
 
     @Override
@@ -39,10 +50,13 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
                 StoreNames.ALERT_SUPPRESSION);
         // Stream time: windows are in event time, so a replay closes them exactly as the live run did.
         context.schedule(CHECK_EVERY, PunctuationType.STREAM_TIME, this::closeWindows);
+        // Wall clock: at the end of input stream time stands still, and windows would never close.
+        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, wall -> summariesAtEndOfInput());
     }
 
     @Override
     public void process(Record<String, Alert> record) {
+        alertSinceSummaries = true;
         Alert alert = record.value();
         SuppressionState state = states.get(record.key());
         if (state != null && alert.firstEventTime().isBefore(state.windowEnd())) {
@@ -51,14 +65,14 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
             }
             return;
         }
-        if (state != null && state.repeats() > 0) {
+        if (state != null && state.unsentRepeats()) {
             emit(state.summary(), record.timestamp());
         }
         if (window.isZero()) {
             emit(alert, record.timestamp());
             return;
         }
-        SuppressionState opened = new SuppressionState(alert, alert.firstEventTime().plus(window), 0, null);
+        SuppressionState opened = SuppressionState.open(alert, alert.firstEventTime().plus(window));
         states.put(record.key(), opened);
         windowEnds.add(record.key(), opened.windowEnd());
         emit(alert, record.timestamp());
@@ -75,11 +89,32 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
                 windowEnds.add(key, state.windowEnd()); // a later window of the same key
                 continue;
             }
-            if (state.repeats() > 0) {
+            if (state.unsentRepeats()) {
                 emit(state.summary(), streamTime);
             }
             states.delete(key);
         }
+    }
+
+    /** Each open window's summary, if it counts repeats none sent so far did; the windows stay open. */
+    private void summariesAtEndOfInput() {
+        if (!endOfInput.signalled() || !alertSinceSummaries) {
+            return;
+        }
+        alertSinceSummaries = false;
+        Map<String, SuppressionState> unsent = new LinkedHashMap<>();
+        try (KeyValueIterator<String, SuppressionState> all = states.all()) {
+            all.forEachRemaining(entry -> {
+                if (entry.value.unsentRepeats()) {
+                    unsent.put(entry.key, entry.value);
+                }
+            });
+        }
+        long streamTime = context.currentStreamTimeMs();
+        unsent.forEach((key, state) -> {
+            states.put(key, state.summarySent());
+            emit(state.summary(), streamTime);
+        });
     }
 
     private void emit(Alert alert, long timestamp) {

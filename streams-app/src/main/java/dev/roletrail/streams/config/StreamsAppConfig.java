@@ -24,6 +24,8 @@ import dev.roletrail.streams.unused.FindingsSettings;
  * @param lineageHold       how long (stream time) events of a temporary key wait for their session to arrive
  * @param lineageHoldWall   and at least this long in wall-clock time, since a backfill moves stream time faster than
  *                          a session travels through roletrail.sessions
+ * @param lineageIdleRelease after this much wall-clock time in which a task processed no record, its held events go
+ *                          on without lineage: their session cannot come any more; zero turns it off
  * @param rocksDbMemoryBytes off-heap memory all RocksDB stores of the process share (block cache and memtables)
  * @param decodedCacheEntries values each processor keeps decoded per store and task ({@link DecodedCache}); 0: none
  * @param siemForward       what goes to the SIEM topic as OCSF: findings, identity activity, both or nothing
@@ -42,6 +44,7 @@ public record StreamsAppConfig(
         Duration dedupGrace,
         Duration lineageHold,
         Duration lineageHoldWall,
+        Duration lineageIdleRelease,
         long rocksDbMemoryBytes,
         int decodedCacheEntries,
         SiemForward siemForward,
@@ -75,6 +78,8 @@ public record StreamsAppConfig(
                 settings.duration("streams.lineage-hold", Duration.ofMinutes(10), Duration.ZERO, Duration.ofHours(6)),
                 settings.duration("streams.lineage-hold-wall", Duration.ofSeconds(60), Duration.ZERO,
                         Duration.ofMinutes(10)),
+                settings.duration("streams.lineage-idle-release", Duration.ofMinutes(2), Duration.ZERO,
+                        Duration.ofHours(24)),
                 settings.longValue("streams.rocksdb.memory-bytes", 256L << 20, 32L << 20, 64L << 30),
                 settings.integer("streams.decoded-cache-entries", DecodedCache.DEFAULT_ENTRIES, 0, 1_000_000),
                 SiemForward.from(settings),

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 
 /**
@@ -27,6 +30,17 @@ public record HeldEvents(List<CloudTrailRecord> events, Instant releaseAt, boole
         List<CloudTrailRecord> next = new ArrayList<>(events);
         next.add(event);
         return new HeldEvents(next, releaseAt, false);
+    }
+
+    /** The events a {@code held-events} store still holds: released markers hold none. */
+    public static long count(ReadOnlyKeyValueStore<String, HeldEvents> store) {
+        long count = 0;
+        try (KeyValueIterator<String, HeldEvents> all = store.all()) {
+            while (all.hasNext()) {
+                count += all.next().value.events().size();
+            }
+        }
+        return count;
     }
 
     /** The marker left once the events went on without their session. */

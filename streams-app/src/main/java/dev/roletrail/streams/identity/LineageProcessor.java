@@ -3,6 +3,7 @@ package dev.roletrail.streams.identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import dev.roletrail.schemas.cloudtrail.Principal;
 import dev.roletrail.schemas.cloudtrail.Principals;
 import dev.roletrail.schemas.cloudtrail.UserIdentity;
 import dev.roletrail.schemas.identity.Session;
+import dev.roletrail.streams.EndOfInput;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.time.DueIndex;
@@ -41,6 +43,11 @@ import dev.roletrail.streams.time.DueIndex;
  * origin in a backfill, depending on timing. When the hold began, and which keys wait for the wall clock only, is
  * kept in memory: after a restart, the first punctuation finds the held keys whose stream-time hold is over, and they
  * wait that minimum again, which can only help their session arrive.
+ * <p>
+ * Holds must not depend on later traffic: at the end of a one-off input, or in a quiet account, nothing moves stream
+ * time any more. So everything still held goes on without lineage, ignoring both holds, once the task has processed
+ * no record for the idle-release time of wall-clock time, or at once when the {@link EndOfInput} is signalled: then no
+ * session can arrive any more.
  */
 public final class LineageProcessor implements Processor<String, LineageInput, String, LineageOutput> {
 
@@ -53,11 +60,17 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
 
     private final Duration hold;
     private final Duration holdWall;
+    private final Duration idleRelease;
+    private final EndOfInput endOfInput;
     /** Wall-clock millis at which each key still held began to wait (since this processor started). */
     private final Map<String, Long> heldSinceWall = new HashMap<>();
     /** Keys whose stream-time hold is over but whose wall-clock minimum is not. */
     private final Set<String> waitingForWall = new LinkedHashSet<>();
     private long startedWall;
+    /** Wall-clock millis of the last record (event or session) this task processed, or of the start. */
+    private long lastRecordWall;
+    /** Whether everything held was released and no record came since: the next idle check has nothing to do. */
+    private boolean releasedAllSinceLastRecord;
     private boolean recovered;
     private ProcessorContext<String, LineageOutput> context;
     private DecodedCache<Session> sessions;
@@ -66,12 +79,16 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     private DueIndex sessionsDue;
 
     /**
-     * @param hold     how long, in stream time, events wait for their session
-     * @param holdWall the least they wait in wall-clock time
+     * @param hold        how long, in stream time, events wait for their session
+     * @param holdWall    the least they wait in wall-clock time
+     * @param idleRelease after this much wall-clock time without a record, everything held goes on; zero: never
+     * @param endOfInput  once signalled, everything held goes on at the next wall-clock check
      */
-    public LineageProcessor(Duration hold, Duration holdWall) {
+    public LineageProcessor(Duration hold, Duration holdWall, Duration idleRelease, EndOfInput endOfInput) {
         this.hold = hold;
         this.holdWall = holdWall;
+        this.idleRelease = idleRelease;
+        this.endOfInput = endOfInput;
     }
 
     @Override
@@ -87,14 +104,18 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         // Stream time, not wall clock: a replay of last month must release and expire exactly as the live run did.
         context.schedule(CHECK_EVERY, PunctuationType.STREAM_TIME, this::onStreamTime);
         this.startedWall = context.currentSystemTimeMs();
-        if (!holdWall.isZero()) {
-            // Releases what waited out its stream-time hold before the wall-clock minimum was over.
-            context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, wall -> releaseWaitedForWall());
+        this.lastRecordWall = startedWall;
+        if (!hold.isZero()) {
+            // Wall clock: it alone moves when no record comes. It releases what waited out its stream-time hold
+            // before the wall-clock minimum was over, and everything held once no session can come any more.
+            context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
         }
     }
 
     @Override
     public void process(Record<String, LineageInput> record) {
+        lastRecordWall = context.currentSystemTimeMs();
+        releasedAllSinceLastRecord = false;
         LineageInput input = record.value();
         if (input.session() != null) {
             arrived(input.session());
@@ -218,7 +239,46 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         }
     }
 
+    private void onWallClock(long wall) {
+        if (endOfInput.signalled() || idle(wall)) {
+            releaseAllHeld();
+        } else {
+            releaseWaitedForWall();
+        }
+    }
+
+    /**
+     * Wall clock, not stream time: stream time stands still while no record comes, which is exactly when a held
+     * call's session can no longer be on its way. A session comes back through its topic within a commit, and the
+     * tasks of a backfill keep within seconds of each other, so minutes without any record mean none is coming.
+     */
+    private boolean idle(long wall) {
+        return !idleRelease.isZero() && wall - lastRecordWall >= idleRelease.toMillis();
+    }
+
+    /** Every key still held goes on without lineage, as a stream-time release does, both holds notwithstanding. */
+    private void releaseAllHeld() {
+        if (releasedAllSinceLastRecord) {
+            return;
+        }
+        releasedAllSinceLastRecord = true;
+        recovered = true; // nothing is left waiting for the wall clock
+        Map<String, HeldEvents> waiting = new LinkedHashMap<>();
+        try (KeyValueIterator<String, HeldEvents> all = held.store().all()) {
+            all.forEachRemaining(entry -> {
+                if (!entry.value.released()) {
+                    waiting.put(entry.key, entry.value);
+                }
+            });
+        }
+        waitingForWall.clear();
+        waiting.forEach(this::releaseAndForgetLater);
+    }
+
     private void releaseWaitedForWall() {
+        if (holdWall.isZero()) {
+            return;
+        }
         recoverWaitingForWallOnce(context.currentStreamTimeMs());
         for (String keyId : List.copyOf(waitingForWall)) {
             if (!waitedLongEnough(keyId)) {

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.inventory.InventoryEntity;
+import dev.roletrail.streams.EndOfInput;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.state.DecodedCache;
 
@@ -35,6 +36,11 @@ import dev.roletrail.streams.state.DecodedCache;
  * after a rebalance, one task's backlog can be evaluated before another's. Use from before an evaluation that arrives
  * after it therefore marks it to be repeated at the next watermark: findings converge to what the full data says.
  * <p>
+ * Once the {@link EndOfInput} is signalled, no later day will pass: every watermark then also evaluates at the end of
+ * the data, the day boundary after the newest watermark, when that is past the last evaluation or use arrived since
+ * (upstream tasks send a watermark after their last records). Only then: in a live deployment, evaluating a day
+ * before it is over would open findings that the rest of the day resolves again.
+ * <p>
  * Input: {@link UsageSignal}s keyed by entity. Output: {@link Finding}s keyed by finding id.
  */
 public final class FindingsProcessor implements Processor<String, UsageSignal, String, Finding> {
@@ -53,6 +59,9 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     private final FindingsEvaluator evaluator;
     private final FindingsSettings settings;
     private final Duration grace;
+    private final EndOfInput endOfInput;
+    /** Whether use arrived since the last evaluation at the end of input (memory only: after a start, assume so). */
+    private boolean usedSinceEndEvaluation = true;
     private ProcessorContext<String, Finding> context;
     private UsageRows usage;
     private DecodedCache<AssumerActions> assumerActions;
@@ -60,11 +69,16 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, InventoryEntity> inventory;
 
-    /** @param grace how long after a day ends, in every upstream task's event time, the day is evaluated */
-    public FindingsProcessor(FindingsEvaluator evaluator, FindingsSettings settings, Duration grace) {
+    /**
+     * @param grace      how long after a day ends, in every upstream task's event time, the day is evaluated
+     * @param endOfInput once signalled, evaluations reach the end of the data
+     */
+    public FindingsProcessor(FindingsEvaluator evaluator, FindingsSettings settings, Duration grace,
+            EndOfInput endOfInput) {
         this.evaluator = evaluator;
         this.settings = settings;
         this.grace = grace;
+        this.endOfInput = endOfInput;
     }
 
     @Override
@@ -89,10 +103,16 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
             Long before = clock.get(key);
             if (before == null || before < signal.at().toEpochMilli()) {
                 clock.put(key, signal.at().toEpochMilli());
-                maybeEvaluate();
+                if (!endOfInput.signalled()) {
+                    maybeEvaluate();
+                }
+            }
+            if (endOfInput.signalled()) {
+                maybeEvaluateEnd(); // at or after the day maybeEvaluate would take: once is enough
             }
             return;
         }
+        usedSinceEndEvaluation = true;
         Long since = clock.get(OBSERVED_SINCE);
         if (since == null || signal.at().toEpochMilli() < since) {
             clock.put(OBSERVED_SINCE, signal.at().toEpochMilli());
@@ -114,10 +134,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     }
 
     private void maybeEvaluate() {
-        List<Long> watermarks = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = clock.range(WATERMARK, WATERMARK_END)) {
-            all.forEachRemaining(entry -> watermarks.add(entry.value));
-        }
+        List<Long> watermarks = watermarks();
         long newest = watermarks.stream().mapToLong(Long::longValue).max().orElseThrow();
         long slowestActive = watermarks.stream().mapToLong(Long::longValue).filter(w -> w >= newest - DAY_MS).min()
                 .orElseThrow();
@@ -134,6 +151,35 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         clock.delete(LATE_USE);
         clock.put(EVALUATED_DAY, day);
         evaluate(Instant.ofEpochMilli(day * DAY_MS), Instant.ofEpochMilli(since));
+    }
+
+    /** The day boundary after the newest watermark: every use there is has arrived, none will come after. */
+    private void maybeEvaluateEnd() {
+        Long since = clock.get(OBSERVED_SINCE);
+        if (since == null) {
+            return;
+        }
+        long newest = watermarks().stream().mapToLong(Long::longValue).max().orElseThrow();
+        long day = Math.floorDiv(newest, DAY_MS) + 1;
+        Long evaluated = clock.get(EVALUATED_DAY);
+        if (evaluated != null && evaluated >= day) {
+            if (!usedSinceEndEvaluation) {
+                return;
+            }
+            day = evaluated; // never back: findings already say what that day says
+        }
+        usedSinceEndEvaluation = false;
+        clock.delete(LATE_USE);
+        clock.put(EVALUATED_DAY, day);
+        evaluate(Instant.ofEpochMilli(day * DAY_MS), Instant.ofEpochMilli(since));
+    }
+
+    private List<Long> watermarks() {
+        List<Long> watermarks = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = clock.range(WATERMARK, WATERMARK_END)) {
+            all.forEachRemaining(entry -> watermarks.add(entry.value));
+        }
+        return watermarks;
     }
 
     private void evaluate(Instant at, Instant observedSince) {

@@ -11,6 +11,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
+import dev.roletrail.streams.EndOfInput;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.state.DecodedCache;
@@ -22,7 +23,10 @@ import dev.roletrail.streams.state.DecodedCache;
  * <p>
  * It also forwards a watermark with its first record and then hourly of stream time: the findings step gathers usage
  * from every upstream task into one partition, and evaluates a day only once every active upstream task has passed
- * it, so a task running ahead cannot make another's use look missing.
+ * it, so a task running ahead cannot make another's use look missing. When nothing moves stream time any more (the
+ * task idle for the idle-release time, or the {@link EndOfInput} signalled), the watermark goes out at once, and after
+ * end of input again after any record since the last one (held calls released late), so the findings step sees that
+ * every signal before it arrived.
  * Input: observations keyed by principal. Output: {@link UsageSignal}s keyed by entity.
  */
 public final class UsageRecorder implements Processor<String, Observation, String, UsageSignal> {
@@ -30,13 +34,25 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
 
     private final UsageSignals signals;
+    private final Duration idleRelease;
+    private final EndOfInput endOfInput;
     private ProcessorContext<String, UsageSignal> context;
     private DecodedCache<Long> today;
     private long purgedDay = Long.MIN_VALUE;
     private boolean announced;
+    /** The stream time of the last watermark forwarded, and whether a record was processed since. */
+    private long watermarkSent = Long.MIN_VALUE;
+    private boolean processedSinceWatermark;
+    private long lastRecordWall;
 
-    public UsageRecorder(UsageSignals signals) {
+    /**
+     * @param idleRelease after this much wall-clock time without a record, the watermark goes out; zero: never
+     * @param endOfInput  once signalled, the watermark goes out after every record
+     */
+    public UsageRecorder(UsageSignals signals, Duration idleRelease, EndOfInput endOfInput) {
         this.signals = signals;
+        this.idleRelease = idleRelease;
+        this.endOfInput = endOfInput;
     }
 
     @Override
@@ -47,14 +63,19 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         // Stream time, checked hourly: only the day's signatures are needed, so the store is emptied of older days
         // once a day of event time, however fast a backfill moves it.
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::onStreamTime);
+        // Wall clock: when no record comes, stream time stands still, and only the wall clock can tell.
+        this.lastRecordWall = context.currentSystemTimeMs();
+        context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
     }
 
     @Override
     public void process(Record<String, Observation> record) {
+        lastRecordWall = context.currentSystemTimeMs();
         if (!announced) {
             announced = true;
             forwardWatermark(record.timestamp());
         }
+        processedSinceWatermark = true;
         for (UsageSignal signal : signals.of(record.value())) {
             long day = Math.floorDiv(signal.at().toEpochMilli(), DAY_MS);
             String signature = signal.signature();
@@ -71,7 +92,23 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         forgetOldDays(streamTime);
     }
 
+    /** Stream time is a promise about every signal before it, however it was reached: safe to send at any time. */
+    private void onWallClock(long wall) {
+        long streamTime = context.currentStreamTimeMs();
+        if (streamTime < 0) {
+            return;
+        }
+        boolean ended = endOfInput.signalled();
+        boolean idle = !idleRelease.isZero() && wall - lastRecordWall >= idleRelease.toMillis();
+        boolean behind = streamTime > watermarkSent;
+        if (ended && (behind || processedSinceWatermark) || idle && behind) {
+            forwardWatermark(streamTime);
+        }
+    }
+
     private void forwardWatermark(long streamTime) {
+        watermarkSent = streamTime;
+        processedSinceWatermark = false;
         UsageSignal watermark = UsageSignal.watermark(context.taskId().partition(), Instant.ofEpochMilli(streamTime));
         context.forward(new Record<>(watermark.entity(), watermark, streamTime));
     }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.identity.Session;
+import dev.roletrail.streams.EndOfInput;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.TestObservations;
 import dev.roletrail.streams.TestStores;
@@ -54,7 +55,7 @@ class LineageRestartTest {
 
     @Test
     void shouldReleaseOnTheWallClockAloneWhenNoNewRecordMovesStreamTime() {
-        new LineageProcessor(HOLD, HOLD_WALL).init(context);
+        new LineageProcessor(HOLD, HOLD_WALL, Duration.ZERO, new EndOfInput()).init(context);
 
         punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + 30_000);
         assertThat(context.forwarded()).as("the wall-clock minimum counts from the restart").isEmpty();
@@ -65,13 +66,24 @@ class LineageRestartTest {
 
     @Test
     void shouldReleaseOnceAfterAStreamTimeCheckFoundItToo() {
-        new LineageProcessor(HOLD, HOLD_WALL).init(context);
+        new LineageProcessor(HOLD, HOLD_WALL, Duration.ZERO, new EndOfInput()).init(context);
 
         punctuate(PunctuationType.STREAM_TIME, T0.plus(Duration.ofMinutes(12)).toEpochMilli());
         punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + HOLD_WALL.toMillis());
         punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + HOLD_WALL.toMillis() + 1_000);
 
         assertThat(releasedEventIds()).containsExactly(heldCall.eventId());
+    }
+
+    @Test
+    void shouldReleaseAtOnceAtTheEndOfInputWithoutWaitingForTheWallClockMinimumAgain() {
+        EndOfInput endOfInput = new EndOfInput();
+        new LineageProcessor(HOLD, HOLD_WALL, Duration.ZERO, endOfInput).init(context);
+        endOfInput.signal();
+
+        punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + 1_000);
+
+        assertThat(releasedEventIds()).as("no session can come any more").containsExactly(heldCall.eventId());
     }
 
     private List<String> releasedEventIds() {
