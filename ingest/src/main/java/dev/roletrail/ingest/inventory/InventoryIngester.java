@@ -44,6 +44,9 @@ public final class InventoryIngester implements AutoCloseable {
         props.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        // As for the trail producer (Ingester): one request in flight, so a transaction's first batch of a partition
+        // cannot be overtaken by its second (transactions v2 refuses that as out of order, then retries).
+        props.putIfAbsent(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         this.producer = new KafkaProducer<>(props, topic.keySerde().serializer(), topic.valueSerde().serializer());
         producer.initTransactions();
     }

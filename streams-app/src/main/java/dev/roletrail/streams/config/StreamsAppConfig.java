@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Properties;
 
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 import dev.roletrail.schemas.Topics;
@@ -101,6 +102,11 @@ public record StreamsAppConfig(
         props.put(DecodedCache.ENTRIES_CONFIG, Integer.toString(decodedCacheEntries));
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
                 org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler.class.getName());
+        // One produce request in flight, as ingest does: with transactions v2 the broker adds a partition to the
+        // transaction on its first batch, and answers CONCURRENT_TRANSACTIONS while the previous commit's markers are
+        // still being written; a second in-flight batch of that partition then arrives first and is refused as out of
+        // order (sequence 0 not yet written, KAFKA-18202), logged as an ERROR by the broker and retried.
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION), "1");
         props.putAll(kafka);
         return props;
     }
