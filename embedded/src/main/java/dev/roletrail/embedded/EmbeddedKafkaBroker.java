@@ -132,6 +132,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private void formatStorage() {
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            // Formatted by an earlier run (perhaps in another JVM): it keeps its cluster id and data. Formatting again,
+            // even with ignoreFormatted, would fail on the new random cluster id.
+            return;
+        }
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         try (PrintStream formatterOutput = new PrintStream(output, true, StandardCharsets.UTF_8)) {
             new Formatter()
@@ -142,7 +147,6 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
                 .setMetadataLogDirectory(logDir.toString())
                 .setControllerListenerName(CONTROLLER_LISTENER)
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
-                // A directory formatted by an earlier run keeps its cluster id and data.
                 .setIgnoreFormatted(true)
                 .run();
         } catch (Exception e) {

@@ -100,6 +100,22 @@ class EmbeddedKafkaBrokerIT {
         assertThat(Files.exists(temporary)).as("temporary log dir %s deleted", temporary).isFalse();
     }
 
+    @Test
+    void shouldStartAgainOnADirectoryAnEarlierBrokerFormattedKeepingItsTopics(@TempDir Path dir) throws Exception {
+        Path given = dir.resolve("kafka");
+        try (EmbeddedKafkaBroker first = EmbeddedKafkaBroker.start(given);
+                Admin admin = Admin.create(Map.of("bootstrap.servers", first.bootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic("kept", 1, (short) 1))).all()
+                .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        }
+
+        // As a second run of roletrail analyze on its state directory: a new broker, new ports, the same data.
+        try (EmbeddedKafkaBroker second = EmbeddedKafkaBroker.start(given);
+                Admin admin = Admin.create(Map.of("bootstrap.servers", second.bootstrapServers()))) {
+            assertThat(admin.listTopics().names().get(TIMEOUT.toSeconds(), TimeUnit.SECONDS)).contains("kept");
+        }
+    }
+
     private static void createTopic(String name) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(name, 1, (short) 1)))

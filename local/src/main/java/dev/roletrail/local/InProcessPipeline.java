@@ -101,6 +101,10 @@ public final class InProcessPipeline implements AutoCloseable {
         EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(workDir.resolve("kafka"));
         Map<String, String> all = new LinkedHashMap<>(settings);
         all.putAll(localDefaults(workDir, broker));
+        // A closed Kafka Streams member does not leave its group: the next run's member waits for the old one's
+        // session to time out before it gets the partitions. The broker's shortest session keeps that wait short.
+        all.putIfAbsent("kafka.session.timeout.ms", "6000");
+        all.putIfAbsent("kafka.heartbeat.interval.ms", "2000");
         // Ingest settings must name a source; the caller builds the config of each of its own sources.
         all.put("ingest.files", "-");
         InProcessPipeline pipeline = new InProcessPipeline(workDir, false, broker, null, all);

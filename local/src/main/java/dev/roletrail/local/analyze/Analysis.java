@@ -15,6 +15,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+
 import dev.roletrail.ingest.IngestConfig;
 import dev.roletrail.ingest.IngestListener;
 import dev.roletrail.ingest.IngestStats;
@@ -219,14 +222,15 @@ public final class Analysis {
             if (stopRequested.getCount() == 0) {
                 return false;
             }
+            long deadline = System.nanoTime() + CATCH_UP.toNanos();
+            // Lag can be zero before the app has even started (a rerun whose offsets were committed before).
+            while (app.state() != KafkaStreams.State.RUNNING) {
+                awaitBefore(deadline, "the streams app did not start");
+            }
             InputConsumed.await(kafka, group, input, CATCH_UP);
             app.endOfInput();
-            long deadline = System.nanoTime() + CATCH_UP.toNanos();
-            while (app.heldEvents() > 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("held events were not released within " + CATCH_UP);
-                }
-                Thread.sleep(200);
+            while (heldEvents(app) != 0) {
+                awaitBefore(deadline, "held events were not released");
             }
             InputConsumed.await(kafka, group, input, CATCH_UP);
             return true;
@@ -236,6 +240,22 @@ public final class Analysis {
             waiting = null;
             Thread.interrupted();
         }
+    }
+
+    /** Events still held, or -1 while the stores cannot be asked (a rebalance). */
+    private static long heldEvents(StreamsApp app) {
+        try {
+            return app.heldEvents();
+        } catch (InvalidStateStoreException e) {
+            return -1;
+        }
+    }
+
+    private static void awaitBefore(long deadline, String failure) throws InterruptedException {
+        if (System.nanoTime() > deadline) {
+            throw new IllegalStateException(failure + " within " + CATCH_UP);
+        }
+        Thread.sleep(200);
     }
 
     private List<Path> writeReports(StreamsApp app, List<IsoWeek> weeks) throws Exception {
