@@ -89,7 +89,7 @@ public final class Ingester implements AutoCloseable {
                 writer = new TransactionalWriter(producer, topics, checkpoints, listener, clock,
                         config.transactionRecords(), config.transactionInterval());
                 long skipped = pass(source, writer);
-                total = total.plus(writer.committed()).plus(new IngestStats(0, skipped, 0, 0));
+                total = total.plus(writer.committed()).plus(IngestStats.skipped(skipped));
                 LOG.info("event=pass_done source=\"{}\" objects={} skipped={} records={} dead_letters={}",
                         source.describe(), total.objectsRead(), total.objectsSkipped(), total.records(),
                         total.deadLetters());

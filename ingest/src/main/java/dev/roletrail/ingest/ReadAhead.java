@@ -18,7 +18,7 @@ import dev.roletrail.ingest.read.ReadLimits;
 import dev.roletrail.ingest.read.RecordItem;
 import dev.roletrail.ingest.read.RecordReader;
 import dev.roletrail.ingest.source.SourceObject;
-import dev.roletrail.schemas.Reasons;
+import dev.roletrail.ingest.source.UnreadableSourceException;
 
 /**
  * Reads the objects ahead of the one being produced, on worker threads: each worker fetches one object and streams
@@ -180,7 +180,7 @@ final class ReadAhead implements Iterator<ReadAhead.Reading>, AutoCloseable {
             Thread.currentThread().interrupt();
             return;
         } catch (Exception e) {
-            failure = Reasons.oneLine(e);
+            failure = UnreadableSourceException.describe(e);
         }
         try {
             reading.items.put(new End(chunk, failure));

@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.ObjectReader;
 
 import dev.roletrail.ingest.read.RecordFields;
 import dev.roletrail.schemas.Json;
-import dev.roletrail.schemas.Reasons;
 import dev.roletrail.schemas.cloudtrail.CanonicalInstant;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecords;
 import dev.roletrail.schemas.cloudtrail.Principal;
@@ -72,9 +71,13 @@ final class RecordCheck {
         UserIdentity identity;
         try {
             time = eventTime(record.eventTime());
+        } catch (IOException | IllegalArgumentException e) {
+            return rejected(CloudTrailRecords.notCloudTrail("eventTime", e));
+        }
+        try {
             identity = IDENTITY.readValue(record.userIdentity());
         } catch (IOException | IllegalArgumentException e) {
-            return rejected("not a CloudTrail record: " + Reasons.oneLine(e));
+            return rejected(CloudTrailRecords.notCloudTrail("userIdentity", e));
         }
         if (time.isBefore(CloudTrailRecords.EARLIEST_PLAUSIBLE)) {
             return rejected("absurd eventTime " + time + ": before CloudTrail existed");

@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.apache.kafka.clients.producer.Producer;
@@ -14,6 +16,7 @@ import dev.roletrail.ingest.progress.Checkpoints;
 import dev.roletrail.schemas.Topic;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.deadletter.DeadLetter;
+import dev.roletrail.schemas.deadletter.DeadLetterCategory;
 import dev.roletrail.schemas.ingest.IngestProgress;
 
 /**
@@ -102,7 +105,9 @@ final class TransactionalWriter {
         }
         producer.commitTransaction();
         open = false;
-        IngestStats delta = new IngestStats(objects, 0, records, deadLetters);
+        Map<DeadLetterCategory, Long> byReason = new EnumMap<>(DeadLetterCategory.class);
+        reasons.forEach(reason -> byReason.merge(DeadLetterCategory.of(reason), 1L, Long::sum));
+        IngestStats delta = new IngestStats(objects, 0, records, byReason);
         committed = committed.plus(delta);
         listener.committed(new IngestListener.Committed(objects, records, deadLetters, bytes, reasons, newestModified));
         records = 0;

@@ -100,6 +100,10 @@ final class IngestSession {
         }
         FileSource files = new FileSource(config.files());
         files.files();
+        for (java.nio.file.Path skipped : files.namedButSkipped()) {
+            out.println("ingest: skipped " + ConsoleText.safe(skipped.toString())
+                    + ": not a .json, .json.gz, .jsonl or .jsonl.gz file");
+        }
         return files;
     }
 
@@ -155,16 +159,20 @@ final class IngestSession {
                     awaitQuietly(finished);
                 }, "roletrail-ingest-stop");
                 Runtime.getRuntime().addShutdownHook(hook);
+                IngestStats total = IngestStats.NONE;
                 do {
                     IngestStats stats = ingester.ingest(source);
+                    total = total.plus(stats);
                     if (progress != null) {
                         progress.close();
                         progress = null;
                     }
-                    out.printf("ingest: %d objects read (%d already done), %d records, %d dead letters%n",
-                            stats.objectsRead(), stats.objectsSkipped(), stats.records(), stats.deadLetters());
+                    out.println(IngestSummary.line(stats));
                 } while (config.following().follow()
                         && !stopRequested.await(config.following().pollInterval().toMillis(), TimeUnit.MILLISECONDS));
+                if (!config.following().follow() && total.nothingUsable()) {
+                    throw new IllegalStateException(IngestSummary.nothingUsable(total));
+                }
             }
         } finally {
             if (progress != null) {

@@ -76,12 +76,29 @@ class IngestCommandIT {
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("inventory: " + details + " account 111122223333 (authorization_details")
-                .contains("ingest: 2 objects read (0 already done), 2 records, 1 dead letters");
+                .contains("ingest: 2 objects read (0 already done), 2 records, 1 dead letters: 1 invalid JSON");
         Topics topics = new Topics(prefix);
         assertThat(kafka.consumeAll(topics.cloudtrail().name(), topics.cloudtrail().keySerde().deserializer(),
                 topics.cloudtrail().valueSerde().deserializer(), Duration.ofMillis(200))).hasSize(2);
         assertThat(kafka.consumeAll(topics.inventory().name(), topics.inventory().keySerde().deserializer(),
                 topics.inventory().valueSerde().deserializer(), Duration.ofMillis(200))).hasSize(6);
+    }
+
+    @Test
+    void shouldWarnOfANamedFileItSkipsAndFailWhenNothingIsUsable(TestKafka kafka, @TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("notes.txt"), CloudTrailEvent.byUser(ALICE).json() + "\n");
+        Files.writeString(dir.resolve("bad.jsonl"), "{broken\n{\"hello\":1}\n");
+
+        int exit = run("ingest", "--bootstrap-servers", kafka.bootstrapServers(), "--topic-prefix",
+                kafka.uniqueName("bad"), "--create-topics", "--files", dir.resolve("notes.txt") + ","
+                        + dir.resolve("bad.jsonl"), "--no-progress");
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("ingest: skipped " + dir.resolve("notes.txt") + ": not a .json")
+                .contains("ingest: 1 objects read (0 already done), 0 records, 2 dead letters: 1 not CloudTrail JSON, 1 invalid JSON");
+        assertThat(err.toString().strip()).doesNotContain("\n")
+                .contains("none of the 1 objects read held a usable CloudTrail record (2 dead letters: ");
     }
 
     @Test

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 
+import dev.roletrail.ingest.source.UnreadableSourceException;
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.Reasons;
 
@@ -250,16 +251,24 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
         return Character.isISOControl(c) || !Character.isDefined(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c);
     }
 
-    /** A short reason, naming the kind of failure: gzip, JSON, or the shape of the input. */
+    /**
+     * A short reason in RoleTrail's words, naming the kind of failure: gzip, JSON, the shape of the input, or the
+     * source breaking off.
+     */
     static String describe(Exception e) {
-        String reason = Reasons.oneLine(e);
-        if (e instanceof java.util.zip.ZipException || e instanceof java.io.EOFException) {
-            return "corrupt or truncated gzip: " + reason;
+        if (e instanceof java.util.zip.ZipException) {
+            return "corrupt or truncated gzip: the compressed data is corrupt";
         }
-        if (e instanceof JsonProcessingException && !(e instanceof JsonFormatException)) {
-            return "invalid JSON: " + reason;
+        if (e instanceof java.io.EOFException) {
+            return "corrupt or truncated gzip: the compressed data ends early";
         }
-        return reason;
+        if (e instanceof JsonFormatException || e instanceof LimitedInputStream.InflatedSizeLimitException) {
+            return e.getMessage();
+        }
+        if (e instanceof JsonProcessingException json) {
+            return Reasons.invalidJson(json);
+        }
+        return "unreadable source: " + UnreadableSourceException.describe(e);
     }
 
     /** Input that is JSON-ish but not in a shape CloudTrail writes. */

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import dev.roletrail.ingest.progress.Checkpoints;
 import dev.roletrail.ingest.source.ObjectSource;
 import dev.roletrail.ingest.source.SourceObject;
+import dev.roletrail.ingest.source.UnreadableSourceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -135,7 +136,9 @@ public final class S3ObjectSource implements ObjectSource {
         try {
             return s3.getObject(GetObjectRequest.builder().bucket(selection.bucket()).key(key).build());
         } catch (SdkException e) {
-            throw new IOException("cannot read s3://" + selection.bucket() + "/" + key + ": " + S3Errors.describe(e), e);
+            String why = e instanceof software.amazon.awssdk.services.s3.model.S3Exception
+                    ? S3Errors.describe(e) : "no answer from S3 (" + e.getClass().getSimpleName() + ")";
+            throw new UnreadableSourceException("cannot read s3://" + selection.bucket() + "/" + key + ": " + why, e);
         }
     }
 }

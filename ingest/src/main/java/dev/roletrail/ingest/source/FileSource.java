@@ -43,6 +43,14 @@ public final class FileSource implements ObjectSource {
         return objects;
     }
 
+    /**
+     * Files named on their own (not found in a directory) that are not read, for their name: a caller can say so,
+     * while files passed over in a directory walk stay quiet.
+     */
+    public List<Path> namedButSkipped() {
+        return roots.stream().filter(Files::isRegularFile).filter(path -> !looksLikeRecords(path)).toList();
+    }
+
     @Override
     public String describe() {
         return "files " + roots;

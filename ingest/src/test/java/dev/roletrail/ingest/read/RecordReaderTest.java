@@ -178,7 +178,8 @@ class RecordReaderTest {
         List<RecordItem> items = read(object);
 
         assertThat(eventIds(items)).containsExactly("b");
-        assertThat(((RecordItem.Bad) items.get(0)).reason()).contains("Invalid UTF-8");
+        // Was Jackson's own "Invalid UTF-8 start byte"; the reason is now RoleTrail's words.
+        assertThat(((RecordItem.Bad) items.get(0)).reason()).startsWith("not valid UTF-8 at line 1, column ");
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 
@@ -66,8 +67,10 @@ public final class CloudTrailRecords {
         }
         try {
             return check(Json.mapper().readTree(json));
+        } catch (JsonProcessingException e) {
+            return new Rejected(Reasons.invalidJson(e));
         } catch (IOException e) {
-            return new Rejected("invalid JSON: " + Reasons.oneLine(e));
+            return new Rejected("invalid JSON");
         }
     }
 
@@ -106,9 +109,18 @@ public final class CloudTrailRecords {
         try {
             record = Json.mapper().treeToValue(node, CloudTrailRecord.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return new Rejected("not a CloudTrail record: " + Reasons.oneLine(e));
+            return new Rejected(notCloudTrail("", e));
         }
         return checkTime(record);
+    }
+
+    /**
+     * The reason for a record that does not bind, naming the field; {@code path} is where the bound value sits in the
+     * record (empty: the record itself). Shared with ingest's lighter check so both give the same words.
+     */
+    public static String notCloudTrail(String path, Exception e) {
+        return "not a CloudTrail record: " + (e instanceof JsonMappingException mapping
+                ? Reasons.badField(path, mapping) : "a field has an invalid value");
     }
 
     private Result checkTime(CloudTrailRecord record) {
