@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
+import dev.roletrail.launcher.alerts.AlertPrinter;
+import dev.roletrail.launcher.alerts.AlertTail;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.StreamsApp;
 import dev.roletrail.streams.config.StreamsAppConfig;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Option;
 /** {@code roletrail streams}: the Kafka Streams application, until stopped. */
 @Command(name = "streams", mixinStandardHelpOptions = true,
         description = "Run the streams app: identity state, detectors, alerts, weekly reports and the query API "
-                + "(query.bind / query.port). Stops cleanly on SIGTERM / Ctrl-C.")
+                + "(query.bind / query.port); prints committed alerts unless --quiet. Stops cleanly on SIGTERM / Ctrl-C "
+                + "with exit code 0.")
 final class StreamsCommand implements Callable<Integer> {
 
     @Mixin
@@ -30,6 +33,9 @@ final class StreamsCommand implements Callable<Integer> {
     @Option(names = "--learning-period", description = "Learning period of first-time detectors, e.g. 14d (setting detector.learning-period).")
     String learningPeriod;
 
+    @Option(names = "--quiet", description = "Do not print committed alerts on the console.")
+    boolean quiet;
+
     @Override
     public Integer call() throws Exception {
         Map<String, String> flags = new HashMap<>();
@@ -42,15 +48,21 @@ final class StreamsCommand implements Callable<Integer> {
             TopicSetup.ensure(config.kafka(), config.topics(), settings.integer("topics.partitions", 6, 1, 10_000),
                     (short) settings.integer("topics.replication", 1, 1, 10));
         }
-        CountDownLatch stopped = new CountDownLatch(1);
-        StreamsApp app = StreamsApp.withQueryApi(config);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.close();
-            stopped.countDown();
-        }, "roletrail-shutdown"));
-        app.start();
-        app.queryUri().ifPresent(uri -> System.out.println("Query API at " + uri));
-        stopped.await();
-        return 0;
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        try (CleanStop cleanStop = CleanStop.onSignal(stopRequested::countDown)) {
+            StreamsApp app = StreamsApp.withQueryApi(config);
+            try {
+                app.start();
+                app.queryUri().ifPresent(uri -> System.out.println("Query API at " + uri));
+                // Alerts committed from now on: the console shows what this run raises, not the topic's history.
+                try (AlertTail alerts = quiet ? null : new AlertTail(config.kafka(), config.topics().alerts(),
+                        AlertPrinter.text(System.out), false).start()) {
+                    stopRequested.await();
+                }
+            } finally {
+                app.close();
+            }
+            return cleanStop.finished(0);
+        }
     }
 }
