@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "roletrail", mixinStandardHelpOptions = true, version = "roletrail 0.1.0",
         description = "Watches how AWS identities are really used: CloudTrail -> Kafka -> alerts.",
-        subcommands = {IngestCommand.class, StreamsCommand.class, ReportCommand.class})
+        subcommands = {IngestCommand.class, StreamsCommand.class, ReportCommand.class, DeadlettersCommand.class})
 public final class RoleTrail implements Runnable {
 
     @CommandLine.Spec
