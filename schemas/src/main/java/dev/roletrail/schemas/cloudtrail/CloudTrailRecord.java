@@ -5,6 +5,7 @@ import java.time.Instant;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * One CloudTrail record, as much of it as RoleTrail reads. Tolerant: unknown fields are ignored and every field may
@@ -16,7 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 public record CloudTrailRecord(
         String eventVersion,
         @JsonProperty("eventID") String eventId,
-        Instant eventTime,
+        @JsonDeserialize(using = EventTimeDeserializer.class) Instant eventTime,
         String eventSource,
         String eventName,
         String eventType,

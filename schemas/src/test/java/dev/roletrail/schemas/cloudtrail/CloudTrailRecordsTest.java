@@ -67,6 +67,20 @@ class CloudTrailRecordsTest {
                 .isEqualTo(records.check(Json.mapper().readTree(ASSUME_ROLE)));
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "2026-11-20 10:00:00       | 2026-11-20T10:00:00Z",
+        "2026-11-20T10:00:00       | 2026-11-20T10:00:00Z",
+        "2026-11-20 11:00:00+01:00 | 2026-11-20T10:00:00Z",
+        "2026-11-20T10:00:00.250Z  | 2026-11-20T10:00:00.250Z",
+    })
+    void shouldBindEventTimesAsExportsWriteThem(String eventTime, String expected) {
+        String json = "{\"eventID\":\"x\",\"eventTime\":\"" + eventTime + "\",\"userIdentity\":{}}";
+
+        assertThat(records.parse(bytes(json))).isInstanceOfSatisfying(Parsed.class,
+                parsed -> assertThat(parsed.record().eventTime()).isEqualTo(Instant.parse(expected)));
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
         "{not json                                                                        | invalid JSON",

@@ -30,6 +30,14 @@ class EventTimeExtractorTest {
         assertThat(extractor.extract(record(json, 5), 7)).isEqualTo(Instant.parse(time).toEpochMilli());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"2026-11-20 10:00:00", "2026-11-20T10:00:00", "2026-11-20 10:00:00+00:00"})
+    void shouldReadTheFormsExportsWriteAsTheParseStepDoes(String time) {
+        String json = "{\"eventTime\":\"" + time + "\"}";
+
+        assertThat(extractor.extract(record(json, 5), 7)).isEqualTo(Instant.parse("2026-11-20T10:00:00Z").toEpochMilli());
+    }
+
     @Test
     void shouldKeepStreamTimeForRecordsWithoutAReadableEventTime() {
         assertThat(extractor.extract(record("{\"eventTime\":\"soon\"}", 5), 7)).isEqualTo(7);
