@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.roletrail.ingest.source.UnreadableSourceException;
 import dev.roletrail.schemas.Json;
@@ -27,13 +28,23 @@ import dev.roletrail.schemas.Reasons;
 /**
  * Reads CloudTrail records one at a time from a source, never holding the whole source in memory. Accepts gzipped or
  * plain input, in the {@code {"Records":[...]}} envelope CloudTrail writes, as a JSON array of records, or one record
- * per line. A record that cannot be used becomes a {@link RecordItem.Bad} at its position and reading goes on; an
+ * per line; and records as exports wrap them (see {@link RecordFields#WRAPPERS}): CloudTrail Lake query results
+ * ({@code {"QueryResultRows":[[{"eventJson":"..."}], ...]}}, or the rows alone), Splunk and Elastic exports. A wrapped
+ * record comes out as the record alone; only a value with a wrapper field and no CloudTrail field of its own takes
+ * that slower path. A record that cannot be used becomes a {@link RecordItem.Bad} at its position and reading goes on; an
  * error that makes the rest unreadable (corrupt gzip, broken envelope) ends the source with a fatal item.
  */
 public final class RecordReader implements Iterator<RecordItem>, Closeable {
 
     private static final int PEEK_BYTES = 4096;
     private static final Pattern ENVELOPE_START = Pattern.compile("^\\{\\s*\"Records\"\\s*:\\s*\\[", Pattern.DOTALL);
+    /** What {@code aws cloudtrail get-query-results} writes: its first field is one of these. */
+    private static final Pattern QUERY_RESULTS_START = Pattern.compile(
+            "^\\{\\s*\"(QueryStatus|QueryStatistics|QueryResultRows|NextToken|ErrorMessage)\"\\s*:", Pattern.DOTALL);
+    /** The array of rows in CloudTrail Lake's query results. */
+    private static final String QUERY_RESULT_ROWS = "QueryResultRows";
+    /** Wrappers inside wrappers (Splunk's {@code result} holding {@code _raw}) are followed this deep. */
+    private static final int MAX_WRAPPERS = 3;
     /**
      * Records are parsed one by one from their own bytes; nesting up to the hard limit is tolerated by the parser
      * (line mode checks the configured limit while parsing, envelope mode on the bytes before parsing).
@@ -43,7 +54,7 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
     private static final int MAX_STRING_LENGTH = STREAMING.streamReadConstraints().getMaxStringLength();
     private static final int PAYLOAD_BYTES = 2 * dev.roletrail.schemas.deadletter.DeadLetter.MAX_PAYLOAD_CHARS;
 
-    private enum Format { ENVELOPE, ARRAY, LINES, EMPTY }
+    private enum Format { ENVELOPE, QUERY_RESULTS, ARRAY, LINES, EMPTY }
 
     private final InputStream raw;
     private final ReadLimits limits;
@@ -102,7 +113,7 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
                 start();
             }
             return switch (format) {
-                case ENVELOPE, ARRAY -> nextArrayElement();
+                case ENVELOPE, QUERY_RESULTS, ARRAY -> nextArrayElement();
                 case LINES -> nextLine();
                 case EMPTY -> null;
             };
@@ -124,7 +135,10 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
         InputStream decoded = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(buffered, 1 << 16) : buffered;
         in = new BufferedInputStream(new LimitedInputStream(decoded, limits.maxInflatedBytes()), 1 << 16);
         format = sniff();
-        if (format == Format.ENVELOPE || format == Format.ARRAY) {
+        if (format == Format.QUERY_RESULTS) {
+            RecordSplitter.enterField(in, QUERY_RESULT_ROWS);
+            splitter = new RecordSplitter(in, limits.maxRecordBytes());
+        } else if (format == Format.ENVELOPE || format == Format.ARRAY) {
             RecordSplitter.enterArray(in);
             splitter = new RecordSplitter(in, limits.maxRecordBytes());
         }
@@ -144,6 +158,9 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
         }
         if (ENVELOPE_START.matcher(text).find()) {
             return Format.ENVELOPE;
+        }
+        if (QUERY_RESULTS_START.matcher(text).find()) {
+            return Format.QUERY_RESULTS;
         }
         if (text.charAt(0) == '{') {
             return Format.LINES;
@@ -167,7 +184,8 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
                     lossy(prefix(element.bytes())), false);
         }
         if (!element.object()) {
-            return new RecordItem.Bad(index, "not a JSON object", lossy(prefix(element.bytes())), false);
+            return element.bytes()[0] == '[' ? lakeRow(index, element.bytes())
+                    : new RecordItem.Bad(index, "not a JSON object", lossy(prefix(element.bytes())), false);
         }
         try (JsonParser record = STREAMING.createParser(element.bytes())) {
             RecordFields fields = RecordFields.read(record, element.bytes().length > MAX_STRING_LENGTH);
@@ -175,7 +193,8 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
                 return new RecordItem.Bad(index, "invalid JSON: more than one value", lossy(prefix(element.bytes())),
                         false);
             }
-            return new RecordItem.Good(index, fields, element.bytes());
+            return fields.wrapped() ? unwrap(index, fields.wrapper(), element.bytes())
+                    : new RecordItem.Good(index, fields, element.bytes());
         } catch (JsonProcessingException e) {
             return new RecordItem.Bad(index, describe(e), lossy(prefix(element.bytes())), false);
         }
@@ -219,7 +238,9 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
             try (JsonParser lineParser = STREAMING.createParser(text)) {
                 RecordFields fields = RecordFields.read(lineParser, text.length() > MAX_STRING_LENGTH);
                 if (!fields.object()) {
-                    return new RecordItem.Bad(index, "not a JSON object", text, false);
+                    return text.strip().startsWith("[") && lineParser.nextToken() == null
+                            ? lakeRow(index, text.strip().getBytes(StandardCharsets.UTF_8))
+                            : new RecordItem.Bad(index, "not a JSON object", text, false);
                 }
                 if (lineParser.nextToken() != null) {
                     return new RecordItem.Bad(index, "invalid JSON: more than one value on the line", text, false);
@@ -228,10 +249,81 @@ public final class RecordReader implements Iterator<RecordItem>, Closeable {
                     return new RecordItem.Bad(index, "record nesting depth exceeds the limit of "
                             + limits.maxNestingDepth(), text, false);
                 }
-                return new RecordItem.Good(index, fields, text.strip().getBytes(StandardCharsets.UTF_8));
+                byte[] bytes = text.strip().getBytes(StandardCharsets.UTF_8);
+                return fields.wrapped() ? unwrap(index, fields.wrapper(), bytes)
+                        : new RecordItem.Good(index, fields, bytes);
             } catch (JsonProcessingException e) {
                 return new RecordItem.Bad(index, describe(e), text, false);
             }
+        }
+    }
+
+    /**
+     * The record an export wrapped, as its own bytes: a string's contents exactly (CloudTrail Lake's {@code eventJson}
+     * and Splunk's {@code _raw} hold the record as AWS wrote it), an object written out compactly. Read and checked
+     * as any record is, following wrappers inside wrappers; {@code outer} is the dead letter's payload when it fails.
+     */
+    private RecordItem unwrap(long index, RecordFields.Wrapper first, byte[] outer) throws IOException {
+        RecordFields.Wrapper wrapper = first;
+        String path = first.field();
+        for (int level = 1; ; level++) {
+            JsonNode value = wrapper.value();
+            if (!value.isTextual() && !value.isObject()) {
+                return new RecordItem.Bad(index, "export field " + path + " holds neither a record nor a JSON string",
+                        lossy(prefix(outer)), false);
+            }
+            byte[] inner = value.isTextual() ? value.textValue().getBytes(StandardCharsets.UTF_8) : compact(value);
+            try (JsonParser parser = STREAMING.createParser(inner)) {
+                RecordFields fields = RecordFields.read(parser, inner.length > MAX_STRING_LENGTH);
+                String unusable = !fields.object() ? "holds no JSON object"
+                        : parser.nextToken() != null ? "holds invalid JSON: more than one value"
+                        : fields.depth() > limits.maxNestingDepth()
+                                ? "holds a record nesting deeper than the limit of " + limits.maxNestingDepth() : null;
+                if (unusable != null) {
+                    return new RecordItem.Bad(index, "export field " + path + " " + unusable, lossy(prefix(outer)),
+                            false);
+                }
+                if (!fields.wrapped() || level == MAX_WRAPPERS) {
+                    return new RecordItem.Good(index, fields, inner);
+                }
+                wrapper = fields.wrapper();
+                path = path + "." + wrapper.field();
+            } catch (JsonProcessingException e) {
+                return new RecordItem.Bad(index, "export field " + path + " holds " + describe(e),
+                        lossy(prefix(outer)), false);
+            }
+        }
+    }
+
+    /**
+     * A row of CloudTrail Lake query results, {@code [{"eventJson":"..."}, ...]} (one map per selected column): its
+     * {@code eventJson} is the record. An array that is not such a row is not a record.
+     */
+    private RecordItem lakeRow(long index, byte[] bytes) throws IOException {
+        JsonNode row;
+        try (JsonParser parser = STREAMING.createParser(bytes)) {
+            row = parser.readValueAsTree();
+        } catch (IOException e) {
+            return new RecordItem.Bad(index, describe(e), lossy(prefix(bytes)), false);
+        }
+        boolean columns = row != null && !row.isEmpty();
+        for (JsonNode column : row == null ? Json.mapper().createArrayNode() : row) {
+            if (!column.isObject()) {
+                columns = false;
+            } else if (column.has("eventJson")) {
+                return unwrap(index, new RecordFields.Wrapper("eventJson", column.get("eventJson")), bytes);
+            }
+        }
+        return new RecordItem.Bad(index, columns
+                ? "export row of CloudTrail Lake results has no eventJson column (query SELECT eventJson)"
+                : "not a JSON object", lossy(prefix(bytes)), false);
+    }
+
+    private static byte[] compact(JsonNode value) {
+        try {
+            return Json.mapper().writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a tree read from JSON writes back", e);
         }
     }
 

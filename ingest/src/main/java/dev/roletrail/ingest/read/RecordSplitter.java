@@ -44,6 +44,55 @@ final class RecordSplitter {
         }
     }
 
+    /**
+     * Skips everything up to and including the {@code [} that opens the array under {@code field} of the top-level
+     * object (CloudTrail Lake's {@code QueryResultRows}): fields before it are passed over whatever they hold.
+     */
+    static void enterField(InputStream in, String field) throws IOException {
+        byte[] wanted = ("\"" + field + "\"").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        int depth = 0;
+        boolean inString = false;
+        boolean escaped = false;
+        // The bytes of the current string at depth 1, quotes included, while they still match the field's name.
+        int matched = 0;
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (inString) {
+                matched = matched > 0 && matched < wanted.length && b == wanted[matched] && !escaped ? matched + 1 : 0;
+                if (escaped) {
+                    escaped = false;
+                } else if (b == '\\') {
+                    escaped = true;
+                } else if (b == '"') {
+                    inString = false;
+                    if (matched == wanted.length && skipWhitespace(in) == ':') {
+                        if (skipWhitespace(in) == '[') {
+                            return;
+                        }
+                        throw new RecordReader.JsonFormatException(field + " is not an array");
+                    }
+                }
+            } else if (b == '"') {
+                inString = true;
+                matched = depth == 1 ? 1 : 0;
+            } else if (b == '{' || b == '[') {
+                depth++;
+            } else if (b == '}' || b == ']') {
+                depth--;
+            }
+        }
+        throw new RecordReader.JsonFormatException("input ended before the " + field + " array");
+    }
+
+    /** The next byte that is not whitespace, or -1. */
+    private static int skipWhitespace(InputStream in) throws IOException {
+        int b;
+        do {
+            b = in.read();
+        } while (b == ' ' || b == '\n' || b == '\r' || b == '\t');
+        return b;
+    }
+
     /** The next element, or null at the end of the array; throws when the input ends inside the array. */
     Element next() throws IOException {
         int first = skipSeparators();

@@ -30,6 +30,7 @@ class RecordFieldsTest {
                 "{\"eventID\":\"a\",\"eventID\":\"b\",\"nested\":{\"eventID\":\"c\",\"x\":[[[]]]}}",
                 "{\"eventID\":null,\"eventTime\":{\"deep\":[1,{\"y\":2}]},\"eventName\":[\"n\"]}",
                 "{\"userIdentity\":7,\"userIdentity\":{\"type\":\"Root\"},\"recipientAccountId\":111122223333}",
+                "{\"@timestamp\":\"2022-09-27T17:09:18.000Z\",\"eventCategory\":\"Data\",\"_source\":{\"a\":[1]}}",
                 "{\"a\":\"\\\" ] } \\u00e9 \\\\\",\"eventName\":\"\u00e9\"}",
                 CloudTrailEvent.byRoleSession("arn:aws:iam::111122223333:role/Deploy", "ci").json()));
     }
@@ -49,7 +50,24 @@ class RecordFieldsTest {
             assertThat(fields.eventName()).isEqualTo(tree.get("eventName"));
             assertThat(fields.userIdentity()).isEqualTo(tree.get("userIdentity"));
             assertThat(fields.recipientAccountId()).isEqualTo(tree.get("recipientAccountId"));
+            assertThat(fields.timestamp()).isEqualTo(tree.get("@timestamp"));
+            assertThat(fields.eventCategory()).isEqualTo(tree.get("eventCategory"));
         }
+    }
+
+    @Test
+    void shouldFindTheWrapperOfHighestPrecedenceOnlyInValuesThatAreNoRecord() {
+        RecordFields splunk = fields("{\"event\":{\"eventID\":\"a\"},\"result\":{\"_raw\":\"{}\"},\"x\":1}");
+        RecordFields record = fields("{\"eventID\":\"a\",\"event\":{\"eventID\":\"b\"}}");
+        RecordFields lakeRow = fields("{\"eventID\":\"a\",\"eventJson\":\"{}\"}");
+
+        assertThat(splunk.wrapper()).isEqualTo(new RecordFields.Wrapper("result", Json.mapper().createObjectNode()
+                .put("_raw", "{}")));
+        assertThat(splunk.wrapped()).isTrue();
+        assertThat(record.wrapped()).as("a record with a field named event is a record").isFalse();
+        assertThat(lakeRow.wrapped()).as("eventJson is only ever a Lake column").isTrue();
+        assertThat(fields(CloudTrailSamples.stratus("aws.persistence.iam-backdoor-user.json")
+                .substring(1).replaceFirst("]\\s*$", "")).wrapper()).as("CloudTrail writes no wrapper").isNull();
     }
 
     @Test

@@ -188,6 +188,37 @@ class RecordReaderTest {
         assertThat(read(utf8("   "))).isEmpty();
     }
 
+    @Test
+    void shouldReadTheRowsOfLakeQueryResultsWhateverComesBeforeThem() {
+        String results = "{\n  \"QueryStatus\": \"FINISHED\",\n  \"ErrorMessage\": \"a [\\\"QueryResultRows\\\"] ]\",\n"
+                + "  \"QueryStatistics\": {\"QueryResultRows\": 1, \"x\": [[]]},\n  \"QueryResultRows\": [\n"
+                + "    [{\"eventID\": \"a\"}, {\"eventJson\": \"" + A.replace("\"", "\\\"") + "\"}],\n"
+                + "    [{\"eventJson\": \"" + B.replace("\"", "\\\"") + "\"}]\n  ],\n  \"NextToken\": \"t\"\n}\n";
+
+        List<RecordItem> items = read(utf8(results));
+
+        assertThat(eventIds(items)).containsExactly("a", "b");
+        assertThat(((RecordItem.Good) items.get(1)).raw()).as("the record as eventJson held it").isEqualTo(utf8(B));
+    }
+
+    @Test
+    void shouldFollowAWrapperInsideAWrapperAndReadLakeRowsInAnArray() {
+        String splunk = "{\"preview\":false,\"result\":{\"_raw\":\"" + A.replace("\"", "\\\"") + "\",\"host\":\"h\"}}";
+        String row = "[{\"eventJson\":\"" + B.replace("\"", "\\\"") + "\"}]";
+
+        assertThat(eventIds(read(utf8(splunk + "\n" + row + "\n")))).containsExactly("a", "b");
+        assertThat(eventIds(read(utf8("[" + splunk + "," + row + "]")))).containsExactly("a", "b");
+    }
+
+    @Test
+    void shouldDeadLetterAWrapperWithoutARecord() {
+        List<RecordItem> items = read(utf8("{\"_source\":7}\n{\"event\":\"{\\\"a\\\":1} {}\"}\n"));
+
+        assertThat(items).extracting(item -> ((RecordItem.Bad) item).reason()).containsExactly(
+                "export field _source holds neither a record nor a JSON string",
+                "export field event holds invalid JSON: more than one value");
+    }
+
     private static List<RecordItem> read(byte[] bytes) {
         List<RecordItem> items = new ArrayList<>();
         try (RecordReader reader = RecordReader.open(new ByteArrayInputStream(bytes), LIMITS)) {

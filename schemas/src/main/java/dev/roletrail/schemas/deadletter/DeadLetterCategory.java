@@ -17,6 +17,7 @@ public enum DeadLetterCategory {
     ABSURD_TIME("absurd eventTime", "absurd-time"),
     MISSING_FIELD("missing field", "missing-field"),
     NOT_CLOUDTRAIL("not CloudTrail JSON", "not-cloudtrail"),
+    BROKEN_EXPORT("broken export wrapper", "export"),
     INVALID_JSON("invalid JSON", "invalid-json"),
     OTHER("other", "other");
 
@@ -41,6 +42,10 @@ public enum DeadLetterCategory {
     /** The category of a reason RoleTrail wrote; {@link #OTHER} for anything else. */
     public static DeadLetterCategory of(String reason) {
         String r = reason == null ? "" : reason.toLowerCase(Locale.ROOT);
+        if (r.startsWith("export ")) {
+            // An export's wrapper whose record is broken, whatever is broken about it.
+            return BROKEN_EXPORT;
+        }
         if (r.startsWith("unreadable source")) {
             return UNREADABLE;
         }

@@ -14,6 +14,7 @@ class DeadLetterCategoryTest {
         "not a CloudTrail record: no eventID, eventTime or eventName | NOT_CLOUDTRAIL | not CloudTrail JSON",
         "missing eventTime                                          | MISSING_FIELD  | missing field",
         "record exceeds the limit of 8192 bytes                     | TOO_LARGE      | too large",
+        "export field _raw holds invalid JSON: unexpected character at line 1, column 2 | BROKEN_EXPORT | broken export wrapper",
         "something RoleTrail never wrote                            | OTHER          | other",
     })
     void shouldSortAReasonIntoItsCategory(String reason, DeadLetterCategory category, String words) {
