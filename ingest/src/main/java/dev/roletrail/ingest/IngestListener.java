@@ -29,11 +29,17 @@ public interface IngestListener {
     default void kafkaUnavailable(Exception cause, Duration retryIn) {
     }
 
-    /** What one committed transaction covered. */
+    /**
+     * What one committed transaction covered.
+     *
+     * @param timestampFallbacks of the records, those whose time came from {@code @timestamp}
+     * @param skipped            why each record passed over on purpose was
+     */
     record Committed(long objects, long records, long deadLetters, long compressedBytes, List<String> deadLetterReasons,
-            Instant newestObjectModified) {
+            Instant newestObjectModified, long timestampFallbacks, List<SkipReason> skipped) {
         public Committed {
             deadLetterReasons = List.copyOf(deadLetterReasons);
+            skipped = List.copyOf(skipped);
         }
     }
 

@@ -90,8 +90,9 @@ public final class Ingester implements AutoCloseable {
                         config.transactionRecords(), config.transactionInterval());
                 long skipped = pass(source, writer);
                 total = total.plus(writer.committed()).plus(IngestStats.skipped(skipped));
-                LOG.info("event=pass_done source=\"{}\" objects={} skipped={} records={} dead_letters={}",
-                        source.describe(), total.objectsRead(), total.objectsSkipped(), total.records(),
+                LOG.info("event=pass_done source=\"{}\" objects={} skipped={} records={} records_skipped={} "
+                        + "timestamp_fallbacks={} dead_letters={}", source.describe(), total.objectsRead(),
+                        total.objectsSkipped(), total.records(), total.recordsSkipped(), total.timestampFallbacks(),
                         total.deadLetters());
                 return total;
             } catch (KafkaException e) {
@@ -136,7 +137,9 @@ public final class Ingester implements AutoCloseable {
             item = take(reading);
             for (ReadAhead.Record record : item.records()) {
                 if (record.routed() instanceof Accepted accepted) {
-                    writer.record(accepted.principal(), accepted.json());
+                    writer.record(accepted.principal(), accepted.json(), accepted.timeSource());
+                } else if (record.routed() instanceof RecordRouter.Skipped skipped) {
+                    writer.skipped(skipped.reason());
                 } else {
                     writer.deadLetter(object.id(), ((Quarantined) record.routed()).letter());
                 }

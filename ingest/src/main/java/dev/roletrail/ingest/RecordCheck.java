@@ -11,10 +11,12 @@ import static dev.roletrail.ingest.read.RecordFields.nonNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 
 import dev.roletrail.ingest.read.RecordFields;
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.cloudtrail.CanonicalInstant;
+import dev.roletrail.schemas.cloudtrail.EventTimes;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecords;
 import dev.roletrail.schemas.cloudtrail.Principal;
 import dev.roletrail.schemas.cloudtrail.Principals;
@@ -26,15 +28,30 @@ import dev.roletrail.schemas.cloudtrail.UserIdentity;
  * whole record: binding every field cost three times the parse, and ingest only needs these. It sees only the
  * fields it needs ({@link RecordFields}), never the record's tree. Fields the streams app binds later are checked there
  * again.
+ *
+ * <p>Beyond the streams app's checks, as exports need: the event time is {@code eventTime} in any form
+ * {@link EventTimes} reads, else {@code @timestamp} ({@link TimeSource}); CloudTrail Insights events are skipped
+ * ({@link SkipReason#INSIGHT}). Data events ({@code eventCategory: Data}) are ordinary records with a caller and pass.
  */
 final class RecordCheck {
 
-    /** Usable, acting as {@code principal}; or rejected for {@code reason}. */
-    record Outcome(Principal principal, String reason) {
-        boolean usable() {
-            return principal != null;
-        }
+    /** What to do with a record. */
+    sealed interface Outcome permits Usable, Skipped, Rejected {
     }
+
+    /** Usable, acting as {@code principal}, at {@code time}, which came from {@code timeSource}. */
+    record Usable(Principal principal, Instant time, TimeSource timeSource) implements Outcome {
+    }
+
+    /** A valid record passed over on purpose. */
+    record Skipped(SkipReason reason) implements Outcome {
+    }
+
+    /** Unusable, for {@code reason}: a dead letter. */
+    record Rejected(String reason) implements Outcome {
+    }
+
+    private static final String INSIGHT = "Insight";
 
     /** Readers bound once: looking the type up on every record cost a tenth of the check. */
     private static final ObjectReader INSTANT = Json.mapper().readerFor(Instant.class);
@@ -55,10 +72,14 @@ final class RecordCheck {
         if (!nonNull(record.eventId()) && !nonNull(record.eventTime()) && !nonNull(record.eventName())) {
             return rejected("not a CloudTrail record: no eventID, eventTime or eventName");
         }
+        if (nonNull(record.eventCategory()) && INSIGHT.equals(record.eventCategory().asText())) {
+            return new Skipped(SkipReason.INSIGHT);
+        }
         if (!nonNull(record.eventId())) {
             return rejected("missing eventID");
         }
-        if (!nonNull(record.eventTime())) {
+        boolean fallback = !nonNull(record.eventTime());
+        if (fallback && !nonNull(record.timestamp())) {
             return rejected("missing eventTime");
         }
         if (!nonNull(record.userIdentity())) {
@@ -67,18 +88,19 @@ final class RecordCheck {
         if (!record.userIdentity().isObject()) {
             return rejected("userIdentity is not an object");
         }
-        Instant time;
+        Timed timed;
         UserIdentity identity;
         try {
-            time = eventTime(record.eventTime());
+            timed = fallback ? new Timed(anyForm(record.timestamp()), TimeSource.TIMESTAMP) : eventTime(record.eventTime());
         } catch (IOException | IllegalArgumentException e) {
-            return rejected(CloudTrailRecords.notCloudTrail("eventTime", e));
+            return rejected(CloudTrailRecords.notCloudTrail(fallback ? "@timestamp" : "eventTime", e));
         }
         try {
             identity = IDENTITY.readValue(record.userIdentity());
         } catch (IOException | IllegalArgumentException e) {
             return rejected(CloudTrailRecords.notCloudTrail("userIdentity", e));
         }
+        Instant time = timed.time();
         if (time.isBefore(CloudTrailRecords.EARLIEST_PLAUSIBLE)) {
             return rejected("absurd eventTime " + time + ": before CloudTrail existed");
         }
@@ -86,15 +108,41 @@ final class RecordCheck {
             return rejected("absurd eventTime " + time + ": in the future");
         }
         JsonNode recipient = record.recipientAccountId();
-        return new Outcome(Principals.of(identity, nonNull(recipient) ? recipient.asText() : null), null);
+        return new Usable(Principals.of(identity, nonNull(recipient) ? recipient.asText() : null), time,
+                timed.source());
     }
 
-    private static Instant eventTime(JsonNode value) throws IOException {
+    private record Timed(Instant time, TimeSource source) {
+    }
+
+    /**
+     * CloudTrail's own form first, the one case worth its own fast path; then any ISO-8601 instant, kept as written;
+     * then the forms only exports write, which the record must not keep.
+     */
+    private static Timed eventTime(JsonNode value) throws IOException {
         Optional<Instant> canonical = value.isTextual() ? CanonicalInstant.parse(value.textValue()) : Optional.empty();
-        return canonical.isPresent() ? canonical.get() : INSTANT.readValue(value);
+        if (canonical.isPresent()) {
+            return new Timed(canonical.get(), TimeSource.EVENT_TIME);
+        }
+        Instant time = anyForm(value);
+        boolean exportedOnly = value.isTextual() && EventTimes.iso(value.textValue()).isEmpty();
+        return new Timed(time, exportedOnly ? TimeSource.EVENT_TIME_REWRITTEN : TimeSource.EVENT_TIME);
+    }
+
+    /** A time in any form {@link EventTimes} reads, or a number as Jackson reads instants; throws as binding would. */
+    private static Instant anyForm(JsonNode value) throws IOException {
+        if (value.isTextual() && !value.textValue().isBlank()) {
+            Optional<Instant> time = EventTimes.parse(value.textValue());
+            if (time.isEmpty()) {
+                throw InvalidFormatException.from(null, "not a time RoleTrail reads", value.textValue(),
+                        Instant.class);
+            }
+            return time.get();
+        }
+        return INSTANT.readValue(value);
     }
 
     private static Outcome rejected(String reason) {
-        return new Outcome(null, reason);
+        return new Rejected(reason);
     }
 }

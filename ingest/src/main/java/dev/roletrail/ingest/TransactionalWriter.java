@@ -44,6 +44,8 @@ final class TransactionalWriter {
     private long bytes;
     private Instant newestModified;
     private final List<String> reasons = new ArrayList<>();
+    private long timestampFallbacks;
+    private final List<SkipReason> skipped = new ArrayList<>();
     private IngestStats committed = IngestStats.NONE;
 
     TransactionalWriter(Producer<byte[], byte[]> producer, Topics topics, Checkpoints checkpoints,
@@ -59,9 +61,18 @@ final class TransactionalWriter {
         this.maxAge = maxAge;
     }
 
-    void record(String principal, byte[] json) {
+    void record(String principal, byte[] json, TimeSource timeSource) {
         send(cloudtrail, principal, json);
         records++;
+        if (timeSource == TimeSource.TIMESTAMP) {
+            timestampFallbacks++;
+        }
+    }
+
+    /** A record passed over on purpose: nothing is sent, it is only counted with the transaction. */
+    void skipped(SkipReason reason) {
+        begin();
+        skipped.add(reason);
     }
 
     void deadLetter(String source, DeadLetter letter) {
@@ -107,10 +118,15 @@ final class TransactionalWriter {
         open = false;
         Map<DeadLetterCategory, Long> byReason = new EnumMap<>(DeadLetterCategory.class);
         reasons.forEach(reason -> byReason.merge(DeadLetterCategory.of(reason), 1L, Long::sum));
-        IngestStats delta = new IngestStats(objects, 0, records, byReason);
+        Map<SkipReason, Long> skippedByReason = new EnumMap<>(SkipReason.class);
+        skipped.forEach(reason -> skippedByReason.merge(reason, 1L, Long::sum));
+        IngestStats delta = new IngestStats(objects, 0, records, byReason, timestampFallbacks, skippedByReason);
         committed = committed.plus(delta);
-        listener.committed(new IngestListener.Committed(objects, records, deadLetters, bytes, reasons, newestModified));
+        listener.committed(new IngestListener.Committed(objects, records, deadLetters, bytes, reasons, newestModified,
+                timestampFallbacks, skipped));
         records = 0;
+        timestampFallbacks = 0;
+        skipped.clear();
         deadLetters = 0;
         objects = 0;
         bytes = 0;

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import dev.roletrail.ingest.IngestStats;
+import dev.roletrail.ingest.SkipReason;
 import dev.roletrail.schemas.deadletter.DeadLetterCategory;
 
 class IngestSummaryTest {
@@ -19,6 +20,15 @@ class IngestSummaryTest {
         assertThat(IngestSummary.line(stats)).isEqualTo(
                 "ingest: 3 objects read (0 already done), 9 records, 12 dead letters: 7 not CloudTrail JSON, 5 truncated gzip");
         assertThat(stats.nothingUsable()).isFalse();
+    }
+
+    @Test
+    void shouldCountTimestampFallbacksAndSkippedRecordsWhenThereAreAny() {
+        IngestStats stats = new IngestStats(2, 0, 9, Map.of(), 2, Map.of(SkipReason.INSIGHT, 1L));
+
+        assertThat(IngestSummary.line(stats)).isEqualTo(
+                "ingest: 2 objects read (0 already done), 9 records (2 timed by @timestamp), "
+                        + "1 skipped: 1 CloudTrail Insights events, 0 dead letters");
     }
 
     @Test
