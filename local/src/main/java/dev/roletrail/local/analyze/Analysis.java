@@ -34,6 +34,7 @@ import dev.roletrail.launcher.alerts.AlertPrinter;
 import dev.roletrail.launcher.alerts.AlertTail;
 import dev.roletrail.local.InProcessPipeline;
 import dev.roletrail.local.InputConsumed;
+import dev.roletrail.local.LocalLogging;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.StreamsApp;
@@ -90,6 +91,7 @@ public final class Analysis {
         try (InProcessPipeline pipeline = InProcessPipeline.inStateDirectory(request.stateDir(), request.settings())) {
             out.printf("Kafka broker (KRaft) in-process, state in %s, started in %d ms%n", pipeline.workDir(),
                     millis(t0));
+            LocalLogging.startLine().ifPresent(out::println);
             pipeline.startStreams();
             StreamsApp app = pipeline.streams().orElseThrow();
             if (request.follow()) {
