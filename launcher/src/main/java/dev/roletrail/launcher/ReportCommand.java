@@ -76,13 +76,13 @@ final class ReportCommand implements Callable<Integer> {
         flags.put("report.out", out);
         flags.put("report.query-url", queryUrl);
         Settings settings = common.settings(flags);
+        Where where = Where.from(settings);
         IsoWeek isoWeek = week(week);
         Set<ReportFormat> chosen = formats(formats);
         List<WeeklyReport> reports = fromTopic
                 ? ReportsTopicReader.read(kafka(settings), new Topics(settings.string("topic.prefix",
                         Topics.DEFAULT_PREFIX)).reports(), isoWeek)
-                : new QueryApiReports(URI.create(settings.string("report.query-url", "http://127.0.0.1:8480")),
-                        settings.string("query.token", null)).fetch(isoWeek);
+                : new QueryApiReports(URI.create(where.queryUrl()), where.token()).fetch(isoWeek);
         if (scope != null) {
             reports = reports.stream().filter(r -> r.scope().equals(scope)).toList();
         }
@@ -92,7 +92,7 @@ final class ReportCommand implements Callable<Integer> {
                     + (scope == null ? "" : " for scope " + scope) + (fromTopic ? " on the reports topic" : ""));
             return 1;
         }
-        String destination = settings.string("report.out", "reports");
+        String destination = where.out();
         List<String> written = new ArrayList<>();
         if (destination.startsWith("s3://")) {
             URI uri = URI.create(destination);
@@ -112,6 +112,18 @@ final class ReportCommand implements Callable<Integer> {
         Properties kafka = settings.kafkaProperties();
         kafka.putIfAbsent("bootstrap.servers", "localhost:9092");
         return kafka;
+    }
+
+    /**
+     * Where reports come from and go to: the query API ({@code report.query-url}, with {@code query.token}) and the
+     * destination ({@code report.out}: a directory or {@code s3://bucket/prefix}).
+     */
+    record Where(String queryUrl, String token, String out) {
+
+        static Where from(Settings settings) {
+            return new Where(settings.string("report.query-url", "http://127.0.0.1:8480"),
+                    settings.string("query.token", null), settings.string("report.out", "reports"));
+        }
     }
 
     static IsoWeek week(String text) {
