@@ -48,7 +48,7 @@ public final class Settings {
     }
 
     /**
-     * Settings from environment variables: {@code ROLETRAIL_S3_BUCKET} becomes {@code s3.bucket} and
+     * Settings from environment variables: {@code ROLETRAIL_INGEST_S3_BUCKET} becomes {@code ingest.s3.bucket} and
      * {@code KAFKA_BOOTSTRAP_SERVERS} becomes {@code kafka.bootstrap.servers}; other variables are ignored.
      */
     public static Map<String, String> fromEnvironment(Map<String, String> env) {
