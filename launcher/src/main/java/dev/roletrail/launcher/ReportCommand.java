@@ -83,8 +83,8 @@ final class ReportCommand implements Callable<Integer> {
         PrintWriter console = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Topic<String, String> reportsTopic = new Topics(settings.string("topic.prefix", Topics.DEFAULT_PREFIX)).reports();
-        QueryApiReports api = new QueryApiReports(URI.create(settings.string("report.query-url",
-                "http://127.0.0.1:8480")), settings.string("query.token", null));
+        Where where = Where.from(settings);
+        QueryApiReports api = new QueryApiReports(URI.create(where.queryUrl()), where.token());
         IsoWeek asked = week == null ? null : week(week);
         Optional<IsoWeek> chosenWeek;
         if (fromTopic) {
@@ -107,7 +107,7 @@ final class ReportCommand implements Callable<Integer> {
                     + (scope == null ? "" : " for scope " + scope) + (fromTopic ? " on the reports topic" : ""));
             return 1;
         }
-        String destination = settings.string("report.out", "reports");
+        String destination = where.out();
         List<String> written = new ArrayList<>();
         if (destination.startsWith("s3://")) {
             URI uri = URI.create(destination);
@@ -165,6 +165,18 @@ final class ReportCommand implements Callable<Integer> {
         }
         console.printf("No --week given: writing %s, the newest week on the reports topic.%n", published.last());
         return Optional.of(published.last());
+    }
+
+    /**
+     * Where reports come from and go to: the query API ({@code report.query-url}, with {@code query.token}) and the
+     * destination ({@code report.out}: a directory or {@code s3://bucket/prefix}).
+     */
+    record Where(String queryUrl, String token, String out) {
+
+        static Where from(Settings settings) {
+            return new Where(settings.string("report.query-url", "http://127.0.0.1:8480"),
+                    settings.string("query.token", null), settings.string("report.out", "reports"));
+        }
     }
 
     static IsoWeek week(String text) {

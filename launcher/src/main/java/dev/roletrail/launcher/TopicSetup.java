@@ -11,11 +11,30 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.config.Settings;
 
 /** Creates RoleTrail's topics when they do not exist yet, tolerating a concurrent creator (compacted where only the latest value per key matters). */
 public final class TopicSetup {
 
     private TopicSetup() {
+    }
+
+    /** Whether to create missing topics at start ({@code topics.*}), and how. */
+    public record Creation(boolean enabled, int partitions, short replication) {
+
+        public static Creation from(Settings settings) {
+            return new Creation(settings.bool("topics.create", false),
+                    settings.integer("topics.partitions", 6, 1, 10_000),
+                    (short) settings.integer("topics.replication", 1, 1, 10));
+        }
+    }
+
+    /** Creates the missing topics if {@code creation} asks for it. */
+    public static void ensure(Properties kafka, Topics topics, Creation creation)
+            throws InterruptedException, ExecutionException {
+        if (creation.enabled()) {
+            ensure(kafka, topics, creation.partitions(), creation.replication());
+        }
     }
 
     public static void ensure(Properties kafka, Topics topics, int partitions, short replication)
