@@ -1,6 +1,8 @@
 package dev.roletrail.launcher;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
@@ -15,6 +17,8 @@ import dev.roletrail.schemas.config.Settings;
 
 /** Creates RoleTrail's topics when they do not exist yet, tolerating a concurrent creator (compacted where only the latest value per key matters). */
 public final class TopicSetup {
+
+    private static final Duration LISTED_TIMEOUT = Duration.ofSeconds(30);
 
     private TopicSetup() {
     }
@@ -57,6 +61,23 @@ public final class TopicSetup {
                     }
                 }
             }
+            awaitListed(admin, topics.allNames());
+        }
+    }
+
+    /**
+     * Waits until the broker lists every topic: a creation completes when the controller has committed it, and the
+     * broker that answers the next metadata request may learn of it a moment later.
+     */
+    private static void awaitListed(Admin admin, Collection<String> names)
+            throws InterruptedException, ExecutionException {
+        long deadline = System.nanoTime() + LISTED_TIMEOUT.toNanos();
+        while (!admin.listTopics().names().get().containsAll(names)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("created topics were not listed by Kafka within "
+                        + LISTED_TIMEOUT.toSeconds() + " s");
+            }
+            Thread.sleep(50);
         }
     }
 }

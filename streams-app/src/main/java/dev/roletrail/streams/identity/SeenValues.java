@@ -8,8 +8,10 @@ import java.util.Objects;
 
 /**
  * Values a principal was seen with (user-agent families, networks, temporary keys), each with its first and last
- * event time and count, at most {@code cap} of them: when full, a new value replaces the one least recently seen, so
- * the list keeps what is current and stays bounded however long the principal lives.
+ * event time and count, at most {@code cap} of them: the {@code cap} most recently seen, so the list keeps what is
+ * current and stays bounded however long the principal lives. Sorted by value, and which values are kept does not
+ * depend on the order calls arrive in (a value older than every kept one is not taken in), so a replay after a
+ * crash, where held calls may come out in another order, ends with the same list.
  */
 public final class SeenValues {
 
@@ -27,6 +29,8 @@ public final class SeenValues {
         }
     }
 
+    private static final Comparator<Seen> RECENCY = Comparator.comparing(Seen::last).thenComparing(Seen::value);
+
     private SeenValues() {
     }
 
@@ -42,10 +46,16 @@ public final class SeenValues {
                 return List.copyOf(next);
             }
         }
+        Seen added = new Seen(value, at, at, 1);
         if (next.size() >= cap) {
-            next.remove(next.stream().min(Comparator.comparing(Seen::last).thenComparing(Seen::value)).orElseThrow());
+            Seen leastRecent = next.stream().min(RECENCY).orElseThrow();
+            if (RECENCY.compare(added, leastRecent) < 0) {
+                return seen;
+            }
+            next.remove(leastRecent);
         }
-        next.add(new Seen(value, at, at, 1));
+        next.add(added);
+        next.sort(Comparator.comparing(Seen::value));
         return List.copyOf(next);
     }
 }

@@ -68,5 +68,20 @@ class PrincipalProfileTest {
 
         assertThat(seen).extracting(Seen::value).containsExactly("net-0", "net-2", "net-new");
         assertThat(SeenValues.with(seen, null, TEN, 3)).isSameAs(seen);
+        assertThat(SeenValues.with(seen, "net-late", NINE, 3)).as("older than every kept value: not taken in")
+                .isSameAs(seen);
+    }
+
+    @Test
+    void shouldKeepTheSameValuesWhateverOrderTheCallsArriveIn() {
+        List<Seen> forward = List.of();
+        List<Seen> backward = List.of();
+        for (int i = 0; i < 10; i++) {
+            forward = SeenValues.with(forward, "key-" + i, NINE.plusSeconds(i), 4);
+            backward = SeenValues.with(backward, "key-" + (9 - i), NINE.plusSeconds(9 - i), 4);
+        }
+
+        assertThat(backward).isEqualTo(forward);
+        assertThat(forward).extracting(Seen::value).containsExactly("key-6", "key-7", "key-8", "key-9");
     }
 }
