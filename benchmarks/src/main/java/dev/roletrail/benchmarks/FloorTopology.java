@@ -42,16 +42,19 @@ final class FloorTopology {
                 Stores.persistentWindowStore(StoreNames.SEEN_EVENT_IDS, grace.multipliedBy(2), Duration.ofMillis(1),
                         false),
                 Serdes.String(), Serdes.Long()));
+        // The parse and duplicate steps count what they drop, as in the app (rare: no cost on the common path).
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.RECORD_EXCLUSIONS),
+                Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EVENTS_PER_PRINCIPAL),
                 Serdes.String(), Serdes.Long()).withCachingEnabled());
         builder.stream(config.topics().cloudtrail().name(), Consumed.with(Serdes.String(), Serdes.ByteArray())
                         .withTimestampExtractor(new EventTimeExtractor()).withName("floor-source"))
                 .processValues(() -> new ParseCloudTrailProcessor(Clock.systemUTC(), config.maxFutureSkew()),
-                        Named.as("floor-parse"))
+                        Named.as("floor-parse"), StoreNames.RECORD_EXCLUSIONS)
                 .filter((key, outcome) -> outcome.parsed(), Named.as("floor-parsed"))
                 .mapValues(ParseOutcome::record, Named.as("floor-record"))
                 .processValues(() -> new DeduplicateProcessor(grace), Named.as("floor-drop-duplicates"),
-                        StoreNames.SEEN_EVENT_IDS)
+                        StoreNames.SEEN_EVENT_IDS, StoreNames.RECORD_EXCLUSIONS)
                 .process(CountPerPrincipal::new, Named.as("floor-count"), EVENTS_PER_PRINCIPAL);
         return builder.build();
     }

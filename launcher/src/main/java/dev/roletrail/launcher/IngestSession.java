@@ -58,8 +58,13 @@ final class IngestSession {
         this.progressOut = progressOut;
     }
 
+    /** Where IAM inventory snapshots are read from ({@code ingest.inventory}): files, directories, s3:// prefixes. */
+    static List<String> inventoryLocations(Settings settings) {
+        return settings.list("ingest.inventory");
+    }
+
     int run() throws Exception {
-        List<String> inventory = settings.list("ingest.inventory");
+        List<String> inventory = inventoryLocations(settings);
         boolean cloudTrail = settings.string("ingest.s3.bucket", null) != null || !settings.list("ingest.files").isEmpty();
         if (!cloudTrail && inventory.isEmpty()) {
             throw new InvalidConfigException("ingest needs a source: set ingest.s3.bucket, ingest.files or ingest.inventory");
@@ -108,10 +113,7 @@ final class IngestSession {
     }
 
     private void prepareKafka(Properties kafka, Topics topics, boolean cloudTrail, boolean inventory) throws Exception {
-        if (settings.bool("topics.create", false)) {
-            TopicSetup.ensure(kafka, topics, settings.integer("topics.partitions", 6, 1, 10_000),
-                    (short) settings.integer("topics.replication", 1, 1, 10));
-        }
+        TopicSetup.ensure(kafka, topics, TopicSetup.Creation.from(settings));
         List<String> needed = new ArrayList<>();
         if (cloudTrail) {
             needed.addAll(List.of(topics.cloudtrail().name(), topics.deadletter().name(), topics.ingestProgress().name()));

@@ -3,15 +3,16 @@ package dev.roletrail.launcher;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.concurrent.Callable;
 
 import dev.roletrail.ingest.IngestConfig;
@@ -19,9 +20,11 @@ import dev.roletrail.ingest.s3.S3Clients;
 import dev.roletrail.launcher.report.QueryApiReports;
 import dev.roletrail.launcher.report.ReportsTopicReader;
 import dev.roletrail.launcher.report.S3ReportWriter;
+import dev.roletrail.schemas.Topic;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.query.DataSpan;
 import dev.roletrail.streams.report.IsoWeek;
 import dev.roletrail.streams.report.ReportFiles;
 import dev.roletrail.streams.report.ReportFormat;
@@ -49,7 +52,7 @@ final class ReportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--week", paramLabel = "YYYY-Www",
-            description = "ISO week, e.g. 2026-W47 (default: the last complete week, UTC).")
+            description = "ISO week, e.g. 2026-W47 (default: the newest week with data).")
     String week;
 
     @Option(names = "--out", paramLabel = "DIR|s3://BUCKET/PREFIX",
@@ -76,23 +79,35 @@ final class ReportCommand implements Callable<Integer> {
         flags.put("report.out", out);
         flags.put("report.query-url", queryUrl);
         Settings settings = common.settings(flags);
-        IsoWeek isoWeek = week(week);
         Set<ReportFormat> chosen = formats(formats);
-        List<WeeklyReport> reports = fromTopic
-                ? ReportsTopicReader.read(kafka(settings), new Topics(settings.string("topic.prefix",
-                        Topics.DEFAULT_PREFIX)).reports(), isoWeek)
-                : new QueryApiReports(URI.create(settings.string("report.query-url", "http://127.0.0.1:8480")),
-                        settings.string("query.token", null)).fetch(isoWeek);
+        PrintWriter console = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Topic<String, String> reportsTopic = new Topics(settings.string("topic.prefix", Topics.DEFAULT_PREFIX)).reports();
+        Where where = Where.from(settings);
+        QueryApiReports api = new QueryApiReports(URI.create(where.queryUrl()), where.token());
+        IsoWeek asked = week == null ? null : week(week);
+        Optional<IsoWeek> chosenWeek;
+        if (fromTopic) {
+            chosenWeek = asked != null ? Optional.of(asked)
+                    : newestPublished(ReportsTopicReader.weeks(kafka(settings), reportsTopic), console, err);
+        } else {
+            chosenWeek = weekFromData(asked, api.dataSpan(), console, err);
+        }
+        if (chosenWeek.isEmpty()) {
+            return 1;
+        }
+        IsoWeek isoWeek = chosenWeek.get();
+        List<WeeklyReport> reports = fromTopic ? ReportsTopicReader.read(kafka(settings), reportsTopic, isoWeek)
+                : api.fetch(isoWeek);
         if (scope != null) {
             reports = reports.stream().filter(r -> r.scope().equals(scope)).toList();
         }
-        PrintWriter console = spec.commandLine().getOut();
         if (reports.isEmpty()) {
-            spec.commandLine().getErr().println("roletrail report: no report of " + isoWeek
+            err.println("roletrail report: no report of " + isoWeek
                     + (scope == null ? "" : " for scope " + scope) + (fromTopic ? " on the reports topic" : ""));
             return 1;
         }
-        String destination = settings.string("report.out", "reports");
+        String destination = where.out();
         List<String> written = new ArrayList<>();
         if (destination.startsWith("s3://")) {
             URI uri = URI.create(destination);
@@ -114,10 +129,57 @@ final class ReportCommand implements Callable<Integer> {
         return kafka;
     }
 
-    static IsoWeek week(String text) {
-        if (text == null) {
-            return IsoWeek.of(Clock.systemUTC().instant()).previous();
+    /**
+     * The week to write from the streams app's data: the one asked for, saying so when the data does not reach it,
+     * or else the newest week with data. Empty, after saying why, when there is nothing to write.
+     */
+    static Optional<IsoWeek> weekFromData(IsoWeek asked, Optional<DataSpan> span, PrintWriter console,
+            PrintWriter err) {
+        if (asked != null) {
+            IsoWeek week = asked;
+            if (span.isEmpty()) {
+                console.printf("Note: the streams app has observed no CloudTrail event yet; %s holds only what the "
+                        + "inventory and earlier findings say.%n", week);
+            } else if (!span.get().overlaps(week)) {
+                console.printf("Note: %s has no data: the events seen so far run from %s to %s.%n", week,
+                        span.get().firstWeek(), span.get().lastWeek());
+            }
+            return Optional.of(week);
         }
+        if (span.isEmpty()) {
+            err.println("roletrail report: the streams app has observed no CloudTrail event yet; nothing to report "
+                    + "(name a week with --week to write one anyway)");
+            return Optional.empty();
+        }
+        IsoWeek newest = span.get().lastWeek();
+        console.printf("No --week given: writing %s, the newest week with data (events from %s to %s).%n", newest,
+                span.get().first(), span.get().last());
+        return Optional.of(newest);
+    }
+
+    /** With no --week, the week to re-render from the reports topic: the newest one published. */
+    static Optional<IsoWeek> newestPublished(SortedSet<IsoWeek> published, PrintWriter console, PrintWriter err) {
+        if (published.isEmpty()) {
+            err.println("roletrail report: the reports topic holds no report yet");
+            return Optional.empty();
+        }
+        console.printf("No --week given: writing %s, the newest week on the reports topic.%n", published.last());
+        return Optional.of(published.last());
+    }
+
+    /**
+     * Where reports come from and go to: the query API ({@code report.query-url}, with {@code query.token}) and the
+     * destination ({@code report.out}: a directory or {@code s3://bucket/prefix}).
+     */
+    record Where(String queryUrl, String token, String out) {
+
+        static Where from(Settings settings) {
+            return new Where(settings.string("report.query-url", "http://127.0.0.1:8480"),
+                    settings.string("query.token", null), settings.string("report.out", "reports"));
+        }
+    }
+
+    static IsoWeek week(String text) {
         try {
             return IsoWeek.parse(text);
         } catch (IllegalArgumentException e) {

@@ -44,10 +44,7 @@ final class StreamsCommand implements Callable<Integer> {
         flags.put("detector.learning-period", learningPeriod);
         Settings settings = common.settings(flags);
         StreamsAppConfig config = StreamsAppConfig.from(settings);
-        if (settings.bool("topics.create", false)) {
-            TopicSetup.ensure(config.kafka(), config.topics(), settings.integer("topics.partitions", 6, 1, 10_000),
-                    (short) settings.integer("topics.replication", 1, 1, 10));
-        }
+        TopicSetup.ensure(config.kafka(), config.topics(), TopicSetup.Creation.from(settings));
         CountDownLatch stopRequested = new CountDownLatch(1);
         try (CleanStop cleanStop = CleanStop.onSignal(stopRequested::countDown)) {
             StreamsApp app = StreamsApp.withQueryApi(config);

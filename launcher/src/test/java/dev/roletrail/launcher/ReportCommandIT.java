@@ -55,6 +55,7 @@ class ReportCommandIT {
     private static final String ROLE = "arn:aws:iam::111122223333:role/Deploy";
     private static final String TOKEN = "report-command-token-0123";
 
+    private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     @AfterEach
@@ -90,6 +91,14 @@ class ReportCommandIT {
             assertThat(dir.resolve("out/" + WEEK + "/111122223333.html")).exists();
             assertThat(Files.readString(dir.resolve("out/" + WEEK + "/org.csv"))).startsWith("record,kind,");
 
+            int newest = run("report", "--config", config.toString(), "--query-url",
+                    app.queryUri().orElseThrow().toString(), "--out", dir.resolve("newest").toString());
+
+            assertThat(newest).as(err.toString()).isZero();
+            assertThat(out.toString()).as("no --week: the newest week with data, said")
+                    .contains("No --week given: writing " + WEEK + ", the newest week with data");
+            assertThat(dir.resolve("newest/" + WEEK + "/org.json")).exists();
+
             Properties kafkaProps = new Properties();
             kafkaProps.put("bootstrap.servers", kafka.bootstrapServers());
             try (ReportPublisher publisher = new ReportPublisher(kafkaProps, topics.reports())) {
@@ -111,6 +120,13 @@ class ReportCommandIT {
         String markdown = s3.client().getObjectAsBytes(b -> b.bucket(bucket).key("weekly/" + WEEK + "/org.md"))
                 .asUtf8String();
         assertThat(markdown).contains("Dormant access keys (1)", "AKIAALICE0000000001");
+
+        int newest = run("report", "--config", config.toString(), "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic-prefix", topics.prefix(), "--from-topic", "--out", dir.resolve("from-topic").toString());
+
+        assertThat(newest).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("writing " + WEEK + ", the newest week on the reports topic");
+        assertThat(dir.resolve("from-topic/" + WEEK + "/org.json")).exists();
     }
 
     private static void produce(TestKafka kafka, Topics topics) {
@@ -132,7 +148,7 @@ class ReportCommandIT {
 
     private int run(String... args) {
         CommandLine cli = RoleTrail.commandLine();
-        cli.setOut(new PrintWriter(new StringWriter(), true));
+        cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
     }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import dev.roletrail.local.demo.Demo;
 import dev.roletrail.schemas.config.Settings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code roletrail demo}: the whole pipeline in one process on a simulated organisation. */
@@ -18,6 +19,9 @@ import picocli.CommandLine.Option;
         description = "Start a Kafka broker and an S3 server in-process, seed a simulated organisation's CloudTrail, "
                 + "run ingest and the streams app, and print alerts as they arrive. Stops on Ctrl-C or after --duration.")
 final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    VerboseOption verbose;
 
     @Option(names = "--duration", description = "Stop after this long, e.g. 60s or 5m (default: run until Ctrl-C).")
     String duration;

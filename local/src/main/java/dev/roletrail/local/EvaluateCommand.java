@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
+    VerboseOption verbose;
+
+    @Mixin
     SimulationOptions simulation;
 
     @Option(names = "--json", paramLabel = "FILE", description = "Also write the table as JSON to this file.")

@@ -1,5 +1,7 @@
 package dev.roletrail.local;
 
+import java.util.List;
+
 import dev.roletrail.launcher.RoleTrail;
 import dev.roletrail.local.analyze.AnalyzeCommand;
 import picocli.CommandLine;
@@ -15,6 +17,7 @@ public final class LocalRoleTrail {
     }
 
     public static void main(String[] args) {
+        LocalLogging.route(List.of(args));
         System.exit(run(args));
     }
 

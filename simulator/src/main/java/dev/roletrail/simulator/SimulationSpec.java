@@ -33,7 +33,7 @@ public record SimulationSpec(long seed, int accounts, int users, int days, int e
         }
     }
 
-    /** The default organisation, the one the README's detection-quality table is measured on. */
+    /** The default organisation, the one the detection-quality table in docs/detection-quality.md is measured on. */
     public static SimulationSpec defaults(long seed) {
         return new SimulationSpec(seed, 3, 24, 35, 2_000, DEFAULT_START);
     }

@@ -130,7 +130,7 @@ public final class RoleTrailTopology {
 
         KStream<String, CloudTrailRecord> records = parse(builder, topics, config, clock)
                 .processValues(() -> new DeduplicateProcessor(config.dedupGrace()), Named.as("drop-duplicates"),
-                        StoreNames.SEEN_EVENT_IDS);
+                        StoreNames.SEEN_EVENT_IDS, StoreNames.RECORD_EXCLUSIONS);
 
         KStream<String, Observation> observations = lineage(builder, topics, config, endOfInput, records);
 
@@ -187,7 +187,7 @@ public final class RoleTrailTopology {
                                 .withTimestampExtractor(new EventTimeExtractor())
                                 .withName("cloudtrail-source"))
                 .processValues(() -> new ParseCloudTrailProcessor(clock, config.maxFutureSkew()),
-                        Named.as("parse-cloudtrail"))
+                        Named.as("parse-cloudtrail"), StoreNames.RECORD_EXCLUSIONS)
                 .split(Named.as("parse-"))
                 .branch((key, outcome) -> outcome.parsed(), Branched.as("ok"))
                 .defaultBranch(Branched.as("rejected"));
@@ -342,6 +342,7 @@ public final class RoleTrailTopology {
     private static void addStores(StreamsBuilder builder, StreamsAppConfig config) {
         Duration grace = config.dedupGrace();
         int entries = config.decodedCacheEntries();
+        builder.addStateStore(cachedKeyValue(StoreNames.RECORD_EXCLUSIONS, Serdes.Long()));
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_EVENT_IDS, grace.multipliedBy(2), Duration.ofMillis(1),
                         false),

@@ -5,6 +5,8 @@ public final class StoreNames {
 
     /** Window store. Key: CloudTrail eventID. Value: event time. Retention: the dedup grace. */
     public static final String SEEN_EVENT_IDS = "seen-event-ids";
+    /** Records of the CloudTrail topic that reach no principal, counted by reason ({@link RecordExclusions}). */
+    public static final String RECORD_EXCLUSIONS = "record-exclusions";
 
     /** Key: temporary access key id. Value: {@code Session}. */
     public static final String SESSIONS = "sessions";

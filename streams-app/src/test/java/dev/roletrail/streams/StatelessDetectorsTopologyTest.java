@@ -54,7 +54,7 @@ class StatelessDetectorsTopologyTest {
         assertThat(statelessAlerts())
                 .extracting(Alert::detector, Alert::principal, Alert::severity)
                 .containsExactlyInAnyOrder(
-                        tuple("root-activity", ROOT, Severity.HIGH),
+                        tuple("root-activity", ROOT, Severity.MEDIUM),
                         tuple("unknown-external-account", "account:" + STRANGER, Severity.HIGH));
     }
 

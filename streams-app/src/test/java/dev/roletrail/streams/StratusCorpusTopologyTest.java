@@ -50,7 +50,25 @@ class StratusCorpusTopologyTest {
         assertThat(fired).isEqualTo(expected);
     }
 
+    @Test
+    void shouldReportStolenInstanceCredentialsBecauseTheyActBesideTheAttackersKey() throws Exception {
+        // The detonation holds no issuing AssumeRole: the session is known by its instance-id name only, and its
+        // first use comes from the /24 where the operator's long-term key just ran SendCommand.
+        assertThat(alertsOf("aws.credential-access.ec2-steal-instance-credentials.json")).singleElement()
+                .satisfies(alert -> {
+                    assertThat(alert.detector()).isEqualTo("session-credential-network-change");
+                    assertThat(alert.unusual()).contains("18.236.253.0/24",
+                            "arn:aws:iam::017622104382:user/christophe's long-term key AKIAAM80VXLJF8NPK4VC");
+                });
+    }
+
     private static Set<String> detectorsFiredBy(String file) throws Exception {
+        Set<String> detectors = new TreeSet<>();
+        alertsOf(file).stream().map(Alert::detector).forEach(detectors::add);
+        return detectors;
+    }
+
+    private static List<Alert> alertsOf(String file) throws Exception {
         try (TopologyFixture topology = new TopologyFixture(
                 Map.of("org.accounts", StratusObservations.account(file)))) {
             List<JsonNode> records = new ArrayList<>();
@@ -60,9 +78,7 @@ class StratusCorpusTopologyTest {
             Instant last = Instant.parse(records.get(records.size() - 1).get("eventTime").asText());
             // An unrelated later call moves stream time on, past holds and suppression windows.
             topology.send(CloudTrailEvent.byUser("arn:aws:iam::123456789012:user/clock").at(last.plusSeconds(86_400)));
-            Set<String> detectors = new TreeSet<>();
-            topology.alerts().stream().map(Alert::detector).forEach(detectors::add);
-            return detectors;
+            return topology.alerts();
         }
     }
 }

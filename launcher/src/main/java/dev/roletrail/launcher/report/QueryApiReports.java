@@ -3,10 +3,12 @@ package dev.roletrail.launcher.report;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import dev.roletrail.streams.query.ApiError;
+import dev.roletrail.streams.query.DataSpan;
 import dev.roletrail.streams.query.QueryClient;
 import dev.roletrail.streams.report.IsoWeek;
 import dev.roletrail.streams.report.WeeklyReport;
@@ -30,8 +32,24 @@ public final class QueryApiReports {
         try {
             return client.get(base.resolve("reports/" + week), new TypeReference<List<WeeklyReport>>() { });
         } catch (ApiError e) {
-            throw new IllegalStateException("the query API at " + base + " (setting report.query-url) answered "
-                    + e.status() + ": " + e.getMessage(), e);
+            throw failed(e);
         }
+    }
+
+    /** The event time the app's data covers ({@code GET /data-span}); empty when it has seen no event yet. */
+    public Optional<DataSpan> dataSpan() {
+        try {
+            return Optional.of(client.get(base.resolve("data-span"), new TypeReference<DataSpan>() { }));
+        } catch (ApiError e) {
+            if (e.status() == 404) {
+                return Optional.empty();
+            }
+            throw failed(e);
+        }
+    }
+
+    private IllegalStateException failed(ApiError e) {
+        return new IllegalStateException("the query API at " + base + " (setting report.query-url) answered "
+                + e.status() + ": " + e.getMessage(), e);
     }
 }

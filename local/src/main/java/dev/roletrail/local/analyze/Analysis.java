@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -34,10 +35,12 @@ import dev.roletrail.launcher.alerts.AlertPrinter;
 import dev.roletrail.launcher.alerts.AlertTail;
 import dev.roletrail.local.InProcessPipeline;
 import dev.roletrail.local.InputConsumed;
+import dev.roletrail.local.LocalLogging;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.StreamsApp;
 import dev.roletrail.streams.query.ClusterQueries;
+import dev.roletrail.streams.query.RecordAccounting;
 import dev.roletrail.streams.report.IsoWeek;
 import dev.roletrail.streams.report.ReportFiles;
 import dev.roletrail.streams.report.ReportFormat;
@@ -90,6 +93,7 @@ public final class Analysis {
         try (InProcessPipeline pipeline = InProcessPipeline.inStateDirectory(request.stateDir(), request.settings())) {
             out.printf("Kafka broker (KRaft) in-process, state in %s, started in %d ms%n", pipeline.workDir(),
                     millis(t0));
+            LocalLogging.startLine().ifPresent(out::println);
             pipeline.startStreams();
             StreamsApp app = pipeline.streams().orElseThrow();
             if (request.follow()) {
@@ -111,7 +115,7 @@ public final class Analysis {
                 alerts.drain(READ_TOPICS);
                 TrailSummary summary = TrailSummary.read(pipeline.ingestConfig().kafka(), topics, READ_TOPICS);
                 List<Path> reports = writeReports(app, summary.weeks());
-                printSummary(ingested, summary, reports, t0);
+                printSummary(ingested, summary, app.queries().orElseThrow().accounting(false), reports, t0);
                 if (ingested.records() == 0 && ingested.deadLetters() > 0) {
                     out.println("No usable CloudTrail record in the input: see roletrail deadletters.");
                     return 1;
@@ -268,11 +272,26 @@ public final class Analysis {
         return files;
     }
 
-    private void printSummary(IngestStats ingested, TrailSummary summary, List<Path> reports, long t0) {
+    /** Where every record on the CloudTrail topic went, and how many did not arrive anywhere, if any. */
+    static String accountedFor(long topicRecords, RecordAccounting accounting) {
+        StringBuilder line = new StringBuilder(String.format("Accounted for: %,d records = %,d principal events",
+                accounting.records(), accounting.principalEvents()));
+        new TreeMap<>(accounting.excluded()).forEach((reason, count) ->
+                line.append(String.format(" + %,d %s", count, reason)));
+        long missing = topicRecords - accounting.records();
+        if (missing != 0) {
+            line.append(String.format(" (%,d of the topic's %,d records not accounted for)", missing, topicRecords));
+        }
+        return line.toString();
+    }
+
+    private void printSummary(IngestStats ingested, TrailSummary summary, RecordAccounting accounting,
+            List<Path> reports, long t0) {
         out.println();
         out.printf("This run: %,d records ingested, %,d dead letters, %d s%n", ingested.records(),
                 ingested.deadLetters(), (millis(t0) + 500) / 1000);
         summary.lines().forEach(out::println);
+        out.println(accountedFor(summary.records(), accounting));
         List<IsoWeek> weeks = summary.weeks();
         out.printf("Reports: %d weeks%s in %s (%d files; open %s)%n", weeks.size(),
                 weeks.isEmpty() ? "" : " (" + weeks.get(0) + " to " + weeks.get(weeks.size() - 1) + ")",

@@ -69,6 +69,16 @@ public record AnalysisSources(List<Path> files, boolean stdin, List<S3Location> 
         if (bucket.isBlank()) {
             throw new InvalidConfigException("SOURCE: no bucket in '" + url + "'");
         }
-        return new S3Location(bucket, slash < 0 ? "" : rest.substring(slash + 1));
+        return new S3Location(bucket, trailPrefix(slash < 0 ? "" : rest.substring(slash + 1)));
+    }
+
+    /**
+     * The trail's key prefix as ingest wants it, the part before {@code AWSLogs/} with its slash: CloudTrail writes
+     * {@code <S3KeyPrefix>/AWSLogs/...}, and a user may paste either the prefix alone or a deeper path of the trail.
+     */
+    static String trailPrefix(String path) {
+        int logs = path.indexOf("AWSLogs/");
+        String prefix = logs >= 0 ? path.substring(0, logs) : path;
+        return prefix.isEmpty() || prefix.endsWith("/") ? prefix : prefix + "/";
     }
 }

@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 
 import dev.roletrail.launcher.CleanStop;
 import dev.roletrail.launcher.SettingsSources;
+import dev.roletrail.local.VerboseOption;
 import dev.roletrail.schemas.config.Settings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,6 +28,9 @@ import picocli.CommandLine.Parameters;
                 "Exit codes: 0 done or stopped, 1 records were read but none was usable (or a source failed), "
                 + "2 a wrong flag or setting."})
 public final class AnalyzeCommand implements Callable<Integer> {
+
+    @Mixin
+    VerboseOption verbose;
 
     @Parameters(paramLabel = "SOURCE", arity = "1..*", description = "Files, directories, - or s3://BUCKET[/PREFIX].")
     List<String> sources;

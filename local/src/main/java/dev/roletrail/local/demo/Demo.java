@@ -14,6 +14,7 @@ import dev.roletrail.ingest.IngestStats;
 import dev.roletrail.launcher.alerts.AlertPrinter;
 import dev.roletrail.launcher.alerts.AlertTail;
 import dev.roletrail.local.InProcessPipeline;
+import dev.roletrail.local.LocalLogging;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.simulator.SimulationResult;
 import dev.roletrail.simulator.SimulationSpec;
@@ -53,6 +54,7 @@ public final class Demo implements AutoCloseable {
         pipeline = InProcessPipeline.start(Simulator.settings(org));
         out.printf("Kafka broker (KRaft) at %s, S3 API at %s, started in %d ms%n", pipeline.bootstrapServers(),
                 pipeline.s3Endpoint(), (System.nanoTime() - t0) / 1_000_000);
+        LocalLogging.startLine().ifPresent(out::println);
 
         try (S3Sink sink = new S3Sink(pipeline.s3(), InProcessPipeline.BUCKET, "")) {
             simulated = Simulator.run(spec, sink);

@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import dev.roletrail.ingest.IngestStats;
 import dev.roletrail.local.InProcessPipeline;
 import dev.roletrail.local.InputConsumed;
+import dev.roletrail.local.LocalLogging;
 import dev.roletrail.local.TopicDrain;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
@@ -47,6 +48,7 @@ public final class Evaluation {
         Map<String, String> all = new LinkedHashMap<>(Simulator.settings(org));
         all.putAll(settings);
         try (InProcessPipeline pipeline = InProcessPipeline.start(all)) {
+            LocalLogging.startLine().ifPresent(out::println);
             SimulationResult simulated;
             try (S3Sink sink = new S3Sink(pipeline.s3(), InProcessPipeline.BUCKET, "")) {
                 simulated = Simulator.run(spec, sink);

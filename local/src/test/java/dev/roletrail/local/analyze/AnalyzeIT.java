@@ -48,6 +48,9 @@ class AnalyzeIT {
         TrailSummary summary = summaryOf(state);
         assertThat(first.output).as("the summary is counted from the topics")
                 .contains(summary.lines().toArray(String[]::new));
+        assertThat(first.output).as("every record on the topic reached a principal or was counted out")
+                .containsPattern("Accounted for: [0-9,]+ records = [0-9,]+ principal events")
+                .doesNotContain("not accounted for");
         assertThat(summary.records()).as("every Stratus record and the readable documentation examples")
                 .isGreaterThanOrEqualTo(300);
         assertThat(summary.deadLetters()).as("junk is dead-lettered with its reason, the rest still analysed")

@@ -11,7 +11,8 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
  * One CloudTrail record, as much of it as RoleTrail reads. Tolerant: unknown fields are ignored and every field may
  * be absent (fields vary by event version and service); {@link CloudTrailRecords} says which absences make a record
  * unusable. {@code requestParameters}, {@code responseElements} and {@code additionalEventData} stay JSON trees
- * because their shape depends on the API called; treat them as read-only.
+ * because their shape depends on the API called; treat them as read-only. {@code vpcEndpointId} is set when the call
+ * came through a VPC endpoint (then {@code sourceIPAddress} is a private address of that VPC).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record CloudTrailRecord(
@@ -32,7 +33,8 @@ public record CloudTrailRecord(
         JsonNode additionalEventData,
         String recipientAccountId,
         Boolean readOnly,
-        @JsonProperty("sharedEventID") String sharedEventId) {
+        @JsonProperty("sharedEventID") String sharedEventId,
+        String vpcEndpointId) {
 
     /** Whether the call was refused or failed (CloudTrail sets errorCode only then). */
     public boolean failed() {

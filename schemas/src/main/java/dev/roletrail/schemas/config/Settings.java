@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Flat string settings with dotted lower-case names ({@code s3.bucket}, {@code kafka.bootstrap.servers}), read into
@@ -20,10 +21,19 @@ public final class Settings {
 
     public static final String KAFKA_PREFIX = "kafka.";
 
-    private final Map<String, String> values;
+    /**
+     * A setting a component asked for, with the default it gave (typed: {@code Duration}, {@code Long}, {@code Boolean},
+     * {@code Double}, {@code String} or {@code List<String>}; null when it has none).
+     */
+    public record Read(String name, Object defaultValue) {
+    }
 
-    private Settings(Map<String, String> values) {
+    private final Map<String, String> values;
+    private final Consumer<Read> reads;
+
+    private Settings(Map<String, String> values, Consumer<Read> reads) {
         this.values = Map.copyOf(values);
+        this.reads = reads;
     }
 
     public static Settings of(Map<String, String> values) {
@@ -34,11 +44,11 @@ public final class Settings {
                 copy.put(k.trim(), v.trim());
             }
         });
-        return new Settings(copy);
+        return new Settings(copy, read -> { });
     }
 
     /**
-     * Settings from environment variables: {@code ROLETRAIL_S3_BUCKET} becomes {@code s3.bucket} and
+     * Settings from environment variables: {@code ROLETRAIL_INGEST_S3_BUCKET} becomes {@code ingest.s3.bucket} and
      * {@code KAFKA_BOOTSTRAP_SERVERS} becomes {@code kafka.bootstrap.servers}; other variables are ignored.
      */
     public static Map<String, String> fromEnvironment(Map<String, String> env) {
@@ -57,13 +67,28 @@ public final class Settings {
         return envName.toLowerCase(Locale.ROOT).replace("__", "-").replace('_', '.');
     }
 
-    public String string(String name, String defaultValue) {
+    /**
+     * The same values, telling {@code reads} of every setting asked for and its default: how the settings the
+     * components know are listed (the README's configuration table is checked against them).
+     */
+    public Settings reportingReadsTo(Consumer<Read> reads) {
+        Objects.requireNonNull(reads, "reads");
+        return new Settings(values, reads);
+    }
+
+    private String raw(String name, Object defaultValue) {
+        reads.accept(new Read(name, defaultValue));
         String value = values.get(name);
-        return value == null || value.isEmpty() ? defaultValue : value;
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    public String string(String name, String defaultValue) {
+        String value = raw(name, defaultValue);
+        return value == null ? defaultValue : value;
     }
 
     public String required(String name) {
-        String value = string(name, null);
+        String value = raw(name, null);
         if (value == null) {
             throw new InvalidConfigException(name + " is required");
         }
@@ -76,7 +101,7 @@ public final class Settings {
     }
 
     public long longValue(String name, long defaultValue, long min, long max) {
-        String text = string(name, null);
+        String text = raw(name, defaultValue);
         long value;
         if (text == null) {
             value = defaultValue;
@@ -94,7 +119,7 @@ public final class Settings {
     }
 
     public boolean bool(String name, boolean defaultValue) {
-        String text = string(name, null);
+        String text = raw(name, defaultValue);
         if (text == null) {
             return defaultValue;
         }
@@ -107,7 +132,7 @@ public final class Settings {
 
     /** A duration in ISO-8601 ({@code PT10M}, {@code P14D}) or short form ({@code 500ms}, {@code 10s}, {@code 5m}, {@code 2h}, {@code 14d}). */
     public Duration duration(String name, Duration defaultValue, Duration min, Duration max) {
-        String text = string(name, null);
+        String text = raw(name, defaultValue);
         Duration value = text == null ? defaultValue : parseDuration(name, text);
         if (value.compareTo(min) < 0 || value.compareTo(max) > 0) {
             throw new InvalidConfigException(name + " must be between " + min + " and " + max + ", was " + value);
@@ -115,12 +140,31 @@ public final class Settings {
         return value;
     }
 
+    /** A comma-separated list; empty when not set. */
     public List<String> list(String name) {
-        String text = string(name, null);
-        if (text == null) {
-            return List.of();
+        return list(name, List.of());
+    }
+
+    /** A comma-separated list, or {@code defaultValue} when not set or empty. */
+    public List<String> list(String name, List<String> defaultValue) {
+        String text = raw(name, defaultValue);
+        List<String> value = text == null ? List.of()
+                : Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return value.isEmpty() ? defaultValue : value;
+    }
+
+    public double decimal(String name, double defaultValue, double min, double max) {
+        String text = raw(name, defaultValue);
+        double value;
+        try {
+            value = text == null ? defaultValue : Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            throw new InvalidConfigException(name + " must be a number, was '" + text + "'");
         }
-        return Arrays.stream(text.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        if (!(value >= min && value <= max)) {
+            throw new InvalidConfigException(name + " must be between " + min + " and " + max + ", was " + value);
+        }
+        return value;
     }
 
     /** The {@code kafka.*} settings without the prefix, ready for a Kafka client's configuration. */

@@ -73,7 +73,7 @@ public record Scorecard(long benignEvents, long attackEvents, long alerts, long 
         return rows.stream().filter(r -> r.type().equals(type)).toList();
     }
 
-    /** A plain-text table for the console and the README. */
+    /** A plain-text table for the console and docs/detection-quality.md. */
     public String render() {
         StringBuilder text = new StringBuilder();
         text.append(String.format(Locale.ROOT, "%-8s %-34s %9s %6s %7s %12s %14s%n", "type", "id", "scenarios",

@@ -10,6 +10,7 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+import dev.roletrail.streams.RecordExclusions;
 import dev.roletrail.streams.StoreNames;
 
 /**
@@ -22,6 +23,7 @@ public final class DeduplicateProcessor implements FixedKeyProcessor<String, Clo
     private final Duration grace;
     private FixedKeyProcessorContext<String, CloudTrailRecord> context;
     private WindowStore<String, Long> seen;
+    private RecordExclusions exclusions;
 
     public DeduplicateProcessor(Duration grace) {
         this.grace = grace;
@@ -31,6 +33,7 @@ public final class DeduplicateProcessor implements FixedKeyProcessor<String, Clo
     public void init(FixedKeyProcessorContext<String, CloudTrailRecord> context) {
         this.context = context;
         this.seen = context.getStateStore(StoreNames.SEEN_EVENT_IDS);
+        this.exclusions = new RecordExclusions(context.getStateStore(StoreNames.RECORD_EXCLUSIONS));
     }
 
     @Override
@@ -39,6 +42,7 @@ public final class DeduplicateProcessor implements FixedKeyProcessor<String, Clo
         Instant time = event.eventTime();
         try (WindowStoreIterator<Long> earlier = seen.fetch(event.eventId(), time.minus(grace), time.plus(grace))) {
             if (earlier.hasNext()) {
+                exclusions.count(RecordExclusions.DUPLICATE);
                 return;
             }
         }

@@ -3,6 +3,8 @@ package dev.roletrail.streams.detect;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.roletrail.schemas.Strings.isBlank;
+
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
@@ -17,12 +19,13 @@ import dev.roletrail.streams.identity.TrustPolicy;
  * {@code access-path-created}: a successful IAM call opens a new standing path into the account:
  * <pre>
  * CreateAccessKey, Create/UpdateLoginProfile: fires ⇔ userName ≠ caller's own user name (ignoring case)
+ * CreateAccessKey by root without userName:   fires, CRITICAL (a root access key: nothing should ever hold one)
  * CreateRole, UpdateAssumeRolePolicy:         fires ⇔ ∃ Allow grant g: g = * ∨ external(account(g))
  * severity = CRITICAL if a grant is *, else HIGH
  * </pre>
  * The grants are the AWS principals of the trust policy's Allow statements ({@link TrustPolicy}). A call without
- * {@code userName} acts on the caller itself and is silent; any named user is "another user" when the
- * caller is not an IAM user (role session, root, federated user). The trust policy is the request's JSON string,
+ * {@code userName} acts on the caller itself and is silent, unless the caller is root; any named user is "another
+ * user" when the caller is not an IAM user (role session, root, federated user). The trust policy is the request's JSON string,
  * URL-encoded or not; external follows {@link KnownAccounts}. Being stateless, it cannot tell a newly added external
  * account from one the previous policy already had: every policy that names one fires, until the account is added to
  * {@code org.trusted-external-accounts}.
@@ -58,7 +61,9 @@ public final class AccessPathCreatedDetector implements EventDetector {
             return Optional.empty();
         }
         return switch (event.eventName()) {
-            case "CreateAccessKey" -> forAnotherUser(observation, "access-key", "access key");
+            case "CreateAccessKey" -> isRoot(observation) && isBlank(event.requestParameter("userName"))
+                    ? rootKey(observation)
+                    : forAnotherUser(observation, "access-key", "access key");
             case "CreateLoginProfile", "UpdateLoginProfile" ->
                     forAnotherUser(observation, "login-profile", "console password");
             case "CreateRole" -> trustOpened(observation, event.requestParameter("assumeRolePolicyDocument"));
@@ -81,6 +86,18 @@ public final class AccessPathCreatedDetector implements EventDetector {
                 "principals set up " + what + "s for themselves only",
                 event.eventName() + " by " + caller.id() + " for user " + target
                         + (newKey == null ? "" : " (new key " + newKey + ")")));
+    }
+
+    private static Optional<Alert> rootKey(Observation observation) {
+        String root = observation.principal().id();
+        String newKey = observation.event().responseElement("/accessKey/accessKeyId");
+        return Optional.of(AlertFactory.alert(INFO, Severity.CRITICAL, "access-key for " + root, observation, null,
+                "the root user holds no access keys",
+                "CreateAccessKey by root for itself" + (newKey == null ? "" : " (new key " + newKey + ")")));
+    }
+
+    private static boolean isRoot(Observation observation) {
+        return observation.principal().type() == PrincipalType.ROOT;
     }
 
     private Optional<Alert> trustOpened(Observation observation, String document) {

@@ -5,13 +5,15 @@ import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.identity.Sessions;
 import dev.roletrail.streams.session.NetworkActivity.KeyAct;
 
 /**
- * {@code session-credential-network-change}, the rule for sessions whose home is unknown: an EC2 instance-role
- * session is used from a network where, within the hour, another principal's long-term key acts. Instance-role
- * credentials live on the instance; the same network as somebody's access key means they left it.
- * fires ⇔ instanceRole(s) ∧ ∃ k: longTerm(k) ∧ network(k) = network(s) ∧ |t(k) − t(s)| ≤ window ∧ owner(k) ≠ role(s).
+ * {@code session-credential-network-change}, the rule for workload credentials, whether or not their issuance was
+ * observed: an EC2 instance-role session, or one an AWS service issued (Lambda, ECS tasks, ...), is used from a network
+ * where, within the hour, another principal's long-term key acts. Workload credentials live on the instance or in the
+ * service; the same network as somebody's access key means they left it, even on their first observed use.
+ * fires ⇔ workload(s) ∧ ∃ k: longTerm(k) ∧ network(k) = network(s) ∧ |t(k) − t(s)| ≤ window ∧ owner(k) ≠ role(s).
  */
 public final class CredentialNetworkSharingDetector {
 
@@ -26,6 +28,13 @@ public final class CredentialNetworkSharingDetector {
         return window;
     }
 
+    /** "EC2 instance-role", or "ecs-tasks.amazonaws.com-issued" for a session an AWS service issued. */
+    static String workload(Observation use) {
+        String service = Sessions.issuingService(use);
+        return Sessions.isInstanceRoleSession(use) || service == null || "ec2.amazonaws.com".equals(service)
+                ? "EC2 instance-role" : service + "-issued";
+    }
+
     public Optional<Alert> evaluate(Observation instanceUse, KeyAct keyAct) {
         if (keyAct.principal().equals(instanceUse.principal().id())
                 || Duration.between(keyAct.at(), instanceUse.event().eventTime()).abs().compareTo(window) > 0) {
@@ -35,7 +44,7 @@ public final class CredentialNetworkSharingDetector {
         long seconds = Duration.between(keyAct.at(), instanceUse.event().eventTime()).toSeconds();
         return Optional.of(AlertFactory.alert(info, info.severity(), instanceUse.accessKeyId(), instanceUse,
                 instanceUse.principal().id(),
-                "EC2 instance-role credentials are used from the instance's own network",
+                workload(instanceUse) + " credentials are used from AWS or the workload's own network",
                 "used from " + instanceUse.network() + ", where " + keyAct.principal() + "'s long-term key "
                         + keyAct.keyId() + " acted " + Math.abs(seconds) + " s " + (seconds >= 0 ? "earlier" : "later")
                         + " (event " + keyAct.eventId() + ")"));

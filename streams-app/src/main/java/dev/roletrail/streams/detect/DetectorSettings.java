@@ -28,24 +28,11 @@ public record DetectorSettings(String detectorId, Settings settings) {
     }
 
     public double decimal(String setting, double defaultValue, double min, double max) {
-        String text = settings.string(name(setting), null);
-        double value;
-        try {
-            value = text == null ? defaultValue : Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            throw new dev.roletrail.schemas.config.InvalidConfigException(
-                    name(setting) + " must be a number, was '" + text + "'");
-        }
-        if (!(value >= min && value <= max)) {
-            throw new dev.roletrail.schemas.config.InvalidConfigException(
-                    name(setting) + " must be between " + min + " and " + max + ", was " + value);
-        }
-        return value;
+        return settings.decimal(name(setting), defaultValue, min, max);
     }
 
     public List<String> list(String setting, List<String> defaultValue) {
-        List<String> values = settings.list(name(setting));
-        return values.isEmpty() ? defaultValue : values;
+        return settings.list(name(setting), defaultValue);
     }
 
     /** The detector's own learning period, else the shared {@code detector.learning-period} (default 14 days). */
@@ -66,8 +53,7 @@ public record DetectorSettings(String detectorId, Settings settings) {
 
     /** Role ARN patterns ({@code *} wildcards) of sensitive and break-glass roles. */
     public List<String> sensitiveRolePatterns() {
-        List<String> patterns = settings.list("org.sensitive-roles");
-        return patterns.isEmpty() ? List.of("*:role/*Admin*", "*:role/*admin*", "*:role/*BreakGlass*",
-                "*:role/*break-glass*", "*:role/OrganizationAccountAccessRole") : patterns;
+        return settings.list("org.sensitive-roles", List.of("*:role/*Admin*", "*:role/*admin*", "*:role/*BreakGlass*",
+                "*:role/*break-glass*", "*:role/OrganizationAccountAccessRole"));
     }
 }

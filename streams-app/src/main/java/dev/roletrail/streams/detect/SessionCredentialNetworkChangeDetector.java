@@ -18,10 +18,13 @@ import dev.roletrail.streams.session.SessionUse;
 /**
  * {@code session-credential-network-change}: temporary credentials used from a network other than their home.
  * home(key) = { network of the issuing call (when it came from a network) } ∪ { network of the key's first use };
- * fires when network(event) ∉ home(key), ignoring calls AWS services make on the session's behalf. When the session
- * began before the data and is an EC2 instance-role session, it also fires for a user-agent family the role has
- * never been seen with (once the role has been observed for the learning period). The rule for a network where
- * another principal's long-term key acts lives in {@link CredentialNetworkSharingDetector}.
+ * fires when network(event) ∉ home(key) and network(event) is not AWS's (a service name, AWS Internal, a VPC endpoint:
+ * services call on a session's behalf, and a workload moves between its own address and its VPC endpoints).
+ * For workload credentials (an EC2 instance-role session, or one an AWS service issued: Lambda, ECS tasks), whose
+ * home is AWS and whose first use is therefore no baseline, it also fires for a user-agent family the role's workload
+ * sessions were never seen with (once the role has been observed for the learning period), whether or not the
+ * issuing call was observed. The rule for a network where another principal's long-term key acts lives in
+ * {@link CredentialNetworkSharingDetector}.
  */
 public final class SessionCredentialNetworkChangeDetector {
 
@@ -45,7 +48,7 @@ public final class SessionCredentialNetworkChangeDetector {
      */
     public Optional<Alert> evaluate(SessionUse useBefore, RoleClients clientsBefore, Observation observation) {
         String network = observation.network();
-        if (!observation.temporaryKey() || Sessions.isServiceNetwork(network)) {
+        if (!observation.temporaryKey() || Networks.isAws(network)) {
             return Optional.empty();
         }
         Session session = observation.lineage().session();
@@ -61,15 +64,14 @@ public final class SessionCredentialNetworkChangeDetector {
             return Optional.of(AlertFactory.alert(INFO, INFO.severity(), keyId, observation,
                     observation.principal().id(),
                     "session " + keyId + " started and was used from " + String.join(", ", home.stream().distinct().toList()),
-                    "used from " + network + (Sessions.isInstanceRoleSession(observation)
-                            ? " (EC2 instance-role credentials)" : "")));
+                    "used from " + network + (Sessions.isWorkloadSession(observation)
+                            ? " (" + CredentialNetworkSharingDetector.workload(observation) + " credentials)" : "")));
         }
         return unknownClient(clientsBefore, observation);
     }
 
     private Optional<Alert> unknownClient(RoleClients clientsBefore, Observation observation) {
-        if (observation.lineage().sessionKnown() || !Sessions.isInstanceRoleSession(observation)
-                || clientsBefore == null || clientsBefore.families().isEmpty()) {
+        if (!Sessions.isWorkloadSession(observation) || clientsBefore == null || clientsBefore.families().isEmpty()) {
             return Optional.empty();
         }
         if (Duration.between(clientsBefore.firstSeen(), observation.event().eventTime()).compareTo(learningPeriod) < 0) {
@@ -81,7 +83,7 @@ public final class SessionCredentialNetworkChangeDetector {
         }
         return Optional.of(AlertFactory.alert(INFO, Severity.MEDIUM, observation.accessKeyId(), observation,
                 observation.principal().id(),
-                "instance-role sessions of this role used " + String.join(", ", clientsBefore.families()),
-                "used with " + family + " from " + Networks.of(observation.event().sourceIpAddress())));
+                "workload sessions of this role used " + String.join(", ", clientsBefore.families()),
+                "used with " + family + " from " + observation.network()));
     }
 }

@@ -5,16 +5,33 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
+import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+
 /**
- * The network a call came from: an IPv4 /24, an IPv6 /48, or, when CloudTrail names an AWS service instead of an
- * address ("ec2.amazonaws.com", "AWS Internal"), that name.
+ * The network a call came from: the VPC endpoint it came through ({@code vpcEndpointId}, e.g. "vpce-0a1b2c3d"; the
+ * source address is then a private one, meaningless outside that VPC), else an IPv4 /24, an IPv6 /48, or, when
+ * CloudTrail names an AWS service instead of an address ("ec2.amazonaws.com", "AWS Internal"), that name.
  */
 public final class Networks {
 
+    private static final String VPC_ENDPOINT_PREFIX = "vpce-";
     private static final Pattern IPV4 = Pattern.compile("^(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})$");
     private static final Pattern IPV6_CHARS = Pattern.compile("^[0-9A-Fa-f:.]+$");
 
     private Networks() {
+    }
+
+    public static String of(CloudTrailRecord event) {
+        String endpoint = event.vpcEndpointId();
+        return endpoint != null && !endpoint.isBlank() ? endpoint.strip() : of(event.sourceIpAddress());
+    }
+
+    /**
+     * AWS's own network: a service name, "AWS Internal", or a VPC endpoint. Workload credentials (EC2 instance
+     * roles, Lambda, ECS tasks) normally act from here, and so do people's calls AWS makes on their behalf.
+     */
+    public static boolean isAws(String network) {
+        return Sessions.isServiceNetwork(network) || network.startsWith(VPC_ENDPOINT_PREFIX);
     }
 
     public static String of(String sourceIpAddress) {

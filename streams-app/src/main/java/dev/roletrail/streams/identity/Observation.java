@@ -35,6 +35,6 @@ public record Observation(CloudTrailRecord event, Principal principal, Lineage l
     }
 
     public String network() {
-        return Networks.of(event.sourceIpAddress());
+        return Networks.of(event);
     }
 }

@@ -62,10 +62,7 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
             edges.put(edgeKey, edgeBefore == null ? AccessEdge.first(assumption) : edgeBefore.use(assumption.at()));
         });
 
-        profiles.put(principal, before == null
-                ? PrincipalProfile.first(principal, observation.principal().type(),
-                        observation.principal().accountId(), observation.event().eventTime())
-                : before.observe(observation.event().eventTime()));
+        profiles.put(principal, before == null ? PrincipalProfile.first(observation) : before.observe(observation));
     }
 
     /** The role's trust policy in the inventory (a global store), or null when the inventory does not hold it. */

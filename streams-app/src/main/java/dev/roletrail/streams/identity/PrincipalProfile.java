@@ -1,29 +1,58 @@
 package dev.roletrail.streams.identity;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
+import dev.roletrail.streams.identity.SeenValues.Seen;
 
 /**
  * What RoleTrail knows of one principal (store {@code principal-profiles}, key: principal id). Times are event
  * times; records may arrive out of order, so first and last are a min and a max, not the first and last seen.
+ *
+ * @param userAgents     user-agent families it called with (at most {@value #MAX_USER_AGENTS}, the most recent)
+ * @param networks       networks its calls came from, an AWS service name for calls made through one; for a role,
+ *                       its sessions' networks (at most {@value #MAX_NETWORKS}, the most recent)
+ * @param temporaryKeys  the temporary (ASIA) keys it signed with: for a role, its sessions' keys (at most
+ *                       {@value #MAX_TEMPORARY_KEYS}, the most recent)
  */
 public record PrincipalProfile(String principal, PrincipalType type, String account, Instant firstSeen,
-        Instant lastSeen, long events) {
+        Instant lastSeen, long events, List<Seen> userAgents, List<Seen> networks, List<Seen> temporaryKeys) {
+
+    static final int MAX_USER_AGENTS = 16;
+    static final int MAX_NETWORKS = 32;
+    static final int MAX_TEMPORARY_KEYS = 20;
 
     public PrincipalProfile {
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(firstSeen, "firstSeen");
         Objects.requireNonNull(lastSeen, "lastSeen");
+        // Null when read from a store written before these were kept.
+        userAgents = userAgents == null ? List.of() : List.copyOf(userAgents);
+        networks = networks == null ? List.of() : List.copyOf(networks);
+        temporaryKeys = temporaryKeys == null ? List.of() : List.copyOf(temporaryKeys);
     }
 
-    public static PrincipalProfile first(String principal, PrincipalType type, String account, Instant at) {
-        return new PrincipalProfile(principal, type, account, at, at, 1);
+    /** A profile without what its calls were seen with. */
+    public PrincipalProfile(String principal, PrincipalType type, String account, Instant firstSeen, Instant lastSeen,
+            long events) {
+        this(principal, type, account, firstSeen, lastSeen, events, List.of(), List.of(), List.of());
     }
 
-    public PrincipalProfile observe(Instant at) {
-        return new PrincipalProfile(principal, type, account, min(firstSeen, at), max(lastSeen, at), events + 1);
+    public static PrincipalProfile first(Observation observation) {
+        Instant at = observation.event().eventTime();
+        return new PrincipalProfile(observation.principal().id(), observation.principal().type(),
+                observation.principal().accountId(), at, at, 0).observe(observation);
+    }
+
+    public PrincipalProfile observe(Observation observation) {
+        Instant at = observation.event().eventTime();
+        return new PrincipalProfile(principal, type, account, min(firstSeen, at), max(lastSeen, at), events + 1,
+                SeenValues.with(userAgents, UserAgents.family(observation.event().userAgent()), at, MAX_USER_AGENTS),
+                SeenValues.with(networks, observation.network(), at, MAX_NETWORKS),
+                SeenValues.with(temporaryKeys, observation.temporaryKey() ? observation.accessKeyId() : null, at,
+                        MAX_TEMPORARY_KEYS));
     }
 
     static Instant min(Instant a, Instant b) {

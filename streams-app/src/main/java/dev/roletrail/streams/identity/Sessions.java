@@ -3,10 +3,13 @@ package dev.roletrail.streams.identity;
 import java.util.regex.Pattern;
 
 import dev.roletrail.schemas.cloudtrail.UserIdentity;
+import dev.roletrail.schemas.identity.Session;
 
 /** Facts about the session an event was signed in that CloudTrail states directly. */
 public final class Sessions {
 
+    /** How {@link dev.roletrail.schemas.cloudtrail.Principals} names an AWS service principal. */
+    private static final String SERVICE_PRINCIPAL = "service:";
     private static final Pattern INSTANCE_ID = Pattern.compile("^i-[0-9a-fA-F]{8,17}$");
 
     private Sessions() {
@@ -31,6 +34,27 @@ public final class Sessions {
         }
         String name = sessionName(observation);
         return name != null && INSTANCE_ID.matcher(name).matches();
+    }
+
+    /**
+     * Workload credentials, whose home is AWS itself: an EC2 instance-role session (recognised from the event alone),
+     * or a session an AWS service issued directly (EC2, Lambda, ECS tasks, ...: the issuing AssumeRole was observed
+     * with {@code userIdentity.type = AWSService}), whether or not the session is named after an instance.
+     */
+    public static boolean isWorkloadSession(Observation observation) {
+        if (isInstanceRoleSession(observation)) {
+            return true;
+        }
+        Session session = observation.lineage().session();
+        return session != null && session.chain().size() == 2 && session.origin().startsWith(SERVICE_PRINCIPAL)
+                && isServiceNetwork(session.issuedFrom());
+    }
+
+    /** The AWS service that issued the session directly ("ec2.amazonaws.com"), or null. */
+    public static String issuingService(Observation observation) {
+        Session session = observation.lineage().session();
+        return session != null && session.origin().startsWith(SERVICE_PRINCIPAL)
+                ? session.origin().substring(SERVICE_PRINCIPAL.length()) : null;
     }
 
     /** Calls AWS services make on a principal's behalf carry the service's name, not a network. */

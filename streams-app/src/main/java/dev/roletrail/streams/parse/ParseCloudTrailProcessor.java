@@ -13,6 +13,8 @@ import dev.roletrail.schemas.cloudtrail.CloudTrailRecords;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecords.Parsed;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecords.Rejected;
 import dev.roletrail.schemas.deadletter.DeadLetter;
+import dev.roletrail.streams.RecordExclusions;
+import dev.roletrail.streams.StoreNames;
 
 /**
  * Parses each raw CloudTrail record; what cannot be used becomes a dead letter naming its topic, partition and
@@ -23,6 +25,7 @@ public final class ParseCloudTrailProcessor implements FixedKeyProcessor<String,
     private final CloudTrailRecords records;
     private final Clock clock;
     private FixedKeyProcessorContext<String, ParseOutcome> context;
+    private RecordExclusions exclusions;
 
     public ParseCloudTrailProcessor(Clock clock, Duration maxFutureSkew) {
         this.clock = clock;
@@ -32,6 +35,7 @@ public final class ParseCloudTrailProcessor implements FixedKeyProcessor<String,
     @Override
     public void init(FixedKeyProcessorContext<String, ParseOutcome> context) {
         this.context = context;
+        this.exclusions = new RecordExclusions(context.getStateStore(StoreNames.RECORD_EXCLUSIONS));
     }
 
     @Override
@@ -46,6 +50,7 @@ public final class ParseCloudTrailProcessor implements FixedKeyProcessor<String,
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
         DeadLetter letter = new DeadLetter(source, offset, "streams", ((Rejected) result).reason(), payload,
                 clock.instant());
+        exclusions.count(RecordExclusions.DEAD_LETTER);
         context.forward(record.withValue(new ParseOutcome(null, letter)));
     }
 

@@ -66,9 +66,10 @@ public final class ClusterQueries implements Queries {
         PrincipalProfile profile = local.profile(id)
                 .orElseThrow(() -> ApiError.notFound("no principal '" + id + "' has been observed"));
         List<KeyUsage> keys = local.keysOwnedBy(id);
-        List<String> networks = new ArrayList<>(new TreeSet<>(keys.stream()
-                .flatMap(k -> k.networks().stream().map(KeyUsage.KnownNetwork::network)).toList()));
-        return new PrincipalView(profile, local.edgesOf(id), keys, networks, profile.lastSeen());
+        TreeSet<String> networks = new TreeSet<>();
+        profile.networks().forEach(seen -> networks.add(seen.value()));
+        keys.forEach(k -> k.networks().forEach(known -> networks.add(known.network())));
+        return new PrincipalView(profile, local.edgesOf(id), keys, List.copyOf(networks), profile.lastSeen());
     }
 
     @Override
@@ -133,6 +134,27 @@ public final class ClusterQueries implements Queries {
         List<Finding> findings = localOnly ? local.findings()
                 : gather(StoreNames.FINDINGS, "/findings", () -> findings(true), new TypeReference<>() { });
         return sorted(findings, Comparator.comparing(Finding::id));
+    }
+
+    @Override
+    public Optional<DataSpan> dataSpan(boolean localOnly) {
+        List<DataSpan> spans = localOnly
+                ? local.profiles().stream().map(DataSpan::of).reduce(DataSpan::merge).stream().toList()
+                : gather(StoreNames.PRINCIPAL_PROFILES, "/data-span", () -> dataSpan(true).stream().toList(),
+                        new TypeReference<>() { });
+        return spans.stream().reduce(DataSpan::merge);
+    }
+
+    @Override
+    public RecordAccounting accounting(boolean localOnly) {
+        if (localOnly) {
+            long events = local.profiles().stream().mapToLong(PrincipalProfile::events).sum();
+            return RecordAccounting.of(events, local.exclusions());
+        }
+        // Profiles and exclusion counts are both in the stores of the CloudTrail topic's tasks: the same hosts.
+        List<RecordAccounting> parts = gather(StoreNames.PRINCIPAL_PROFILES, "/accounting",
+                () -> List.of(accounting(true)), new TypeReference<>() { });
+        return parts.stream().reduce(RecordAccounting.none(), RecordAccounting::merge);
     }
 
     @Override

@@ -2,7 +2,9 @@ package dev.roletrail.streams.query;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -44,6 +46,19 @@ final class LocalStores {
                 store.prefixScan(AccessEdge.key(assumer, ""), new StringSerializer())) {
             return values(it);
         }
+    }
+
+    List<PrincipalProfile> profiles() {
+        return all(StoreNames.PRINCIPAL_PROFILES);
+    }
+
+    /** Exclusion counts by reason, summed over this instance's tasks. */
+    Map<String, Long> exclusions() {
+        Map<String, Long> counts = new TreeMap<>();
+        try (KeyValueIterator<String, Long> it = this.<Long>keyValue(StoreNames.RECORD_EXCLUSIONS).all()) {
+            it.forEachRemaining(kv -> counts.merge(kv.key, kv.value, Long::sum));
+        }
+        return counts;
     }
 
     List<AccessEdge> edges() {

@@ -11,10 +11,11 @@ import dev.roletrail.streams.keys.KeyUsage;
 /**
  * A principal's profile as the query API shows it.
  *
+ * @param profile  its profile, with the user-agent families, networks and temporary keys its calls were seen with
+ *                 (for a role: its sessions')
  * @param roles    the roles it assumed (its access paths)
  * @param keys     the long-term access keys it signs with
- * @param networks the networks its keys were used from (roles have none: their sessions' networks are not kept
- *                 per principal)
+ * @param networks every network it was seen from: its profile's and its long-term keys'
  * @param lastUse  its latest event
  */
 public record PrincipalView(PrincipalProfile profile, List<AccessEdge> roles, List<KeyUsage> keys,

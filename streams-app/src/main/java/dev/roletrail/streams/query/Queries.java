@@ -30,6 +30,12 @@ public interface Queries {
 
     List<Finding> findings(boolean local);
 
+    /** The event time the principals' data covers, empty before the first event. */
+    Optional<DataSpan> dataSpan(boolean local);
+
+    /** Where the CloudTrail records read so far went: principals' events and counted exclusions. */
+    RecordAccounting accounting(boolean local);
+
     /** The latest published report of the scope. */
     Optional<WeeklyReport> latestReport(String scope);
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
@@ -110,6 +111,17 @@ public final class QueryHandler implements HttpHandler {
         }
         if (path.equals("/findings")) {
             return ok(filter(queries.findings(local), params));
+        }
+        if (path.equals("/data-span")) {
+            // Asked locally (by a peer gathering), a list of zero or one span: an instance may hold no principal yet.
+            Optional<DataSpan> span = queries.dataSpan(local);
+            return local ? ok(span.stream().toList())
+                    : ok(span.orElseThrow(() -> ApiError.notFound("no CloudTrail event has been observed yet")));
+        }
+        if (path.equals("/accounting")) {
+            // Asked locally (by a peer gathering), a list of one, as every gathered answer is.
+            RecordAccounting accounting = queries.accounting(local);
+            return ok(local ? List.of(accounting) : accounting);
         }
         if (path.equals("/reports/latest")) {
             String scope = params.getOrDefault("scope", WeeklyReport.ORG);

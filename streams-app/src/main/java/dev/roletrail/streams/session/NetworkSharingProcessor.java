@@ -8,12 +8,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.detect.CredentialNetworkSharingDetector;
+import dev.roletrail.streams.identity.Networks;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.Sessions;
 import dev.roletrail.streams.session.NetworkActivity.KeyAct;
 
 /**
- * Meets long-term-key activity and EC2 instance-role session use on the same network, whichever arrives first.
+ * Meets long-term-key activity and workload session use (EC2 instance roles, sessions an AWS service
+ * issued) on the same network, whichever arrives first.
  * Input: observations of either kind keyed by network. Output: alerts keyed by alert id.
  */
 public final class NetworkSharingProcessor implements Processor<String, Observation, String, Alert> {
@@ -30,10 +32,9 @@ public final class NetworkSharingProcessor implements Processor<String, Observat
 
     /** Which observations this processor needs; the topology routes only these to it. */
     public static boolean relevant(Observation observation) {
-        return !Sessions.isServiceNetwork(observation.network())
+        return !Networks.isAws(observation.network())
                 && (observation.longTermKey()
-                || observation.temporaryKey() && !observation.lineage().sessionKnown()
-                        && Sessions.isInstanceRoleSession(observation));
+                || observation.temporaryKey() && Sessions.isWorkloadSession(observation));
     }
 
     @Override

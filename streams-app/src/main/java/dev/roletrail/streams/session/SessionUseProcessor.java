@@ -86,7 +86,7 @@ public final class SessionUseProcessor implements Processor<String, Observation,
             uses.put(keyId, new SessionUse(keyId, network, at, at));
             usesDue.add(keyId, at.plus(KEEP_KEYS));
         }
-        if (Sessions.isInstanceRoleSession(observation)) {
+        if (Sessions.isWorkloadSession(observation)) {
             String family = UserAgents.family(observation.event().userAgent());
             RoleClients next = clientsBefore == null
                     ? new RoleClients(role, List.of(family), at)

@@ -21,8 +21,7 @@ public record SiemForward(boolean findings, boolean identityActivity) {
     private static final String NONE = "none";
 
     public static SiemForward from(Settings settings) {
-        List<String> values = settings.list(SETTING);
-        return parse(values.isEmpty() ? List.of(DEFAULT) : values);
+        return parse(settings.list(SETTING, List.of(DEFAULT)));
     }
 
     /** Parses a comma-separated list of {@code findings} and {@code identity-activity}, or {@code none}. */

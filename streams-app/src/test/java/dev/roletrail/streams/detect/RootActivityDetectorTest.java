@@ -26,7 +26,7 @@ class RootActivityDetectorTest {
         assertThat(detector.evaluate(TestObservations.of(DOCS.get(5)))).hasValueSatisfying(a -> {
             assertThat(a.detector()).isEqualTo("root-activity");
             assertThat(a.severity()).isEqualTo(Severity.HIGH);
-            assertThat(a.entity()).isEqualTo(ROOT);
+            assertThat(a.entity()).isEqualTo(ROOT + " sign-in");
             assertThat(a.principal()).isEqualTo(ROOT);
             assertThat(a.unusual()).isEqualTo("root called ConsoleLogin on signin.amazonaws.com, without MFA");
         });
@@ -55,12 +55,50 @@ class RootActivityDetectorTest {
     }
 
     @Test
-    void shouldStayQuietForWhatAnAwsServiceDoesOnRootsBehalf() {
-        var invoked = CloudTrailEvent.byRoot("111122223333").identity("invokedBy", "support.amazonaws.com");
+    void shouldFireForAConsoleActionWhichCarriesInvokedBy() {
+        // IAM user guide, "Example IAM API event": a console call is logged with invokedBy signin.amazonaws.com while
+        // userIdentity is still the caller; only a service event is AWS's own.
+        var console = CloudTrailEvent.byRoot("111122223333").identity("invokedBy", "signin.amazonaws.com")
+                .from("signin.amazonaws.com").iam("CreateAccessKey");
+
+        assertThat(detector.evaluate(TestObservations.of(console))).hasValueSatisfying(a -> {
+            assertThat(a.severity()).isEqualTo(Severity.CRITICAL);
+            assertThat(a.entity()).isEqualTo(ROOT + " change CreateAccessKey");
+            assertThat(a.unusual()).isEqualTo("root called CreateAccessKey on iam.amazonaws.com, through "
+                    + "signin.amazonaws.com");
+        });
+    }
+
+    @Test
+    void shouldStayQuietForAServiceEvent() {
         var serviceEvent = CloudTrailEvent.byRoot("111122223333").field("eventType", "AwsServiceEvent");
 
-        assertThat(detector.evaluate(TestObservations.of(invoked))).isEmpty();
         assertThat(detector.evaluate(TestObservations.of(serviceEvent))).isEmpty();
+    }
+
+    @Test
+    void shouldTierSeverityByWhatRootDid() {
+        var root = CloudTrailEvent.byRoot("111122223333");
+
+        assertThat(RootActivityDetector.severity(TestObservations.of(DOCS.get(6)).event())).as("sign-in with MFA")
+                .isEqualTo(Severity.MEDIUM);
+        assertThat(RootActivityDetector.severity(TestObservations.of(DOCS.get(7)).event())).as("failed sign-in")
+                .isEqualTo(Severity.MEDIUM);
+        assertThat(RootActivityDetector.severity(TestObservations.of(DOCS.get(8)).event())).as("MFA enabled")
+                .isEqualTo(Severity.CRITICAL);
+        assertThat(RootActivityDetector.severity(TestObservations.of(DOCS.get(9)).event())).as("password changed")
+                .isEqualTo(Severity.CRITICAL);
+        assertThat(RootActivityDetector.severity(TestObservations.of(root.call("iam.amazonaws.com", "ListUsers")).event()))
+                .isEqualTo(Severity.LOW);
+        assertThat(RootActivityDetector.severity(TestObservations.of(
+                CloudTrailEvent.byRoot("111122223333").iam("CreateServiceLinkedRole")).event()))
+                .isEqualTo(Severity.LOW);
+        assertThat(RootActivityDetector.severity(TestObservations.of(
+                CloudTrailEvent.byRoot("111122223333").iam("PutUserPolicy")).event()))
+                .isEqualTo(Severity.CRITICAL);
+        var write = CloudTrailEvent.byRoot("111122223333").call("ec2.amazonaws.com", "RunInstances")
+                .field("readOnly", "false");
+        assertThat(RootActivityDetector.severity(TestObservations.of(write).event())).isEqualTo(Severity.HIGH);
     }
 
     @Test

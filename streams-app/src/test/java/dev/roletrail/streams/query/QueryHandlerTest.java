@@ -159,6 +159,31 @@ class QueryHandlerTest {
         return URI.create("http://127.0.0.1:" + server.advertised().port() + pathAndQuery);
     }
 
+    @Test
+    void shouldAnswerTheDataSpanAsAnObjectAndToAPeerAsAList() throws Exception {
+        start(null);
+
+        JsonNode span = Json.mapper().readTree(get("/data-span", null).body());
+        JsonNode local = Json.mapper().readTree(get("/data-span?local=true", null).body());
+
+        assertThat(span.get("first").asText()).isEqualTo("2026-10-01T09:00:00Z");
+        assertThat(span.get("last").asText()).isEqualTo("2026-11-20T09:30:00Z");
+        assertThat(span.get("events").asLong()).isEqualTo(120);
+        assertThat(local.isArray()).as(local.toString()).isTrue();
+        assertThat(local.get(0)).isEqualTo(span);
+    }
+
+    @Test
+    void shouldAccountForEveryRecord() throws Exception {
+        start(null);
+
+        JsonNode accounting = Json.mapper().readTree(get("/accounting", null).body());
+
+        assertThat(accounting.get("records").asLong()).isEqualTo(123);
+        assertThat(accounting.get("principalEvents").asLong()).isEqualTo(120);
+        assertThat(accounting.at("/excluded/duplicate").asLong()).isEqualTo(3);
+    }
+
     private HttpResponse<String> get(String pathAndQuery, String authorization) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(pathAndQuery)).GET();
         if (authorization != null) {
@@ -204,6 +229,17 @@ class QueryHandlerTest {
         @Override
         public List<Finding> findings(boolean local) {
             return ReportSamples.findings();
+        }
+
+        @Override
+        public Optional<DataSpan> dataSpan(boolean local) {
+            return Optional.of(new DataSpan(Instant.parse("2026-10-01T09:00:00Z"), Instant.parse("2026-11-20T09:30:00Z"),
+                    120));
+        }
+
+        @Override
+        public RecordAccounting accounting(boolean local) {
+            return RecordAccounting.of(120, Map.of("duplicate", 3L));
         }
 
         @Override
