@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.roletrail.schemas.Json;
 import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.testkit.CloudTrailSamples;
+import dev.roletrail.testkit.RealShapes;
 
 /**
  * Every record of the real-shapes corpus is accounted for: the principals' event counts plus the counted exclusions
@@ -61,9 +62,12 @@ class RecordAccountingTopologyTest {
         }
     }
 
-    /** The Stratus Red Team detonations and the AWS documentation's examples, by event time. */
+    /** The Stratus Red Team detonations, the AWS documentation's examples and the real shapes, by event time. */
     private static List<String> realRecords() throws Exception {
         List<JsonNode> records = new ArrayList<>();
+        for (String file : RealShapes.fileNames()) {
+            Json.mapper().readTree(RealShapes.read(file)).forEach(records::add);
+        }
         for (String file : CloudTrailSamples.stratusFileNames()) {
             Json.mapper().readTree(CloudTrailSamples.stratus(file)).forEach(records::add);
         }

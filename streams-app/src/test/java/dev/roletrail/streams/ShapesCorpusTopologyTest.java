@@ -2,11 +2,6 @@ package dev.roletrail.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +19,7 @@ import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.testkit.CloudTrailEvent;
+import dev.roletrail.testkit.RealShapes;
 
 /**
  * Every record-shape fixture of {@code fixtures/corpus/} (one JSON array of CloudTrail records each, where its shape
@@ -34,7 +29,6 @@ import dev.roletrail.testkit.CloudTrailEvent;
  */
 class ShapesCorpusTopologyTest {
 
-    private static final String DIR = "fixtures/corpus/";
     private static final String NETWORK_CHANGE = "session-credential-network-change";
 
     private static final Map<String, Set<String>> EXPECTED = Map.ofEntries(
@@ -50,19 +44,12 @@ class ShapesCorpusTopologyTest {
     void shouldRaiseExactlyTheExpectedDetectorsForEveryFixture() throws Exception {
         Map<String, Set<String>> fired = new TreeMap<>();
         Map<String, Set<String>> expected = new TreeMap<>();
-        for (String file : fixtureNames()) {
+        for (String file : RealShapes.fileNames()) {
             fired.put(file, detectors(run(file)));
             expected.put(file, new TreeSet<>(EXPECTED.getOrDefault(file, Set.of())));
         }
 
         assertThat(fired).isEqualTo(expected);
-    }
-
-    @Test
-    void shouldListEveryFixtureInTheReadme() throws Exception {
-        String readme = read(DIR + "README.md");
-
-        assertThat(fixtureNames()).allSatisfy(file -> assertThat(readme).contains("`" + file + "`"));
     }
 
     @Test
@@ -101,7 +88,7 @@ class ShapesCorpusTopologyTest {
     private static List<Alert> run(String file) throws Exception {
         try (TopologyFixture topology = new TopologyFixture(Map.of("org.accounts", "111122223333"))) {
             List<JsonNode> records = new ArrayList<>();
-            Json.mapper().readTree(read(DIR + file)).forEach(records::add);
+            Json.mapper().readTree(RealShapes.read(file)).forEach(records::add);
             records.sort(Comparator.comparing(record -> record.path("eventTime").asText()));
             records.forEach(record -> topology.sendJson(record.toString()));
             Instant last = Instant.parse(records.get(records.size() - 1).get("eventTime").asText());
@@ -116,18 +103,5 @@ class ShapesCorpusTopologyTest {
         Set<String> ids = new TreeSet<>();
         alerts.stream().map(Alert::detector).forEach(ids::add);
         return ids;
-    }
-
-    private static List<String> fixtureNames() throws IOException, URISyntaxException {
-        Path dir = Path.of(ShapesCorpusTopologyTest.class.getClassLoader().getResource(DIR).toURI());
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".json")).sorted().toList();
-        }
-    }
-
-    private static String read(String resource) throws IOException {
-        try (InputStream in = ShapesCorpusTopologyTest.class.getClassLoader().getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        }
     }
 }

@@ -21,6 +21,7 @@ import dev.roletrail.embedded.EmbeddedKafkaBroker;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.streams.report.IsoWeek;
 import dev.roletrail.testkit.CloudTrailSamples;
+import dev.roletrail.testkit.RealShapes;
 
 /**
  * {@code roletrail analyze} as a user runs it: the packaged command in a child JVM, on a directory of real public
@@ -44,7 +45,8 @@ class AnalyzeIT {
         assertThat(first.exit).as(first.output).isZero();
         assertThat(first.output).as("alerts printed as they are committed")
                 .contains("ALERT HIGH     access-path-created", "session-credential-network-change",
-                        "stratus-red-team-ec2-steal-credentials-role");
+                        "stratus-red-team-ec2-steal-credentials-role", "ALERT CRITICAL root-activity",
+                        "assume-role-denied-burst");
         TrailSummary summary = summaryOf(state);
         assertThat(first.output).as("the summary is counted from the topics")
                 .contains(summary.lines().toArray(String[]::new));
@@ -87,6 +89,10 @@ class AnalyzeIT {
         Files.createDirectories(dir.resolve("stratus"));
         for (String name : CloudTrailSamples.stratusFileNames()) {
             Files.writeString(dir.resolve("stratus").resolve(name), CloudTrailSamples.stratus(name));
+        }
+        Files.createDirectories(dir.resolve("real-shapes"));
+        for (String name : RealShapes.fileNames()) {
+            Files.writeString(dir.resolve("real-shapes").resolve(name), RealShapes.read(name));
         }
         List<String> docs = new ArrayList<>(CloudTrailSamples.awsDocsEvents(CloudTrailSamples.AWS_DOCS_IAM));
         docs.addAll(CloudTrailSamples.awsDocsEvents(CloudTrailSamples.AWS_DOCS_CLOUDTRAIL));
