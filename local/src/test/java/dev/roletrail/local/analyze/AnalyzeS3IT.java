@@ -64,7 +64,7 @@ class AnalyzeS3IT {
 
         String output = printed.toString(StandardCharsets.UTF_8);
         assertThat(exit).as(output).isZero();
-        assertThat(output).contains("Ingested s3://" + bucket + "/org-trail: 1 objects read", "2 records")
+        assertThat(output).contains("Ingested s3://" + bucket + "/org-trail/: 1 objects read", "2 records")
                 .contains("ALERT", "root-activity")
                 .contains("Records: 2 CloudTrail records of 1 accounts and 2 principals");
         assertThat(dir.resolve("reports").resolve("2026-W47").resolve("org.html")).isNotEmptyFile();
