@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roletrail.simulator.org.Habit;
 import dev.roletrail.simulator.org.Ids;
 import dev.roletrail.simulator.org.Organization;
+import dev.roletrail.simulator.org.RoleKind;
+import dev.roletrail.simulator.org.SimRole;
 import dev.roletrail.simulator.org.SimUser;
 import dev.roletrail.simulator.org.UserDirectory;
 
@@ -19,12 +21,15 @@ import dev.roletrail.simulator.org.UserDirectory;
  * People at work: on weekdays (and now and then at a weekend) each signs in from a usual network, calls with the
  * long-term key, assumes a usual role and works with its session, some sign in through SSO. About one working day
  * in a hundred is spent travelling, from a network never seen before: that is what real users do, and what
- * new-network-for-key cannot tell from a stolen key.
+ * new-network-for-key cannot tell from a stolen key. Now and then a person is refused a role they may not assume
+ * before assuming their own, as STS logs a refusal: once is a typo, not an enumeration.
  */
 public final class People {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String SAML_PROVIDER = "saml-provider/AcmeOkta";
+    /** One working day in this many starts with a refused assumption of a role the person may not assume. */
+    private static final int REFUSED_ONE_IN = 40;
 
     private final Organization org;
     private final EventFactory events;
@@ -81,7 +86,11 @@ public final class People {
                 .toList();
         if (!roles.isEmpty()) {
             String role = roles.get(random.nextInt(roles.size()));
-            EventFactory.Issued issued = events.assume(caller, "AssumeRole", role, user.name(), clock.after(t, 600),
+            Instant at = clock.after(t, 600);
+            if (random.nextInt(REFUSED_ONE_IN) == 0 && refusedOnce(user, caller, at, out)) {
+                at = clock.after(at, 120);
+            }
+            EventFactory.Issued issued = events.assume(caller, "AssumeRole", role, user.name(), at,
                     Duration.ofHours(1), false);
             out.add(issued.event());
             if (!issued.session().account().equals(user.account())) {
@@ -119,6 +128,23 @@ public final class People {
             ApiCalls.Api api = ApiCalls.human(random);
             out.add(events.call(session, api.source(), api.name(), t));
         }
+    }
+
+    /**
+     * The person tries a role of the organisation they may not assume (the wrong account, a colleague's role) and STS
+     * refuses; returns whether there was such a role.
+     */
+    private boolean refusedOnce(SimUser user, Caller caller, Instant at, List<ObjectNode> out) {
+        List<SimRole> others = org.roles().stream()
+                .filter(r -> r.kind() == RoleKind.SAME_ACCOUNT || r.kind() == RoleKind.CROSS_ACCOUNT)
+                .filter(r -> !user.roles().contains(r.arn()))
+                .toList();
+        if (others.isEmpty()) {
+            return false;
+        }
+        out.add(events.refusedAssume(caller, "AssumeRole", others.get(random.nextInt(others.size())).arn(), at,
+                random.nextBoolean()));
+        return true;
     }
 
     private ObjectNode consoleLogin(SimUser user, Caller caller, Instant at) {
