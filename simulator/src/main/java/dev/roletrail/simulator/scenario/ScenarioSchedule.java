@@ -32,6 +32,8 @@ public final class ScenarioSchedule {
             entry(new ExternalAccountAssumesRole(), 1, 11, 0),
             entry(new InstanceCredentialExfiltration(), 1, 14, 12),
             entry(new NewOidcSubject(), 1, 16, 40),
+            entry(InstanceCredentialsStolenBeforeUse.issuanceInTrail(), 1, 20, 40),
+            entry(InstanceCredentialsStolenBeforeUse.issuanceNotInTrail(), 2, 7, 50),
             entry(new AccessKeyForAnotherUser(), 2, 10, 15),
             entry(new UnusualChain(), 2, 12, 5),
             entry(new LongSession(), 2, 14, 50),

@@ -67,13 +67,28 @@ public final class EventFactory {
         return event;
     }
 
-    /** The call refused with AccessDenied. */
-    public ObjectNode denied(ObjectNode event) {
-        event.put("errorCode", "AccessDenied");
-        event.put("errorMessage", "User: " + event.path("userIdentity").path("arn").asText("?")
-                + " is not authorized to perform: " + event.path("eventName").asText());
-        event.putNull("responseElements");
-        return event;
+    /**
+     * An AssumeRole* call STS refused, as CloudTrail logs it: {@code errorCode} and {@code errorMessage} after
+     * {@code userAgent}, no request and no response, the role named only in the message ("User: arn:… is not
+     * authorized to perform: sts:AssumeRole on resource: arn:…:role/X"). With {@code noIdentityPolicy} the message ends
+     * as it does when the caller's own policies grant no sts:AssumeRole on the role, rather than the role's trust
+     * policy refusing it.
+     */
+    public ObjectNode refusedAssume(Caller caller, String call, String roleArn, Instant at, boolean noIdentityPolicy) {
+        ObjectNode event = call(caller, "sts.amazonaws.com", call, at);
+        String action = "sts:" + call;
+        String message = "User: " + caller.identity().path("arn").asText() + " is not authorized to perform: " + action
+                + " on resource: " + roleArn
+                + (noIdentityPolicy ? " because no identity-based policy allows the " + action + " action" : "");
+        ObjectNode refused = NODES.objectNode();
+        event.fields().forEachRemaining(field -> {
+            refused.set(field.getKey(), field.getValue());
+            if (field.getKey().equals("userAgent")) {
+                refused.put("errorCode", "AccessDenied");
+                refused.put("errorMessage", message);
+            }
+        });
+        return refused;
     }
 
     /**

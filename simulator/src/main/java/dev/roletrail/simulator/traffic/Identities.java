@@ -1,5 +1,7 @@
 package dev.roletrail.simulator.traffic;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -8,6 +10,8 @@ import dev.roletrail.simulator.org.SimUser;
 /** The {@code userIdentity} shapes CloudTrail writes, one method per type. */
 public final class Identities {
 
+    /** The front end console actions are logged as invoked by. */
+    public static final String CONSOLE = "signin.amazonaws.com";
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Identities() {
@@ -18,11 +22,24 @@ public final class Identities {
                 .put("accountId", user.account()).put("accessKeyId", user.accessKeyId()).put("userName", user.name());
     }
 
-    /** An IAM user signed in to the console: calls carry a temporary key of the console session. */
-    public static ObjectNode consoleUser(SimUser user, String sessionKey) {
-        ObjectNode identity = iamUser(user).put("accessKeyId", sessionKey);
-        identity.set("sessionContext", NODES.objectNode().set("attributes",
-                NODES.objectNode().put("mfaAuthenticated", "true")));
+    /**
+     * An IAM user acting in the console: calls carry the console session's temporary key, the session's attributes,
+     * and {@code invokedBy: signin.amazonaws.com}, while the identity is still the user (IAM user guide, "Example IAM
+     * API event in CloudTrail log file").
+     */
+    public static ObjectNode consoleUser(SimUser user, String sessionKey, Instant signedIn, boolean mfa) {
+        return console(iamUser(user).put("accessKeyId", sessionKey), signedIn, mfa);
+    }
+
+    /** The root user acting in the console, as {@link #consoleUser}. */
+    public static ObjectNode consoleRoot(String account, String sessionKey, Instant signedIn, boolean mfa) {
+        return console(root(account).put("accessKeyId", sessionKey), signedIn, mfa);
+    }
+
+    private static ObjectNode console(ObjectNode identity, Instant signedIn, boolean mfa) {
+        identity.set("sessionContext", NODES.objectNode().set("attributes", NODES.objectNode()
+                .put("creationDate", signedIn.toString()).put("mfaAuthenticated", Boolean.toString(mfa))));
+        identity.put("invokedBy", CONSOLE);
         return identity;
     }
 

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.roletrail.simulator.org.Habit;
 import dev.roletrail.simulator.org.Ids;
 import dev.roletrail.simulator.org.Organization;
+import dev.roletrail.simulator.org.RoleKind;
+import dev.roletrail.simulator.org.SimRole;
 import dev.roletrail.simulator.org.SimUser;
 import dev.roletrail.simulator.org.UserDirectory;
 
@@ -19,12 +21,28 @@ import dev.roletrail.simulator.org.UserDirectory;
  * People at work: on weekdays (and now and then at a weekend) each signs in from a usual network, calls with the
  * long-term key, assumes a usual role and works with its session, some sign in through SSO. About one working day
  * in a hundred is spent travelling, from a network never seen before: that is what real users do, and what
- * new-network-for-key cannot tell from a stolen key.
+ * new-network-for-key cannot tell from a stolen key. People with a console password also act in the console after
+ * signing in (calls {@code invokedBy: signin.amazonaws.com} with the console session's key), and now and then a
+ * person is refused a role they may not assume before assuming their own, as STS logs a refusal: once is a typo, not
+ * an enumeration.
  */
 public final class People {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String SAML_PROVIDER = "saml-provider/AcmeOkta";
+    private static final String BROWSER = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 "
+            + "Version/17.4";
+    /** One working day in this many starts with a refused assumption of a role the person may not assume. */
+    private static final int REFUSED_ONE_IN = 40;
+    /** What people look at in the console. */
+    private static final List<ApiCalls.Api> CONSOLE_CALLS = List.of(
+            new ApiCalls.Api("ec2.amazonaws.com", "DescribeInstances"),
+            new ApiCalls.Api("s3.amazonaws.com", "ListBuckets"),
+            new ApiCalls.Api("monitoring.amazonaws.com", "DescribeAlarms"),
+            new ApiCalls.Api("cloudformation.amazonaws.com", "DescribeStacks"),
+            new ApiCalls.Api("logs.amazonaws.com", "DescribeLogGroups"),
+            new ApiCalls.Api("iam.amazonaws.com", "ListRoles"),
+            new ApiCalls.Api("iam.amazonaws.com", "GetRole"));
 
     private final Organization org;
     private final EventFactory events;
@@ -70,6 +88,7 @@ public final class People {
         Instant t = clock.between(7, 10);
         if (user.consolePassword()) {
             out.add(consoleLogin(user, caller, t));
+            t = inConsole(user, caller, t, clock, out);
         }
         int calls = 1 + random.nextInt(Math.max(1, callsPerDay));
         for (int i = 0; i < calls / 2 + 1; i++) {
@@ -81,7 +100,11 @@ public final class People {
                 .toList();
         if (!roles.isEmpty()) {
             String role = roles.get(random.nextInt(roles.size()));
-            EventFactory.Issued issued = events.assume(caller, "AssumeRole", role, user.name(), clock.after(t, 600),
+            Instant at = clock.after(t, 600);
+            if (random.nextInt(REFUSED_ONE_IN) == 0 && refusedOnce(user, caller, at, out)) {
+                at = clock.after(at, 120);
+            }
+            EventFactory.Issued issued = events.assume(caller, "AssumeRole", role, user.name(), at,
                     Duration.ofHours(1), false);
             out.add(issued.event());
             if (!issued.session().account().equals(user.account())) {
@@ -121,11 +144,45 @@ public final class People {
         }
     }
 
+    /**
+     * The person tries a role of the organisation they may not assume (the wrong account, a colleague's role) and STS
+     * refuses; returns whether there was such a role.
+     */
+    private boolean refusedOnce(SimUser user, Caller caller, Instant at, List<ObjectNode> out) {
+        List<SimRole> others = org.roles().stream()
+                .filter(r -> r.kind() == RoleKind.SAME_ACCOUNT || r.kind() == RoleKind.CROSS_ACCOUNT)
+                .filter(r -> !user.roles().contains(r.arn()))
+                .toList();
+        if (others.isEmpty()) {
+            return false;
+        }
+        out.add(events.refusedAssume(caller, "AssumeRole", others.get(random.nextInt(others.size())).arn(), at,
+                random.nextBoolean()));
+        return true;
+    }
+
+    /**
+     * A few calls in the console after signing in at {@code signedIn}: read with the console session's key, from the
+     * person's address, IAM's in us-east-1 with the user agent AWS writes for them; returns the last call's time.
+     */
+    private Instant inConsole(SimUser user, Caller caller, Instant signedIn, DayClock clock, List<ObjectNode> out) {
+        ObjectNode identity = Identities.consoleUser(user, Ids.awsId(random, "ASIA"), signedIn, true);
+        Instant t = signedIn;
+        for (int i = 1 + random.nextInt(3); i > 0; i--) {
+            t = clock.after(t, 300);
+            ApiCalls.Api api = CONSOLE_CALLS.get(random.nextInt(CONSOLE_CALLS.size()));
+            boolean iam = api.source().equals("iam.amazonaws.com");
+            Caller console = new Caller(identity, caller.account(), iam ? "us-east-1" : caller.region(),
+                    caller.sourceIp(), iam ? "AWS Internal" : BROWSER);
+            out.add(events.call(console, api.source(), api.name(), t));
+        }
+        return t;
+    }
+
     private ObjectNode consoleLogin(SimUser user, Caller caller, Instant at) {
         ObjectNode identity = Identities.iamUser(user);
         identity.remove("accessKeyId");
-        ObjectNode event = events.call(new Caller(identity, caller.account(), "us-east-1", caller.sourceIp(),
-                "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 Version/17.4"),
+        ObjectNode event = events.call(new Caller(identity, caller.account(), "us-east-1", caller.sourceIp(), BROWSER),
                 "signin.amazonaws.com", "ConsoleLogin", at);
         event.set("responseElements", NODES.objectNode().put("ConsoleLogin", "Success"));
         event.set("additionalEventData", NODES.objectNode().put("MFAUsed", "Yes").put("MobileVersion", "No"));

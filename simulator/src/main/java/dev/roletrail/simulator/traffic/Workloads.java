@@ -24,7 +24,8 @@ import dev.roletrail.simulator.org.SimUser;
  */
 public final class Workloads {
 
-    private static final String SDK = "aws-sdk-java/2.25.16 Linux/5.10.213-201.855.amzn2.x86_64 Java/17.0.10";
+    /** The SDK the instances and the batch user call with. */
+    public static final String SDK = "aws-sdk-java/2.25.16 Linux/5.10.213-201.855.amzn2.x86_64 Java/17.0.10";
 
     /** An EC2 instance: its id (the role session name) and private address. */
     public record Instance(String account, String region, String id, String ip) {
