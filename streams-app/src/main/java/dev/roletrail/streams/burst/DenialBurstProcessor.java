@@ -12,7 +12,6 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.AssumeRoleDeniedBurstDetector;
-import dev.roletrail.streams.identity.AssumeRoleCall;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.time.DueIndex;
 
@@ -46,7 +45,7 @@ public final class DenialBurstProcessor implements Processor<String, Observation
     @Override
     public void process(Record<String, Observation> record) {
         Observation observation = record.value();
-        AssumeRoleCall.from(observation.event()).ifPresent(call -> {
+        observation.assumeRoleCall().ifPresent(call -> {
             String principal = observation.principal().id();
             AssumeAttempts before = attempts.get(principal);
             detector.evaluate(before, observation)

@@ -13,7 +13,6 @@ import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.RoleChainDetector;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.identity.SessionIssuance;
 
 /**
  * Remembers the chain paths each role has extended (store {@code chain-paths}: key {@code role \0 path} → first
@@ -43,7 +42,7 @@ public final class RoleChainProcessor implements Processor<String, Observation, 
                 || !observation.event().eventName().startsWith("AssumeRole")) {
             return;
         }
-        Session issued = SessionIssuance.from(observation).orElse(null);
+        Session issued = observation.issuedSession().orElse(null);
         if (issued == null) {
             return;
         }

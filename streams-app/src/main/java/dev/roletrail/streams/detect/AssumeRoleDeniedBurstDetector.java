@@ -52,7 +52,7 @@ public final class AssumeRoleDeniedBurstDetector {
 
     /** @param before the principal's recent calls before this event, or null when there are none */
     public Optional<Alert> evaluate(AssumeAttempts before, Observation observation) {
-        Optional<AssumeRoleCall> maybeCall = AssumeRoleCall.from(observation.event());
+        Optional<AssumeRoleCall> maybeCall = observation.assumeRoleCall();
         if (maybeCall.isEmpty()) {
             return Optional.empty();
         }

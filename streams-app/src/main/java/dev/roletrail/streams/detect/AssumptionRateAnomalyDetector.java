@@ -50,7 +50,7 @@ public final class AssumptionRateAnomalyDetector {
 
     /** @param before the principal's rate before this event, or null when it never called AssumeRole* */
     public Optional<Alert> evaluate(AssumptionRate before, Observation observation) {
-        Optional<AssumeRoleCall> maybeCall = AssumeRoleCall.from(observation.event());
+        Optional<AssumeRoleCall> maybeCall = observation.assumeRoleCall();
         if (maybeCall.isEmpty() || before == null) {
             return Optional.empty();
         }

@@ -11,7 +11,6 @@ import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.identity.Networks;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.Sessions;
-import dev.roletrail.streams.identity.UserAgents;
 import dev.roletrail.streams.session.RoleClients;
 import dev.roletrail.streams.session.SessionUse;
 
@@ -77,7 +76,7 @@ public final class SessionCredentialNetworkChangeDetector {
         if (Duration.between(clientsBefore.firstSeen(), observation.event().eventTime()).compareTo(learningPeriod) < 0) {
             return Optional.empty();
         }
-        String family = UserAgents.family(observation.event().userAgent());
+        String family = observation.userAgentFamily();
         if (clientsBefore.knows(family)) {
             return Optional.empty();
         }

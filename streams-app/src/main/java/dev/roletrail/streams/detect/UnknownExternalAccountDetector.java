@@ -50,7 +50,7 @@ public final class UnknownExternalAccountDetector implements EventDetector {
 
     @Override
     public Optional<Alert> evaluate(Observation observation) {
-        Optional<RoleAssumption> found = RoleAssumption.from(observation.event());
+        Optional<RoleAssumption> found = observation.roleAssumption();
         if (found.isEmpty()) {
             return Optional.empty();
         }

@@ -169,7 +169,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         Observation observation = new Observation(event, principal, lineage);
         long timestamp = event.eventTime().toEpochMilli();
         context.forward(new Record<>(principal.id(), new LineageOutput(observation, null), timestamp));
-        SessionIssuance.from(observation).ifPresent(issued ->
+        observation.issuedSession().ifPresent(issued ->
                 context.forward(new Record<>(issued.actingAs(), new LineageOutput(null, issued), timestamp)));
     }
 

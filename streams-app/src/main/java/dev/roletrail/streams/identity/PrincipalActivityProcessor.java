@@ -52,7 +52,7 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
         for (ProfileDetector detector : profileDetectors) {
             detector.evaluate(before, observation).ifPresent(alert -> emit(alert, record.timestamp()));
         }
-        RoleAssumption.from(observation.event()).ifPresent(assumption -> {
+        observation.roleAssumption().ifPresent(assumption -> {
             String edgeKey = AccessEdge.key(principal, assumption.roleArn());
             AccessEdge edgeBefore = edges.get(edgeKey);
             // The inventory is read for a new edge only: that is rare, and only then can the detector fire.

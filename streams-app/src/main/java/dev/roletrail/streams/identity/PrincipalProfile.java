@@ -49,7 +49,7 @@ public record PrincipalProfile(String principal, PrincipalType type, String acco
     public PrincipalProfile observe(Observation observation) {
         Instant at = observation.event().eventTime();
         return new PrincipalProfile(principal, type, account, min(firstSeen, at), max(lastSeen, at), events + 1,
-                SeenValues.with(userAgents, UserAgents.family(observation.event().userAgent()), at, MAX_USER_AGENTS),
+                SeenValues.with(userAgents, observation.userAgentFamily(), at, MAX_USER_AGENTS),
                 SeenValues.with(networks, observation.network(), at, MAX_NETWORKS),
                 SeenValues.with(temporaryKeys, observation.temporaryKey() ? observation.accessKeyId() : null, at,
                         MAX_TEMPORARY_KEYS));

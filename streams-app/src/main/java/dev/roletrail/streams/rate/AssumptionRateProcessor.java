@@ -8,7 +8,6 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.AssumptionRateAnomalyDetector;
-import dev.roletrail.streams.identity.AssumeRoleCall;
 import dev.roletrail.streams.identity.Observation;
 
 /**
@@ -36,7 +35,7 @@ public final class AssumptionRateProcessor implements Processor<String, Observat
     @Override
     public void process(Record<String, Observation> record) {
         Observation observation = record.value();
-        AssumeRoleCall.from(observation.event()).ifPresent(call -> {
+        observation.assumeRoleCall().ifPresent(call -> {
             String principal = observation.principal().id();
             AssumptionRate before = rates.get(principal);
             detector.evaluate(before, observation)

@@ -15,7 +15,6 @@ import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.SessionCredentialNetworkChangeDetector;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.Sessions;
-import dev.roletrail.streams.identity.UserAgents;
 import dev.roletrail.streams.time.DueIndex;
 
 /**
@@ -87,7 +86,7 @@ public final class SessionUseProcessor implements Processor<String, Observation,
             usesDue.add(keyId, at.plus(KEEP_KEYS));
         }
         if (Sessions.isWorkloadSession(observation)) {
-            String family = UserAgents.family(observation.event().userAgent());
+            String family = observation.userAgentFamily();
             RoleClients next = clientsBefore == null
                     ? new RoleClients(role, List.of(family), at)
                     : clientsBefore.with(family, CLIENT_CAP);

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 
 import dev.roletrail.schemas.JsonSerde;
 import dev.roletrail.streams.StratusObservations;
@@ -28,6 +31,23 @@ class StateSerdeTest {
                 assertThat(serde.deserializer().deserialize("t", bytes)).as(file).isEqualTo(observation);
             }
         }
+    }
+
+    @Test
+    void shouldWriteAnObservationAsItsEventPrincipalAndLineageOnlyWhateverWasDerivedFromIt() throws Exception {
+        Observation observation = StratusObservations.of(CloudTrailSamples.stratusFileNames().get(0)).get(0);
+        observation.network();
+        observation.userAgentFamily();
+        observation.roleAssumption();
+        observation.assumeRoleCall();
+        observation.issuedSession();
+
+        byte[] bytes = StateSerde.of(Observation.class).serializer().serialize("t", observation);
+
+        List<String> fields = new ArrayList<>();
+        new CBORMapper().readTree(bytes).fieldNames().forEachRemaining(fields::add);
+        assertThat(fields).as("what repartitions and stores held before the derived values were memoised")
+                .containsExactly("event", "principal", "lineage");
     }
 
     @Test
