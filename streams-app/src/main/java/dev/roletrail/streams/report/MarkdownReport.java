@@ -10,7 +10,8 @@ import dev.roletrail.streams.identity.AccessEdge;
 /**
  * The weekly report as Markdown (GitHub flavour), for tickets and wikis. The access graph is a table here: Markdown
  * has no safe way to embed a picture inline. Every value from CloudTrail passes through
- * {@link MarkdownText#escape(String)}; policies go in fences no backtick run can close.
+ * {@link MarkdownText#escape(String)}, ARNs and key ids through {@link MarkdownText#identifier(String)} (a code
+ * span); policies go in fences no backtick run can close.
  */
 public final class MarkdownReport {
 
@@ -36,10 +37,10 @@ public final class MarkdownReport {
         md.append("\n## Least-privilege policies\n");
         List<Finding> policies = ReportText.policies(report);
         if (policies.isEmpty()) {
-            md.append("\nNone this week\\.\n");
+            md.append("\nNone this week.\n");
         }
         for (Finding f : policies) {
-            md.append("\n### ").append(esc(f.entity())).append(f.subject() == null ? "" : " for " + esc(f.subject()))
+            md.append("\n### ").append(id(f.entity())).append(f.subject() == null ? "" : " for " + id(f.subject()))
                     .append("\n\n").append(MarkdownText.fenced("json", f.policy()));
         }
         return md.toString();
@@ -49,14 +50,14 @@ public final class MarkdownReport {
         md.append("\n### ").append(esc(ReportText.kindTitle(kind))).append(" (").append(findings.size())
                 .append(")\n\n");
         if (findings.isEmpty()) {
-            md.append("None this week\\.\n");
+            md.append("None this week.\n");
             return;
         }
         md.append("| Severity | Entity | Subject | Account | Last used | Evidence | Remediation |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (Finding f : findings) {
-            md.append("| ").append(f.severity()).append(" | ").append(esc(f.entity())).append(" | ")
-                    .append(esc(f.subject())).append(" | ").append(esc(f.account())).append(" | ")
+            md.append("| ").append(f.severity()).append(" | ").append(id(f.entity())).append(" | ")
+                    .append(id(f.subject())).append(" | ").append(id(f.account())).append(" | ")
                     .append(esc(ReportText.time(f.lastUsed()))).append(" | ")
                     .append(String.join("<br>", ReportText.evidence(f).stream().map(MarkdownReport::esc).toList()))
                     .append(" | ").append(esc(f.remediation())).append(" |\n");
@@ -66,12 +67,12 @@ public final class MarkdownReport {
     private static void edges(StringBuilder md, List<AccessEdge> edges) {
         md.append("\n## Access graph\n\n");
         if (edges.isEmpty()) {
-            md.append("No role assumptions observed\\.\n");
+            md.append("No role assumptions observed.\n");
             return;
         }
         md.append("| Assumer | → Role | How | Cross-account | Uses | Last use |\n|---|---|---|---|---:|---|\n");
         for (AccessEdge e : edges) {
-            md.append("| ").append(esc(e.assumer())).append(" | ").append(esc(e.role())).append(" | ")
+            md.append("| ").append(id(e.assumer())).append(" | ").append(id(e.role())).append(" | ")
                     .append(esc(e.how())).append(" | ").append(e.crossAccount() ? "**yes**" : "no").append(" | ")
                     .append(e.uses()).append(" | ").append(esc(ReportText.time(e.lastUsed()))).append(" |\n");
         }
@@ -80,15 +81,15 @@ public final class MarkdownReport {
     private static void alerts(StringBuilder md, WeeklyReport report) {
         md.append("\n## Alerts of the week (").append(report.alertsTotal()).append(")\n\n");
         if (report.alerts().isEmpty()) {
-            md.append("None this week\\.\n");
+            md.append("None this week.\n");
             return;
         }
         md.append("| Severity | Detector | Title | Principal | Origin | Role | Network | User agent | First | Count |\n")
                 .append("|---|---|---|---|---|---|---|---|---|---:|\n");
         for (Alert a : report.alerts()) {
             md.append("| ").append(a.severity()).append(" | ").append(esc(a.detector())).append(" | ")
-                    .append(esc(a.title())).append(" | ").append(esc(a.principal())).append(" | ")
-                    .append(esc(a.origin())).append(" | ").append(esc(a.role())).append(" | ")
+                    .append(esc(a.title())).append(" | ").append(id(a.principal())).append(" | ")
+                    .append(id(a.origin())).append(" | ").append(id(a.role())).append(" | ")
                     .append(esc(a.sourceNetwork())).append(" | ").append(esc(a.userAgent())).append(" | ")
                     .append(esc(ReportText.time(a.firstEventTime()))).append(" | ").append(a.count()).append(" |\n");
         }
@@ -96,5 +97,9 @@ public final class MarkdownReport {
 
     private static String esc(String text) {
         return MarkdownText.escape(text);
+    }
+
+    private static String id(String text) {
+        return MarkdownText.identifier(text);
     }
 }
