@@ -235,6 +235,11 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
                 }
                 return edges;
             }
+
+            @Override
+            public List<String> usedRoles() {
+                return usage.roles();
+            }
         };
     }
 
