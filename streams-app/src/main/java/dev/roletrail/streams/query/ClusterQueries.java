@@ -169,8 +169,10 @@ public final class ClusterQueries implements Queries {
         if (!published.isEmpty()) {
             return published;
         }
+        // Last week's alerts too: its counts come from the state when no report was written for it.
         ReportInputs inputs = new ReportInputs(findings(false), edges(false),
-                alerts(MAX_ALERTS, week.start(), week.end(), false));
+                alerts(MAX_ALERTS, week.previous().start(), week.end(), false),
+                dataSpan(false).map(DataSpan::first).orElse(null));
         Map<String, WeeklyReport> previous = published(week.previous()).stream()
                 .collect(Collectors.toMap(WeeklyReport::scope, Function.identity()));
         return ReportBuilder.build(week, clock.instant(), inputs, previous);

@@ -46,7 +46,7 @@ public final class HtmlReport {
         summary(html, report);
         html.append("<h2 id=\"findings\">Findings</h2>\n");
         for (FindingKind kind : ReportText.sectionKinds()) {
-            findings(html, kind, report.findings(kind));
+            findings(html, report, kind, report.findings(kind));
         }
         graph(html, report.edges());
         alerts(html, report);
@@ -68,7 +68,8 @@ public final class HtmlReport {
         html.append("</tbody></table>\n");
     }
 
-    private static void findings(StringBuilder html, FindingKind kind, List<Finding> findings) {
+    private static void findings(StringBuilder html, WeeklyReport report, FindingKind kind,
+            List<Finding> findings) {
         html.append("<h3 id=\"").append(kind.id()).append("\">").append(esc(ReportText.kindTitle(kind)))
                 .append(" (").append(findings.size()).append(")</h3>\n");
         if (findings.isEmpty()) {
@@ -82,7 +83,7 @@ public final class HtmlReport {
             html.append("<tr><td class=\"sev-").append(f.severity()).append("\">").append(f.severity())
                     .append("</td><td>").append(esc(f.entity())).append("</td><td>").append(esc(f.subject()))
                     .append("</td><td>").append(esc(f.account())).append("</td><td>")
-                    .append(esc(ReportText.time(f.lastUsed()))).append("</td><td><ul>");
+                    .append(esc(report.lastUse(f))).append("</td><td><ul>");
             for (String line : ReportText.evidence(f)) {
                 html.append("<li>").append(esc(line)).append("</li>");
             }

@@ -30,7 +30,7 @@ public final class MarkdownReport {
         }
         md.append("\n## Findings\n");
         for (FindingKind kind : ReportText.sectionKinds()) {
-            findings(md, kind, report.findings(kind));
+            findings(md, report, kind, report.findings(kind));
         }
         edges(md, report.edges());
         alerts(md, report);
@@ -46,7 +46,8 @@ public final class MarkdownReport {
         return md.toString();
     }
 
-    private static void findings(StringBuilder md, FindingKind kind, List<Finding> findings) {
+    private static void findings(StringBuilder md, WeeklyReport report, FindingKind kind,
+            List<Finding> findings) {
         md.append("\n### ").append(esc(ReportText.kindTitle(kind))).append(" (").append(findings.size())
                 .append(")\n\n");
         if (findings.isEmpty()) {
@@ -58,7 +59,7 @@ public final class MarkdownReport {
         for (Finding f : findings) {
             md.append("| ").append(f.severity()).append(" | ").append(id(f.entity())).append(" | ")
                     .append(id(f.subject())).append(" | ").append(id(f.account())).append(" | ")
-                    .append(esc(ReportText.time(f.lastUsed()))).append(" | ")
+                    .append(esc(report.lastUse(f))).append(" | ")
                     .append(String.join("<br>", ReportText.evidence(f).stream().map(MarkdownReport::esc).toList()))
                     .append(" | ").append(esc(f.remediation())).append(" |\n");
         }

@@ -1,9 +1,12 @@
 package dev.roletrail.streams.report;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -19,7 +22,11 @@ import dev.roletrail.streams.identity.AccessEdge;
  *
  * @param week        ISO week, {@code 2026-W47}
  * @param scope       {@link #ORG} or a 12-digit account id
- * @param alertsTotal alerts of the week before {@code alerts} was capped
+ * @param alertsTotal   alerts of the week before {@code alerts} was capped
+ * @param observedSince the earliest event time RoleTrail had seen, or null when unknown
+ * @param lastUse       finding id → its last use as the report words it: a time, {@code never} (no use in the
+ *                      tracking period, which RoleTrail watched whole), or {@code not seen since tracking began
+ *                      (DATE)}; empty in reports written before it was kept
  */
 public record WeeklyReport(
         String week,
@@ -31,7 +38,9 @@ public record WeeklyReport(
         List<Finding> findings,
         List<AccessEdge> edges,
         List<Alert> alerts,
-        long alertsTotal) {
+        long alertsTotal,
+        Instant observedSince,
+        Map<String, String> lastUse) {
 
     /** The scope of the whole organisation's report. */
     public static final String ORG = "org";
@@ -49,6 +58,7 @@ public record WeeklyReport(
         findings = findings == null ? List.of() : List.copyOf(findings);
         edges = edges == null ? List.of() : List.copyOf(edges);
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
+        lastUse = lastUse == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(lastUse));
     }
 
     /** The key on the reports topic: {@code 2026-W47/org}, {@code 2026-W47/111122223333}. */
@@ -59,6 +69,12 @@ public record WeeklyReport(
     @JsonIgnore
     public String id() {
         return id(week, scope);
+    }
+
+    /** The finding's last use in words, as {@link #lastUse} has it (a report without it: its own time, or never). */
+    public String lastUse(Finding finding) {
+        String words = lastUse.get(finding.id());
+        return words != null ? words : ReportText.time(finding.lastUsed());
     }
 
     /** Findings of one kind, most severe first. */

@@ -24,6 +24,7 @@ public final class ReportSamples {
     public static final String ADMIN = "arn:aws:iam::" + PROD + ":role/Admin";
     public static final String READER = "arn:aws:iam::" + PROD + ":role/ReadOnly";
     public static final String VENDOR_ROLE = "arn:aws:iam::" + VENDOR + ":role/VendorAccess";
+    public static final String BREAK_GLASS = "arn:aws:iam::" + PROD + ":role/BreakGlass";
 
     /** Hostile values: HTML, attribute break-out, Markdown link and pipe injection, spreadsheet formulas. */
     public static final String SCRIPT = "<script>alert(1)</script>";
@@ -92,6 +93,11 @@ public final class ReportSamples {
 
     public static ReportInputs inputs() {
         return new ReportInputs(findings(), edges(), alerts());
+    }
+
+    /** The same, RoleTrail's observations reaching back to {@code observedSince}. */
+    public static ReportInputs inputs(Instant observedSince) {
+        return new ReportInputs(findings(), edges(), alerts(), observedSince);
     }
 
     /** The organisation's report of {@link #WEEK}, with a previous week to compare with. */
