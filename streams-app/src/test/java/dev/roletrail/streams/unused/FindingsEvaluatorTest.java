@@ -294,6 +294,7 @@ class FindingsEvaluatorTest {
         assertThat(evaluate(FindingKind.KEY_ROTATION_OVERDUE)).singleElement().satisfies(f -> {
             assertThat(f.entity()).isEqualTo(userArn("jack") + "#access-key-1");
             assertThat(f.evidence()).containsExactly("key 1 of jack last rotated " + LONG_AGO.toString().substring(0, 10));
+            assertThat(f.lastUsed()).as("a key in use says when it was last used, not never").isEqualTo(RECENT);
         });
     }
 
