@@ -30,18 +30,26 @@ public final class MarkdownReport {
         }
         md.append("\n## Findings\n");
         for (FindingKind kind : ReportText.sectionKinds()) {
-            findings(md, report, kind, report.findings(kind));
+            findings(md, report, kind, report.sectionFindings(kind));
         }
+        sensitiveRoles(md, report);
         edges(md, report.edges());
         alerts(md, report);
         md.append("\n## Least-privilege policies\n");
-        List<Finding> policies = ReportText.policies(report);
+        List<ReportText.Policy> policies = ReportText.policies(report);
         if (policies.isEmpty()) {
             md.append("\nNone this week.\n");
         }
-        for (Finding f : policies) {
+        for (ReportText.Policy p : policies) {
+            Finding f = p.finding();
             md.append("\n### ").append(id(f.entity())).append(f.subject() == null ? "" : " for " + id(f.subject()))
-                    .append("\n\n").append(MarkdownText.fenced("json", f.policy()));
+                    .append("\n\n");
+            if (!p.sameForAssumers().isEmpty()) {
+                md.append("The same for sessions assumed by: ")
+                        .append(String.join(", ", p.sameForAssumers().stream().map(MarkdownReport::id).toList()))
+                        .append("\n\n");
+            }
+            md.append(MarkdownText.fenced("json", f.policy()));
         }
         return md.toString();
     }
@@ -60,8 +68,28 @@ public final class MarkdownReport {
             md.append("| ").append(f.severity()).append(" | ").append(id(f.entity())).append(" | ")
                     .append(id(f.subject())).append(" | ").append(id(f.account())).append(" | ")
                     .append(esc(report.lastUse(f))).append(" | ")
-                    .append(String.join("<br>", ReportText.evidence(f).stream().map(MarkdownReport::esc).toList()))
+                    .append(String.join("<br>", ReportText.groupedEvidence(f).stream().map(MarkdownReport::esc).toList()))
                     .append(" | ").append(esc(f.remediation())).append(" |\n");
+        }
+    }
+
+    private static void sensitiveRoles(StringBuilder md, WeeklyReport report) {
+        md.append("\n## Break-glass and sensitive roles (").append(report.sensitiveRoles().size())
+                .append(")\n\nExpected to sit unused: their use is what to review, not their unused access.\n\n");
+        if (report.sensitiveRoles().isEmpty()) {
+            md.append("None this week.\n");
+            return;
+        }
+        md.append("| Role | Kind | Last use | Who (last use, uses) | Alerts this week | Unused-access findings | Reviewed? |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (SensitiveRole r : report.sensitiveRoles()) {
+            md.append("| ").append(id(r.role())).append(" | ").append(r.breakGlass() ? "break-glass" : "sensitive")
+                    .append(" | ").append(esc(r.lastUsed() == null ? "not seen" : ReportText.time(r.lastUsed())))
+                    .append(" | ").append(String.join("<br>", r.assumers().stream().map(MarkdownReport::esc).toList()))
+                    .append(" | ").append(esc(String.join(", ", r.alerts()))).append(" | ")
+                    .append(esc(String.join(", ", r.findings()))).append(" | ")
+                    .append(r.usedThisWeek() ? "☐ used this week: confirm it was needed" : "not used this week")
+                    .append(" |\n");
         }
     }
 
@@ -85,13 +113,19 @@ public final class MarkdownReport {
             md.append("None this week.\n");
             return;
         }
-        md.append("| Severity | Detector | Title | Principal | Origin | Role | Network | User agent | First | Count |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---:|\n");
+        md.append("| Severity | Alert | Principal | Origin and chain | Role | Why: baseline broken | Runbook | "
+                + "Network, user agent | First | Count |\n|---|---|---|---|---|---|---|---|---|---:|\n");
         for (Alert a : report.alerts()) {
-            md.append("| ").append(a.severity()).append(" | ").append(esc(a.detector())).append(" | ")
-                    .append(esc(a.title())).append(" | ").append(id(a.principal())).append(" | ")
-                    .append(id(a.origin())).append(" | ").append(id(a.role())).append(" | ")
-                    .append(esc(a.sourceNetwork())).append(" | ").append(esc(a.userAgent())).append(" | ")
+            String why = (a.baseline() == null ? "" : "baseline: " + esc(a.baseline()))
+                    + (a.baseline() != null && a.unusual() != null ? "<br>" : "")
+                    + (a.unusual() == null ? "" : "broken by: " + esc(a.unusual()));
+            String chain = a.chain().size() > 1
+                    ? "<br>chain: " + String.join(" → ", a.chain().stream().map(MarkdownReport::id).toList()) : "";
+            md.append("| ").append(a.severity()).append(" | ").append(esc(a.title())).append(" (")
+                    .append(esc(a.detector())).append(") | ").append(id(a.principal())).append(" | ")
+                    .append(id(a.origin())).append(chain).append(" | ").append(id(a.role())).append(" | ")
+                    .append(why).append(" | ").append(esc(a.action())).append(" | ").append(esc(a.sourceNetwork()))
+                    .append(a.userAgent() == null ? "" : "<br>" + esc(a.userAgent())).append(" | ")
                     .append(esc(ReportText.time(a.firstEventTime()))).append(" | ").append(a.count()).append(" |\n");
         }
     }

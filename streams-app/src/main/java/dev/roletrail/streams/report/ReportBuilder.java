@@ -41,12 +41,19 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
+    /** With the default break-glass and sensitive role patterns. */
+    public static List<WeeklyReport> build(IsoWeek week, Instant generatedAt, ReportInputs inputs,
+            Map<String, WeeklyReport> previous) {
+        return build(week, generatedAt, inputs, previous, ReportSettings.defaults());
+    }
+
     /**
      * @param previous last week's reports by scope (may be empty): the summary's change since last week; a scope
      *                 without one is counted from the state
+     * @param settings which roles are break-glass or sensitive
      */
     public static List<WeeklyReport> build(IsoWeek week, Instant generatedAt, ReportInputs inputs,
-            Map<String, WeeklyReport> previous) {
+            Map<String, WeeklyReport> previous, ReportSettings settings) {
         Objects.requireNonNull(previous, "previous");
         List<AccessEdge> edges = inputs.edges().stream().filter(e -> e.firstUsed().isBefore(week.end())).toList();
         List<Alert> alerts = inputs.alerts().stream().filter(a -> week.contains(a.firstEventTime())).toList();
@@ -54,7 +61,7 @@ public final class ReportBuilder {
                 .filter(a -> a.firstEventTime().isBefore(week.end())).toList(), inputs.observedSince());
         List<Finding> open = inputs.findings().stream().filter(f -> f.status() == FindingStatus.OPEN)
                 .map(lastUse::enrich).toList();
-        State state = new State(week, generatedAt, inputs, lastUse);
+        State state = new State(week, generatedAt, inputs, lastUse, settings);
 
         Set<String> accounts = new TreeSet<>();
         open.stream().map(Finding::account).filter(Objects::nonNull).forEach(accounts::add);
@@ -74,7 +81,8 @@ public final class ReportBuilder {
     }
 
     /** What every scope's report is made from. */
-    private record State(IsoWeek week, Instant generatedAt, ReportInputs inputs, LastUse lastUse) {
+    private record State(IsoWeek week, Instant generatedAt, ReportInputs inputs, LastUse lastUse,
+            ReportSettings settings) {
     }
 
     private static WeeklyReport scoped(State state, String scope, List<Finding> findings, List<AccessEdge> edges,
@@ -96,7 +104,56 @@ public final class ReportBuilder {
         Map<String, String> lastUse = new TreeMap<>();
         sortedFindings.forEach(f -> lastUse.put(f.id(), state.lastUse().words(f)));
         return new WeeklyReport(week.toString(), scope, week.start(), week.end(), state.generatedAt(), summary,
-                sortedFindings, sortedEdges, shown, alerts.size(), state.inputs().observedSince(), lastUse);
+                sortedFindings, sortedEdges, shown, alerts.size(), state.inputs().observedSince(), lastUse,
+                sensitiveRoles(state, findings, edges, alerts));
+    }
+
+    /** Every break-glass or sensitive role the scope's findings, paths or alerts name; break-glass first. */
+    private static List<SensitiveRole> sensitiveRoles(State state, List<Finding> findings, List<AccessEdge> edges,
+            List<Alert> alerts) {
+        Set<String> roles = new TreeSet<>();
+        findings.stream().filter(f -> "role".equals(f.entityType())).map(Finding::entity).forEach(roles::add);
+        edges.forEach(e -> roles.add(e.role()));
+        alerts.stream().map(Alert::role).filter(Objects::nonNull).forEach(roles::add);
+        roles.removeIf(role -> !state.settings().sensitive(role));
+        List<SensitiveRole> listed = new ArrayList<>();
+        for (String role : roles) {
+            Instant lastUsed = null;
+            boolean usedThisWeek = false;
+            List<String> assumers = new ArrayList<>();
+            for (AccessEdge e : edges.stream().filter(e -> e.role().equals(role))
+                    .sorted(Comparator.comparing(AccessEdge::lastUsed).reversed()).toList()) {
+                lastUsed = latest(lastUsed, e.lastUsed());
+                usedThisWeek |= state.week().contains(e.lastUsed());
+                assumers.add(e.assumer() + " (" + ReportText.day(e.lastUsed()) + ", " + e.uses() + "×)");
+            }
+            Map<String, Long> alertCounts = new TreeMap<>();
+            for (Alert a : alerts.stream().filter(a -> role.equals(a.role())).toList()) {
+                lastUsed = latest(lastUsed, a.lastEventTime());
+                usedThisWeek = true;
+                alertCounts.merge(a.severity() + " " + a.detector(), a.count(), Long::sum);
+            }
+            List<String> kinds = new ArrayList<>();
+            for (Finding f : findings.stream().filter(f -> role.equals(f.entity())).toList()) {
+                lastUsed = latest(lastUsed, f.lastUsed());
+                if (WeeklyReport.UNUSED_ACCESS.contains(f.kind()) && !kinds.contains(f.kind().id())) {
+                    kinds.add(f.kind().id());
+                }
+            }
+            List<String> alertLines = alertCounts.entrySet().stream().map(c -> c.getKey() + " ×" + c.getValue())
+                    .toList();
+            listed.add(new SensitiveRole(role, state.settings().breakGlass(role), lastUsed, assumers, alertLines,
+                    kinds, usedThisWeek));
+        }
+        listed.sort(Comparator.comparing((SensitiveRole r) -> !r.breakGlass()).thenComparing(SensitiveRole::role));
+        return listed;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
     }
 
     /** The summary's items and counts, in the summary's order. */

@@ -45,6 +45,18 @@ class MarkdownReportTest {
     }
 
     @Test
+    void shouldListBreakGlassRolesApartGroupUnusedActionsAndExplainAlerts() {
+        String md = MarkdownReport.render(ReportSamples.breakGlassReport());
+
+        assertThat(md).contains("## Break-glass and sensitive roles (2)",
+                "| `" + ReportSamples.BREAK_GLASS + "` | break-glass | 2026-11-19 03:00Z |",
+                "iam: 2 unused (1 permissions management, 1 write): iam:PutRolePolicy, iam:CreateUser",
+                "baseline: break-glass role: every assumption is reported<br>broken by: AssumeRole of ",
+                "Confirm with the origin identity's owner that the role was needed now &lt;script&gt;")
+                .contains("### Unused roles (0)");
+    }
+
+    @Test
     void shouldFenceAPolicySoNoBacktickRunClosesIt() {
         assertThat(MarkdownText.fenced("json", "a ``` b ```` c")).startsWith("`````json\n").endsWith("\n`````\n");
     }
