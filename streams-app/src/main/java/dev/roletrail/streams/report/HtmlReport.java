@@ -26,7 +26,7 @@ public final class HtmlReport {
             h1{font-size:24px;margin-bottom:4px}h2{margin-top:32px;border-bottom:2px solid #dde3ec;padding-bottom:4px}
             .period{color:#5a6475;margin-top:0}table{border-collapse:collapse;width:100%;margin:8px 0 16px}
             th,td{border:1px solid #d4dae4;padding:5px 8px;text-align:left;vertical-align:top;font-size:13px;overflow-wrap:anywhere}
-            th{background:#eef2f7;overflow-wrap:normal}td[class^=sev-],td.when{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
+            th{background:#eef2f7;overflow-wrap:normal}td[class^=sev-],td.when,td.nw{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
             .arn{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;overflow-wrap:normal;word-break:normal;min-width:14ch}
             .up{color:#b42318}.down{color:#067647}.sev-CRITICAL,.sev-HIGH{color:#b42318;font-weight:600}
             .sev-MEDIUM{color:#b54708}.none{color:#5a6475;font-style:italic}ul{margin:0;padding-left:18px}
@@ -98,7 +98,7 @@ public final class HtmlReport {
         for (Finding f : findings) {
             html.append("<tr><td class=\"sev-").append(f.severity()).append("\">").append(f.severity())
                     .append("</td><td class=\"arn\">").append(arn(f.entity())).append("</td><td class=\"arn\">")
-                    .append(arn(f.subject())).append("</td><td>").append(esc(f.account())).append("</td><td>")
+                    .append(arn(f.subject())).append("</td><td class=\"nw\">").append(esc(f.account())).append("</td><td>")
                     .append(esc(report.lastUse(f))).append("</td><td><ul>");
             for (String line : f.evidence()) {
                 html.append("<li>").append(esc(line)).append("</li>");
@@ -147,7 +147,7 @@ public final class HtmlReport {
                 + "<th>Who (last use, uses)</th><th>Alerts this week</th><th>Unused-access findings</th>"
                 + "<th>Reviewed?</th></tr></thead><tbody>\n");
         for (SensitiveRole r : roles) {
-            html.append("<tr><td class=\"arn\">").append(arn(r.role())).append("</td><td>")
+            html.append("<tr><td class=\"arn\">").append(arn(r.role())).append("</td><td class=\"nw\">")
                     .append(r.breakGlass() ? "break-glass" : "sensitive").append("</td><td class=\"when\">")
                     .append(esc(r.lastUsed() == null ? "not seen" : ReportText.time(r.lastUsed())))
                     .append("</td><td class=\"arn\"><ul>");
