@@ -97,7 +97,8 @@ final class AccessGraphSvg {
         int toX = RIGHT_X;
         int midX = (fromX + toX) / 2;
         String label = edge.uses() + "× · last " + ReportText.day(edge.lastUsed());
-        svg.append("<g class=\"edge").append(edge.crossAccount() ? " cross-account" : "").append("\" data-assumer=\"")
+        svg.append("<g class=\"edge").append(edge.crossAccount() ? " cross-account" : "").append("\" id=\"g-")
+                .append(ReportText.edgeId(edge.assumer(), edge.role())).append("\" data-assumer=\"")
                 .append(HtmlText.escape(edge.assumer())).append("\" data-role=\"").append(HtmlText.escape(edge.role()))
                 .append("\">")
                 .append("<title>").append(HtmlText.escape(edge.assumer() + " → " + edge.role() + " ("

@@ -56,7 +56,7 @@ class HtmlReportChromiumIT {
         Files.createDirectories(SCREENSHOT.getParent());
         Files.deleteIfExists(SCREENSHOT);
 
-        chromium("--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1280,2000", html.toUri().toString());
+        chromium("--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1400,2600", html.toUri().toString());
 
         byte[] png = Files.readAllBytes(SCREENSHOT);
         assertThat(png.length).as("a real picture, not an empty page").isGreaterThan(50_000);
@@ -97,7 +97,8 @@ class HtmlReportChromiumIT {
         assertThat(start).as("table " + tableId + " is in the DOM").isNotNegative();
         String table = dom.substring(start, dom.indexOf("</table>", start));
         int body = table.indexOf("<tbody>");
-        return count(table.substring(body), "<tr>");
+        // Rows of the paths table carry an anchor id: "<tr id=...>".
+        return count(table.substring(body), "<tr>") + count(table.substring(body), "<tr id=");
     }
 
     private static int count(String text, String needle) {
