@@ -25,15 +25,19 @@ import org.junit.jupiter.api.io.TempDir;
 class HtmlReportChromiumIT {
 
     private static final Path SCREENSHOT = Path.of("target", "weekly-report-sample.png");
+    private static final Path LARGE_SCREENSHOT = Path.of("target", "weekly-report-300-roles.png");
 
     @TempDir
     static Path dir;
     private static Path html;
+    private static Path largeHtml;
 
     @BeforeAll
     static void writeReport() throws IOException {
         html = dir.resolve("report.html");
         Files.writeString(html, HtmlReport.render(ReportSamples.orgReport()), StandardCharsets.UTF_8);
+        largeHtml = dir.resolve("report-300-roles.html");
+        Files.writeString(largeHtml, HtmlReport.render(ReportSamples.largeOrgReport()), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -61,6 +65,23 @@ class HtmlReportChromiumIT {
         byte[] png = Files.readAllBytes(SCREENSHOT);
         assertThat(png.length).as("a real picture, not an empty page").isGreaterThan(50_000);
         assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    }
+
+    @Test
+    void shouldDrawALargeOrganisationsMostUsedPathsAndNMoreEdges() throws Exception {
+        String dom = chromium("--dump-dom", largeHtml.toUri().toString());
+        Files.createDirectories(LARGE_SCREENSHOT.getParent());
+        Files.deleteIfExists(LARGE_SCREENSHOT);
+
+        chromium("--screenshot=" + LARGE_SCREENSHOT.toAbsolutePath(), "--window-size=1400,2600",
+                largeHtml.toUri().toString());
+
+        assertThat(count(dom, "<g class=\"edge\"")).as("the most used paths").isEqualTo(AccessGraphSvg.COLLAPSE_ABOVE);
+        assertThat(count(dom, "<g class=\"edge more\"")).as("one 'N more' per drawn assumer").isPositive();
+        assertThat(count(dom, "<g class=\"account\">")).as("one box per account of the drawn paths (8 of 12)")
+                .isEqualTo(8);
+        assertThat(rows(dom, "edges-table")).as("every path in the table").isEqualTo(900);
+        assertThat(Files.size(LARGE_SCREENSHOT)).isGreaterThan(50_000);
     }
 
     private static String chromium(String... args) throws IOException, InterruptedException {
