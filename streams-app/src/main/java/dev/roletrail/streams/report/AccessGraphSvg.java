@@ -49,6 +49,8 @@ final class AccessGraphSvg {
     private static final double NODE_HEIGHT = 24;
     private static final double LABEL_HEIGHT = 14;
     private static final double GROUP_TOP = 26;
+    /** On screen the graph shrinks to fit the page down to this scale, and scrolls sideways beyond it. */
+    private static final double MIN_SCALE = 0.65;
 
     private AccessGraphSvg() {
     }
@@ -281,7 +283,8 @@ final class AccessGraphSvg {
         StringBuilder svg = new StringBuilder();
         svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"access-graph\" role=\"img\" viewBox=\"0 0 ")
                 .append(width).append(' ').append(height).append("\" width=\"").append(width)
-                .append("\" height=\"").append(height).append("\">\n")
+                .append("\" height=\"").append(height).append("\" style=\"min-width:").append(Math.round(width * MIN_SCALE))
+                .append("px\">\n")
                 .append("<title>Access graph: assumers (left) to roles (right), grouped by account</title>\n")
                 .append("<defs><marker id=\"arrow\" viewBox=\"0 0 8 8\" refX=\"8\" refY=\"4\" markerUnits=\"userSpaceOnUse\" markerWidth=\"8\" "
                         + "markerHeight=\"8\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\" fill=\"#6b7a90\"/></marker>"

@@ -33,7 +33,7 @@ public final class HtmlReport {
             details{margin:2px 0}summary{cursor:pointer}details code{font-size:12px}details ul{columns:2 22em}
             tr:target{background:#fff7d6}a{color:#1f5fa8}
             pre{background:#f6f8fa;border:1px solid #d4dae4;padding:10px;overflow:auto;font-size:12px;white-space:pre-wrap}
-            svg.access-graph{border:1px solid #d4dae4;background:#fbfcfe;max-width:100%;height:auto}
+            div.graph{overflow-x:auto;margin:8px 0}svg.access-graph{border:1px solid #d4dae4;background:#fbfcfe;max-width:100%;height:auto}
             .account rect{fill:#f1f4f9;stroke:#c3ccd9}.account text{font-size:12px;font-weight:600;fill:#5a6475}
             .node rect{fill:#e8f0fe;stroke:#4a6fa5}.node.role rect{fill:#fff4e5;stroke:#b7791f}.node.more rect{fill:#fff;stroke:#8a94a6;stroke-dasharray:3 3}
             .node text{font-size:12px;font-family:ui-monospace,monospace;fill:#1d2330}
@@ -46,7 +46,7 @@ public final class HtmlReport {
             .column{font-weight:600;font-size:13px;fill:#5a6475}.legend span{margin-right:18px;font-size:13px}
             @media print{@page{size:A4;margin:12mm}body{margin:0;padding:0;max-width:none;font-size:11px}
             th,td{font-size:9.5px;padding:3px 4px}.arn{font-size:9px;min-width:0}h2{break-after:avoid}
-            tr{break-inside:avoid}svg.access-graph{width:100%}pre{font-size:9px}a{color:inherit;text-decoration:none}
+            tr{break-inside:avoid}div.graph{overflow:visible}svg.access-graph{width:100%;min-width:0!important}pre{font-size:9px}a{color:inherit;text-decoration:none}
             details::details-content{content-visibility:visible;display:block}}
             """;
 
@@ -181,8 +181,9 @@ public final class HtmlReport {
                 .append("</span><span>").append(swatch("")).append("same account</span><span>")
                 .append(swatch("cross-account")).append("cross-account</span><span>").append(swatch("new"))
                 .append("new this week</span><span>").append(swatch("alert")).append("raised an alert</span>")
+                .append(layout.collapsed() > 0 ? "<span>" + swatch("more") + "N more: paths used less</span>" : "")
                 .append("<span>label: uses to date · last use; boxes: accounts; click a node for its paths</span></p>\n")
-                .append(AccessGraphSvg.svg(layout));
+                .append("<div class=\"graph\">").append(AccessGraphSvg.svg(layout)).append("</div>\n");
         html.append("<table id=\"edges-table\"><thead><tr><th>Assumer</th><th>Role</th><th>How</th>"
                 + "<th>Cross-account</th><th>Uses</th><th>First use</th><th>Last use</th></tr></thead><tbody>\n");
         for (AccessEdge e : edges) {

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The HTML report as a person sees it: headless Chromium (Debian's {@code chromium}, which {@code .ci/run} installs)
  * loads the file, and the DOM it built is checked: the graph's nodes and edges, the tables' rows, and no element
- * made from a hostile value. It also takes the screenshot kept as {@code docs/weekly-report-sample.png} (written to
- * {@code target/}; copy it over when the look changes). Fails, never skips, when Chromium is missing.
+ * made from a hostile value; and a generated 300-role organisation's graph. It also takes the screenshots kept as
+ * {@code docs/weekly-report-sample.png} and {@code docs/weekly-report-300-roles.png} (written to {@code target/}; copy
+ * them over when the look changes). Fails, never skips, when Chromium is missing.
  */
 class HtmlReportChromiumIT {
 
