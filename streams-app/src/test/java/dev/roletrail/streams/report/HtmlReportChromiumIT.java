@@ -85,6 +85,50 @@ class HtmlReportChromiumIT {
         assertThat(Files.size(LARGE_SCREENSHOT)).isGreaterThan(50_000);
     }
 
+    /**
+     * Measured by the browser, with its fonts: no two texts of the graph intersect and no text overlaps a node other
+     * than its own or spills out of its own node's box. Measured on a copy of the report with a script appended (the
+     * report itself allows none), whose result is read back from the dumped DOM.
+     */
+    @Test
+    void shouldDrawNoGraphTextOverAnotherOrOverANode() throws Exception {
+        for (WeeklyReport report : List.of(ReportSamples.orgReport(), ReportSamples.largeOrgReport())) {
+            Path measured = dir.resolve("measured-" + System.nanoTime() + ".html");
+            Files.writeString(measured, HtmlReport.render(report).replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
+                    .replace("</body>", MEASURE + "</body>"), StandardCharsets.UTF_8);
+
+            String dom = chromium("--dump-dom", measured.toUri().toString());
+            Matcher result = Pattern.compile("data-measured=\"([^\"]*)\"").matcher(dom);
+
+            assertThat(result.find()).as("the measuring script ran").isTrue();
+            assertThat(result.group(1)).as("texts measured / problems").matches("texts=[1-9]\\d* problems=0;.*");
+        }
+    }
+
+    private static final String MEASURE = """
+            <script>
+            const r = e => e.getBoundingClientRect();
+            const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+            const texts = [...document.querySelectorAll('svg.access-graph text')];
+            const nodes = [...document.querySelectorAll('svg.access-graph .node')];
+            const problems = [];
+            texts.forEach((t, i) => {
+              texts.slice(i + 1).forEach(u => { if (hit(r(t), r(u))) problems.push(t.textContent + ' x ' + u.textContent); });
+              nodes.forEach(n => {
+                const box = r(n.querySelector('rect'));
+                if (n.contains(t)) {
+                  const b = r(t);
+                  if (b.left < box.left || b.right > box.right) problems.push('spills: ' + t.textContent);
+                } else if (hit(r(t), box)) {
+                  problems.push(t.textContent + ' on node ' + n.querySelector('text').textContent);
+                }
+              });
+            });
+            document.body.setAttribute('data-measured', 'texts=' + texts.length + ' problems=' + problems.length + ';'
+                + problems.slice(0, 5).join(' | '));
+            </script>
+            """;
+
     private static String chromium(String... args) throws IOException, InterruptedException {
         String binary = chromiumBinary();
         Path profile = Files.createTempDirectory(dir, "profile");
