@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,9 +67,12 @@ final class AccessGraphSvg {
     record Node(String kind, String id, String text, String href, Box box) {
     }
 
-    /** An edge as drawn, its polyline in absolute coordinates and its label box. */
-    record Edge(AccessEdge path, int more, boolean isNew, boolean alerted, List<double[]> points, String label,
-            Box labelBox) {
+    /**
+     * An edge as drawn, its polyline in absolute coordinates and its label box: an observed path, or (path null)
+     * the {@code more} paths of its assumer that are not drawn.
+     */
+    record Edge(String assumer, AccessEdge path, int more, boolean isNew, boolean alerted, List<double[]> points,
+            String label, Box labelBox) {
         Edge {
             points = List.copyOf(points);
         }
@@ -103,7 +107,7 @@ final class AccessGraphSvg {
         List<AccessEdge> sorted = allEdges.stream().sorted(order).toList();
         List<AccessEdge> drawn = sorted.size() > COLLAPSE_ABOVE ? sorted.subList(0, COLLAPSE_ABOVE) : sorted;
         Map<String, Integer> moreOf = new TreeMap<>();
-        Set<String> drawnAssumers = new java.util.HashSet<>();
+        Set<String> drawnAssumers = new HashSet<>();
         drawn.forEach(e -> drawnAssumers.add(e.assumer()));
         int collapsed = 0;
         for (AccessEdge e : sorted.subList(drawn.size(), sorted.size())) {
@@ -139,7 +143,7 @@ final class AccessGraphSvg {
             ElkNode to = node(root, groups, nodes, drawnNodes, "role", e.role(), firstRow);
             String label = e.uses() + "× · last " + ReportText.day(e.lastUsed());
             ElkEdge edge = edge(from, to, label);
-            drawnEdges.put(edge, new Edge(e, 0, !e.firstUsed().isBefore(weekStart),
+            drawnEdges.put(edge, new Edge(e.assumer(), e, 0, !e.firstUsed().isBefore(weekStart),
                     alertedEdgeIds.contains(ReportText.edgeId(e.assumer(), e.role())), List.of(), label, null));
         }
         moreOf.forEach((assumer, n) -> {
@@ -149,8 +153,7 @@ final class AccessGraphSvg {
             stub.setDimensions(text.length() * NODE_CHAR + 16, NODE_HEIGHT);
             drawnNodes.put(stub, new Node("more", "", text, "#edges-table", null));
             ElkEdge edge = edge(from, stub, n + " more");
-            drawnEdges.put(edge, new Edge(new AccessEdge(assumer, "", null, false, Instant.EPOCH, Instant.EPOCH, 0),
-                    n, false, false, List.of(), n + " more", null));
+            drawnEdges.put(edge, new Edge(assumer, null, n, false, false, List.of(), n + " more", null));
         });
 
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
@@ -170,7 +173,8 @@ final class AccessGraphSvg {
             }
             ElkLabel l = elk.getLabels().get(0);
             Box labelBox = new Box(offset.x + l.getX(), offset.y + l.getY(), l.getWidth(), l.getHeight());
-            edgesDrawn.add(new Edge(d.path(), d.more(), d.isNew(), d.alerted(), points, d.label(), labelBox));
+            edgesDrawn.add(new Edge(d.assumer(), d.path(), d.more(), d.isNew(), d.alerted(), points, d.label(),
+                    labelBox));
         });
         return new Layout(root.getWidth(), Math.max(root.getHeight(), 40), groupsDrawn, nodesDrawn, edgesDrawn,
                 allEdges.size(), collapsed);
@@ -323,9 +327,9 @@ final class AccessGraphSvg {
     private static void edge(StringBuilder svg, Edge edge) {
         AccessEdge e = edge.path();
         svg.append("<g class=\"edge");
-        if (edge.more() > 0) {
-            svg.append(" more\" data-assumer=\"").append(HtmlText.escape(e.assumer())).append("\">")
-                    .append("<title>").append(HtmlText.escape(edge.more() + " more paths of " + e.assumer()
+        if (e == null) {
+            svg.append(" more\" data-assumer=\"").append(HtmlText.escape(edge.assumer())).append("\">")
+                    .append("<title>").append(HtmlText.escape(edge.more() + " more paths of " + edge.assumer()
                             + ", each used less than the drawn ones: see the paths table")).append("</title>");
         } else {
             String id = ReportText.edgeId(e.assumer(), e.role());

@@ -130,7 +130,8 @@ class AccessGraphSvgTest {
         assertThat(layout.edges().stream().filter(e -> e.more() == 0)).hasSize(AccessGraphSvg.COLLAPSE_ABOVE);
         assertThat(layout.collapsed()).isEqualTo(900 - AccessGraphSvg.COLLAPSE_ABOVE);
         assertThat(layout.edges().stream().filter(e -> e.more() > 0)).as("one 'N more' edge per drawn assumer")
-                .isNotEmpty().allSatisfy(e -> assertThat(e.label()).matches("\\d+ more"));
+                .isNotEmpty().allSatisfy(e -> assertThat(e.label()).matches("\\d+ more"))
+                .extracting(AccessGraphSvg.Edge::assumer).doesNotHaveDuplicates();
         assertThat(count(svg, "<g class=\"edge more\"")).isEqualTo(layout.edges().size() - AccessGraphSvg.COLLAPSE_ABOVE);
         assertThat(layout.nodes()).hasSizeLessThanOrEqualTo(3 * AccessGraphSvg.COLLAPSE_ABOVE);
         assertThat(layout.width() * layout.height()).as("bounded area").isLessThan(4_000.0 * 4_000.0);
