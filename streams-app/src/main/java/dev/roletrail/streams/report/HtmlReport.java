@@ -33,15 +33,20 @@ public final class HtmlReport {
             details{margin:2px 0}summary{cursor:pointer}details code{font-size:12px}details ul{columns:2 22em}
             tr:target{background:#fff7d6}a{color:#1f5fa8}
             pre{background:#f6f8fa;border:1px solid #d4dae4;padding:10px;overflow:auto;font-size:12px;white-space:pre-wrap}
-            svg.access-graph{border:1px solid #d4dae4;background:#fbfcfe;max-width:100%;height:auto}
-            .node rect{fill:#e8f0fe;stroke:#4a6fa5}.node.role rect{fill:#fff4e5;stroke:#b7791f}
+            div.graph{overflow-x:auto;margin:8px 0}svg.access-graph{border:1px solid #d4dae4;background:#fbfcfe;max-width:100%;height:auto}
+            .account rect{fill:#f1f4f9;stroke:#c3ccd9}.account text{font-size:12px;font-weight:600;fill:#5a6475}
+            .node rect{fill:#e8f0fe;stroke:#4a6fa5}.node.role rect{fill:#fff4e5;stroke:#b7791f}.node.more rect{fill:#fff;stroke:#8a94a6;stroke-dasharray:3 3}
             .node text{font-size:12px;font-family:ui-monospace,monospace;fill:#1d2330}
-            .edge path{fill:none;stroke:#6b7a90;stroke-width:1.5}.edge text{font-size:11px;fill:#3d4757;paint-order:stroke;stroke:#fbfcfe;stroke-width:3px}
-            .edge.cross-account path{stroke:#c0392b;stroke-dasharray:6 4;stroke-width:2}.edge.cross-account text{fill:#c0392b}
+            .edge path{fill:none;stroke:#6b7a90;stroke-width:1.5}.edge text{font-size:11px;fill:#3d4757}
+            .edge.cross-account path,.legend .cross-account{stroke:#c0392b;stroke-dasharray:6 4;stroke-width:2}.edge.cross-account text{fill:#c0392b}
+            .edge[data-new] path,.legend .new{stroke:#067647;stroke-width:2.5}.edge[data-new] text{fill:#067647;font-weight:600}
+            .edge[data-alert] path,.legend .alert{stroke:#d97706;stroke-width:3.5}.edge[data-alert] text{fill:#b54708;font-weight:700}
+            .edge.more path,.legend .more{stroke:#8a94a6;stroke-dasharray:2 3}.edge.more text{fill:#5a6475;font-style:italic}
+            .legend svg{vertical-align:middle;margin-right:4px}.legend line{stroke:#6b7a90;stroke-width:1.5}
             .column{font-weight:600;font-size:13px;fill:#5a6475}.legend span{margin-right:18px;font-size:13px}
             @media print{@page{size:A4;margin:12mm}body{margin:0;padding:0;max-width:none;font-size:11px}
             th,td{font-size:9.5px;padding:3px 4px}.arn{font-size:9px;min-width:0}h2{break-after:avoid}
-            tr{break-inside:avoid}svg.access-graph{width:100%}pre{font-size:9px}a{color:inherit;text-decoration:none}
+            tr{break-inside:avoid}div.graph{overflow:visible}svg.access-graph{width:100%;min-width:0!important}pre{font-size:9px}a{color:inherit;text-decoration:none}
             details::details-content{content-visibility:visible;display:block}}
             """;
 
@@ -64,7 +69,7 @@ public final class HtmlReport {
             findings(html, report, kind, report.sectionFindings(kind));
         }
         sensitiveRoles(html, report);
-        graph(html, report.edges());
+        graph(html, report);
         alerts(html, report);
         policies(html, ReportText.policies(report));
         return html.append("</body></html>\n").toString();
@@ -163,14 +168,22 @@ public final class HtmlReport {
         html.append("</tbody></table>\n");
     }
 
-    private static void graph(StringBuilder html, List<AccessEdge> edges) {
+    private static void graph(StringBuilder html, WeeklyReport report) {
+        List<AccessEdge> edges = report.edges();
+        Set<String> alerted = new HashSet<>();
+        report.alerts().stream().filter(a -> a.role() != null && a.principal() != null)
+                .forEach(a -> alerted.add(ReportText.edgeId(a.principal(), a.role())));
+        AccessGraphSvg.Layout layout = AccessGraphSvg.layout(edges, report.periodStart(), alerted);
         html.append("<h2 id=\"access-graph\">Access graph</h2>\n<p class=\"legend\"><span>")
                 .append(edges.size()).append(" observed paths")
-                .append(edges.size() > AccessGraphSvg.MAX_EDGES ? ", the " + AccessGraphSvg.MAX_EDGES
-                        + " most used drawn" : "")
-                .append("</span><span>— same account</span><span style=\"color:#c0392b\">- - cross-account</span>"
-                        + "<span>label: uses to date · last use</span></p>\n")
-                .append(AccessGraphSvg.render(edges));
+                .append(layout.collapsed() > 0 ? ", the " + (edges.size() - layout.collapsed())
+                        + " most used drawn, each assumer's other paths as one \"N more\" edge" : "")
+                .append("</span><span>").append(swatch("")).append("same account</span><span>")
+                .append(swatch("cross-account")).append("cross-account</span><span>").append(swatch("new"))
+                .append("new this week</span><span>").append(swatch("alert")).append("raised an alert</span>")
+                .append(layout.collapsed() > 0 ? "<span>" + swatch("more") + "N more: paths used less</span>" : "")
+                .append("<span>label: uses to date · last use; boxes: accounts; click a node for its paths</span></p>\n")
+                .append("<div class=\"graph\">").append(AccessGraphSvg.svg(layout)).append("</div>\n");
         html.append("<table id=\"edges-table\"><thead><tr><th>Assumer</th><th>Role</th><th>How</th>"
                 + "<th>Cross-account</th><th>Uses</th><th>First use</th><th>Last use</th></tr></thead><tbody>\n");
         for (AccessEdge e : edges) {
@@ -239,6 +252,11 @@ public final class HtmlReport {
             }
             html.append("<pre class=\"policy\"><code>").append(esc(f.policy())).append("</code></pre>\n");
         }
+    }
+
+    private static String swatch(String kind) {
+        return "<svg width=\"28\" height=\"8\" aria-hidden=\"true\"><line class=\"" + kind
+                + "\" x1=\"0\" y1=\"4\" x2=\"28\" y2=\"4\"/></svg>";
     }
 
     private static String esc(String text) {

@@ -148,8 +148,4 @@ final class ReportText {
         UUID id = UUID.nameUUIDFromBytes((assumer + "\u0000" + role).getBytes(StandardCharsets.UTF_8));
         return "edge-" + Long.toHexString(id.getMostSignificantBits() & Long.MAX_VALUE);
     }
-
-    static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
-    }
 }

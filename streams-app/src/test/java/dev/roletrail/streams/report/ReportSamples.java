@@ -139,4 +139,27 @@ public final class ReportSamples {
                 new ReportInputs(findings().subList(0, 1), edges().subList(0, 1), List.of()), Map.of()).get(0);
         return ReportBuilder.build(WEEK, GENERATED, inputs(), Map.of(WeeklyReport.ORG, previous)).get(0);
     }
+    /**
+     * A generated organisation of 300 roles over 12 accounts, each role assumed by three of 40 engineers of its
+     * account: 900 paths, far more than the graph draws.
+     */
+    public static List<AccessEdge> largeOrgEdges() {
+        List<AccessEdge> edges = new java.util.ArrayList<>();
+        for (int r = 0; r < 300; r++) {
+            String account = String.format(java.util.Locale.ROOT, "%012d", 100_000_000_000L + r % 12);
+            String role = "arn:aws:iam::" + account + ":role/team-" + r + "/service-role-with-a-long-name-" + r;
+            for (int a = 0; a < 3; a++) {
+                String assumer = "arn:aws:iam::" + account + ":user/engineer-" + (r * 7 + a) % 40;
+                edges.add(new AccessEdge(assumer, role, "AssumeRole", false, WEEK.start().minusSeconds(86_400L * 10),
+                        WEEK.start().plusSeconds(r + a), 1 + (r * 31L + a * 17L) % 97));
+            }
+        }
+        return edges;
+    }
+
+    /** The organisation's report of {@link #WEEK} for {@link #largeOrgEdges()}. */
+    public static WeeklyReport largeOrgReport() {
+        return ReportBuilder.build(WEEK, GENERATED, new ReportInputs(List.of(), largeOrgEdges(), List.of()), Map.of())
+                .get(0);
+    }
 }
