@@ -21,6 +21,7 @@ import dev.roletrail.streams.query.ClusterQueries;
 import dev.roletrail.streams.query.QueryConfig;
 import dev.roletrail.streams.query.QueryServer;
 import dev.roletrail.streams.report.ReportPublisher;
+import dev.roletrail.streams.report.ReportSettings;
 import dev.roletrail.streams.report.WeeklyReportJob;
 
 /**
@@ -67,7 +68,8 @@ public final class StreamsApp implements AutoCloseable {
             this.publisher = null;
             this.reportJob = null;
         } else {
-            this.queries = new ClusterQueries(streams, query.advertised(), queryConfig.token(), Clock.systemUTC());
+            this.queries = new ClusterQueries(streams, query.advertised(), queryConfig.token(), Clock.systemUTC(),
+                    ReportSettings.from(config.settings()));
             this.publisher = new ReportPublisher(config.kafka(), config.topics().reports());
             this.reportJob = new WeeklyReportJob(Clock.systemUTC(),
                     week -> queries.published(week).isEmpty() && queries.leadsReportOf(week),

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -42,15 +43,18 @@ import dev.roletrail.streams.report.IsoWeek;
  * @param principals    distinct acting principals
  * @param firstEvent    the earliest {@code eventTime}, or null when no record has a readable one
  * @param lastEvent     the latest
+ * @param eventWeeks    the ISO weeks that hold at least one event, oldest first
  * @param deadLetters   dead letters by reason category, most first
  * @param alerts        alerts by detector, then severity
  * @param findings      open findings by kind
  */
 public record TrailSummary(long records, Set<String> accounts, long principals, Instant firstEvent, Instant lastEvent,
-        Map<String, Long> deadLetters, Map<String, Map<Severity, Long>> alerts, Map<FindingKind, Long> findings) {
+        SortedSet<IsoWeek> eventWeeks, Map<String, Long> deadLetters, Map<String, Map<Severity, Long>> alerts,
+        Map<FindingKind, Long> findings) {
 
     public TrailSummary {
         accounts = Set.copyOf(accounts);
+        eventWeeks = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(eventWeeks));
         deadLetters = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(deadLetters));
         alerts = java.util.Collections.unmodifiableMap(new TreeMap<>(alerts));
         Map<FindingKind, Long> byKind = new EnumMap<>(FindingKind.class);
@@ -65,6 +69,7 @@ public record TrailSummary(long records, Set<String> accounts, long principals, 
         Set<String> principals = new HashSet<>();
         Instant first = null;
         Instant last = null;
+        SortedSet<IsoWeek> weeks = new TreeSet<>();
         for (ConsumerRecord<String, byte[]> record : trail) {
             principals.add(record.key());
             Fields fields = Fields.of(record.value());
@@ -74,6 +79,7 @@ public record TrailSummary(long records, Set<String> accounts, long principals, 
             if (fields.eventTime() != null) {
                 first = first == null || fields.eventTime().isBefore(first) ? fields.eventTime() : first;
                 last = last == null || fields.eventTime().isAfter(last) ? fields.eventTime() : last;
+                weeks.add(IsoWeek.of(fields.eventTime()));
             }
         }
         Map<String, Long> deadLetters = new TreeMap<>();
@@ -87,22 +93,13 @@ public record TrailSummary(long records, Set<String> accounts, long principals, 
         Map<FindingKind, Long> findings = new EnumMap<>(FindingKind.class);
         latest(TopicDrain.read(kafka, topics.findings(), timeout)).values()
                 .forEach(finding -> findings.merge(finding.kind(), 1L, Long::sum));
-        return new TrailSummary(trail.size(), accounts, principals.size(), first, last, mostFirst(deadLetters),
+        return new TrailSummary(trail.size(), accounts, principals.size(), first, last, weeks, mostFirst(deadLetters),
                 alerts, findings);
     }
 
-    /** Every ISO week from the first event's to the last event's; none without events. */
+    /** The ISO weeks that hold events, oldest first: a week without any gets no report. */
     public List<IsoWeek> weeks() {
-        List<IsoWeek> weeks = new ArrayList<>();
-        if (firstEvent == null) {
-            return weeks;
-        }
-        IsoWeek last = IsoWeek.of(lastEvent);
-        for (IsoWeek week = IsoWeek.of(firstEvent); week.compareTo(last) <= 0;
-                week = IsoWeek.of(week.end().plusSeconds(1))) {
-            weeks.add(week);
-        }
-        return weeks;
+        return List.copyOf(eventWeeks);
     }
 
     public long deadLetterCount() {

@@ -20,9 +20,9 @@ import dev.roletrail.streams.identity.SeenValues.Seen;
 public record PrincipalProfile(String principal, PrincipalType type, String account, Instant firstSeen,
         Instant lastSeen, long events, List<Seen> userAgents, List<Seen> networks, List<Seen> temporaryKeys) {
 
-    static final int MAX_USER_AGENTS = 16;
-    static final int MAX_NETWORKS = 32;
-    static final int MAX_TEMPORARY_KEYS = 20;
+    static final int MAX_USER_AGENTS = 8;
+    static final int MAX_NETWORKS = 16;
+    static final int MAX_TEMPORARY_KEYS = 10;
 
     public PrincipalProfile {
         Objects.requireNonNull(principal, "principal");

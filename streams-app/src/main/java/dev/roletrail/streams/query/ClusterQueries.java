@@ -30,6 +30,7 @@ import dev.roletrail.streams.keys.KeyUsage;
 import dev.roletrail.streams.report.IsoWeek;
 import dev.roletrail.streams.report.ReportBuilder;
 import dev.roletrail.streams.report.ReportInputs;
+import dev.roletrail.streams.report.ReportSettings;
 import dev.roletrail.streams.report.WeeklyReport;
 
 /**
@@ -48,13 +49,16 @@ public final class ClusterQueries implements Queries {
     private final LocalStores local;
     private final QueryClient peers;
     private final Clock clock;
+    private final ReportSettings reportSettings;
 
-    public ClusterQueries(KafkaStreams streams, HostInfo self, String token, Clock clock) {
+    public ClusterQueries(KafkaStreams streams, HostInfo self, String token, Clock clock,
+            ReportSettings reportSettings) {
         this.streams = streams;
         this.self = self;
         this.local = new LocalStores(streams);
         this.peers = new QueryClient(token, Duration.ofSeconds(10));
         this.clock = clock;
+        this.reportSettings = reportSettings;
     }
 
     @Override
@@ -169,11 +173,13 @@ public final class ClusterQueries implements Queries {
         if (!published.isEmpty()) {
             return published;
         }
+        // Last week's alerts too: its counts come from the state when no report was written for it.
         ReportInputs inputs = new ReportInputs(findings(false), edges(false),
-                alerts(MAX_ALERTS, week.start(), week.end(), false));
+                alerts(MAX_ALERTS, week.previous().start(), week.end(), false),
+                dataSpan(false).map(DataSpan::first).orElse(null));
         Map<String, WeeklyReport> previous = published(week.previous()).stream()
                 .collect(Collectors.toMap(WeeklyReport::scope, Function.identity()));
-        return ReportBuilder.build(week, clock.instant(), inputs, previous);
+        return ReportBuilder.build(week, clock.instant(), inputs, previous, reportSettings);
     }
 
     /** The reports of the week already on the reports topic, by scope, organisation first. */

@@ -29,7 +29,7 @@ public final class CsvReport {
                     + (f.remediation() == null ? "" : "; remediation: " + f.remediation())
                     + (f.policy() == null ? "" : "; policy: " + f.policy());
             row(csv, "finding", f.kind().id(), f.severity().name(), f.account(), f.entity(), f.subject(), f.title(),
-                    ReportText.time(f.lastUsed()), null, detail);
+                    report.lastUse(f), null, detail);
         }
         for (AccessEdge e : report.edges()) {
             row(csv, "access-path", e.crossAccount() ? "cross-account" : "same-account", null, null, e.assumer(),

@@ -1,8 +1,11 @@
 package dev.roletrail.streams.report;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.finding.ActionUsage;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.streams.identity.AccessEdge;
@@ -14,22 +17,39 @@ import dev.roletrail.streams.identity.AccessEdge;
  */
 public final class HtmlReport {
 
+    /**
+     * Readable at 1,400 px and on A4: ARNs in monospace wrap only at their {@code <wbr>} after {@code :} and
+     * {@code /}; other cells wrap anywhere rather than overflow; print drops the margins and keeps rows whole.
+     */
     private static final String STYLE = """
-            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px;color:#1d2330;max-width:1240px}
+            body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px auto;padding:0 24px;color:#1d2330;max-width:1400px}
             h1{font-size:24px;margin-bottom:4px}h2{margin-top:32px;border-bottom:2px solid #dde3ec;padding-bottom:4px}
             .period{color:#5a6475;margin-top:0}table{border-collapse:collapse;width:100%;margin:8px 0 16px}
             th,td{border:1px solid #d4dae4;padding:5px 8px;text-align:left;vertical-align:top;font-size:13px;overflow-wrap:anywhere}
-            th{background:#eef2f7;overflow-wrap:normal}td[class^=sev-]{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
+            th{background:#eef2f7;overflow-wrap:normal}td[class^=sev-],td.when,td.nw{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
+            .arn{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;overflow-wrap:normal;word-break:normal;min-width:14ch}
             .up{color:#b42318}.down{color:#067647}.sev-CRITICAL,.sev-HIGH{color:#b42318;font-weight:600}
             .sev-MEDIUM{color:#b54708}.none{color:#5a6475;font-style:italic}ul{margin:0;padding-left:18px}
-            pre{background:#f6f8fa;border:1px solid #d4dae4;padding:10px;overflow:auto;font-size:12px}
-            svg.access-graph{border:1px solid #d4dae4;background:#fbfcfe;max-width:100%;height:auto}
-            .node rect{fill:#e8f0fe;stroke:#4a6fa5}.node.role rect{fill:#fff4e5;stroke:#b7791f}
+            details{margin:2px 0}summary{cursor:pointer}details code{font-size:12px}details ul{columns:2 22em}
+            tr:target{background:#fff7d6}a{color:#1f5fa8}
+            pre{background:#f6f8fa;border:1px solid #d4dae4;padding:10px;overflow:auto;font-size:12px;white-space:pre-wrap}
+            div.graph{overflow-x:auto;margin:8px 0}svg.access-graph{border:1px solid #d4dae4;background:#fbfcfe;max-width:100%;height:auto}
+            .account rect{fill:#f1f4f9;stroke:#c3ccd9}.account text{font-size:12px;font-weight:600;fill:#5a6475}
+            .node rect{fill:#e8f0fe;stroke:#4a6fa5}.node.role rect{fill:#fff4e5;stroke:#b7791f}.node.more rect{fill:#fff;stroke:#8a94a6;stroke-dasharray:3 3}
             .node text{font-size:12px;font-family:ui-monospace,monospace;fill:#1d2330}
-            .edge path{fill:none;stroke:#6b7a90;stroke-width:1.5}.edge text{font-size:11px;fill:#3d4757;paint-order:stroke;stroke:#fbfcfe;stroke-width:3px}
-            .edge.cross-account path{stroke:#c0392b;stroke-dasharray:6 4;stroke-width:2}.edge.cross-account text{fill:#c0392b}
+            .edge path{fill:none;stroke:#6b7a90;stroke-width:1.5}.edge text{font-size:11px;fill:#3d4757}
+            .edge.cross-account path,.legend .cross-account{stroke:#c0392b;stroke-dasharray:6 4;stroke-width:2}.edge.cross-account text{fill:#c0392b}
+            .edge[data-new] path,.legend .new{stroke:#067647;stroke-width:2.5}.edge[data-new] text{fill:#067647;font-weight:600}
+            .edge[data-alert] path,.legend .alert{stroke:#d97706;stroke-width:3.5}.edge[data-alert] text{fill:#b54708;font-weight:700}
+            .edge.more path,.legend .more{stroke:#8a94a6;stroke-dasharray:2 3}.edge.more text{fill:#5a6475;font-style:italic}
+            .legend svg{vertical-align:middle;margin-right:4px}.legend line{stroke:#6b7a90;stroke-width:1.5}
             .column{font-weight:600;font-size:13px;fill:#5a6475}.legend span{margin-right:18px;font-size:13px}
+            @media print{@page{size:A4;margin:12mm}body{margin:0;padding:0;max-width:none;font-size:11px}
+            th,td{font-size:9.5px;padding:3px 4px}.arn{font-size:9px;min-width:0}h2{break-after:avoid}
+            tr{break-inside:avoid}div.graph{overflow:visible}svg.access-graph{width:100%;min-width:0!important}pre{font-size:9px}a{color:inherit;text-decoration:none}
+            details::details-content{content-visibility:visible;display:block}}
             """;
+
 
     private HtmlReport() {
     }
@@ -46,9 +66,10 @@ public final class HtmlReport {
         summary(html, report);
         html.append("<h2 id=\"findings\">Findings</h2>\n");
         for (FindingKind kind : ReportText.sectionKinds()) {
-            findings(html, kind, report.findings(kind));
+            findings(html, report, kind, report.sectionFindings(kind));
         }
-        graph(html, report.edges());
+        sensitiveRoles(html, report);
+        graph(html, report);
         alerts(html, report);
         policies(html, ReportText.policies(report));
         return html.append("</body></html>\n").toString();
@@ -68,7 +89,8 @@ public final class HtmlReport {
         html.append("</tbody></table>\n");
     }
 
-    private static void findings(StringBuilder html, FindingKind kind, List<Finding> findings) {
+    private static void findings(StringBuilder html, WeeklyReport report, FindingKind kind,
+            List<Finding> findings) {
         html.append("<h3 id=\"").append(kind.id()).append("\">").append(esc(ReportText.kindTitle(kind)))
                 .append(" (").append(findings.size()).append(")</h3>\n");
         if (findings.isEmpty()) {
@@ -80,33 +102,98 @@ public final class HtmlReport {
                 + "<th>Evidence</th><th>Remediation</th></tr></thead><tbody>\n");
         for (Finding f : findings) {
             html.append("<tr><td class=\"sev-").append(f.severity()).append("\">").append(f.severity())
-                    .append("</td><td>").append(esc(f.entity())).append("</td><td>").append(esc(f.subject()))
-                    .append("</td><td>").append(esc(f.account())).append("</td><td>")
-                    .append(esc(ReportText.time(f.lastUsed()))).append("</td><td><ul>");
-            for (String line : ReportText.evidence(f)) {
+                    .append("</td><td class=\"arn\">").append(arn(f.entity())).append("</td><td class=\"arn\">")
+                    .append(arn(f.subject())).append("</td><td class=\"nw\">").append(esc(f.account())).append("</td><td>")
+                    .append(esc(report.lastUse(f))).append("</td><td><ul>");
+            for (String line : f.evidence()) {
                 html.append("<li>").append(esc(line)).append("</li>");
             }
-            html.append("</ul></td><td>").append(esc(f.remediation())).append("</td></tr>\n");
+            html.append("</ul>");
+            actions(html, f.actions());
+            html.append("</td><td>").append(esc(f.remediation())).append("</td></tr>\n");
         }
         html.append("</tbody></table>\n");
     }
 
-    private static void graph(StringBuilder html, List<AccessEdge> edges) {
+    /** Unused actions per service, riskiest first, each service's list collapsed; then used and not observable. */
+    private static void actions(StringBuilder html, ActionUsage actions) {
+        if (actions == null) {
+            return;
+        }
+        for (ServiceActions group : ServiceActions.of(actions.unused())) {
+            details(html, group.summary("unused"), group.actions());
+        }
+        if (!actions.used().isEmpty()) {
+            details(html, "used: " + actions.used().size(), actions.used());
+        }
+        if (!actions.notObservable().isEmpty()) {
+            details(html, "not observable in CloudTrail: " + actions.notObservable().size(), actions.notObservable());
+        }
+    }
+
+    private static void details(StringBuilder html, String summary, List<String> items) {
+        html.append("<details class=\"actions\"><summary>").append(esc(summary)).append("</summary><ul>");
+        for (String item : items) {
+            html.append("<li><code>").append(esc(item)).append("</code></li>");
+        }
+        html.append("</ul></details>");
+    }
+
+    private static void sensitiveRoles(StringBuilder html, WeeklyReport report) {
+        List<SensitiveRole> roles = report.sensitiveRoles();
+        html.append("<h2 id=\"break-glass\">Break-glass and sensitive roles (").append(roles.size())
+                .append(")</h2>\n<p class=\"legend\">Expected to sit unused: their use is what to review, not "
+                        + "their unused access.</p>\n");
+        if (roles.isEmpty()) {
+            html.append("<p class=\"none\">None this week.</p>\n");
+            return;
+        }
+        html.append("<table id=\"break-glass-table\"><thead><tr><th>Role</th><th>Kind</th><th>Last use</th>"
+                + "<th>Who (last use, uses)</th><th>Alerts this week</th><th>Unused-access findings</th>"
+                + "<th>Reviewed?</th></tr></thead><tbody>\n");
+        for (SensitiveRole r : roles) {
+            html.append("<tr><td class=\"arn\">").append(arn(r.role())).append("</td><td class=\"nw\">")
+                    .append(r.breakGlass() ? "break-glass" : "sensitive").append("</td><td class=\"when\">")
+                    .append(esc(r.lastUsed() == null ? "not seen" : ReportText.time(r.lastUsed())))
+                    .append("</td><td class=\"arn\"><ul>");
+            r.assumers().forEach(a -> html.append("<li>").append(arn(a)).append("</li>"));
+            html.append("</ul></td><td>");
+            if (!r.alerts().isEmpty()) {
+                html.append("<a href=\"#alerts\">").append(esc(String.join(", ", r.alerts()))).append("</a>");
+            }
+            html.append("</td><td>").append(esc(String.join(", ", r.findings()))).append("</td><td>")
+                    .append(r.usedThisWeek() ? "☐ used this week: confirm it was needed" : "not used this week")
+                    .append("</td></tr>\n");
+        }
+        html.append("</tbody></table>\n");
+    }
+
+    private static void graph(StringBuilder html, WeeklyReport report) {
+        List<AccessEdge> edges = report.edges();
+        Set<String> alerted = new HashSet<>();
+        report.alerts().stream().filter(a -> a.role() != null && a.principal() != null)
+                .forEach(a -> alerted.add(ReportText.edgeId(a.principal(), a.role())));
+        AccessGraphSvg.Layout layout = AccessGraphSvg.layout(edges, report.periodStart(), alerted);
         html.append("<h2 id=\"access-graph\">Access graph</h2>\n<p class=\"legend\"><span>")
                 .append(edges.size()).append(" observed paths")
-                .append(edges.size() > AccessGraphSvg.MAX_EDGES ? ", the " + AccessGraphSvg.MAX_EDGES
-                        + " most used drawn" : "")
-                .append("</span><span>— same account</span><span style=\"color:#c0392b\">- - cross-account</span>"
-                        + "<span>label: uses to date · last use</span></p>\n")
-                .append(AccessGraphSvg.render(edges));
+                .append(layout.collapsed() > 0 ? ", the " + (edges.size() - layout.collapsed())
+                        + " most used drawn, each assumer's other paths as one \"N more\" edge" : "")
+                .append("</span><span>").append(swatch("")).append("same account</span><span>")
+                .append(swatch("cross-account")).append("cross-account</span><span>").append(swatch("new"))
+                .append("new this week</span><span>").append(swatch("alert")).append("raised an alert</span>")
+                .append(layout.collapsed() > 0 ? "<span>" + swatch("more") + "N more: paths used less</span>" : "")
+                .append("<span>label: uses to date · last use; boxes: accounts; click a node for its paths</span></p>\n")
+                .append("<div class=\"graph\">").append(AccessGraphSvg.svg(layout)).append("</div>\n");
         html.append("<table id=\"edges-table\"><thead><tr><th>Assumer</th><th>Role</th><th>How</th>"
                 + "<th>Cross-account</th><th>Uses</th><th>First use</th><th>Last use</th></tr></thead><tbody>\n");
         for (AccessEdge e : edges) {
-            html.append("<tr><td>").append(esc(e.assumer())).append("</td><td>").append(esc(e.role()))
+            html.append("<tr id=\"").append(ReportText.edgeId(e.assumer(), e.role())).append("\"><td class=\"arn\">")
+                    .append(arn(e.assumer())).append("</td><td class=\"arn\">").append(arn(e.role()))
                     .append("</td><td>").append(esc(e.how())).append("</td><td>")
                     .append(e.crossAccount() ? "yes" : "no").append("</td><td class=\"num\">").append(e.uses())
-                    .append("</td><td>").append(esc(ReportText.time(e.firstUsed()))).append("</td><td>")
-                    .append(esc(ReportText.time(e.lastUsed()))).append("</td></tr>\n");
+                    .append("</td><td class=\"when\">").append(esc(ReportText.time(e.firstUsed())))
+                    .append("</td><td class=\"when\">").append(esc(ReportText.time(e.lastUsed())))
+                    .append("</td></tr>\n");
         }
         html.append("</tbody></table>\n");
     }
@@ -117,34 +204,66 @@ public final class HtmlReport {
             html.append("<p class=\"none\">None this week.</p>\n");
             return;
         }
-        html.append("<table id=\"alerts-table\"><thead><tr><th>Severity</th><th>Detector</th><th>Title</th>"
-                + "<th>Principal</th><th>Origin</th><th>Role</th><th>Network</th><th>User agent</th><th>First</th>"
-                + "<th>Count</th></tr></thead><tbody>\n");
+        html.append("<table id=\"alerts-table\"><thead><tr><th>Severity</th><th>Alert</th><th>Principal</th>"
+                + "<th>Origin and chain</th><th>Role</th><th>Why: baseline broken</th><th>Runbook</th>"
+                + "<th>Network, user agent</th><th>First</th><th>Count</th><th>Path</th></tr></thead><tbody>\n");
+        Set<String> paths = new HashSet<>();
+        report.edges().forEach(e -> paths.add(ReportText.edgeId(e.assumer(), e.role())));
         for (Alert a : report.alerts()) {
             html.append("<tr><td class=\"sev-").append(a.severity()).append("\">").append(a.severity())
-                    .append("</td><td>").append(esc(a.detector())).append("</td><td>").append(esc(a.title()))
-                    .append("</td><td>").append(esc(a.principal())).append("</td><td>").append(esc(a.origin()))
-                    .append("</td><td>").append(esc(a.role())).append("</td><td>").append(esc(a.sourceNetwork()))
-                    .append("</td><td>").append(esc(a.userAgent())).append("</td><td>")
+                    .append("</td><td><b>").append(esc(a.title())).append("</b><br>").append(esc(a.detector()))
+                    .append("</td><td class=\"arn\">").append(arn(a.principal())).append("</td><td class=\"arn\">")
+                    .append(arn(a.origin()));
+            if (a.chain().size() > 1 || a.chain().size() == 1 && !a.chain().get(0).equals(a.origin())) {
+                html.append("<br>chain: ").append(arn(String.join(" → ", a.chain())));
+            }
+            html.append("</td><td class=\"arn\">").append(arn(a.role())).append("</td><td>");
+            if (a.baseline() != null) {
+                html.append("baseline: ").append(esc(a.baseline()));
+            }
+            if (a.unusual() != null) {
+                html.append(a.baseline() == null ? "" : "<br>").append("broken by: ").append(esc(a.unusual()));
+            }
+            html.append("</td><td>").append(esc(a.action())).append("</td><td>").append(esc(a.sourceNetwork()))
+                    .append(a.userAgent() == null ? "" : "<br>" + esc(a.userAgent())).append("</td><td class=\"when\">")
                     .append(esc(ReportText.time(a.firstEventTime()))).append("</td><td class=\"num\">")
-                    .append(a.count()).append("</td></tr>\n");
+                    .append(a.count()).append("</td><td>");
+            String path = a.role() == null ? null : ReportText.edgeId(a.principal(), a.role());
+            if (path != null && paths.contains(path)) {
+                html.append("<a href=\"#").append(path).append("\">path</a>");
+            }
+            html.append("</td></tr>\n");
         }
         html.append("</tbody></table>\n");
     }
 
-    private static void policies(StringBuilder html, List<Finding> policies) {
+    private static void policies(StringBuilder html, List<ReportText.Policy> policies) {
         html.append("<h2 id=\"policies\">Least-privilege policies (").append(policies.size()).append(")</h2>\n");
         if (policies.isEmpty()) {
             html.append("<p class=\"none\">None this week.</p>\n");
         }
-        for (Finding f : policies) {
-            html.append("<h3 class=\"policy-for\">").append(esc(f.entity()))
-                    .append(f.subject() == null ? "" : " for " + esc(f.subject())).append("</h3>\n")
-                    .append("<pre class=\"policy\"><code>").append(esc(f.policy())).append("</code></pre>\n");
+        for (ReportText.Policy p : policies) {
+            Finding f = p.finding();
+            html.append("<h3 class=\"policy-for arn\">").append(arn(f.entity()))
+                    .append(f.subject() == null ? "" : " for " + arn(f.subject())).append("</h3>\n");
+            if (!p.sameForAssumers().isEmpty()) {
+                html.append("<p class=\"arn\">The same for sessions assumed by: ")
+                        .append(arn(String.join(", ", p.sameForAssumers()))).append("</p>\n");
+            }
+            html.append("<pre class=\"policy\"><code>").append(esc(f.policy())).append("</code></pre>\n");
         }
+    }
+
+    private static String swatch(String kind) {
+        return "<svg width=\"28\" height=\"8\" aria-hidden=\"true\"><line class=\"" + kind
+                + "\" x1=\"0\" y1=\"4\" x2=\"28\" y2=\"4\"/></svg>";
     }
 
     private static String esc(String text) {
         return HtmlText.escape(text);
+    }
+
+    private static String arn(String text) {
+        return HtmlText.arn(text);
     }
 }

@@ -9,6 +9,14 @@ public final class HtmlText {
     private HtmlText() {
     }
 
+    /**
+     * An ARN (or any identifier) escaped, with a line-break opportunity ({@code <wbr>}) after each {@code :} and
+     * {@code /}: a narrow column wraps it between its parts, never inside a name.
+     */
+    public static String arn(String text) {
+        return escape(text).replace(":", ":<wbr>").replace("/", "/<wbr>");
+    }
+
     public static String escape(String text) {
         if (text == null) {
             return "";

@@ -10,7 +10,8 @@ import dev.roletrail.streams.identity.AccessEdge;
 /**
  * The weekly report as Markdown (GitHub flavour), for tickets and wikis. The access graph is a table here: Markdown
  * has no safe way to embed a picture inline. Every value from CloudTrail passes through
- * {@link MarkdownText#escape(String)}; policies go in fences no backtick run can close.
+ * {@link MarkdownText#escape(String)}, ARNs and key ids through {@link MarkdownText#identifier(String)} (a code
+ * span); policies go in fences no backtick run can close.
  */
 public final class MarkdownReport {
 
@@ -29,49 +30,78 @@ public final class MarkdownReport {
         }
         md.append("\n## Findings\n");
         for (FindingKind kind : ReportText.sectionKinds()) {
-            findings(md, kind, report.findings(kind));
+            findings(md, report, kind, report.sectionFindings(kind));
         }
+        sensitiveRoles(md, report);
         edges(md, report.edges());
         alerts(md, report);
         md.append("\n## Least-privilege policies\n");
-        List<Finding> policies = ReportText.policies(report);
+        List<ReportText.Policy> policies = ReportText.policies(report);
         if (policies.isEmpty()) {
-            md.append("\nNone this week\\.\n");
+            md.append("\nNone this week.\n");
         }
-        for (Finding f : policies) {
-            md.append("\n### ").append(esc(f.entity())).append(f.subject() == null ? "" : " for " + esc(f.subject()))
-                    .append("\n\n").append(MarkdownText.fenced("json", f.policy()));
+        for (ReportText.Policy p : policies) {
+            Finding f = p.finding();
+            md.append("\n### ").append(id(f.entity())).append(f.subject() == null ? "" : " for " + id(f.subject()))
+                    .append("\n\n");
+            if (!p.sameForAssumers().isEmpty()) {
+                md.append("The same for sessions assumed by: ")
+                        .append(String.join(", ", p.sameForAssumers().stream().map(MarkdownReport::id).toList()))
+                        .append("\n\n");
+            }
+            md.append(MarkdownText.fenced("json", f.policy()));
         }
         return md.toString();
     }
 
-    private static void findings(StringBuilder md, FindingKind kind, List<Finding> findings) {
+    private static void findings(StringBuilder md, WeeklyReport report, FindingKind kind,
+            List<Finding> findings) {
         md.append("\n### ").append(esc(ReportText.kindTitle(kind))).append(" (").append(findings.size())
                 .append(")\n\n");
         if (findings.isEmpty()) {
-            md.append("None this week\\.\n");
+            md.append("None this week.\n");
             return;
         }
         md.append("| Severity | Entity | Subject | Account | Last used | Evidence | Remediation |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         for (Finding f : findings) {
-            md.append("| ").append(f.severity()).append(" | ").append(esc(f.entity())).append(" | ")
-                    .append(esc(f.subject())).append(" | ").append(esc(f.account())).append(" | ")
-                    .append(esc(ReportText.time(f.lastUsed()))).append(" | ")
-                    .append(String.join("<br>", ReportText.evidence(f).stream().map(MarkdownReport::esc).toList()))
+            md.append("| ").append(f.severity()).append(" | ").append(id(f.entity())).append(" | ")
+                    .append(id(f.subject())).append(" | ").append(id(f.account())).append(" | ")
+                    .append(esc(report.lastUse(f))).append(" | ")
+                    .append(String.join("<br>", ReportText.groupedEvidence(f).stream().map(MarkdownReport::esc).toList()))
                     .append(" | ").append(esc(f.remediation())).append(" |\n");
+        }
+    }
+
+    private static void sensitiveRoles(StringBuilder md, WeeklyReport report) {
+        md.append("\n## Break-glass and sensitive roles (").append(report.sensitiveRoles().size())
+                .append(")\n\nExpected to sit unused: their use is what to review, not their unused access.\n\n");
+        if (report.sensitiveRoles().isEmpty()) {
+            md.append("None this week.\n");
+            return;
+        }
+        md.append("| Role | Kind | Last use | Who (last use, uses) | Alerts this week | Unused-access findings | Reviewed? |\n")
+                .append("|---|---|---|---|---|---|---|\n");
+        for (SensitiveRole r : report.sensitiveRoles()) {
+            md.append("| ").append(id(r.role())).append(" | ").append(r.breakGlass() ? "break-glass" : "sensitive")
+                    .append(" | ").append(esc(r.lastUsed() == null ? "not seen" : ReportText.time(r.lastUsed())))
+                    .append(" | ").append(String.join("<br>", r.assumers().stream().map(MarkdownReport::esc).toList()))
+                    .append(" | ").append(esc(String.join(", ", r.alerts()))).append(" | ")
+                    .append(esc(String.join(", ", r.findings()))).append(" | ")
+                    .append(r.usedThisWeek() ? "☐ used this week: confirm it was needed" : "not used this week")
+                    .append(" |\n");
         }
     }
 
     private static void edges(StringBuilder md, List<AccessEdge> edges) {
         md.append("\n## Access graph\n\n");
         if (edges.isEmpty()) {
-            md.append("No role assumptions observed\\.\n");
+            md.append("No role assumptions observed.\n");
             return;
         }
         md.append("| Assumer | → Role | How | Cross-account | Uses | Last use |\n|---|---|---|---|---:|---|\n");
         for (AccessEdge e : edges) {
-            md.append("| ").append(esc(e.assumer())).append(" | ").append(esc(e.role())).append(" | ")
+            md.append("| ").append(id(e.assumer())).append(" | ").append(id(e.role())).append(" | ")
                     .append(esc(e.how())).append(" | ").append(e.crossAccount() ? "**yes**" : "no").append(" | ")
                     .append(e.uses()).append(" | ").append(esc(ReportText.time(e.lastUsed()))).append(" |\n");
         }
@@ -80,21 +110,31 @@ public final class MarkdownReport {
     private static void alerts(StringBuilder md, WeeklyReport report) {
         md.append("\n## Alerts of the week (").append(report.alertsTotal()).append(")\n\n");
         if (report.alerts().isEmpty()) {
-            md.append("None this week\\.\n");
+            md.append("None this week.\n");
             return;
         }
-        md.append("| Severity | Detector | Title | Principal | Origin | Role | Network | User agent | First | Count |\n")
-                .append("|---|---|---|---|---|---|---|---|---|---:|\n");
+        md.append("| Severity | Alert | Principal | Origin and chain | Role | Why: baseline broken | Runbook | "
+                + "Network, user agent | First | Count |\n|---|---|---|---|---|---|---|---|---|---:|\n");
         for (Alert a : report.alerts()) {
-            md.append("| ").append(a.severity()).append(" | ").append(esc(a.detector())).append(" | ")
-                    .append(esc(a.title())).append(" | ").append(esc(a.principal())).append(" | ")
-                    .append(esc(a.origin())).append(" | ").append(esc(a.role())).append(" | ")
-                    .append(esc(a.sourceNetwork())).append(" | ").append(esc(a.userAgent())).append(" | ")
+            String why = (a.baseline() == null ? "" : "baseline: " + esc(a.baseline()))
+                    + (a.baseline() != null && a.unusual() != null ? "<br>" : "")
+                    + (a.unusual() == null ? "" : "broken by: " + esc(a.unusual()));
+            String chain = a.chain().size() > 1
+                    ? "<br>chain: " + String.join(" → ", a.chain().stream().map(MarkdownReport::id).toList()) : "";
+            md.append("| ").append(a.severity()).append(" | ").append(esc(a.title())).append(" (")
+                    .append(esc(a.detector())).append(") | ").append(id(a.principal())).append(" | ")
+                    .append(id(a.origin())).append(chain).append(" | ").append(id(a.role())).append(" | ")
+                    .append(why).append(" | ").append(esc(a.action())).append(" | ").append(esc(a.sourceNetwork()))
+                    .append(a.userAgent() == null ? "" : "<br>" + esc(a.userAgent())).append(" | ")
                     .append(esc(ReportText.time(a.firstEventTime()))).append(" | ").append(a.count()).append(" |\n");
         }
     }
 
     private static String esc(String text) {
         return MarkdownText.escape(text);
+    }
+
+    private static String id(String text) {
+        return MarkdownText.identifier(text);
     }
 }

@@ -3,10 +3,12 @@ package dev.roletrail.streams.report;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -21,6 +23,11 @@ import dev.roletrail.streams.identity.Arns;
  * Builds the weekly reports of one ISO week: one for the organisation and one per account that has a finding, an
  * access path or an alert. Pure: the same inputs give the same reports. An edge belongs to both the assumer's and
  * the role's account, so a cross-account path shows in each; findings and alerts belong to their own account.
+ * Each finding carries the latest use the state knows of ({@link LastUse}).
+ * <p>
+ * Last week's counts come from last week's report, or, when none was written, from the state, as far as it reaches
+ * back (observations began before last week ended): paths first used before then, last week's alerts, and the findings
+ * known to be open at its end (open ones evaluated before it, and ones resolved since).
  */
 public final class ReportBuilder {
 
@@ -34,15 +41,27 @@ public final class ReportBuilder {
     private ReportBuilder() {
     }
 
-    /**
-     * @param previous last week's reports by scope (may be empty): the summary's change since last week
-     */
+    /** With the default break-glass and sensitive role patterns. */
     public static List<WeeklyReport> build(IsoWeek week, Instant generatedAt, ReportInputs inputs,
             Map<String, WeeklyReport> previous) {
+        return build(week, generatedAt, inputs, previous, ReportSettings.defaults());
+    }
+
+    /**
+     * @param previous last week's reports by scope (may be empty): the summary's change since last week; a scope
+     *                 without one is counted from the state
+     * @param settings which roles are break-glass or sensitive
+     */
+    public static List<WeeklyReport> build(IsoWeek week, Instant generatedAt, ReportInputs inputs,
+            Map<String, WeeklyReport> previous, ReportSettings settings) {
         Objects.requireNonNull(previous, "previous");
-        List<Finding> open = inputs.findings().stream().filter(f -> f.status() == FindingStatus.OPEN).toList();
         List<AccessEdge> edges = inputs.edges().stream().filter(e -> e.firstUsed().isBefore(week.end())).toList();
         List<Alert> alerts = inputs.alerts().stream().filter(a -> week.contains(a.firstEventTime())).toList();
+        LastUse lastUse = new LastUse(edges, inputs.alerts().stream()
+                .filter(a -> a.firstEventTime().isBefore(week.end())).toList(), inputs.observedSince());
+        List<Finding> open = inputs.findings().stream().filter(f -> f.status() == FindingStatus.OPEN)
+                .map(lastUse::enrich).toList();
+        State state = new State(week, generatedAt, inputs, lastUse, settings);
 
         Set<String> accounts = new TreeSet<>();
         open.stream().map(Finding::account).filter(Objects::nonNull).forEach(accounts::add);
@@ -51,9 +70,9 @@ public final class ReportBuilder {
         accounts.removeIf(account -> !account.matches("\\d{12}"));
 
         List<WeeklyReport> reports = new ArrayList<>();
-        reports.add(scoped(week, generatedAt, WeeklyReport.ORG, open, edges, alerts, previous));
+        reports.add(scoped(state, WeeklyReport.ORG, open, edges, alerts, previous));
         for (String account : accounts) {
-            reports.add(scoped(week, generatedAt, account,
+            reports.add(scoped(state, account,
                     filter(open, f -> account.equals(f.account())),
                     filter(edges, e -> accountsOf(e).contains(account)),
                     filter(alerts, a -> account.equals(a.account())), previous));
@@ -61,16 +80,20 @@ public final class ReportBuilder {
         return List.copyOf(reports);
     }
 
-    private static WeeklyReport scoped(IsoWeek week, Instant generatedAt, String scope, List<Finding> findings,
-            List<AccessEdge> edges, List<Alert> alerts, Map<String, WeeklyReport> previous) {
-        WeeklyReport before = previous.get(scope);
+    /** What every scope's report is made from. */
+    private record State(IsoWeek week, Instant generatedAt, ReportInputs inputs, LastUse lastUse,
+            ReportSettings settings) {
+    }
+
+    private static WeeklyReport scoped(State state, String scope, List<Finding> findings, List<AccessEdge> edges,
+            List<Alert> alerts, Map<String, WeeklyReport> previous) {
+        IsoWeek week = state.week();
+        Map<String, Long> counts = counts(findings, alerts, edges);
+        Map<String, Long> before = previous.containsKey(scope) ? counts(previous.get(scope))
+                : lastWeekFromState(state, scope);
         List<SummaryLine> summary = new ArrayList<>();
-        for (FindingKind kind : FindingKind.values()) {
-            summary.add(line(kind.id(), findings.stream().filter(f -> f.kind() == kind).count(), before));
-        }
-        summary.add(line(ALERTS, alerts.size(), before));
-        summary.add(line(ACCESS_PATHS, edges.size(), before));
-        summary.add(line(CROSS_ACCOUNT_PATHS, edges.stream().filter(AccessEdge::crossAccount).count(), before));
+        counts.forEach((item, count) -> summary.add(new SummaryLine(item, count,
+                before == null ? null : before.getOrDefault(item, 0L))));
         List<Alert> shown = alerts.stream()
                 .sorted(Comparator.comparing(Alert::severity).reversed().thenComparing(Alert::firstEventTime)
                         .thenComparing(Alert::id))
@@ -78,14 +101,103 @@ public final class ReportBuilder {
         List<AccessEdge> sortedEdges = edges.stream()
                 .sorted(Comparator.comparing(AccessEdge::assumer).thenComparing(AccessEdge::role)).toList();
         List<Finding> sortedFindings = findings.stream().sorted(Comparator.comparing(Finding::id)).toList();
-        return new WeeklyReport(week.toString(), scope, week.start(), week.end(), generatedAt, summary,
-                sortedFindings, sortedEdges, shown, alerts.size());
+        Map<String, String> lastUse = new TreeMap<>();
+        sortedFindings.forEach(f -> lastUse.put(f.id(), state.lastUse().words(f)));
+        return new WeeklyReport(week.toString(), scope, week.start(), week.end(), state.generatedAt(), summary,
+                sortedFindings, sortedEdges, shown, alerts.size(), state.inputs().observedSince(), lastUse,
+                sensitiveRoles(state, findings, edges, alerts));
     }
 
-    private static SummaryLine line(String item, long count, WeeklyReport before) {
-        Long previous = before == null ? null : before.summary().stream().filter(l -> l.item().equals(item))
-                .map(SummaryLine::count).findFirst().orElse(0L);
-        return new SummaryLine(item, count, previous);
+    /** Every break-glass or sensitive role the scope's findings, paths or alerts name; break-glass first. */
+    private static List<SensitiveRole> sensitiveRoles(State state, List<Finding> findings, List<AccessEdge> edges,
+            List<Alert> alerts) {
+        Set<String> roles = new TreeSet<>();
+        findings.stream().filter(f -> "role".equals(f.entityType())).map(Finding::entity).forEach(roles::add);
+        edges.forEach(e -> roles.add(e.role()));
+        alerts.stream().map(Alert::role).filter(Objects::nonNull).forEach(roles::add);
+        roles.removeIf(role -> !state.settings().sensitive(role));
+        List<SensitiveRole> listed = new ArrayList<>();
+        for (String role : roles) {
+            Instant lastUsed = null;
+            boolean usedThisWeek = false;
+            List<String> assumers = new ArrayList<>();
+            for (AccessEdge e : edges.stream().filter(e -> e.role().equals(role))
+                    .sorted(Comparator.comparing(AccessEdge::lastUsed).reversed()).toList()) {
+                lastUsed = latest(lastUsed, e.lastUsed());
+                usedThisWeek |= state.week().contains(e.lastUsed());
+                assumers.add(e.assumer() + " (" + ReportText.day(e.lastUsed()) + ", " + e.uses() + "×)");
+            }
+            Map<String, Long> alertCounts = new TreeMap<>();
+            for (Alert a : alerts.stream().filter(a -> role.equals(a.role())).toList()) {
+                lastUsed = latest(lastUsed, a.lastEventTime());
+                usedThisWeek = true;
+                alertCounts.merge(a.severity() + " " + a.detector(), a.count(), Long::sum);
+            }
+            List<String> kinds = new ArrayList<>();
+            for (Finding f : findings.stream().filter(f -> role.equals(f.entity())).toList()) {
+                lastUsed = latest(lastUsed, f.lastUsed());
+                if (WeeklyReport.UNUSED_ACCESS.contains(f.kind()) && !kinds.contains(f.kind().id())) {
+                    kinds.add(f.kind().id());
+                }
+            }
+            List<String> alertLines = alertCounts.entrySet().stream().map(c -> c.getKey() + " ×" + c.getValue())
+                    .toList();
+            listed.add(new SensitiveRole(role, state.settings().breakGlass(role), lastUsed, assumers, alertLines,
+                    kinds, usedThisWeek));
+        }
+        listed.sort(Comparator.comparing((SensitiveRole r) -> !r.breakGlass()).thenComparing(SensitiveRole::role));
+        return listed;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        if (a == null) {
+            return b;
+        }
+        return b == null || a.isAfter(b) ? a : b;
+    }
+
+    /** The summary's items and counts, in the summary's order. */
+    private static Map<String, Long> counts(List<Finding> findings, List<Alert> alerts, List<AccessEdge> edges) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (FindingKind kind : FindingKind.values()) {
+            counts.put(kind.id(), findings.stream().filter(f -> f.kind() == kind).count());
+        }
+        counts.put(ALERTS, (long) alerts.size());
+        counts.put(ACCESS_PATHS, (long) edges.size());
+        counts.put(CROSS_ACCOUNT_PATHS, edges.stream().filter(AccessEdge::crossAccount).count());
+        return counts;
+    }
+
+    private static Map<String, Long> counts(WeeklyReport report) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        report.summary().forEach(line -> counts.put(line.item(), line.count()));
+        return counts;
+    }
+
+    /** Last week's counts of the scope as the state tells them, or null when observations began after it. */
+    private static Map<String, Long> lastWeekFromState(State state, String scope) {
+        IsoWeek last = state.week().previous();
+        Instant observedSince = state.inputs().observedSince();
+        if (observedSince == null || !observedSince.isBefore(last.end())) {
+            return null;
+        }
+        Predicate<String> inScope = account -> WeeklyReport.ORG.equals(scope) || scope.equals(account);
+        List<Finding> findings = filter(state.inputs().findings(), f -> inScope.test(f.account())
+                && openAt(f, last.end()));
+        List<Alert> alerts = filter(state.inputs().alerts(), a -> last.contains(a.firstEventTime())
+                && inScope.test(a.account()));
+        List<AccessEdge> edges = filter(state.inputs().edges(), e -> e.firstUsed().isBefore(last.end())
+                && (WeeklyReport.ORG.equals(scope) || accountsOf(e).contains(scope)));
+        return counts(findings, alerts, edges);
+    }
+
+    /**
+     * Whether the finding was open at {@code at}, as far as its current state tells: open and evaluated (its content
+     * last changed) before then, or resolved after then. One evaluated later may have been open too, with other
+     * content: it is not counted.
+     */
+    private static boolean openAt(Finding f, Instant at) {
+        return f.status() == FindingStatus.OPEN ? f.periodEnd().isBefore(at) : !f.periodEnd().isBefore(at);
     }
 
     private static Set<String> accountsOf(AccessEdge edge) {

@@ -1,5 +1,6 @@
 package dev.roletrail.streams.report;
 
+import java.time.Instant;
 import java.util.List;
 
 import dev.roletrail.schemas.alert.Alert;
@@ -11,13 +12,22 @@ import dev.roletrail.streams.identity.AccessEdge;
  *
  * @param findings current findings (open and resolved; the builder keeps the open ones)
  * @param edges    observed access paths
- * @param alerts   recent alerts (the builder keeps those of the week)
+ * @param alerts        recent alerts, of the week and the week before (the builder keeps those of the week and counts
+ *                      last week's)
+ * @param observedSince the earliest event time RoleTrail has seen (the data span's start), or null when unknown:
+ *                      what "not seen" means, and whether the state reaches back to last week
  */
-public record ReportInputs(List<Finding> findings, List<AccessEdge> edges, List<Alert> alerts) {
+public record ReportInputs(List<Finding> findings, List<AccessEdge> edges, List<Alert> alerts,
+        Instant observedSince) {
 
     public ReportInputs {
         findings = findings == null ? List.of() : List.copyOf(findings);
         edges = edges == null ? List.of() : List.copyOf(edges);
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
+    }
+
+    /** Inputs without knowing when observations began. */
+    public ReportInputs(List<Finding> findings, List<AccessEdge> edges, List<Alert> alerts) {
+        this(findings, edges, alerts, null);
     }
 }

@@ -1,12 +1,17 @@
 package dev.roletrail.streams.report;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 
 import dev.roletrail.schemas.finding.ActionUsage;
 import dev.roletrail.schemas.finding.Finding;
@@ -78,9 +83,50 @@ final class ReportText {
         return lines;
     }
 
-    /** The least-privilege policy findings that carry a policy, by entity. */
-    static List<Finding> policies(WeeklyReport report) {
-        return report.findings(FindingKind.LEAST_PRIVILEGE_POLICY).stream().filter(f -> f.policy() != null).toList();
+    /** A role's generated policy, and the assumers whose sessions used exactly the same actions. */
+    record Policy(Finding finding, List<String> sameForAssumers) {
+    }
+
+    /**
+     * The least-privilege policies that carry a policy, by entity: each role's own, then one per assumer where it
+     * differs from the role's (an assumer whose policy is the same is named under the role's).
+     */
+    static List<Policy> policies(WeeklyReport report) {
+        List<Finding> all = report.findings(FindingKind.LEAST_PRIVILEGE_POLICY).stream()
+                .filter(f -> f.policy() != null)
+                .sorted(Comparator.comparing(Finding::entity).thenComparing(f -> f.subject() == null ? "" : f.subject()))
+                .toList();
+        Map<String, String> rolePolicy = new HashMap<>();
+        all.stream().filter(f -> f.subject() == null).forEach(f -> rolePolicy.put(f.entity(), f.policy()));
+        Map<String, List<String>> same = new HashMap<>();
+        List<Finding> shown = new ArrayList<>();
+        for (Finding f : all) {
+            if (f.subject() != null && f.policy().equals(rolePolicy.get(f.entity()))) {
+                same.computeIfAbsent(f.entity(), e -> new ArrayList<>()).add(f.subject());
+            } else {
+                shown.add(f);
+            }
+        }
+        return shown.stream().map(f -> new Policy(f, f.subject() == null
+                ? same.getOrDefault(f.entity(), List.of()) : List.of())).toList();
+    }
+
+    /** The finding's evidence lines, its actions grouped per service, riskiest first (for Markdown). */
+    static List<String> groupedEvidence(Finding finding) {
+        List<String> lines = new ArrayList<>(finding.evidence());
+        ActionUsage actions = finding.actions();
+        if (actions != null) {
+            for (ServiceActions group : ServiceActions.of(actions.unused())) {
+                lines.add(group.summary("unused") + ": " + String.join(", ", group.actions()));
+            }
+            if (!actions.used().isEmpty()) {
+                lines.add("used: " + String.join(", ", actions.used()));
+            }
+            if (!actions.notObservable().isEmpty()) {
+                lines.add("not observable in CloudTrail: " + String.join(", ", actions.notObservable()));
+            }
+        }
+        return lines;
     }
 
     /** The kinds that get a section of their own (policies have theirs at the end). */
@@ -97,7 +143,9 @@ final class ReportText {
         return parts.length == 6 && parts[0].equals("arn") && !parts[4].isEmpty() ? parts[4] + ":" + parts[5] : arn;
     }
 
-    static String shorten(String text, int max) {
-        return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    /** The anchor of an access path, the same in the graph, its table and the alerts that link to it. */
+    static String edgeId(String assumer, String role) {
+        UUID id = UUID.nameUUIDFromBytes((assumer + "\u0000" + role).getBytes(StandardCharsets.UTF_8));
+        return "edge-" + Long.toHexString(id.getMostSignificantBits() & Long.MAX_VALUE);
     }
 }

@@ -1,9 +1,14 @@
 package dev.roletrail.streams.report;
 
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
+import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
@@ -19,7 +24,13 @@ import dev.roletrail.streams.identity.AccessEdge;
  *
  * @param week        ISO week, {@code 2026-W47}
  * @param scope       {@link #ORG} or a 12-digit account id
- * @param alertsTotal alerts of the week before {@code alerts} was capped
+ * @param alertsTotal   alerts of the week before {@code alerts} was capped
+ * @param observedSince the earliest event time RoleTrail had seen, or null when unknown
+ * @param lastUse       finding id → its last use as the report words it: a time, {@code never} (no use in the
+ *                      tracking period, which RoleTrail watched whole), or {@code not seen since tracking began
+ *                      (DATE)}; empty in reports written before it was kept
+ * @param sensitiveRoles  break-glass and sensitive roles: their unused-access findings are listed with them, not in
+ *                        their kinds' sections
  */
 public record WeeklyReport(
         String week,
@@ -31,7 +42,14 @@ public record WeeklyReport(
         List<Finding> findings,
         List<AccessEdge> edges,
         List<Alert> alerts,
-        long alertsTotal) {
+        long alertsTotal,
+        Instant observedSince,
+        Map<String, String> lastUse,
+        List<SensitiveRole> sensitiveRoles) {
+
+    /** Kinds that say access went unused: what a break-glass role is expected to show. */
+    static final Set<FindingKind> UNUSED_ACCESS = Set.of(FindingKind.UNUSED_ROLE, FindingKind.UNUSED_TRUST_PATH,
+            FindingKind.UNUSED_PERMISSIONS);
 
     /** The scope of the whole organisation's report. */
     public static final String ORG = "org";
@@ -49,6 +67,8 @@ public record WeeklyReport(
         findings = findings == null ? List.of() : List.copyOf(findings);
         edges = edges == null ? List.of() : List.copyOf(edges);
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
+        lastUse = lastUse == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(lastUse));
+        sensitiveRoles = sensitiveRoles == null ? List.of() : List.copyOf(sensitiveRoles);
     }
 
     /** The key on the reports topic: {@code 2026-W47/org}, {@code 2026-W47/111122223333}. */
@@ -59,6 +79,25 @@ public record WeeklyReport(
     @JsonIgnore
     public String id() {
         return id(week, scope);
+    }
+
+    /** The finding's last use in words, as {@link #lastUse} has it (a report without it: its own time, or never). */
+    public String lastUse(Finding finding) {
+        String words = lastUse.get(finding.id());
+        return words != null ? words : ReportText.time(finding.lastUsed());
+    }
+
+    /**
+     * The findings of one kind its section lists, most severe first: a break-glass or sensitive role's unused-access
+     * findings are listed with the role instead.
+     */
+    public List<Finding> sectionFindings(FindingKind kind) {
+        if (!UNUSED_ACCESS.contains(kind)) {
+            return findings(kind);
+        }
+        Set<String> sensitive = new HashSet<>();
+        sensitiveRoles.forEach(r -> sensitive.add(r.role()));
+        return findings(kind).stream().filter(f -> !sensitive.contains(f.entity())).toList();
     }
 
     /** Findings of one kind, most severe first. */

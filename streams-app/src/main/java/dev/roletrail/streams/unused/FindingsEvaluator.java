@@ -1,7 +1,10 @@
 package dev.roletrail.streams.unused;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.inventory.IamRole;
@@ -10,8 +13,9 @@ import dev.roletrail.schemas.inventory.UserCredentials;
 import dev.roletrail.streams.unused.policy.ActionCatalog;
 
 /**
- * Every open finding at one evaluation: the inventory joined with observed use. Pure: the same inventory, usage and
- * evaluation time give the same findings in the same order.
+ * Every open finding at one evaluation: the inventory joined with observed use, and the least-privilege policies of
+ * roles used but not in the inventory. Pure: the same inventory, usage and evaluation time give the same findings in
+ * the same order.
  */
 public final class FindingsEvaluator {
 
@@ -23,6 +27,9 @@ public final class FindingsEvaluator {
 
         /** The per-assumer actions of a role. */
         List<AssumerActions> assumers(String role);
+
+        /** Every role with observed use, in the inventory or not. */
+        List<String> usedRoles();
     }
 
     private final RoleFindings roles;
@@ -37,9 +44,18 @@ public final class FindingsEvaluator {
 
     public List<Finding> evaluate(InventoryView inventory, UsageSource usage, Evaluation evaluation) {
         List<Finding> findings = new ArrayList<>();
+        Set<String> inventoried = new HashSet<>();
         for (IamRole role : inventory.roles()) {
+            inventoried.add(role.arn());
             findings.addAll(roles.evaluate(role, inventory.policiesOf(role), usageOf(usage, role.arn()),
                     usage.assumers(role.arn()), evaluation));
+        }
+        // A role used but missing from the inventory (another account's, or no inventory loaded) still gets its
+        // least-privilege policy: it needs only observed use.
+        for (String role : new TreeSet<>(usage.usedRoles())) {
+            if (!inventoried.contains(role)) {
+                findings.addAll(roles.uninventoried(role, usageOf(usage, role), usage.assumers(role), evaluation));
+            }
         }
         for (IamUser user : inventory.users()) {
             findings.addAll(users.evaluate(user, inventory.policiesOf(user), usageOf(usage, user.arn()),

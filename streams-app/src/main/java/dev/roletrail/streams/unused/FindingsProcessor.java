@@ -150,7 +150,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         }
         clock.delete(LATE_USE);
         clock.put(EVALUATED_DAY, day);
-        evaluate(Instant.ofEpochMilli(day * DAY_MS), Instant.ofEpochMilli(since));
+        evaluate(Instant.ofEpochMilli(day * DAY_MS), Instant.ofEpochMilli(since), day * DAY_MS);
     }
 
     /** The day boundary after the newest watermark: every use there is has arrived, none will come after. */
@@ -171,7 +171,9 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         usedSinceEndEvaluation = false;
         clock.delete(LATE_USE);
         clock.put(EVALUATED_DAY, day);
-        evaluate(Instant.ofEpochMilli(day * DAY_MS), Instant.ofEpochMilli(since));
+        // Stamped with the newest data's time, not the day boundary after it: a finding stamped ahead of the data
+        // would move on the stream time of the tasks that read the findings topic, expiring their state early.
+        evaluate(Instant.ofEpochMilli(day * DAY_MS), Instant.ofEpochMilli(since), Math.min(day * DAY_MS, newest));
     }
 
     private List<Long> watermarks() {
@@ -182,7 +184,8 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         return watermarks;
     }
 
-    private void evaluate(Instant at, Instant observedSince) {
+    /** @param timestamp the record timestamp of what it emits */
+    private void evaluate(Instant at, Instant observedSince, long timestamp) {
         Evaluation evaluation = new Evaluation(at, settings, observedSince);
         Map<String, Finding> current = new LinkedHashMap<>();
         for (Finding finding : evaluator.evaluate(InventoryView.of(inventoryEntities()), storeUsage(), evaluation)) {
@@ -199,13 +202,13 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         }
         for (Finding finding : resolved) {
             open.delete(finding.id());
-            emit(finding, at);
+            emit(finding, timestamp);
         }
         for (Finding finding : current.values()) {
             Finding before = open.get(finding.id());
             if (before == null || !FindingFactory.sameContent(before, finding)) {
                 open.put(finding.id(), finding);
-                emit(finding, at);
+                emit(finding, timestamp);
             }
         }
     }
@@ -235,10 +238,15 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
                 }
                 return edges;
             }
+
+            @Override
+            public List<String> usedRoles() {
+                return usage.roles();
+            }
         };
     }
 
-    private void emit(Finding finding, Instant at) {
-        context.forward(new Record<>(finding.id(), finding, at.toEpochMilli()));
+    private void emit(Finding finding, long timestamp) {
+        context.forward(new Record<>(finding.id(), finding, timestamp));
     }
 }

@@ -51,7 +51,9 @@ final class KeyFindings {
             if (key.lastRotated() != null && key.lastRotated().isBefore(rotateBy)) {
                 findings.add(FindingFactory.open(FindingKind.KEY_ROTATION_OVERDUE, root ? Severity.HIGH : Severity.LOW,
                         "Access key older than " + e.settings().keyRotationLimit().toDays() + " days", target,
-                        rotateBy, e.at(), null,
+                        // Its last use, though it moves daily for a key in use: "never" would say the opposite
+                        // of the truth, and rotation findings are few (one per old key), so is the re-emission.
+                        rotateBy, e.at(), lastUsed,
                         List.of("key " + key.slot() + " of " + credentials.user() + " last rotated "
                                 + Evaluation.day(key.lastRotated())),
                         "Create a new key, move its users to it, then deactivate and delete the old one.", null, null));

@@ -11,6 +11,7 @@ import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.inventory.IamRole;
+import dev.roletrail.streams.identity.Arns;
 import dev.roletrail.streams.identity.Sessions;
 import dev.roletrail.streams.identity.TrustPolicy;
 import dev.roletrail.streams.unused.FindingFactory.Target;
@@ -25,7 +26,8 @@ import dev.roletrail.streams.unused.policy.PolicyDocument;
  *   <li>{@code unused-trust-path}: for a role in use, each AWS principal of its trust policy with no assumer since t0
  *       that it covers; broad grants ({@code *}, a whole account, cross-account without {@code sts:ExternalId})
  *       called out;</li>
- *   <li>{@code unused-permissions} and {@code least-privilege-policy}: see {@link PermissionFindings};</li>
+ *   <li>{@code unused-permissions} and {@code least-privilege-policy}: see {@link PermissionFindings}; a role used
+ *       but not in the inventory gets its least-privilege policies alone;</li>
  *   <li>{@code shared-role}: since t0, distinct assumer origins (AWS services aside), networks (AWS service networks
  *       aside) or clients reach their threshold.</li>
  * </ul>
@@ -61,6 +63,15 @@ final class RoleFindings {
         sharedRole(target, usage, e).ifPresent(findings::add);
         findings.addAll(permissions.leastPrivilege(target, granted, usage, assumers, e));
         return findings;
+    }
+
+    /**
+     * A role used but missing from the inventory: only its least-privilege policies, which need no more than
+     * observed use (nothing is known of its grants, creation or trust).
+     */
+    List<Finding> uninventoried(String roleArn, EntityUsage usage, List<AssumerActions> assumers, Evaluation e) {
+        Target target = new Target(Arns.accountOf(roleArn), roleArn, "role", null);
+        return permissions.leastPrivilege(target, permissions.granted(PolicyDocument.EMPTY), usage, assumers, e);
     }
 
     private static Finding unusedRole(IamRole role, Target target, TrustPolicy trust, Instant lastUsed,

@@ -78,6 +78,25 @@ final class UsageRows {
         }
     }
 
+    /**
+     * Every role with observed use: one scan of the store, its latest-activity rows ({@code <role> NUL !}) naming
+     * them. Once per evaluation, so the cost of a day's scan, not of a signal.
+     */
+    List<String> roles() {
+        List<String> roles = new ArrayList<>();
+        try (KeyValueIterator<String, Long> all = rows.store().all()) {
+            while (all.hasNext()) {
+                String key = all.next().key;
+                int end = key.length() - 2;
+                if (end > 0 && key.charAt(end) == SEPARATOR && key.charAt(end + 1) == LAST_ACTIVE
+                        && key.startsWith("arn:") && key.lastIndexOf(":role/", end) > 0) {
+                    roles.add(key.substring(0, end));
+                }
+            }
+        }
+        return roles;
+    }
+
     /** The entity's observed use, or null when nothing was observed. */
     EntityUsage read(String entity) {
         Instant lastActive = null;

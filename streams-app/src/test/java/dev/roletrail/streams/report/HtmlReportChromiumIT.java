@@ -19,21 +19,26 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The HTML report as a person sees it: headless Chromium (Debian's {@code chromium}, which {@code .ci/run} installs)
  * loads the file, and the DOM it built is checked: the graph's nodes and edges, the tables' rows, and no element
- * made from a hostile value. It also takes the screenshot kept as {@code docs/weekly-report-sample.png} (written to
- * {@code target/}; copy it over when the look changes). Fails, never skips, when Chromium is missing.
+ * made from a hostile value; and a generated 300-role organisation's graph. It also takes the screenshots kept as
+ * {@code docs/weekly-report-sample.png} and {@code docs/weekly-report-300-roles.png} (written to {@code target/}; copy
+ * them over when the look changes). Fails, never skips, when Chromium is missing.
  */
 class HtmlReportChromiumIT {
 
     private static final Path SCREENSHOT = Path.of("target", "weekly-report-sample.png");
+    private static final Path LARGE_SCREENSHOT = Path.of("target", "weekly-report-300-roles.png");
 
     @TempDir
     static Path dir;
     private static Path html;
+    private static Path largeHtml;
 
     @BeforeAll
     static void writeReport() throws IOException {
         html = dir.resolve("report.html");
         Files.writeString(html, HtmlReport.render(ReportSamples.orgReport()), StandardCharsets.UTF_8);
+        largeHtml = dir.resolve("report-300-roles.html");
+        Files.writeString(largeHtml, HtmlReport.render(ReportSamples.largeOrgReport()), StandardCharsets.UTF_8);
     }
 
     @Test
@@ -56,12 +61,73 @@ class HtmlReportChromiumIT {
         Files.createDirectories(SCREENSHOT.getParent());
         Files.deleteIfExists(SCREENSHOT);
 
-        chromium("--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1280,2000", html.toUri().toString());
+        chromium("--screenshot=" + SCREENSHOT.toAbsolutePath(), "--window-size=1400,2600", html.toUri().toString());
 
         byte[] png = Files.readAllBytes(SCREENSHOT);
         assertThat(png.length).as("a real picture, not an empty page").isGreaterThan(50_000);
         assertThat(new String(png, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
     }
+
+    @Test
+    void shouldDrawALargeOrganisationsMostUsedPathsAndNMoreEdges() throws Exception {
+        String dom = chromium("--dump-dom", largeHtml.toUri().toString());
+        Files.createDirectories(LARGE_SCREENSHOT.getParent());
+        Files.deleteIfExists(LARGE_SCREENSHOT);
+
+        chromium("--screenshot=" + LARGE_SCREENSHOT.toAbsolutePath(), "--window-size=1400,2600",
+                largeHtml.toUri().toString());
+
+        assertThat(count(dom, "<g class=\"edge\"")).as("the most used paths").isEqualTo(AccessGraphSvg.COLLAPSE_ABOVE);
+        assertThat(count(dom, "<g class=\"edge more\"")).as("one 'N more' per drawn assumer").isPositive();
+        assertThat(count(dom, "<g class=\"account\">")).as("one box per account of the drawn paths (8 of 12)")
+                .isEqualTo(8);
+        assertThat(rows(dom, "edges-table")).as("every path in the table").isEqualTo(900);
+        assertThat(Files.size(LARGE_SCREENSHOT)).isGreaterThan(50_000);
+    }
+
+    /**
+     * Measured by the browser, with its fonts: no two texts of the graph intersect and no text overlaps a node other
+     * than its own or spills out of its own node's box. Measured on a copy of the report with a script appended (the
+     * report itself allows none), whose result is read back from the dumped DOM.
+     */
+    @Test
+    void shouldDrawNoGraphTextOverAnotherOrOverANode() throws Exception {
+        for (WeeklyReport report : List.of(ReportSamples.orgReport(), ReportSamples.largeOrgReport())) {
+            Path measured = dir.resolve("measured-" + System.nanoTime() + ".html");
+            Files.writeString(measured, HtmlReport.render(report).replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
+                    .replace("</body>", MEASURE + "</body>"), StandardCharsets.UTF_8);
+
+            String dom = chromium("--dump-dom", measured.toUri().toString());
+            Matcher result = Pattern.compile("data-measured=\"([^\"]*)\"").matcher(dom);
+
+            assertThat(result.find()).as("the measuring script ran").isTrue();
+            assertThat(result.group(1)).as("texts measured / problems").matches("texts=[1-9]\\d* problems=0;.*");
+        }
+    }
+
+    private static final String MEASURE = """
+            <script>
+            const r = e => e.getBoundingClientRect();
+            const hit = (a, b) => a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5;
+            const texts = [...document.querySelectorAll('svg.access-graph text')];
+            const nodes = [...document.querySelectorAll('svg.access-graph .node')];
+            const problems = [];
+            texts.forEach((t, i) => {
+              texts.slice(i + 1).forEach(u => { if (hit(r(t), r(u))) problems.push(t.textContent + ' x ' + u.textContent); });
+              nodes.forEach(n => {
+                const box = r(n.querySelector('rect'));
+                if (n.contains(t)) {
+                  const b = r(t);
+                  if (b.left < box.left || b.right > box.right) problems.push('spills: ' + t.textContent);
+                } else if (hit(r(t), box)) {
+                  problems.push(t.textContent + ' on node ' + n.querySelector('text').textContent);
+                }
+              });
+            });
+            document.body.setAttribute('data-measured', 'texts=' + texts.length + ' problems=' + problems.length + ';'
+                + problems.slice(0, 5).join(' | '));
+            </script>
+            """;
 
     private static String chromium(String... args) throws IOException, InterruptedException {
         String binary = chromiumBinary();
@@ -97,7 +163,8 @@ class HtmlReportChromiumIT {
         assertThat(start).as("table " + tableId + " is in the DOM").isNotNegative();
         String table = dom.substring(start, dom.indexOf("</table>", start));
         int body = table.indexOf("<tbody>");
-        return count(table.substring(body), "<tr>");
+        // Rows of the paths table carry an anchor id: "<tr id=...>".
+        return count(table.substring(body), "<tr>") + count(table.substring(body), "<tr id=");
     }
 
     private static int count(String text, String needle) {

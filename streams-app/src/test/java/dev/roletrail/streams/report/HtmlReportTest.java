@@ -42,8 +42,79 @@ class HtmlReportTest {
     void shouldHaveASectionPerFindingKindAndThePolicies() {
         assertThat(html).contains("<h3 id=\"unused-role\">Unused roles (1)</h3>",
                 "<h3 id=\"dormant-key\">Dormant access keys (1)</h3>", "<h2 id=\"policies\">Least-privilege policies (1)</h2>",
-                "<li>unused: iam:PassRole</li>");
+                "<summary>iam: 1 unused (1 write)</summary>", "<code>iam:PassRole</code>");
         assertThat(count("<table class=\"findings\"")).isEqualTo(4);
+    }
+
+    @Test
+    void shouldGroupUnusedPermissionsPerServiceInCollapsedDetailsRiskiestFirst() {
+        String page = HtmlReport.render(ReportSamples.breakGlassReport());
+        String row = page.substring(page.indexOf("<table class=\"findings\" data-kind=\"unused-permissions\""));
+        row = row.substring(0, row.indexOf("</table>"));
+
+        assertThat(row).contains("<summary>iam: 2 unused (1 permissions management, 1 write)</summary>",
+                "<summary>ec2: 2 unused (1 write, 1 list)</summary>", "<summary>s3: 3 unused (1 write, 1 read, 1 list)</summary>")
+                .doesNotContain("<details open");
+        assertThat(row.indexOf("<summary>iam:")).as("permissions management first")
+                .isLessThan(row.indexOf("<summary>s3:"));
+        assertThat(row.indexOf("<summary>s3:")).as("then by writes, then count").isLessThan(row.indexOf("<summary>ec2:"));
+        assertThat(row.indexOf("<code>iam:PutRolePolicy</code>")).as("riskiest action first in its service")
+                .isLessThan(row.indexOf("<code>iam:CreateUser</code>"));
+    }
+
+    @Test
+    void shouldListBreakGlassRolesInTheirOwnSectionNotAsUnusedPermissionNoise() {
+        String page = HtmlReport.render(ReportSamples.breakGlassReport());
+        String findings = page.substring(page.indexOf("<h2 id=\"findings\""), page.indexOf("<h2 id=\"break-glass\""));
+        String section = page.substring(page.indexOf("<h2 id=\"break-glass\""));
+        section = section.substring(0, section.indexOf("</table>"));
+
+        assertThat(findings).doesNotContain("role/<wbr>BreakGlass").contains("<h3 id=\"unused-role\">Unused roles (0)</h3>");
+        assertThat(section).contains("Break-glass and sensitive roles (2)", "<th>Reviewed?</th>", "role/<wbr>Admin",
+                "role/<wbr>BreakGlass", "break-glass", "2026-11-19 03:00Z", "user/<wbr>alice",
+                "CRITICAL sensitive-role-assumed", "unused-role, unused-permissions");
+    }
+
+    @Test
+    void shouldWrapArnsOnlyAtColonsAndSlashesAndPrintOnA4() {
+        assertThat(html).contains("<td class=\"arn\">arn:<wbr>aws:<wbr>iam:<wbr>:<wbr>111122223333:<wbr>role/<wbr>LegacyReporting</td>")
+                .containsPattern("\\.arn\\{[^}]*overflow-wrap:normal;word-break:normal")
+                .contains("@media print", "@page{size:A4");
+        assertThat(HtmlText.arn("arn:aws:iam::1:role/a<b")).isEqualTo("arn:<wbr>aws:<wbr>iam:<wbr>:<wbr>1:<wbr>role/<wbr>a&lt;b");
+    }
+
+    @Test
+    void shouldExplainEachAlertAndLinkItToTheEdgeItConcerns() {
+        String page = HtmlReport.render(ReportSamples.breakGlassReport());
+        String alerts = page.substring(page.indexOf("<table id=\"alerts-table\""));
+        alerts = alerts.substring(0, alerts.indexOf("</table>"));
+        Matcher link = Pattern.compile("href=\"#(edge-[0-9a-f]+)\"").matcher(alerts);
+
+        assertThat(alerts).contains("<th>Why: baseline broken</th>", "break-glass role: every assumption is reported",
+                "AssumeRole of ", "<th>Origin and chain</th>", "<th>Runbook</th>",
+                "Confirm with the origin identity&#39;s owner", "&lt;script&gt;");
+        assertThat(link.find()).as("a link to the path").isTrue();
+        assertThat(page).contains("<tr id=\"" + link.group(1) + "\"><td class=\"arn\">arn:<wbr>aws:<wbr>iam:<wbr>:<wbr>"
+                + "111122223333:<wbr>user/<wbr>alice</td><td class=\"arn\">arn:<wbr>aws:<wbr>iam:<wbr>:<wbr>111122223333:<wbr>"
+                + "role/<wbr>BreakGlass</td>").contains("id=\"g-" + link.group(1) + "\"");
+    }
+
+    @Test
+    void shouldShowAPerAssumerPolicyOnlyWhereItDiffersFromTheRoles() {
+        java.util.function.BiFunction<String, String, dev.roletrail.schemas.finding.Finding> policy = (subject, json) ->
+                new dev.roletrail.schemas.finding.Finding("p-" + subject, dev.roletrail.schemas.finding.FindingKind.LEAST_PRIVILEGE_POLICY,
+                        dev.roletrail.schemas.finding.FindingStatus.OPEN, dev.roletrail.schemas.alert.Severity.INFORMATIONAL,
+                        "policy", ReportSamples.PROD, ReportSamples.CI, "role", subject.isEmpty() ? null : subject,
+                        null, ReportSamples.WEEK.end(), null, java.util.List.of(), null, null, json);
+        WeeklyReport report = ReportBuilder.build(ReportSamples.WEEK, ReportSamples.GENERATED, new ReportInputs(
+                java.util.List.of(policy.apply("", "{\"a\":1}"), policy.apply(ReportSamples.ALICE, "{\"a\":1}"),
+                        policy.apply(ReportSamples.LEGACY, "{\"b\":2}")), java.util.List.of(), java.util.List.of()),
+                java.util.Map.of()).get(0);
+
+        String page = HtmlReport.render(report);
+
+        assertThat(page).contains("Least-privilege policies (2)", "The same for sessions assumed by: arn:<wbr>aws:<wbr>iam:<wbr>:<wbr>111122223333:<wbr>user/<wbr>alice",
+                " for arn:<wbr>aws:<wbr>iam:<wbr>:<wbr>111122223333:<wbr>role/<wbr>LegacyReporting");
     }
 
     @Test

@@ -14,7 +14,7 @@ class MarkdownReportTest {
     @Test
     void shouldNotLetAValueOpenALinkOrAnImage() {
         assertThat(markdown).doesNotContain("[click me](", "![i](")
-                .contains("\\[click me\\]\\(https\\://evil\\.example/x\\) \\| injected \\| \\!\\[i\\]");
+                .contains("\\[click me\\](https\\://evil.example/x) \\| injected \\| !\\[i\\](https\\://evil.example/i.png)");
     }
 
     @Test
@@ -31,9 +31,29 @@ class MarkdownReportTest {
         String outsideFences = markdown.replaceAll("(?s)(`{3,})json\n.*?\n\\1\n", "");
 
         assertThat(outsideFences).doesNotContain("<script", "<img", "````")
-                .contains("&lt;script&gt;alert\\(1\\)&lt;/script&gt;");
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
         assertThat(markdown).as("a fence inside the policy does not close the block")
                 .contains("````json\n{\"Version\"");
+    }
+
+    @Test
+    void shouldEscapeOnlyWhatMarkdownReads() {
+        assertThat(markdown).contains("# RoleTrail weekly report 2026-W47 — organisation",
+                "2026-11-16 to 2026-11-22 (UTC)", "| `" + ReportSamples.ADMIN + "` |",
+                "| `" + ReportSamples.ALICE + "` | `" + ReportSamples.VENDOR_ROLE + "` |")
+                .doesNotContain("2026\\-", "arn\\:", "\\.");
+    }
+
+    @Test
+    void shouldListBreakGlassRolesApartGroupUnusedActionsAndExplainAlerts() {
+        String md = MarkdownReport.render(ReportSamples.breakGlassReport());
+
+        assertThat(md).contains("## Break-glass and sensitive roles (2)",
+                "| `" + ReportSamples.BREAK_GLASS + "` | break-glass | 2026-11-19 03:00Z |",
+                "iam: 2 unused (1 permissions management, 1 write): iam:PutRolePolicy, iam:CreateUser",
+                "baseline: break-glass role: every assumption is reported<br>broken by: AssumeRole of ",
+                "Confirm with the origin identity's owner that the role was needed now &lt;script&gt;")
+                .contains("### Unused roles (0)");
     }
 
     @Test

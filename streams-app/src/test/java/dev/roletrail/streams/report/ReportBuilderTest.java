@@ -4,8 +4,13 @@ import static dev.roletrail.streams.report.ReportSamples.ADMIN;
 import static dev.roletrail.streams.report.ReportSamples.PROD;
 import static dev.roletrail.streams.report.ReportSamples.VENDOR;
 import static dev.roletrail.streams.report.ReportSamples.VENDOR_ROLE;
+import static dev.roletrail.streams.report.ReportSamples.ALICE;
+import static dev.roletrail.streams.report.ReportSamples.BREAK_GLASS;
+import static dev.roletrail.streams.report.ReportSamples.READER;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -76,7 +81,77 @@ class ReportBuilderTest {
     }
 
     @Test
-    void shouldLeaveTheChangeOpenWithoutAPreviousReport() {
+    void shouldLeaveTheChangeOpenWithoutAPreviousReportWhenTheStateDoesNotReachLastWeek() {
         assertThat(reports.get(0).summary()).allSatisfy(l -> assertThat(l.change()).isNull());
+        WeeklyReport firstWeek = ReportBuilder.build(ReportSamples.WEEK, ReportSamples.GENERATED,
+                ReportSamples.inputs(ReportSamples.WEEK.start().plusSeconds(3600)), Map.of()).get(0);
+        assertThat(firstWeek.summary()).as("observations began this week").allSatisfy(l ->
+                assertThat(l.previous()).isNull());
+    }
+
+    @Test
+    void shouldCountLastWeekFromTheStateWhenNoReportWasWrittenForIt() {
+        WeeklyReport org = ReportBuilder.build(ReportSamples.WEEK, ReportSamples.GENERATED,
+                ReportSamples.inputs(Instant.parse("2026-08-01T00:00:00Z")), Map.of()).get(0);
+
+        assertThat(org.summary()).extracting(SummaryLine::item, SummaryLine::count, SummaryLine::previous)
+                .contains(tuple(ReportBuilder.ACCESS_PATHS, 4L, 3L), tuple(ReportBuilder.CROSS_ACCOUNT_PATHS, 1L, 0L),
+                        tuple(ReportBuilder.ALERTS, 1L, 1L),
+                        tuple("unused-role", 1L, 1L), // f-6, resolved during this week, was open at its start
+                        tuple("dormant-key", 1L, 0L)); // evaluated this week: not known to be open before
+    }
+
+    @Test
+    void shouldGiveEveryFindingTheLastUseTheStateKnows() {
+        Instant began = Instant.parse("2026-08-01T00:00:00Z");
+        Finding policy = new Finding("p-1", FindingKind.LEAST_PRIVILEGE_POLICY, FindingStatus.OPEN,
+                Severity.INFORMATIONAL, "policy", PROD, ADMIN, "role", null, began, ReportSamples.WEEK.end(), null,
+                List.of(), null, null, "{}");
+        Finding perAssumer = new Finding("p-2", FindingKind.LEAST_PRIVILEGE_POLICY, FindingStatus.OPEN,
+                Severity.INFORMATIONAL, "policy", PROD, ADMIN, "role", ALICE, began, ReportSamples.WEEK.end(), null,
+                List.of(), null, null, "{}");
+        Finding shared = new Finding("s-1", FindingKind.SHARED_ROLE, FindingStatus.OPEN, Severity.MEDIUM, "shared",
+                PROD, VENDOR_ROLE, "role", null, began, ReportSamples.WEEK.end(), null, List.of(), null, null, null);
+        Finding breakGlass = new Finding("u-1", FindingKind.UNUSED_ROLE, FindingStatus.OPEN, Severity.MEDIUM,
+                "unused", PROD, BREAK_GLASS, "role", null, began, ReportSamples.WEEK.start(), null, List.of(), null,
+                null, null);
+        Finding neverUsed = new Finding("u-2", FindingKind.UNUSED_ROLE, FindingStatus.OPEN, Severity.MEDIUM,
+                "unused", PROD, READER + "2", "role", null, Instant.parse("2026-08-20T00:00:00Z"),
+                ReportSamples.WEEK.end(), null, List.of(), null, null, null);
+        Finding rotation = new Finding("k-1", FindingKind.KEY_ROTATION_OVERDUE, FindingStatus.OPEN, Severity.LOW,
+                "old key", PROD, ALICE + "#access-key-1", "access-key", null, began, ReportSamples.WEEK.end(), null,
+                List.of(), null, null, null);
+        Alert breakGlassAlert = ReportSamples.alert("a-9", Instant.parse("2026-11-19T03:00:00Z"), "ua");
+        breakGlassAlert = new Alert("a-9", "sensitive-role-assumed", ALICE + " -> " + BREAK_GLASS, Severity.CRITICAL,
+                "Sensitive role assumed", PROD, "eu-west-1", ALICE, ALICE, List.of(ALICE), BREAK_GLASS, null, null,
+                null, List.of(), breakGlassAlert.firstEventTime(), breakGlassAlert.lastEventTime(), null, null,
+                List.of(), null, 1);
+        ReportInputs inputs = new ReportInputs(List.of(policy, perAssumer, shared, breakGlass, neverUsed, rotation),
+                ReportSamples.edges(), List.of(breakGlassAlert), began.plus(java.time.Duration.ofDays(10)));
+
+        WeeklyReport org = ReportBuilder.build(ReportSamples.WEEK, ReportSamples.GENERATED, inputs, Map.of()).get(0);
+
+        assertThat(org.findings()).extracting(Finding::id, Finding::lastUsed).containsExactlyInAnyOrder(
+                tuple("p-1", Instant.parse("2026-11-20T09:30:00Z")), tuple("p-2", Instant.parse("2026-11-20T09:30:00Z")),
+                tuple("s-1", Instant.parse("2026-11-18T14:00:00Z")), tuple("u-1", Instant.parse("2026-11-19T03:00:00Z")),
+                tuple("u-2", null), tuple("k-1", null));
+        assertThat(org.lastUse()).containsEntry("p-1", "2026-11-20 09:30Z").containsEntry("u-1", "2026-11-19 03:00Z")
+                .as("RoleTrail watched the whole period of u-2 and saw no use").containsEntry("u-2", "never")
+                .as("a key RoleTrail cannot tie to its observations").containsEntry("k-1",
+                        "not seen since tracking began (2026-08-11)");
+    }
+
+    @Test
+    void shouldSayNotSeenSinceTrackingBeganWhenObservationsStartedWithinThePeriod() {
+        Finding unused = ReportSamples.finding("u-3", FindingKind.UNUSED_ROLE, READER, null, List.of());
+        unused = new Finding(unused.id(), unused.kind(), unused.status(), unused.severity(), unused.title(),
+                unused.account(), unused.entity(), unused.entityType(), null, unused.periodStart(),
+                unused.periodEnd(), null, List.of(), null, null, null);
+
+        WeeklyReport org = ReportBuilder.build(ReportSamples.WEEK, ReportSamples.GENERATED,
+                new ReportInputs(List.of(unused), List.of(), List.of(), Instant.parse("2026-10-02T07:00:00Z")),
+                Map.of()).get(0);
+
+        assertThat(org.lastUse()).containsEntry("u-3", "not seen since tracking began (2026-10-02)");
     }
 }

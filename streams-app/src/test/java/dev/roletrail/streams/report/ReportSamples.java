@@ -23,7 +23,9 @@ public final class ReportSamples {
     public static final String CI = "arn:aws:iam::" + PROD + ":role/ci-deploy";
     public static final String ADMIN = "arn:aws:iam::" + PROD + ":role/Admin";
     public static final String READER = "arn:aws:iam::" + PROD + ":role/ReadOnly";
+    public static final String LEGACY = "arn:aws:iam::" + PROD + ":role/LegacyReporting";
     public static final String VENDOR_ROLE = "arn:aws:iam::" + VENDOR + ":role/VendorAccess";
+    public static final String BREAK_GLASS = "arn:aws:iam::" + PROD + ":role/BreakGlass";
 
     /** Hostile values: HTML, attribute break-out, Markdown link and pipe injection, spreadsheet formulas. */
     public static final String SCRIPT = "<script>alert(1)</script>";
@@ -43,7 +45,7 @@ public final class ReportSamples {
     }
 
     public static List<Finding> findings() {
-        Finding unusedRole = finding("f-1", FindingKind.UNUSED_ROLE, ADMIN, null,
+        Finding unusedRole = finding("f-1", FindingKind.UNUSED_ROLE, LEGACY, null,
                 List.of("session name " + SCRIPT, "user agent " + IMG));
         Finding trust = finding("f-2", FindingKind.UNUSED_TRUST_PATH, READER, MD_LINK, List.of(FORMULA));
         Finding dormant = finding("f-3", FindingKind.DORMANT_KEY, "AKIAEXAMPLE000000001", null,
@@ -94,10 +96,70 @@ public final class ReportSamples {
         return new ReportInputs(findings(), edges(), alerts());
     }
 
+    /** The same, RoleTrail's observations reaching back to {@code observedSince}. */
+    public static ReportInputs inputs(Instant observedSince) {
+        return new ReportInputs(findings(), edges(), alerts(), observedSince);
+    }
+
+    /**
+     * A week with a break-glass role (unused, then assumed: a CRITICAL alert) and a role with many unused permissions
+     * over three services.
+     */
+    public static WeeklyReport breakGlassReport() {
+        Instant began = Instant.parse("2026-08-01T00:00:00Z");
+        Finding breakGlassUnused = new Finding("bg-1", FindingKind.UNUSED_ROLE, FindingStatus.OPEN, Severity.MEDIUM,
+                "Role not used in the last 90 days", PROD, BREAK_GLASS, "role", null, began, WEEK.start(), null,
+                List.of("created 2025-01-01, last used never"), "Delete the role", null, null);
+        Finding breakGlassPermissions = new Finding("bg-2", FindingKind.UNUSED_PERMISSIONS, FindingStatus.OPEN,
+                Severity.MEDIUM, "Granted permissions unused", PROD, BREAK_GLASS, "role", null, began, WEEK.start(),
+                null, List.of(), "Remove the unused actions", new ActionUsage(List.of(), List.of("iam:CreateUser"),
+                        List.of()), null);
+        Finding wide = new Finding("up-1", FindingKind.UNUSED_PERMISSIONS, FindingStatus.OPEN, Severity.MEDIUM,
+                "Granted permissions unused", PROD, CI, "role", null, began, WEEK.start(), null,
+                List.of("7 granted actions unused in the last 90 days, 1 used"), "Remove the unused actions",
+                new ActionUsage(List.of("s3:ListAllMyBuckets"), List.of("ec2:DescribeInstances",
+                        "ec2:TerminateInstances", "iam:CreateUser", "iam:PutRolePolicy", "s3:DeleteBucket",
+                        "s3:GetObject", "s3:ListBucket"), List.of("s3:GetObject")), null);
+        Alert assumed = new Alert("a-bg", "sensitive-role-assumed", ALICE + " -> " + BREAK_GLASS, Severity.CRITICAL,
+                "Sensitive role assumed", PROD, "eu-west-1", ALICE, ALICE, List.of(ALICE), BREAK_GLASS, null,
+                "203.0.113.0/24", "aws-cli/2.15", List.of("e-bg"), Instant.parse("2026-11-19T03:00:00Z"),
+                Instant.parse("2026-11-19T03:00:00Z"), "break-glass role: every assumption is reported",
+                "AssumeRole of " + BREAK_GLASS + " by " + ALICE + ", origin " + ALICE, List.of("T1078.004"),
+                "Confirm with the origin identity's owner that the role was needed now " + SCRIPT, 1);
+        List<AccessEdge> edges = List.of(new AccessEdge(ALICE, BREAK_GLASS, "AssumeRole", false,
+                Instant.parse("2026-11-19T03:00:00Z"), Instant.parse("2026-11-19T03:00:00Z"), 1),
+                edges().get(0));
+        return ReportBuilder.build(WEEK, GENERATED, new ReportInputs(List.of(breakGlassUnused, breakGlassPermissions,
+                wide), edges, List.of(assumed), began), Map.of()).get(0);
+    }
+
     /** The organisation's report of {@link #WEEK}, with a previous week to compare with. */
     public static WeeklyReport orgReport() {
         WeeklyReport previous = ReportBuilder.build(WEEK.previous(), GENERATED.minusSeconds(7 * 86_400),
                 new ReportInputs(findings().subList(0, 1), edges().subList(0, 1), List.of()), Map.of()).get(0);
         return ReportBuilder.build(WEEK, GENERATED, inputs(), Map.of(WeeklyReport.ORG, previous)).get(0);
+    }
+    /**
+     * A generated organisation of 300 roles over 12 accounts, each role assumed by three of 40 engineers of its
+     * account: 900 paths, far more than the graph draws.
+     */
+    public static List<AccessEdge> largeOrgEdges() {
+        List<AccessEdge> edges = new java.util.ArrayList<>();
+        for (int r = 0; r < 300; r++) {
+            String account = String.format(java.util.Locale.ROOT, "%012d", 100_000_000_000L + r % 12);
+            String role = "arn:aws:iam::" + account + ":role/team-" + r + "/service-role-with-a-long-name-" + r;
+            for (int a = 0; a < 3; a++) {
+                String assumer = "arn:aws:iam::" + account + ":user/engineer-" + (r * 7 + a) % 40;
+                edges.add(new AccessEdge(assumer, role, "AssumeRole", false, WEEK.start().minusSeconds(86_400L * 10),
+                        WEEK.start().plusSeconds(r + a), 1 + (r * 31L + a * 17L) % 97));
+            }
+        }
+        return edges;
+    }
+
+    /** The organisation's report of {@link #WEEK} for {@link #largeOrgEdges()}. */
+    public static WeeklyReport largeOrgReport() {
+        return ReportBuilder.build(WEEK, GENERATED, new ReportInputs(List.of(), largeOrgEdges(), List.of()), Map.of())
+                .get(0);
     }
 }

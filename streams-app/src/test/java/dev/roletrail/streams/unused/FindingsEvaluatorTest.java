@@ -55,6 +55,11 @@ class FindingsEvaluatorTest {
             public List<AssumerActions> assumers(String role) {
                 return assumers.getOrDefault(role, List.of());
             }
+
+            @Override
+            public List<String> usedRoles() {
+                return usage.roles();
+            }
         }, new Evaluation(NOW, FindingsSettings.defaults(), observedSince));
     }
 
@@ -222,6 +227,23 @@ class FindingsEvaluatorTest {
     }
 
     @Test
+    void shouldProposeAPolicyForEveryRoleUsedInThePeriodEvenOneMissingFromTheInventory() {
+        String elsewhere = "arn:aws:iam::777788889999:role/Partner";
+        use(call(elsewhere, RECENT, "s3:GetObject"), assumed(elsewhere, RECENT, ALICE, ALICE, "203.0.113.0/24"),
+                call(arnOf("Gone"), LONG_AGO, "s3:GetObject"));
+        assumers.put(elsewhere, List.of(new AssumerActions(elsewhere, ALICE, Map.of("s3:GetObject", RECENT))));
+
+        List<Finding> policies = evaluate(FindingKind.LEAST_PRIVILEGE_POLICY);
+
+        assertThat(policies).as("the role's and its assumer's; none for a role unused in the period")
+                .extracting(Finding::entity, Finding::subject, Finding::account).containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(elsewhere, null, "777788889999"),
+                        org.assertj.core.groups.Tuple.tuple(elsewhere, ALICE, "777788889999"));
+        assertThat(policies.get(0).policy()).contains("[\"s3:GetObject\"]");
+        assertThat(evaluate()).as("no other finding without the role's inventory").hasSize(2);
+    }
+
+    @Test
     void shouldReportAUserWithNoConsoleOrKeyActivityInThePeriod() {
         inventory.add(user("carol", OLD, List.of(), List.of()));
         inventory.add(credentials("carol", OLD, LONG_AGO, key(1, true, OLD, LONG_AGO)));
@@ -272,6 +294,7 @@ class FindingsEvaluatorTest {
         assertThat(evaluate(FindingKind.KEY_ROTATION_OVERDUE)).singleElement().satisfies(f -> {
             assertThat(f.entity()).isEqualTo(userArn("jack") + "#access-key-1");
             assertThat(f.evidence()).containsExactly("key 1 of jack last rotated " + LONG_AGO.toString().substring(0, 10));
+            assertThat(f.lastUsed()).as("a key in use says when it was last used, not never").isEqualTo(RECENT);
         });
     }
 
