@@ -16,8 +16,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import dev.roletrail.ingest.read.RecordFields;
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.cloudtrail.CanonicalInstant;
-import dev.roletrail.schemas.cloudtrail.EventTimes;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecords;
+import dev.roletrail.schemas.cloudtrail.EventTimes;
 import dev.roletrail.schemas.cloudtrail.Principal;
 import dev.roletrail.schemas.cloudtrail.Principals;
 import dev.roletrail.schemas.cloudtrail.UserIdentity;
@@ -91,7 +91,8 @@ final class RecordCheck {
         Timed timed;
         UserIdentity identity;
         try {
-            timed = fallback ? new Timed(anyForm(record.timestamp()), TimeSource.TIMESTAMP) : eventTime(record.eventTime());
+            timed = fallback ? new Timed(anyForm(record.timestamp()), TimeSource.TIMESTAMP)
+                    : eventTime(record.eventTime());
         } catch (IOException | IllegalArgumentException e) {
             return rejected(CloudTrailRecords.notCloudTrail(fallback ? "@timestamp" : "eventTime", e));
         }

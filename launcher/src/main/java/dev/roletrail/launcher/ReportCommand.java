@@ -82,7 +82,8 @@ final class ReportCommand implements Callable<Integer> {
         Set<ReportFormat> chosen = formats(formats);
         PrintWriter console = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Topic<String, String> reportsTopic = new Topics(settings.string("topic.prefix", Topics.DEFAULT_PREFIX)).reports();
+        Topic<String, String> reportsTopic = new Topics(settings.string("topic.prefix", Topics.DEFAULT_PREFIX))
+                .reports();
         Where where = Where.from(settings);
         QueryApiReports api = new QueryApiReports(URI.create(where.queryUrl()), where.token());
         IsoWeek asked = week == null ? null : week(week);
