@@ -8,8 +8,6 @@ import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
 import dev.roletrail.streams.identity.Lineage;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.identity.RoleAssumption;
-import dev.roletrail.streams.identity.UserAgents;
 import dev.roletrail.streams.unused.policy.CloudTrailActionMapper;
 
 /**
@@ -39,9 +37,9 @@ public final class UsageSignals {
             signals.add(new UsageSignal(observation.principal().id(), event.eventTime(), false, action,
                     observation.longTermKey() ? observation.accessKeyId() : null, assumer, null, null, null));
         }
-        RoleAssumption.from(event).ifPresent(assumption -> signals.add(new UsageSignal(assumption.roleArn(),
+        observation.roleAssumption().ifPresent(assumption -> signals.add(new UsageSignal(assumption.roleArn(),
                 event.eventTime(), true, null, null, assumption.assumer().id(), observation.lineage().origin(),
-                observation.network(), UserAgents.family(event.userAgent()))));
+                observation.network(), observation.userAgentFamily())));
         return signals;
     }
 
