@@ -21,7 +21,8 @@ public final class LocalLogging {
     static final String VERBOSE = "--verbose";
     private static final String LOG_FILE_PROPERTY = "org.slf4j.simpleLogger.logFile";
     static final String LOG_FILE = "roletrail.log";
-    static final Path DEFAULT_STATE_DIR = Path.of(".roletrail");
+    /** Where the local commands keep their state, and so their log, unless told otherwise. */
+    public static final String DEFAULT_STATE_DIR = ".roletrail";
 
     private static final Set<String> LOCAL_COMMANDS = Set.of("demo", "analyze", "evaluate");
     private static final Set<String> NO_RUN = Set.of("--help", "-h", "--version", "-V");
@@ -35,7 +36,7 @@ public final class LocalLogging {
                 || args.stream().anyMatch(NO_RUN::contains)) {
             return Optional.empty();
         }
-        Path stateDir = DEFAULT_STATE_DIR;
+        Path stateDir = Path.of(DEFAULT_STATE_DIR);
         for (int i = 1; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--state-dir") && i + 1 < args.size()) {

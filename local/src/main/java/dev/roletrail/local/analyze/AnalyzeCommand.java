@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 
 import dev.roletrail.launcher.CleanStop;
 import dev.roletrail.launcher.SettingsSources;
+import dev.roletrail.local.LocalLogging;
 import dev.roletrail.local.VerboseOption;
 import dev.roletrail.schemas.config.Settings;
 import picocli.CommandLine.Command;
@@ -43,7 +44,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Where the weekly reports go (default ./${DEFAULT-VALUE}/).")
     Path out;
 
-    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = ".roletrail",
+    @Option(names = "--state-dir", paramLabel = "DIR", defaultValue = LocalLogging.DEFAULT_STATE_DIR,
             description = "Broker data, streams state and the log, kept for the next run (default ./${DEFAULT-VALUE}/).")
     Path stateDir;
 
