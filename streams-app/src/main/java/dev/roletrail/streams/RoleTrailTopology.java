@@ -80,6 +80,8 @@ import dev.roletrail.streams.parse.ParseOutcome;
 import dev.roletrail.streams.parse.SessionTimestampExtractor;
 import dev.roletrail.streams.rate.AssumptionRate;
 import dev.roletrail.streams.rate.AssumptionRateProcessor;
+import dev.roletrail.streams.time.DueBucket;
+import dev.roletrail.streams.time.DueBucketSerde;
 import dev.roletrail.streams.unused.AssumerActions;
 import dev.roletrail.streams.unused.FindingsEvaluator;
 import dev.roletrail.streams.unused.FindingsProcessor;
@@ -386,9 +388,9 @@ public final class RoleTrailTopology {
                 .withCachingEnabled();
     }
 
-    /** A {@code DueIndex} store: keys sort by due time, so punctuations range over what is due. */
-    private static StoreBuilder<KeyValueStore<String, String>> timers(String name, int entries) {
-        return WriteBackStoreBuilder.persistent(name, Serdes.String(), entries);
+    /** A {@code DueIndex} store: rows of keys by the minute they fall due, so punctuations read only what is due. */
+    private static StoreBuilder<KeyValueStore<String, DueBucket>> timers(String name, int entries) {
+        return WriteBackStoreBuilder.persistent(name, new DueBucketSerde(), entries);
     }
 
     private static <K, V> Produced<K, V> produced(Topic<K, V> topic, String name) {

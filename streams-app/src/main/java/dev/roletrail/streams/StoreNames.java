@@ -49,12 +49,13 @@ public final class StoreNames {
 
     /**
      * When entries of the principal-keyed stores fall due (held events, sessions, session use, assume attempts):
-     * {@code DueIndex} keys, one index name per store. Value: the entry key.
+     * {@code DueIndex} rows, one index name per store. Key: index name and minute. Value: {@code DueBucket}, the
+     * entry keys due in that minute. (Named "timers" when it held one row per entry key, in another format.)
      */
-    public static final String TIMERS = "timers";
+    public static final String TIMERS = "due-index";
 
-    /** When suppression windows close: {@code DueIndex} keys. Value: the suppression key. */
-    public static final String ALERT_SUPPRESSION_TIMERS = "alert-suppression-timers";
+    /** When suppression windows close: {@code DueIndex} rows of suppression keys. */
+    public static final String ALERT_SUPPRESSION_TIMERS = "alert-suppression-due-index";
 
     /** KTable over {@code roletrail.findings}. Key: finding id. Value: {@code Finding} (latest evaluation). */
     public static final String FINDINGS = "findings";

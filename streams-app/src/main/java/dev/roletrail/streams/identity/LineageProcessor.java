@@ -24,6 +24,7 @@ import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.EndOfInput;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.state.DecodedCache;
+import dev.roletrail.streams.time.DueBucket;
 import dev.roletrail.streams.time.DueIndex;
 
 /**
@@ -98,7 +99,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         // Weighed by the events held: each is a whole CloudTrail record.
         this.held = new DecodedCache<>(context.getStateStore(StoreNames.HELD_EVENTS), DecodedCache.entries(context),
                 waiting -> 1 + waiting.events().size());
-        KeyValueStore<String, String> timers = context.getStateStore(StoreNames.TIMERS);
+        KeyValueStore<String, DueBucket> timers = context.getStateStore(StoreNames.TIMERS);
         this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS);
         this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS);
         // Stream time, not wall clock: a replay of last month must release and expire exactly as the live run did.

@@ -21,6 +21,7 @@ import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.TestObservations;
 import dev.roletrail.streams.TestStores;
 import dev.roletrail.streams.state.StateSerde;
+import dev.roletrail.streams.time.DueBucketSerde;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /**
@@ -46,7 +47,7 @@ class LineageRestartTest {
         KeyValueStore<String, HeldEvents> held =
                 TestStores.inMemory(StoreNames.HELD_EVENTS, StateSerde.of(HeldEvents.class), context);
         TestStores.inMemory(StoreNames.SESSIONS, StateSerde.of(Session.class), context);
-        TestStores.inMemory(StoreNames.TIMERS, Serdes.String(), context);
+        TestStores.inMemory(StoreNames.TIMERS, new DueBucketSerde(), context);
         // Its stream-time hold is over: the previous instance had taken it off the due index to wait for the wall.
         held.put("ASIAOLDSESSION000001", HeldEvents.hold(heldCall, T0.plus(HOLD)));
         context.setCurrentSystemTimeMs(WALL);

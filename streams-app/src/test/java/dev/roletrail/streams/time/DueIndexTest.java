@@ -3,9 +3,12 @@ package dev.roletrail.streams.time;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 
-import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,11 +19,11 @@ class DueIndexTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
-    private KeyValueStore<String, String> store;
+    private KeyValueStore<String, DueBucket> store;
 
     @BeforeEach
     void setUp() {
-        store = TestStores.inMemory("timers", Serdes.String());
+        store = TestStores.inMemory("due-index", new DueBucketSerde());
     }
 
     @Test
@@ -70,6 +73,78 @@ class DueIndexTest {
 
         assertThat(index.takeDue(Instant.ofEpochMilli(999))).containsExactly("before-epoch", "key|with|bars");
         assertThat(index.takeDue(Instant.ofEpochMilli(1_000))).containsExactly("later");
+    }
+
+    @Test
+    void shouldKeepOneRowPerMinuteHoweverManyKeysFallDueInIt() {
+        DueIndex index = new DueIndex(store, "sessions");
+        for (int i = 0; i < 500; i++) {
+            index.add("key-" + i, T0.plusMillis(i * 100L)); // 50 s: all in the first minute
+        }
+        index.add("next-minute", T0.plusSeconds(61));
+
+        assertThat(rows()).as("one row per minute, not one per key").isEqualTo(2);
+        assertThat(index.takeDue(T0.plusSeconds(30))).hasSize(301).startsWith("key-0", "key-1").endsWith("key-300");
+        assertThat(rows()).as("the minute keeps what is due later in it").isEqualTo(2);
+        assertThat(index.takeDue(T0.plusSeconds(60))).hasSize(199);
+        assertThat(rows()).as("an emptied minute is dropped whole").isEqualTo(1);
+    }
+
+    @Test
+    void shouldFindRowsLeftByAnEarlierInstanceAfterARestart() {
+        new DueIndex(store, "held").add("before-restart", T0);
+        DueIndex restarted = new DueIndex(store, "held");
+        restarted.add("after-restart", T0.plusSeconds(3_600));
+
+        assertThat(restarted.takeDue(T0.plusSeconds(3_600))).containsExactly("before-restart", "after-restart");
+    }
+
+    @Test
+    void shouldCrossAJumpOfStreamTimeOfMonths() {
+        DueIndex index = new DueIndex(store, "held");
+        index.add("now", T0);
+        assertThat(index.takeDue(T0)).containsExactly("now");
+        index.add("in-a-week", T0.plus(Duration.ofDays(7)));
+        index.add("in-a-month", T0.plus(Duration.ofDays(30)));
+
+        assertThat(index.takeDue(T0.plus(Duration.ofDays(90)))).containsExactly("in-a-week", "in-a-month");
+        assertThat(rows()).isZero();
+    }
+
+    @Test
+    void shouldNoteAKeyOnceAtItsEarliestTime() {
+        DueIndex index = new DueIndex(store, "held");
+        index.add("a", T0.plusSeconds(20));
+        index.add("a", T0.plusSeconds(10));
+        index.add("a", T0.plusSeconds(20));
+
+        assertThat(index.takeDue(T0.plusSeconds(10))).containsExactly("a");
+        assertThat(index.takeDue(T0.plusSeconds(20))).isEmpty();
+    }
+
+    @Test
+    void shouldReadBackABucketAsWritten() {
+        DueBucket bucket = new DueBucket();
+        bucket.add("ASIA\u00e9|key", 42);
+        bucket.add("second", -1);
+        DueBucketSerde serde = new DueBucketSerde();
+
+        DueBucket read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", bucket));
+
+        assertThat(read.dues()).containsExactly(Map.entry("ASIA\u00e9|key", 42L), Map.entry("second", -1L));
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {0, 0, 0, 5, 1}))
+                .isInstanceOf(SerializationException.class).hasMessageContaining("not a due-index bucket");
+    }
+
+    private long rows() {
+        try (KeyValueIterator<String, DueBucket> all = store.all()) {
+            long count = 0;
+            while (all.hasNext()) {
+                all.next();
+                count++;
+            }
+            return count;
+        }
     }
 
     @Test
