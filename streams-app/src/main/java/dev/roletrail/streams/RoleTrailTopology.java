@@ -50,6 +50,7 @@ import dev.roletrail.streams.siem.IdentityActivityMapper;
 import dev.roletrail.streams.siem.SiemForward;
 import dev.roletrail.streams.session.NetworkActivity;
 import dev.roletrail.streams.session.NetworkSharingProcessor;
+import dev.roletrail.streams.session.NetworkUse;
 import dev.roletrail.streams.session.RoleClients;
 import dev.roletrail.streams.session.SessionUse;
 import dev.roletrail.streams.session.SessionUseProcessor;
@@ -292,11 +293,11 @@ public final class RoleTrailTopology {
         CredentialNetworkSharingDetector sharing = new CredentialNetworkSharingDetector(networkChange);
         // Keyed by network: another principal's long-term key and an instance-role session meet only there.
         KStream<String, Alert> sharedNetworks = observations
-                .filter((principal, observation) -> NetworkSharingProcessor.relevant(observation),
-                        Named.as("network-sharing-relevant"))
-                .selectKey((principal, observation) -> observation.network(), Named.as("key-by-network"))
-                .repartition(Repartitioned.<String, Observation>as("observations-by-network")
-                        .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(Observation.class)))
+                .flatMap((principal, observation) -> NetworkUse.of(observation)
+                        .map(use -> List.of(KeyValue.pair(use.evidence().network(), use))).orElse(List.of()),
+                        Named.as("key-by-network"))
+                .repartition(Repartitioned.<String, NetworkUse>as("network-uses")
+                        .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(NetworkUse.class)))
                 .process(() -> new NetworkSharingProcessor(sharing), Named.as("network-sharing-detector"),
                         StoreNames.NETWORK_ACTIVITY);
         NewFederatedSubjectDetector federated = new NewFederatedSubjectDetector(

@@ -26,8 +26,11 @@ public final class StoreNames {
     /** Key: role ARN. Value: {@code RoleClients} (user-agent families of its instance-role sessions). */
     public static final String ROLE_CLIENTS = "role-clients";
 
-    /** Key: network. Value: {@code NetworkActivity} (long-term keys and instance-role sessions seen there). */
-    public static final String NETWORK_ACTIVITY = "network-activity";
+    /**
+     * Key: network. Value: {@code NetworkActivity} (long-term keys and workload sessions seen there). Named
+     * "network-activity" when it kept whole observations.
+     */
+    public static final String NETWORK_ACTIVITY = "network-sharing";
 
     /** Key: principal id, then a role path. Value: first time that chain path was seen (epoch millis). */
     public static final String CHAIN_PATHS = "chain-paths";

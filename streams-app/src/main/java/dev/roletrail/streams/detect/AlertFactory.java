@@ -4,7 +4,6 @@ import java.util.List;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
-import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.streams.identity.Observation;
 
 /**
@@ -25,21 +24,26 @@ public final class AlertFactory {
      */
     public static Alert alert(DetectorInfo info, Severity severity, String entity, Observation observation,
             String role, String baseline, String unusual) {
-        CloudTrailRecord event = observation.event();
+        return alert(info, severity, entity, EventEvidence.of(observation), role, baseline, unusual);
+    }
+
+    /** As {@link #alert(DetectorInfo, Severity, String, Observation, String, String, String)}, from the evidence kept. */
+    public static Alert alert(DetectorInfo info, Severity severity, String entity, EventEvidence event, String role,
+            String baseline, String unusual) {
         return new Alert(
                 AlertIds.of(info.id(), entity, event.eventId()),
                 info.id(),
                 entity,
                 severity,
                 info.title(),
-                event.recipientAccountId() != null ? event.recipientAccountId() : observation.principal().accountId(),
-                event.awsRegion(),
-                observation.principal().id(),
-                observation.lineage().origin(),
-                observation.lineage().chain(),
+                event.accountId(),
+                event.region(),
+                event.principal(),
+                event.origin(),
+                event.chain(),
                 role,
-                observation.accessKeyId(),
-                observation.network(),
+                event.accessKeyId(),
+                event.network(),
                 event.userAgent(),
                 List.of(event.eventId()),
                 event.eventTime(),

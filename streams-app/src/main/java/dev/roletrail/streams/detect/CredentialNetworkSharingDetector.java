@@ -4,9 +4,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
-import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.identity.Sessions;
 import dev.roletrail.streams.session.NetworkActivity.KeyAct;
+import dev.roletrail.streams.session.NetworkUse;
 
 /**
  * {@code session-credential-network-change}, the rule for workload credentials, whether or not their issuance was
@@ -28,24 +27,18 @@ public final class CredentialNetworkSharingDetector {
         return window;
     }
 
-    /** "EC2 instance-role", or "ecs-tasks.amazonaws.com-issued" for a session an AWS service issued. */
-    static String workload(Observation use) {
-        String service = Sessions.issuingService(use);
-        return Sessions.isInstanceRoleSession(use) || service == null || "ec2.amazonaws.com".equals(service)
-                ? "EC2 instance-role" : service + "-issued";
-    }
-
-    public Optional<Alert> evaluate(Observation instanceUse, KeyAct keyAct) {
-        if (keyAct.principal().equals(instanceUse.principal().id())
-                || Duration.between(keyAct.at(), instanceUse.event().eventTime()).abs().compareTo(window) > 0) {
+    /** @param workloadUse a use of workload credentials ({@link NetworkUse#workload} set) */
+    public Optional<Alert> evaluate(NetworkUse workloadUse, KeyAct keyAct) {
+        EventEvidence use = workloadUse.evidence();
+        if (keyAct.principal().equals(use.principal())
+                || Duration.between(keyAct.at(), use.eventTime()).abs().compareTo(window) > 0) {
             return Optional.empty();
         }
         DetectorInfo info = SessionCredentialNetworkChangeDetector.INFO;
-        long seconds = Duration.between(keyAct.at(), instanceUse.event().eventTime()).toSeconds();
-        return Optional.of(AlertFactory.alert(info, info.severity(), instanceUse.accessKeyId(), instanceUse,
-                instanceUse.principal().id(),
-                workload(instanceUse) + " credentials are used from AWS or the workload's own network",
-                "used from " + instanceUse.network() + ", where " + keyAct.principal() + "'s long-term key "
+        long seconds = Duration.between(keyAct.at(), use.eventTime()).toSeconds();
+        return Optional.of(AlertFactory.alert(info, info.severity(), use.accessKeyId(), use, use.principal(),
+                workloadUse.workload() + " credentials are used from AWS or the workload's own network",
+                "used from " + use.network() + ", where " + keyAct.principal() + "'s long-term key "
                         + keyAct.keyId() + " acted " + Math.abs(seconds) + " s " + (seconds >= 0 ? "earlier" : "later")
                         + " (event " + keyAct.eventId() + ")"));
     }

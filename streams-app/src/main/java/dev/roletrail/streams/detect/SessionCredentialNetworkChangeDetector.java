@@ -64,7 +64,7 @@ public final class SessionCredentialNetworkChangeDetector {
                     observation.principal().id(),
                     "session " + keyId + " started and was used from " + String.join(", ", home.stream().distinct().toList()),
                     "used from " + network + (Sessions.isWorkloadSession(observation)
-                            ? " (" + CredentialNetworkSharingDetector.workload(observation) + " credentials)" : "")));
+                            ? " (" + Sessions.workloadKind(observation) + " credentials)" : "")));
         }
         return unknownClient(clientsBefore, observation);
     }

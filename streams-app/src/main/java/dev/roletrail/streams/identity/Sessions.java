@@ -50,6 +50,13 @@ public final class Sessions {
                 && isServiceNetwork(session.issuedFrom());
     }
 
+    /** "EC2 instance-role", or "ecs-tasks.amazonaws.com-issued" for a session an AWS service issued. */
+    public static String workloadKind(Observation observation) {
+        String service = issuingService(observation);
+        return isInstanceRoleSession(observation) || service == null || "ec2.amazonaws.com".equals(service)
+                ? "EC2 instance-role" : service + "-issued";
+    }
+
     /** The AWS service that issued the session directly ("ec2.amazonaws.com"), or null. */
     public static String issuingService(Observation observation) {
         Session session = observation.lineage().session();

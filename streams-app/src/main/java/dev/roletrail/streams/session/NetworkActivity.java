@@ -8,19 +8,23 @@ import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
-import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.detect.EventEvidence;
 
 /**
  * What happened on one network within the last hour of event time (store {@code network-activity}, key: network):
- * long-term keys that acted there and EC2 instance-role sessions used there, each list capped.
+ * long-term keys that acted there and workload sessions used there, each list capped.
  *
  * @param alertedKeys instance-role keys already reported for this network, so each is reported once
  */
-public record NetworkActivity(String network, List<KeyAct> longTermKeys, List<Observation> instanceUses,
+public record NetworkActivity(String network, List<KeyAct> longTermKeys, List<NetworkUse> instanceUses,
         List<String> alertedKeys) {
 
     /** A long-term key acting on the network. */
     public record KeyAct(String principal, String keyId, Instant at, String eventId) {
+
+        static KeyAct of(EventEvidence act) {
+            return new KeyAct(act.principal(), act.accessKeyId(), act.eventTime(), act.eventId());
+        }
     }
 
     public NetworkActivity {
@@ -39,10 +43,10 @@ public record NetworkActivity(String network, List<KeyAct> longTermKeys, List<Ob
                 horizon, cap, KeyAct::at), instanceUses, alertedKeys);
     }
 
-    public NetworkActivity withInstanceUse(Observation use, Duration horizon, int cap) {
-        Instant at = use.event().eventTime();
+    public NetworkActivity withInstanceUse(NetworkUse use, Duration horizon, int cap) {
+        Instant at = use.evidence().eventTime();
         return new NetworkActivity(network, longTermKeys, recent(Stream.concat(instanceUses.stream(), Stream.of(use)),
-                at, horizon, cap, o -> o.event().eventTime()), alertedKeys);
+                at, horizon, cap, u -> u.evidence().eventTime()), alertedKeys);
     }
 
     public NetworkActivity alerted(String keyId, int cap) {

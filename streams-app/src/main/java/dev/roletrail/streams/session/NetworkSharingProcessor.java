@@ -8,17 +8,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.detect.CredentialNetworkSharingDetector;
-import dev.roletrail.streams.identity.Networks;
-import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.identity.Sessions;
 import dev.roletrail.streams.session.NetworkActivity.KeyAct;
 
 /**
  * Meets long-term-key activity and workload session use (EC2 instance roles, sessions an AWS service
  * issued) on the same network, whichever arrives first.
- * Input: observations of either kind keyed by network. Output: alerts keyed by alert id.
+ * Input: {@link NetworkUse}s keyed by network. Output: alerts keyed by alert id.
  */
-public final class NetworkSharingProcessor implements Processor<String, Observation, String, Alert> {
+public final class NetworkSharingProcessor implements Processor<String, NetworkUse, String, Alert> {
 
     private static final int CAP = 16;
 
@@ -30,13 +27,6 @@ public final class NetworkSharingProcessor implements Processor<String, Observat
         this.detector = detector;
     }
 
-    /** Which observations this processor needs; the topology routes only these to it. */
-    public static boolean relevant(Observation observation) {
-        return !Networks.isAws(observation.network())
-                && (observation.longTermKey()
-                || observation.temporaryKey() && Sessions.isWorkloadSession(observation));
-    }
-
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
@@ -44,30 +34,30 @@ public final class NetworkSharingProcessor implements Processor<String, Observat
     }
 
     @Override
-    public void process(Record<String, Observation> record) {
-        Observation observation = record.value();
+    public void process(Record<String, NetworkUse> record) {
+        NetworkUse use = record.value();
         NetworkActivity activity = store.get(record.key());
         if (activity == null) {
             activity = NetworkActivity.empty(record.key());
         }
-        if (observation.longTermKey()) {
-            KeyAct act = new KeyAct(observation.principal().id(), observation.accessKeyId(),
-                    observation.event().eventTime(), observation.event().eventId());
-            for (Observation use : activity.instanceUses()) {
-                activity = report(activity, use, act, record.timestamp());
+        if (use.longTermKey()) {
+            KeyAct act = KeyAct.of(use.evidence());
+            for (NetworkUse workloadUse : activity.instanceUses()) {
+                activity = report(activity, workloadUse, act, record.timestamp());
             }
             activity = activity.withKeyAct(act, detector.window(), CAP);
         } else {
             for (KeyAct act : activity.longTermKeys()) {
-                activity = report(activity, observation, act, record.timestamp());
+                activity = report(activity, use, act, record.timestamp());
             }
-            activity = activity.withInstanceUse(observation, detector.window(), CAP);
+            activity = activity.withInstanceUse(use, detector.window(), CAP);
         }
         store.put(record.key(), activity);
     }
 
-    private NetworkActivity report(NetworkActivity activity, Observation use, KeyAct act, long timestamp) {
-        if (activity.alertedKeys().contains(use.accessKeyId())) {
+    private NetworkActivity report(NetworkActivity activity, NetworkUse use, KeyAct act, long timestamp) {
+        String keyId = use.evidence().accessKeyId();
+        if (activity.alertedKeys().contains(keyId)) {
             return activity;
         }
         var alert = detector.evaluate(use, act);
@@ -75,6 +65,6 @@ public final class NetworkSharingProcessor implements Processor<String, Observat
             return activity;
         }
         context.forward(new Record<>(alert.get().id(), alert.get(), timestamp));
-        return activity.alerted(use.accessKeyId(), CAP * 4);
+        return activity.alerted(keyId, CAP * 4);
     }
 }
