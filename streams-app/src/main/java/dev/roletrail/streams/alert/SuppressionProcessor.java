@@ -47,7 +47,7 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
         this.context = context;
         this.states = context.getStateStore(StoreNames.ALERT_SUPPRESSION);
         this.windowEnds = new DueIndex(context.getStateStore(StoreNames.ALERT_SUPPRESSION_TIMERS),
-                StoreNames.ALERT_SUPPRESSION);
+                StoreNames.ALERT_SUPPRESSION, CHECK_EVERY);
         // Stream time: windows are in event time, so a replay closes them exactly as the live run did.
         context.schedule(CHECK_EVERY, PunctuationType.STREAM_TIME, this::closeWindows);
         // Wall clock: at the end of input stream time stands still, and windows would never close.

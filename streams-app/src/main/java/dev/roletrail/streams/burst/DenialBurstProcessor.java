@@ -36,7 +36,8 @@ public final class DenialBurstProcessor implements Processor<String, Observation
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.attempts = DecodedCache.of(context, StoreNames.ASSUME_ATTEMPTS);
-        this.attemptsDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.ASSUME_ATTEMPTS);
+        this.attemptsDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.ASSUME_ATTEMPTS,
+                PURGE_EVERY);
         // Stream time, not wall clock: a principal's calls age out of the window in event time, and a replay of last
         // month must forget them just as the live run did.
         context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purgeQuiet);

@@ -100,8 +100,8 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         this.held = new DecodedCache<>(context.getStateStore(StoreNames.HELD_EVENTS), DecodedCache.entries(context),
                 waiting -> 1 + waiting.events().size());
         KeyValueStore<String, DueBucket> timers = context.getStateStore(StoreNames.TIMERS);
-        this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS);
-        this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS);
+        this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS, CHECK_EVERY);
+        this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS, CHECK_EVERY);
         // Stream time, not wall clock: a replay of last month must release and expire exactly as the live run did.
         context.schedule(CHECK_EVERY, PunctuationType.STREAM_TIME, this::onStreamTime);
         this.startedWall = context.currentSystemTimeMs();

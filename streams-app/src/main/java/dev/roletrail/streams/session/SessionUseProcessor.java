@@ -26,6 +26,7 @@ public final class SessionUseProcessor implements Processor<String, Observation,
 
     private static final int CLIENT_CAP = 32;
     private static final Duration KEEP_KEYS = Duration.ofDays(2);
+    private static final Duration FORGET_EVERY = Duration.ofHours(1);
 
     private final SessionCredentialNetworkChangeDetector detector;
     private ProcessorContext<String, Alert> context;
@@ -42,9 +43,10 @@ public final class SessionUseProcessor implements Processor<String, Observation,
         this.context = context;
         this.uses = DecodedCache.of(context, StoreNames.SESSION_USE);
         this.clients = DecodedCache.of(context, StoreNames.ROLE_CLIENTS);
-        this.usesDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.SESSION_USE);
+        this.usesDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.SESSION_USE,
+                FORGET_EVERY);
         // Stream time: sessions last hours, so a key unused for two days of event time will not be seen again.
-        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::forgetOldKeys);
+        context.schedule(FORGET_EVERY, PunctuationType.STREAM_TIME, this::forgetOldKeys);
     }
 
     /** A key is indexed once, when first seen; one still in use when due is simply indexed again. */

@@ -50,6 +50,10 @@ public final class DueBucket {
         return dues.isEmpty();
     }
 
+    int size() {
+        return dues.size();
+    }
+
     /** In the order the keys were first noted, for the serde. */
     Map<String, Long> dues() {
         return dues;

@@ -3,22 +3,27 @@ package dev.roletrail.streams.time;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * When the entries of another store fall due, kept in buckets of time ({@code <name>|<bucket start, epoch millis, 13
- * digits>} → the {@link DueBucket} of keys due in it), so a punctuation reads only what is due instead of scanning and
- * deserialising the whole store. Scanning every entry each minute of stream time cost half the app's CPU in a
- * backfill, where stream time races ahead.
+ * When the entries of another store fall due, kept in buckets of time, so a punctuation reads only what is due
+ * instead of scanning and deserialising the whole store. Scanning every entry each minute of stream time cost half the
+ * app's CPU in a backfill, where stream time races ahead.
  * <p>
- * One row per bucket, not one per key: a row per key cost a put when the key was added and a tombstone when it was
- * taken, each a changelog record (1.3 changelog records per input record on the simulator's traffic, the most of any
- * store). A bucket is written back once a commit however many keys it gained, and dropped whole once taken. Taking
- * looks the buckets up one by one rather than by a range, which would first write back every dirty row of the store.
+ * Rows, not one key each: a bucket's keys sit in rows of at most {@value #ROW_KEYS} ({@code <name>|<bucket start,
+ * epoch millis, 13 digits>|<row, 6 digits>} → {@link DueBucket}). A row per key cost a put when the key was added and
+ * a tombstone when it was taken, each a changelog record (1.3 changelog records per input record on the simulator's
+ * traffic, the most of any store); a row is written back once a commit however many keys it gained, and dropped whole
+ * once taken. Rows are bounded so that a busy minute does not rewrite one huge value at every commit. A bucket spans
+ * the caller's punctuation interval, so its rows are read at most twice by the punctuation: once partly, once whole.
+ * Taking looks rows up one by one rather than by a range, which would first write back every dirty row of the store.
  * <p>
  * The index is a hint, not the truth: entries may be deleted or pushed later without touching it, so a caller
  * checks each due key against its store and {@linkplain #add re-adds} it when it is not due after all. That keeps
@@ -26,8 +31,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class DueIndex {
 
-    /** How much due time one row covers: a stream-time punctuation's usual step. */
-    public static final Duration BUCKET = Duration.ofMinutes(1);
+    static final int ROW_KEYS = 256;
     private static final char SEPARATOR = '|';
     private static final long LATEST = 9_999_999_999_999L;
     /** Past this many buckets since the last take (stream time jumped), one range finds the rows instead. */
@@ -42,16 +46,15 @@ public final class DueIndex {
      */
     private long floor;
     private boolean located;
+    /** The row each bucket appends to, once known; rows below it are full. Memory only: found again by lookups. */
+    private final Map<Long, Integer> openRows = new HashMap<>();
 
     /**
-     * @param store a store of {@link DueBucketSerde} values that may hold several indexes
-     * @param name  this index's name within the store
+     * @param store  a store of {@link DueBucketSerde} values that may hold several indexes
+     * @param name   this index's name within the store
+     * @param bucket how much due time one bucket spans: the interval of the punctuation that takes from it
      */
-    public DueIndex(KeyValueStore<String, DueBucket> store, String name) {
-        this(store, name, BUCKET);
-    }
-
-    DueIndex(KeyValueStore<String, DueBucket> store, String name, Duration bucket) {
+    public DueIndex(KeyValueStore<String, DueBucket> store, String name, Duration bucket) {
         this.store = Objects.requireNonNull(store, "store");
         this.name = Objects.requireNonNull(name, "name");
         if (name.isEmpty() || name.indexOf(SEPARATOR) >= 0) {
@@ -67,13 +70,18 @@ public final class DueIndex {
     public void add(String key, Instant due) {
         long millis = due.toEpochMilli();
         long start = bucketOf(millis);
-        String row = rowKey(start);
-        DueBucket bucket = store.get(row);
-        if (bucket == null) {
-            bucket = new DueBucket();
+        int row = openRows.getOrDefault(start, 0);
+        DueBucket keys = store.get(rowKey(start, row));
+        while (keys != null && keys.size() >= ROW_KEYS) {
+            row++;
+            keys = store.get(rowKey(start, row));
         }
-        bucket.add(key, millis);
-        store.put(row, bucket);
+        if (keys == null) {
+            keys = new DueBucket();
+        }
+        keys.add(key, millis);
+        store.put(rowKey(start, row), keys);
+        openRows.put(start, row);
         floor = Math.min(floor, start);
     }
 
@@ -82,31 +90,59 @@ public final class DueIndex {
         long nowMillis = now.toEpochMilli();
         long last = bucketOf(nowMillis);
         if (!located) {
-            floor = earliestRowUpTo(last);
+            floor = earliestBucketUpTo(last);
             located = true;
         }
         if (floor > last) {
             return List.of();
         }
         List<String> taken = new ArrayList<>();
-        for (long start : rowsFromFloorTo(last)) {
-            String row = rowKey(start);
-            DueBucket bucket = store.get(row);
-            if (bucket == null) {
-                continue;
-            }
-            bucket.takeDue(nowMillis, taken);
-            if (bucket.isEmpty()) {
-                store.delete(row);
-            } else {
-                store.put(row, bucket);
-            }
+        for (long start : bucketsFromFloorTo(last)) {
+            takeFromBucket(start, nowMillis, taken);
         }
+        openRows.keySet().removeIf(start -> start < last);
         floor = last; // the current bucket may still hold keys due later
         return taken;
     }
 
-    private List<Long> rowsFromFloorTo(long last) {
+    /**
+     * Takes what is due from every row of one bucket, earliest first, and packs what is left into its first rows
+     * again, so a bucket's rows always run from 0 without a gap.
+     */
+    private void takeFromBucket(long start, long nowMillis, List<String> taken) {
+        List<DueBucket> rows = new ArrayList<>();
+        for (DueBucket row = store.get(rowKey(start, 0)); row != null; row = store.get(rowKey(start, rows.size()))) {
+            rows.add(row);
+        }
+        if (rows.isEmpty()) {
+            return;
+        }
+        DueBucket due = new DueBucket();
+        LinkedHashMap<String, Long> left = new LinkedHashMap<>();
+        for (DueBucket row : rows) {
+            row.dues().forEach((key, at) -> (at <= nowMillis ? due.dues() : left).merge(key, at, Math::min));
+        }
+        due.takeDue(nowMillis, taken);
+        if (left.size() == rows.stream().mapToInt(DueBucket::size).sum()) {
+            return; // nothing was due: the rows stay as they are
+        }
+        List<String> leftKeys = new ArrayList<>(left.keySet());
+        int packed = (leftKeys.size() + ROW_KEYS - 1) / ROW_KEYS;
+        for (int row = 0; row < rows.size(); row++) {
+            if (row < packed) {
+                LinkedHashMap<String, Long> part = new LinkedHashMap<>();
+                for (String key : leftKeys.subList(row * ROW_KEYS, Math.min(leftKeys.size(), (row + 1) * ROW_KEYS))) {
+                    part.put(key, left.get(key));
+                }
+                store.put(rowKey(start, row), new DueBucket(part));
+            } else {
+                store.delete(rowKey(start, row));
+            }
+        }
+        openRows.remove(start);
+    }
+
+    private List<Long> bucketsFromFloorTo(long last) {
         List<Long> starts = new ArrayList<>();
         if ((last - floor) / bucketMillis <= MAX_LOOKUPS) {
             for (long start = floor; start <= last; start += bucketMillis) {
@@ -114,15 +150,20 @@ public final class DueIndex {
             }
             return starts;
         }
-        try (KeyValueIterator<String, DueBucket> rows = store.range(rowKey(floor), rowKey(last))) {
-            rows.forEachRemaining(row -> starts.add(startOf(row.key)));
+        try (KeyValueIterator<String, DueBucket> rows = store.range(rowKey(floor, 0), rowKey(last, 999_999))) {
+            rows.forEachRemaining(row -> {
+                long start = startOf(row.key);
+                if (starts.isEmpty() || starts.get(starts.size() - 1) != start) {
+                    starts.add(start);
+                }
+            });
         }
         return starts;
     }
 
     /** The earliest row's bucket start, or {@code last} when no row is due by then. */
-    private long earliestRowUpTo(long last) {
-        try (KeyValueIterator<String, DueBucket> rows = store.range(rowKey(0), rowKey(last))) {
+    private long earliestBucketUpTo(long last) {
+        try (KeyValueIterator<String, DueBucket> rows = store.range(rowKey(0, 0), rowKey(last, 999_999))) {
             return rows.hasNext() ? startOf(rows.next().key) : last;
         }
     }
@@ -132,12 +173,15 @@ public final class DueIndex {
         return clamped - clamped % bucketMillis;
     }
 
-    private String rowKey(long start) {
+    private String rowKey(long start, int row) {
         String digits = Long.toString(start);
-        return name + SEPARATOR + "0".repeat(13 - digits.length()) + digits;
+        String rowDigits = Integer.toString(row);
+        return name + SEPARATOR + "0".repeat(13 - digits.length()) + digits + SEPARATOR
+                + "0".repeat(Math.max(0, 6 - rowDigits.length())) + rowDigits;
     }
 
     private long startOf(String rowKey) {
-        return Long.parseLong(rowKey.substring(name.length() + 1));
+        int from = name.length() + 1;
+        return Long.parseLong(rowKey.substring(from, from + 13));
     }
 }

@@ -19,6 +19,8 @@ class DueIndexTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T00:00:00Z");
 
+    private static final Duration MINUTE = Duration.ofMinutes(1);
+
     private KeyValueStore<String, DueBucket> store;
 
     @BeforeEach
@@ -28,7 +30,7 @@ class DueIndexTest {
 
     @Test
     void shouldTakeOnlyWhatIsDueEarliestFirst() {
-        DueIndex index = new DueIndex(store, "held");
+        DueIndex index = new DueIndex(store, "held", MINUTE);
         index.add("late", T0.plusSeconds(120));
         index.add("b", T0.plusSeconds(60));
         index.add("a", T0);
@@ -42,7 +44,7 @@ class DueIndexTest {
 
     @Test
     void shouldStillTakeAKeyAddedWithATimeAlreadyPast() {
-        DueIndex index = new DueIndex(store, "held");
+        DueIndex index = new DueIndex(store, "held", MINUTE);
         index.add("a", T0.plusSeconds(60));
         assertThat(index.takeDue(T0.plusSeconds(60))).containsExactly("a");
 
@@ -55,8 +57,8 @@ class DueIndexTest {
 
     @Test
     void shouldKeepIndexesSharingAStoreApart() {
-        DueIndex held = new DueIndex(store, "held");
-        DueIndex sessions = new DueIndex(store, "sessions");
+        DueIndex held = new DueIndex(store, "held", MINUTE);
+        DueIndex sessions = new DueIndex(store, "sessions", MINUTE);
         held.add("k1", T0);
         sessions.add("k2", T0);
 
@@ -66,7 +68,7 @@ class DueIndexTest {
 
     @Test
     void shouldSortByTimeAcrossDigitCountsAndKeepKeysWithSeparators() {
-        DueIndex index = new DueIndex(store, "x");
+        DueIndex index = new DueIndex(store, "x", MINUTE);
         index.add("key|with|bars", Instant.ofEpochMilli(999));
         index.add("later", Instant.ofEpochMilli(1_000));
         index.add("before-epoch", Instant.ofEpochMilli(-5));
@@ -76,24 +78,40 @@ class DueIndexTest {
     }
 
     @Test
-    void shouldKeepOneRowPerMinuteHoweverManyKeysFallDueInIt() {
-        DueIndex index = new DueIndex(store, "sessions");
+    void shouldKeepKeysInRowsPerBucketNotOneRowPerKey() {
+        DueIndex index = new DueIndex(store, "sessions", MINUTE);
         for (int i = 0; i < 500; i++) {
             index.add("key-" + i, T0.plusMillis(i * 100L)); // 50 s: all in the first minute
         }
         index.add("next-minute", T0.plusSeconds(61));
 
-        assertThat(rows()).as("one row per minute, not one per key").isEqualTo(2);
+        assertThat(rows()).as("two rows of at most %d for the first minute, one for the next", DueIndex.ROW_KEYS)
+                .isEqualTo(3);
         assertThat(index.takeDue(T0.plusSeconds(30))).hasSize(301).startsWith("key-0", "key-1").endsWith("key-300");
-        assertThat(rows()).as("the minute keeps what is due later in it").isEqualTo(2);
-        assertThat(index.takeDue(T0.plusSeconds(60))).hasSize(199);
+        assertThat(rows()).as("what is left of the minute packed into one row").isEqualTo(2);
+        DueIndex restarted = new DueIndex(store, "sessions", MINUTE);
+        restarted.add("key-500", T0.plusSeconds(59));
+        assertThat(restarted.takeDue(T0.plusSeconds(60))).hasSize(200).endsWith("key-499", "key-500");
         assertThat(rows()).as("an emptied minute is dropped whole").isEqualTo(1);
+        assertThat(restarted.takeDue(T0.plusSeconds(61))).containsExactly("next-minute");
+    }
+
+    @Test
+    void shouldTakeABucketOnlyPartlyWhenItsTimeIsNotOver() {
+        DueIndex index = new DueIndex(store, "held", Duration.ofMinutes(10));
+        index.add("at-2", T0.plusSeconds(120));
+        index.add("at-9", T0.plusSeconds(540));
+
+        assertThat(index.takeDue(T0.plusSeconds(300))).containsExactly("at-2");
+        assertThat(index.takeDue(T0.plusSeconds(539))).isEmpty();
+        assertThat(index.takeDue(T0.plusSeconds(540))).containsExactly("at-9");
+        assertThat(rows()).isZero();
     }
 
     @Test
     void shouldFindRowsLeftByAnEarlierInstanceAfterARestart() {
-        new DueIndex(store, "held").add("before-restart", T0);
-        DueIndex restarted = new DueIndex(store, "held");
+        new DueIndex(store, "held", MINUTE).add("before-restart", T0);
+        DueIndex restarted = new DueIndex(store, "held", MINUTE);
         restarted.add("after-restart", T0.plusSeconds(3_600));
 
         assertThat(restarted.takeDue(T0.plusSeconds(3_600))).containsExactly("before-restart", "after-restart");
@@ -101,7 +119,7 @@ class DueIndexTest {
 
     @Test
     void shouldCrossAJumpOfStreamTimeOfMonths() {
-        DueIndex index = new DueIndex(store, "held");
+        DueIndex index = new DueIndex(store, "held", MINUTE);
         index.add("now", T0);
         assertThat(index.takeDue(T0)).containsExactly("now");
         index.add("in-a-week", T0.plus(Duration.ofDays(7)));
@@ -113,7 +131,7 @@ class DueIndexTest {
 
     @Test
     void shouldNoteAKeyOnceAtItsEarliestTime() {
-        DueIndex index = new DueIndex(store, "held");
+        DueIndex index = new DueIndex(store, "held", MINUTE);
         index.add("a", T0.plusSeconds(20));
         index.add("a", T0.plusSeconds(10));
         index.add("a", T0.plusSeconds(20));
@@ -149,6 +167,6 @@ class DueIndexTest {
 
     @Test
     void shouldRefuseANameThatWouldCollideWithTheKeyFormat() {
-        assertThatThrownBy(() -> new DueIndex(store, "a|b")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new DueIndex(store, "a|b", MINUTE)).isInstanceOf(IllegalArgumentException.class);
     }
 }
