@@ -46,8 +46,18 @@ public final class DueBucket {
         due.forEach(entry -> taken.add(entry.getKey()));
     }
 
-    boolean isEmpty() {
-        return dues.isEmpty();
+    /** Moves the keys due at or before {@code nowMillis} to {@code due}; whether there were any. */
+    boolean takeDue(long nowMillis, DueBucket due) {
+        boolean any = false;
+        for (Iterator<Map.Entry<String, Long>> entries = dues.entrySet().iterator(); entries.hasNext();) {
+            Map.Entry<String, Long> entry = entries.next();
+            if (entry.getValue() <= nowMillis) {
+                due.add(entry.getKey(), entry.getValue());
+                entries.remove();
+                any = true;
+            }
+        }
+        return any;
     }
 
     int size() {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,7 +21,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * a tombstone when it was taken, each a changelog record (1.3 changelog records per input record on the simulator's
  * traffic, the most of any store); a row is written back once a commit however many keys it gained, and dropped whole
  * once taken. Rows are bounded so that a busy minute does not rewrite one huge value at every commit. A bucket spans
- * the caller's punctuation interval, so its rows are read at most twice by the punctuation: once partly, once whole.
+ * the caller's punctuation interval (or a few), so the punctuation reads its rows a few times before they go whole.
  * Taking looks rows up one by one rather than by a range, which would first write back every dirty row of the store.
  * <p>
  * The index is a hint, not the truth: entries may be deleted or pushed later without touching it, so a caller
@@ -106,40 +105,27 @@ public final class DueIndex {
     }
 
     /**
-     * Takes what is due from every row of one bucket, earliest first, and packs what is left into its first rows
-     * again, so a bucket's rows always run from 0 without a gap.
+     * Takes what is due from the rows of one bucket, earliest first. A row that held nothing due is not written. Rows
+     * go only with the whole bucket, once its time is over, so they always run from 0 without a gap and an append can
+     * find the open row by lookups alone; until then a row may stand empty.
      */
     private void takeFromBucket(long start, long nowMillis, List<String> taken) {
-        List<DueBucket> rows = new ArrayList<>();
-        for (DueBucket row = store.get(rowKey(start, 0)); row != null; row = store.get(rowKey(start, rows.size()))) {
-            rows.add(row);
-        }
-        if (rows.isEmpty()) {
-            return;
-        }
+        boolean over = nowMillis >= start + bucketMillis - 1;
         DueBucket due = new DueBucket();
-        LinkedHashMap<String, Long> left = new LinkedHashMap<>();
-        for (DueBucket row : rows) {
-            row.dues().forEach((key, at) -> (at <= nowMillis ? due.dues() : left).merge(key, at, Math::min));
+        int rows = 0;
+        for (DueBucket row = store.get(rowKey(start, 0)); row != null; row = store.get(rowKey(start, rows))) {
+            if (over) {
+                row.dues().forEach((key, at) -> due.add(key, at));
+                store.delete(rowKey(start, rows));
+            } else if (row.takeDue(nowMillis, due)) {
+                store.put(rowKey(start, rows), row);
+            }
+            rows++;
         }
         due.takeDue(nowMillis, taken);
-        if (left.size() == rows.stream().mapToInt(DueBucket::size).sum()) {
-            return; // nothing was due: the rows stay as they are
+        if (over) {
+            openRows.remove(start);
         }
-        List<String> leftKeys = new ArrayList<>(left.keySet());
-        int packed = (leftKeys.size() + ROW_KEYS - 1) / ROW_KEYS;
-        for (int row = 0; row < rows.size(); row++) {
-            if (row < packed) {
-                LinkedHashMap<String, Long> part = new LinkedHashMap<>();
-                for (String key : leftKeys.subList(row * ROW_KEYS, Math.min(leftKeys.size(), (row + 1) * ROW_KEYS))) {
-                    part.put(key, left.get(key));
-                }
-                store.put(rowKey(start, row), new DueBucket(part));
-            } else {
-                store.delete(rowKey(start, row));
-            }
-        }
-        openRows.remove(start);
     }
 
     private List<Long> bucketsFromFloorTo(long last) {

@@ -88,7 +88,7 @@ class DueIndexTest {
         assertThat(rows()).as("two rows of at most %d for the first minute, one for the next", DueIndex.ROW_KEYS)
                 .isEqualTo(3);
         assertThat(index.takeDue(T0.plusSeconds(30))).hasSize(301).startsWith("key-0", "key-1").endsWith("key-300");
-        assertThat(rows()).as("what is left of the minute packed into one row").isEqualTo(2);
+        assertThat(rows()).as("rows stand until the minute is over, the first one emptied").isEqualTo(3);
         DueIndex restarted = new DueIndex(store, "sessions", MINUTE);
         restarted.add("key-500", T0.plusSeconds(59));
         assertThat(restarted.takeDue(T0.plusSeconds(60))).hasSize(200).endsWith("key-499", "key-500");
@@ -105,6 +105,8 @@ class DueIndexTest {
         assertThat(index.takeDue(T0.plusSeconds(300))).containsExactly("at-2");
         assertThat(index.takeDue(T0.plusSeconds(539))).isEmpty();
         assertThat(index.takeDue(T0.plusSeconds(540))).containsExactly("at-9");
+        assertThat(rows()).as("an emptied row stands until its bucket's time is over").isEqualTo(1);
+        assertThat(index.takeDue(T0.plusSeconds(600))).isEmpty();
         assertThat(rows()).isZero();
     }
 
