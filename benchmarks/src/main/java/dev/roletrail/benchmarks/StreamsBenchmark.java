@@ -58,6 +58,9 @@ public final class StreamsBenchmark {
             List<KeyedRecord> traffic = source.traffic(users, days, eventsPerDay);
             print("input (%s): %,d records from %,d users over %d days", source.name().toLowerCase(Locale.ROOT),
                     traffic.size(), users, days);
+            PartitionBalance balance = PartitionBalance.of(traffic.stream().map(KeyedRecord::principal).toList(), 12);
+            print("partition balance, keyed by acting principal over %d partitions: the busiest gets %.2f× the mean"
+                    + " share (%,d records)", balance.partitions(), balance.busiestOverMean(), balance.busiest());
 
             // -Dbench.eos-only=true: one guarantee, e.g. to profile it alone or to compare two settings quickly.
             boolean eosOnly = Boolean.getBoolean("bench.eos-only");
@@ -184,6 +187,7 @@ public final class StreamsBenchmark {
             print("%s (%s): %,d records in %.1f s: %,.0f records/s; stream threads used %.0f µs of CPU per record;"
                     + " JIT compiling %.1f s; ended %s", name, guarantee, records, seconds, rate, cpuMicrosPerRecord,
                     jitSeconds, java.time.LocalTime.now().withNano(0));
+            printInternalRecords(broker, topics.prefix() + "-app", records);
             if (Boolean.getBoolean("bench.topic-sizes")) {
                 printTopicSizes(broker, topics.prefix());
             }
@@ -253,6 +257,27 @@ public final class StreamsBenchmark {
 
     /** -Dbench.topic-sizes=true: records written to each of the run's topics, to see where an event fans out. */
     private static void printTopicSizes(EmbeddedKafkaBroker broker, String prefix) throws Exception {
+        topicEnds(broker, prefix).forEach((topic, end) -> print("  %-70s %,12d offsets", topic, end));
+    }
+
+    /**
+     * What the app wrote to its changelogs and repartition topics per input record: each is serialised, produced and
+     * replicated, so it is most of what an event costs beyond its own processing. Offsets, so with exactly_once_v2
+     * they include a transaction marker per partition and commit.
+     */
+    private static void printInternalRecords(EmbeddedKafkaBroker broker, String appPrefix, long input)
+            throws Exception {
+        Map<String, Long> ends = topicEnds(broker, appPrefix);
+        long changelogs = ends.entrySet().stream().filter(e -> e.getKey().endsWith("-changelog"))
+                .mapToLong(Map.Entry::getValue).sum();
+        long repartitions = ends.entrySet().stream().filter(e -> e.getKey().endsWith("-repartition"))
+                .mapToLong(Map.Entry::getValue).sum();
+        print("  changelog + repartition offsets per input record: %.2f (changelogs %.2f, repartitions %.2f)",
+                (changelogs + repartitions) / (double) input, changelogs / (double) input,
+                repartitions / (double) input);
+    }
+
+    private static Map<String, Long> topicEnds(EmbeddedKafkaBroker broker, String prefix) throws Exception {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
             List<String> names = admin.listTopics().names().get().stream().filter(n -> n.startsWith(prefix)).sorted()
                     .toList();
@@ -262,7 +287,7 @@ public final class StreamsBenchmark {
             Map<String, Long> ends = new java.util.TreeMap<>();
             admin.listOffsets(latest).all().get().forEach((partition, info) ->
                     ends.merge(partition.topic(), info.offset(), Long::sum));
-            ends.forEach((topic, end) -> print("  %-70s %,12d offsets", topic, end));
+            return ends;
         }
     }
 
