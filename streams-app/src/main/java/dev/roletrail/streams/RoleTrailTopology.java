@@ -299,7 +299,7 @@ public final class RoleTrailTopology {
                 .repartition(Repartitioned.<String, NetworkUse>as("network-uses")
                         .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(NetworkUse.class)))
                 .process(() -> new NetworkSharingProcessor(sharing), Named.as("network-sharing-detector"),
-                        StoreNames.NETWORK_ACTIVITY);
+                        StoreNames.NETWORK_ACTIVITY, StoreNames.NETWORK_ACTIVITY_DUE);
         NewFederatedSubjectDetector federated = new NewFederatedSubjectDetector(
                 new DetectorSettings(NewFederatedSubjectDetector.INFO.id(), config.settings()));
         // Keyed by role: a federated principal is the subject, but what is new is judged per role.
@@ -363,6 +363,7 @@ public final class RoleTrailTopology {
         builder.addStateStore(writeBack(StoreNames.SESSION_USE, SessionUse.class, entries));
         builder.addStateStore(writeBack(StoreNames.ROLE_CLIENTS, RoleClients.class, entries));
         builder.addStateStore(writeBack(StoreNames.NETWORK_ACTIVITY, NetworkActivity.class, entries));
+        builder.addStateStore(timers(StoreNames.NETWORK_ACTIVITY_DUE, entries));
         builder.addStateStore(writeBack(StoreNames.ROLE_FEDERATION, RoleFederation.class, entries));
         builder.addStateStore(timers(StoreNames.TIMERS, entries));
         builder.addStateStore(timers(StoreNames.ALERT_SUPPRESSION_TIMERS, entries));

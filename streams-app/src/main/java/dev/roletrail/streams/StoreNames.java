@@ -32,6 +32,9 @@ public final class StoreNames {
      */
     public static final String NETWORK_ACTIVITY = "network-sharing";
 
+    /** When networks fall quiet: {@code DueIndex} rows of network keys, in the network-keyed sub-topology. */
+    public static final String NETWORK_ACTIVITY_DUE = "network-sharing-due-index";
+
     /** Key: principal id, then a role path. Value: first time that chain path was seen (epoch millis). */
     public static final String CHAIN_PATHS = "chain-paths";
 

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,51 @@ class SessionDetectorsTopologyTest {
             assertThat(alert.principal()).endsWith(":role/stratus-red-team-ec2-steal-credentials-role");
             assertThat(alert.unusual()).contains("user/christophe", "long-term key");
         });
+    }
+
+    @Test
+    void shouldReportWorkloadCredentialsUsedWhereAnotherPrincipalsKeyActedWithinTheHour() {
+        topology = new TopologyFixture(Map.of());
+        topology.send(CloudTrailEvent.byUser(ALICE).withAccessKey("AKIAALICE00000000001").from("198.51.100.7")
+                .at(T0));
+        topology.send(instanceSession("ASIAINSTANCE00000001").from("198.51.100.9").at(T0.plus(Duration.ofMinutes(30))));
+        // Later traffic moves stream time past the lineage hold, so the instance session's call goes on.
+        topology.send(CloudTrailEvent.byUser(ALICE).withAccessKey("AKIAALICE00000000001").from("192.0.2.1")
+                .at(T0.plus(Duration.ofHours(1))));
+
+        assertThat(topology.alerts("session-credential-network-change")).singleElement().satisfies(alert -> {
+            assertThat(alert.accessKeyId()).isEqualTo("ASIAINSTANCE00000001");
+            assertThat(alert.unusual()).contains("198.51.100.0/24", "AKIAALICE00000000001", "1800 s earlier");
+        });
+    }
+
+    @Test
+    void shouldForgetANetworkADayAfterItsLastActivityAndStayQuietForLaterUse() {
+        topology = new TopologyFixture(Map.of());
+        topology.send(CloudTrailEvent.byUser(ALICE).withAccessKey("AKIAALICE00000000001").from("198.51.100.7")
+                .at(T0));
+        // Other networks' traffic moves the network-keyed task's stream time on, past the window and a day.
+        Instant later = T0.plus(Duration.ofDays(1)).plus(Duration.ofHours(2));
+        topology.send(CloudTrailEvent.byUser(ALICE).withAccessKey("AKIAALICE00000000001").from("192.0.2.1")
+                .at(later));
+        topology.send(CloudTrailEvent.byUser(ALICE).withAccessKey("AKIAALICE00000000001").from("192.0.2.1")
+                .at(later.plus(Duration.ofMinutes(20))));
+
+        KeyValueStore<String, Object> networks = topology.driver().getKeyValueStore(StoreNames.NETWORK_ACTIVITY);
+        assertThat(networks.get("198.51.100.0/24")).as("nothing there for a day and the window: forgotten").isNull();
+        assertThat(networks.get("192.0.2.0/24")).as("still active").isNotNull();
+
+        topology.send(instanceSession("ASIAINSTANCE00000001").from("198.51.100.9")
+                .at(later.plus(Duration.ofMinutes(30))));
+        topology.send(CloudTrailEvent.byUser(ALICE).withAccessKey("AKIAALICE00000000001").from("192.0.2.1")
+                .at(later.plus(Duration.ofHours(2))));
+        assertThat(topology.alerts("session-credential-network-change")).as("the key acted there a day before")
+                .isEmpty();
+    }
+
+    private static CloudTrailEvent instanceSession(String keyId) {
+        return CloudTrailEvent.byRoleSession("arn:aws:iam::111122223333:role/web-instance", "i-0123456789abcdef0")
+                .withAccessKey(keyId);
     }
 
     @Test

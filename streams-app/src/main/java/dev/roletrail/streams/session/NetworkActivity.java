@@ -49,6 +49,18 @@ public record NetworkActivity(String network, List<KeyAct> longTermKeys, List<Ne
                 at, horizon, cap, u -> u.evidence().eventTime()), alertedKeys);
     }
 
+    /** The time of the newest key act or workload use kept, or the epoch when none is. */
+    public Instant latest() {
+        Instant latest = Instant.EPOCH;
+        for (KeyAct act : longTermKeys) {
+            latest = act.at().isAfter(latest) ? act.at() : latest;
+        }
+        for (NetworkUse use : instanceUses) {
+            latest = use.evidence().eventTime().isAfter(latest) ? use.evidence().eventTime() : latest;
+        }
+        return latest;
+    }
+
     public NetworkActivity alerted(String keyId, int cap) {
         List<String> keys = new ArrayList<>(alertedKeys);
         keys.add(keyId);

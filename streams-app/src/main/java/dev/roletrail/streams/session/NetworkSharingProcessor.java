@@ -1,5 +1,9 @@
 package dev.roletrail.streams.session;
 
+import java.time.Duration;
+import java.time.Instant;
+
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -9,19 +13,26 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.detect.CredentialNetworkSharingDetector;
 import dev.roletrail.streams.session.NetworkActivity.KeyAct;
+import dev.roletrail.streams.time.DueIndex;
 
 /**
  * Meets long-term-key activity and workload session use (EC2 instance roles, sessions an AWS service
- * issued) on the same network, whichever arrives first.
+ * issued) on the same network, whichever arrives first. A network's state goes a day of stream time after the last
+ * activity in it: networks come and go without end, and a store keyed by them would otherwise only grow. Not at once
+ * after the window: a call that arrives late (held for its session, or delivered late by CloudTrail, mostly within
+ * minutes, sometimes hours) must still meet what acted within the window of its own event time.
  * Input: {@link NetworkUse}s keyed by network. Output: alerts keyed by alert id.
  */
 public final class NetworkSharingProcessor implements Processor<String, NetworkUse, String, Alert> {
 
     private static final int CAP = 16;
+    private static final Duration FORGET_EVERY = Duration.ofMinutes(10);
+    private static final Duration KEEP_FOR_LATE_CALLS = Duration.ofDays(1);
 
     private final CredentialNetworkSharingDetector detector;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, NetworkActivity> store;
+    private DueIndex quietAt;
 
     public NetworkSharingProcessor(CredentialNetworkSharingDetector detector) {
         this.detector = detector;
@@ -31,6 +42,31 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.store = context.getStateStore(StoreNames.NETWORK_ACTIVITY);
+        this.quietAt = new DueIndex(context.getStateStore(StoreNames.NETWORK_ACTIVITY_DUE), StoreNames.NETWORK_ACTIVITY,
+                FORGET_EVERY);
+        // Stream time: what is within the window is judged in event time, as the detector judges it.
+        context.schedule(FORGET_EVERY, PunctuationType.STREAM_TIME, this::forgetQuietNetworks);
+    }
+
+    /** A network is indexed when first seen; one still active when due is indexed again. */
+    private void forgetQuietNetworks(long streamTime) {
+        Instant now = Instant.ofEpochMilli(streamTime);
+        for (String network : quietAt.takeDue(now)) {
+            NetworkActivity activity = store.get(network);
+            if (activity == null) {
+                continue;
+            }
+            Instant quiet = forgetAt(activity.latest());
+            if (quiet.isAfter(now)) {
+                quietAt.add(network, quiet);
+            } else {
+                store.delete(network);
+            }
+        }
+    }
+
+    private Instant forgetAt(Instant latest) {
+        return latest.plus(detector.window()).plus(KEEP_FOR_LATE_CALLS);
     }
 
     @Override
@@ -39,6 +75,7 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
         NetworkActivity activity = store.get(record.key());
         if (activity == null) {
             activity = NetworkActivity.empty(record.key());
+            quietAt.add(record.key(), forgetAt(use.evidence().eventTime()));
         }
         if (use.longTermKey()) {
             KeyAct act = KeyAct.of(use.evidence());
