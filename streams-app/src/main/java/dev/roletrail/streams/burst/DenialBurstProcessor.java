@@ -64,18 +64,7 @@ public final class DenialBurstProcessor implements Processor<String, Observation
      * principal is indexed when its attempts are first recorded; one still calling when due is indexed again.
      */
     private void purgeQuiet(long streamTime) {
-        Instant now = Instant.ofEpochMilli(streamTime);
-        for (String principal : attemptsDue.takeDue(now)) {
-            AssumeAttempts recorded = attempts.get(principal);
-            if (recorded == null) {
-                continue;
-            }
-            Instant quietAt = recorded.latest().plus(detector.window());
-            if (quietAt.isAfter(now)) {
-                attemptsDue.add(principal, quietAt);
-            } else {
-                attempts.delete(principal);
-            }
-        }
+        attemptsDue.expireDue(Instant.ofEpochMilli(streamTime), attempts::get,
+                recorded -> recorded.latest().plus(detector.window()), attempts::delete);
     }
 }

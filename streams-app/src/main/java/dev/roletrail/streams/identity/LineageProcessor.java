@@ -208,18 +208,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
                 held.delete(keyId);
             }
         }
-        for (String keyId : sessionsDue.takeDue(now)) {
-            Session session = sessions.get(keyId);
-            if (session == null || session.expiresAt() == null) {
-                continue;
-            }
-            Instant forgetAt = session.expiresAt().plus(KEEP_AFTER_EXPIRY);
-            if (forgetAt.isAfter(now)) {
-                sessionsDue.add(keyId, forgetAt);
-            } else {
-                sessions.delete(keyId);
-            }
-        }
+        sessionsDue.expireDue(now, sessions::get,
+                session -> session.expiresAt() == null ? null : session.expiresAt().plus(KEEP_AFTER_EXPIRY),
+                sessions::delete);
     }
 
     /**

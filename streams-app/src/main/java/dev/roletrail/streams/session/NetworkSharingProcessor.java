@@ -50,19 +50,8 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
 
     /** A network is indexed when first seen; one still active when due is indexed again. */
     private void forgetQuietNetworks(long streamTime) {
-        Instant now = Instant.ofEpochMilli(streamTime);
-        for (String network : quietAt.takeDue(now)) {
-            NetworkActivity activity = store.get(network);
-            if (activity == null) {
-                continue;
-            }
-            Instant quiet = forgetAt(activity.latest());
-            if (quiet.isAfter(now)) {
-                quietAt.add(network, quiet);
-            } else {
-                store.delete(network);
-            }
-        }
+        quietAt.expireDue(Instant.ofEpochMilli(streamTime), store::get, activity -> forgetAt(activity.latest()),
+                store::delete);
     }
 
     private Instant forgetAt(Instant latest) {

@@ -51,19 +51,8 @@ public final class SessionUseProcessor implements Processor<String, Observation,
 
     /** A key is indexed once, when first seen; one still in use when due is simply indexed again. */
     private void forgetOldKeys(long streamTime) {
-        Instant now = Instant.ofEpochMilli(streamTime);
-        for (String keyId : usesDue.takeDue(now)) {
-            SessionUse use = uses.get(keyId);
-            if (use == null) {
-                continue;
-            }
-            Instant forgetAt = use.lastUsed().plus(KEEP_KEYS);
-            if (forgetAt.isBefore(now)) {
-                uses.delete(keyId);
-            } else {
-                usesDue.add(keyId, forgetAt);
-            }
-        }
+        usesDue.expireDue(Instant.ofEpochMilli(streamTime), uses::get, use -> use.lastUsed().plus(KEEP_KEYS),
+                uses::delete);
     }
 
     @Override

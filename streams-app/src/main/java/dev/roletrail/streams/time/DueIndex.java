@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -102,6 +104,30 @@ public final class DueIndex {
         openRows.keySet().removeIf(start -> start < last);
         floor = last; // the current bucket may still hold keys due later
         return taken;
+    }
+
+    /**
+     * Deletes the due entries whose time is up and indexes again those whose time moved later: the usual use of an
+     * index whose entries expire.
+     *
+     * @param read      the entry of a key, or null when it is gone already
+     * @param expiresAt when an entry's time is up, or null when it never is
+     * @param delete    deletes the entry of a key
+     */
+    public <V> void expireDue(Instant now, Function<String, V> read, Function<V, Instant> expiresAt,
+            Consumer<String> delete) {
+        for (String key : takeDue(now)) {
+            V entry = read.apply(key);
+            Instant expires = entry == null ? null : expiresAt.apply(entry);
+            if (expires == null) {
+                continue;
+            }
+            if (expires.isAfter(now)) {
+                add(key, expires);
+            } else {
+                delete.accept(key);
+            }
+        }
     }
 
     /**

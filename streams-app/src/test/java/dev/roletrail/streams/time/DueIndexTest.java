@@ -156,6 +156,22 @@ class DueIndexTest {
                 .isInstanceOf(SerializationException.class).hasMessageContaining("not a due-index bucket");
     }
 
+    @Test
+    void shouldExpireWhatIsUpAndIndexAgainWhatMovedLater() {
+        DueIndex index = new DueIndex(store, "held", MINUTE);
+        Map<String, Instant> expiries = new java.util.HashMap<>(Map.of("up", T0, "moved", T0.plusSeconds(300),
+                "forever", Instant.MAX));
+        expiries.keySet().forEach(key -> index.add(key, T0));
+        index.add("gone", T0);
+        java.util.List<String> deleted = new java.util.ArrayList<>();
+
+        index.expireDue(T0, expiries::get, expiry -> expiry.equals(Instant.MAX) ? null : expiry, deleted::add);
+
+        assertThat(deleted).containsExactly("up");
+        assertThat(index.takeDue(T0.plusSeconds(299))).isEmpty();
+        assertThat(index.takeDue(T0.plusSeconds(300))).as("indexed again at its new time").containsExactly("moved");
+    }
+
     private long rows() {
         try (KeyValueIterator<String, DueBucket> all = store.all()) {
             long count = 0;
