@@ -110,6 +110,15 @@ import dev.roletrail.streams.unused.policy.CloudTrailActionMapper;
  */
 public final class RoleTrailTopology {
 
+    /**
+     * For the changelogs of window stores. Their records carry event time, months old in a backfill, and the broker
+     * deletes a window store's changelog by time: with CreateTime it deleted them at once, and a store restored from
+     * it (after a crash, a rebalance, or a changelog offset gone out of range) came back without them, letting
+     * duplicate events through the duplicate filter. Stamped on append, they stay for the retention in wall-clock time;
+     * the store reads a record's window from its key, not from the record's timestamp.
+     */
+    private static final Map<String, String> APPEND_TIME = Map.of("message.timestamp.type", "LogAppendTime");
+
     private RoleTrailTopology() {
     }
 
@@ -349,7 +358,7 @@ public final class RoleTrailTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.SEEN_EVENT_IDS, grace.multipliedBy(2), Duration.ofMillis(1),
                         false),
-                Serdes.String(), Serdes.Long()));
+                Serdes.String(), Serdes.Long()).withLoggingEnabled(APPEND_TIME));
         builder.addStateStore(writeBack(StoreNames.SESSIONS, Session.class, entries));
         // Kafka's byte-bounded cache for the two whose values can be large: the write-back store counts entries.
         builder.addStateStore(cachedKeyValue(StoreNames.HELD_EVENTS, StateSerde.of(HeldEvents.class)));
@@ -370,7 +379,7 @@ public final class RoleTrailTopology {
         Duration alertsRetention = QueryConfig.from(config.settings()).alertsRetention();
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.RECENT_ALERTS, alertsRetention, Duration.ofMillis(1), false),
-                Serdes.String(), StateSerde.of(Alert.class)));
+                Serdes.String(), StateSerde.of(Alert.class)).withLoggingEnabled(APPEND_TIME));
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_SIGNALS_TODAY, Serdes.Long(),
                 entries));
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_USAGE, Serdes.Long(), entries));
