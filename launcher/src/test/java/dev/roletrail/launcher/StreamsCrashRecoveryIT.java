@@ -5,15 +5,12 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -65,23 +62,22 @@ class StreamsCrashRecoveryIT {
         Map<String, String> referenceSettings = settings(kafka, reference, dir.resolve("reference"));
         try (StreamsApp app = new StreamsApp(StreamsAppConfig.from(Settings.of(referenceSettings)))) {
             app.start();
-            Path config = writeProperties(settings(kafka, crashed, dir.resolve("crashed")),
+            Path config = StreamsChild.writeConfig(settings(kafka, crashed, dir.resolve("crashed")),
                     dir.resolve("crashed.properties"));
             // Input arrives in four parts; right after each of the first three, once the running instance has
             // committed some of it, the instance is killed: in the middle of its work.
-            Process child = startChild(config, dir.resolve("child-0.log"));
+            StreamsChild child = StreamsChild.roleTrailStreams(config, dir.resolve("child-0.log"));
             for (int kill = 1; kill <= 3; kill++) {
                 long before = processed(kafka, crashed);
                 produce(kafka, crashed, records.subList((kill - 1) * chunk, kill * chunk));
                 awaitProcessed(kafka, crashed, (int) before + 1, records.size());
-                child.destroyForcibly().waitFor();
+                child.kill();
                 LOG.info("kill {} after {} ms, {} of {} events counted", kill, (System.nanoTime() - t0) / 1_000_000,
                         processed(kafka, crashed), kill * chunk);
-                child = startChild(config, dir.resolve("child-" + kill + ".log"));
+                child = StreamsChild.roleTrailStreams(config, dir.resolve("child-" + kill + ".log"));
             }
             produce(kafka, crashed, records.subList(3 * chunk, records.size()));
-            Process last = child;
-            try {
+            try (StreamsChild last = child) {
                 awaitProcessed(kafka, reference, records.size(), records.size());
                 awaitProcessed(kafka, crashed, records.size(), records.size());
                 await().atMost(PROCESSING_TIMEOUT).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
@@ -90,9 +86,6 @@ class StreamsCrashRecoveryIT {
                 assertThat(alerts(kafka, crashed)).isEqualTo(alerts(kafka, reference));
                 LOG.info("alerts equal after {} ms", (System.nanoTime() - t0) / 1_000_000);
                 assertSameStores(kafka, reference, crashed, lastEventTime(records));
-            } finally {
-                last.destroy();
-                last.waitFor();
             }
         }
     }
@@ -122,27 +115,7 @@ class StreamsCrashRecoveryIT {
     }
 
     private static Map<String, String> settings(TestKafka kafka, Topics topics, Path stateDir) {
-        Map<String, String> settings = new HashMap<>();
-        settings.put("kafka.bootstrap.servers", kafka.bootstrapServers());
-        settings.put("topic.prefix", topics.prefix());
-        settings.put("streams.application.id", topics.prefix() + "-app");
-        settings.put("streams.state.dir", stateDir.toString());
-        settings.put("kafka.commit.interval.ms", "200");
-        // The child runs `roletrail streams`, which serves the query API: a free port, not the default one.
-        settings.put("query.port", "0");
-        // Small polls keep a kill in the middle of the work; a short session lets a restart rejoin without waiting
-        // for the killed member to time out.
-        settings.put("kafka.consumer.max.poll.records", "100");
-        settings.put("kafka.consumer.session.timeout.ms", "6000");
-        settings.put("kafka.consumer.heartbeat.interval.ms", "1500");
-        return settings;
-    }
-
-    private static Process startChild(Path config, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                RoleTrail.class.getName(), "streams", "--config", config.toString())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return StreamsChild.settings(kafka, topics, topics.prefix() + "-app", stateDir);
     }
 
     private static void produce(TestKafka kafka, Topics topics, List<KeyedRecord> records) {
@@ -230,15 +203,6 @@ class StreamsCrashRecoveryIT {
             }
         });
         return kept;
-    }
-
-    private static Path writeProperties(Map<String, String> settings, Path file) throws IOException {
-        Properties properties = new Properties();
-        properties.putAll(settings);
-        try (var writer = Files.newBufferedWriter(file)) {
-            properties.store(writer, "crash-recovery test");
-        }
-        return file;
     }
 
     private static String cborAsJson(byte[] cbor) {
