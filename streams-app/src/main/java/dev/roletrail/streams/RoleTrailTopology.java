@@ -272,21 +272,24 @@ public final class RoleTrailTopology {
                 new DetectorSettings(DormantCredentialReactivatedDetector.INFO.id(), config.settings()));
         KStream<String, Alert> activity = observations.process(
                 () -> new PrincipalActivityProcessor(new FirstTimeAssumptionDetector(firstTime.learningPeriod()),
-                        java.util.List.of(dormant)),
-                Named.as("principal-activity"), StoreNames.PRINCIPAL_PROFILES, StoreNames.ACCESS_EDGES);
+                        java.util.List.of(dormant), config.entityRetention()),
+                Named.as("principal-activity"), StoreNames.PRINCIPAL_PROFILES, StoreNames.ACCESS_EDGES,
+                StoreNames.TIMERS);
         NewNetworkForKeyDetector newNetwork = new NewNetworkForKeyDetector(
                 new DetectorSettings(NewNetworkForKeyDetector.INFO.id(), config.settings()));
         KStream<String, Alert> keyUsage = observations.process(
-                () -> new KeyUsageProcessor(java.util.List.of(dormant, newNetwork), newNetwork.maxNetworks()),
-                Named.as("key-usage-detectors"), StoreNames.KEY_USAGE);
+                () -> new KeyUsageProcessor(java.util.List.of(dormant, newNetwork), newNetwork.maxNetworks(),
+                        config.entityRetention()),
+                Named.as("key-usage-detectors"), StoreNames.KEY_USAGE, StoreNames.TIMERS);
         AssumeRoleDeniedBurstDetector denialBurst = new AssumeRoleDeniedBurstDetector(
                 new DetectorSettings(AssumeRoleDeniedBurstDetector.INFO.id(), config.settings()));
         KStream<String, Alert> attempts = observations.process(() -> new DenialBurstProcessor(denialBurst),
                 Named.as("denial-burst-detector"), StoreNames.ASSUME_ATTEMPTS, StoreNames.TIMERS);
         AssumptionRateAnomalyDetector rateAnomaly = new AssumptionRateAnomalyDetector(
                 new DetectorSettings(AssumptionRateAnomalyDetector.INFO.id(), config.settings()));
-        KStream<String, Alert> rates = observations.process(() -> new AssumptionRateProcessor(rateAnomaly),
-                Named.as("assumption-rate-detector"), StoreNames.ASSUMPTION_RATES);
+        KStream<String, Alert> rates = observations.process(
+                () -> new AssumptionRateProcessor(rateAnomaly, config.entityRetention()),
+                Named.as("assumption-rate-detector"), StoreNames.ASSUMPTION_RATES, StoreNames.TIMERS);
         KStream<String, Alert> stateless = observations.flatMapValues(StatelessDetectors.all(config.settings()),
                 Named.as("stateless-detectors"));
         RoleChainDetector roleChain = new RoleChainDetector(

@@ -21,6 +21,8 @@ import dev.roletrail.streams.detect.AssumeRoleDeniedBurstDetector;
 import dev.roletrail.streams.detect.AssumptionRateAnomalyDetector;
 import dev.roletrail.streams.detect.DormantCredentialReactivatedDetector;
 import dev.roletrail.streams.detect.NewNetworkForKeyDetector;
+import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.keys.KeyUsage;
 import dev.roletrail.streams.rate.AssumptionRate;
 import dev.roletrail.testkit.CloudTrailEvent;
@@ -195,6 +197,50 @@ class StatefulDetectorsTopologyTest {
 
         assertThat(firstRun).hasSize(3);
         assertThat(statefulAlerts()).extracting(Alert::id).containsExactlyElementsOf(firstRun);
+    }
+
+    @Test
+    void shouldKeepOnlyWhatDormancyNeedsOfAPrincipalUnseenForTheEntityRetentionAndStillCatchItsReturn() {
+        topology.close();
+        // Retention: the tracking period plus the dormancy, 10 + 15 days.
+        topology = new TopologyFixture(Map.of("findings.tracking-period", "10d",
+                "detector.dormant-credential-reactivated.dormancy", "15d"), Instant.parse("2027-06-01T00:00:00Z"));
+        CloudTrailEvent first = CloudTrailEvent.byUser(ALICE).from("203.0.113.10").assumeRole(DEPLOY_ROLE).at(DAY_0);
+        send(first);
+        String keyId = TestObservations.of(first).accessKeyId();
+        tick(DAY_0.plus(Duration.ofDays(24)));
+        assertThat(profile(ALICE).networks()).as("within the retention: whole").isNotEmpty();
+
+        tick(DAY_0.plus(Duration.ofDays(26)));
+
+        PrincipalProfile reduced = profile(ALICE);
+        assertThat(reduced.networks()).isEmpty();
+        assertThat(reduced.userAgents()).isEmpty();
+        assertThat(reduced.lastSeen()).isEqualTo(DAY_0);
+        assertThat(reduced.events()).isEqualTo(1);
+        assertThat(topology.driver().<String, KeyUsage>getKeyValueStore(StoreNames.KEY_USAGE).get(keyId))
+                .satisfies(key -> {
+                    assertThat(key.networks()).isEmpty();
+                    assertThat(key.lastUsed()).isEqualTo(DAY_0);
+                });
+        assertThat(topology.driver().getKeyValueStore(StoreNames.ACCESS_EDGES).get(AccessEdge.key(ALICE, DEPLOY_ROLE)))
+                .as("the access edge went").isNull();
+        assertThat(topology.driver().getKeyValueStore(StoreNames.ASSUMPTION_RATES).get(ALICE))
+                .as("the assumption rate went").isNull();
+
+        CloudTrailEvent back = CloudTrailEvent.byUser(ALICE).from("203.0.113.10").at(DAY_0.plus(Duration.ofDays(27)));
+        send(back);
+        assertThat(statefulAlerts()).singleElement().satisfies(alert -> {
+            assertThat(alert.detector()).isEqualTo(DormantCredentialReactivatedDetector.INFO.id());
+            assertThat(alert.eventIds()).containsExactly(back.eventId());
+            assertThat(alert.unusual()).endsWith("after 27 days idle");
+        });
+        assertThat(profile(ALICE).networks()).as("whole again once used").isNotEmpty();
+    }
+
+    private PrincipalProfile profile(String principal) {
+        return topology.driver().<String, PrincipalProfile>getKeyValueStore(StoreNames.PRINCIPAL_PROFILES)
+                .get(principal);
     }
 
     private void send(CloudTrailEvent event) {

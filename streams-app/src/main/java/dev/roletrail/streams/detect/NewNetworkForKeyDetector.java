@@ -53,8 +53,10 @@ public final class NewNetworkForKeyDetector implements KeyUsageDetector {
     @Override
     public Optional<Alert> evaluate(KeyUsage before, Observation observation) {
         String network = observation.network();
+        // No networks known is no baseline: the key was only used through AWS services, or it went unused for the
+        // entity retention and its networks were forgotten (its return is the dormancy detector's to report).
         if (before == null || !observation.longTermKey() || KeyUsage.UNKNOWN_NETWORK.equals(network)
-                || awsService(network) || before.knows(network)) {
+                || awsService(network) || before.networks().isEmpty() || before.knows(network)) {
             return Optional.empty();
         }
         Duration observed = Duration.between(before.firstUsed(), observation.event().eventTime());

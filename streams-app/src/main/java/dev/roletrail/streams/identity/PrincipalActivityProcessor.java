@@ -1,7 +1,10 @@
 package dev.roletrail.streams.identity;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,25 +17,32 @@ import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.detect.FirstTimeAssumptionDetector;
 import dev.roletrail.streams.detect.ProfileDetector;
 import dev.roletrail.streams.state.DecodedCache;
+import dev.roletrail.streams.time.DueIndex;
 
 /**
  * Owns each principal's profile and its access edges. Every detector here is asked about an event before the state
- * is updated with it, so it judges the event against the baseline as it was. Input: observations keyed by principal.
- * Output: alerts keyed by alert id.
+ * is updated with it, so it judges the event against the baseline as it was. A principal unseen for the entity
+ * retention keeps only what dormancy needs of its profile, and its access edges go. Input: observations keyed by
+ * principal. Output: alerts keyed by alert id.
  */
 public final class PrincipalActivityProcessor implements Processor<String, Observation, String, Alert> {
 
     private final FirstTimeAssumptionDetector firstTimeAssumption;
     private final List<ProfileDetector> profileDetectors;
+    private final Duration retention;
     private ProcessorContext<String, Alert> context;
     private DecodedCache<PrincipalProfile> profiles;
     private DecodedCache<AccessEdge> edges;
     private KeyValueStore<String, InventoryEntity> inventory;
+    private DueIndex profilesDue;
+    private DueIndex edgesDue;
 
+    /** @param retention how long after a principal's or an edge's last use its state stays whole */
     public PrincipalActivityProcessor(FirstTimeAssumptionDetector firstTimeAssumption,
-            List<ProfileDetector> profileDetectors) {
+            List<ProfileDetector> profileDetectors, Duration retention) {
         this.firstTimeAssumption = firstTimeAssumption;
         this.profileDetectors = List.copyOf(profileDetectors);
+        this.retention = retention;
     }
 
     @Override
@@ -41,6 +51,21 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
         this.profiles = DecodedCache.of(context, StoreNames.PRINCIPAL_PROFILES);
         this.edges = DecodedCache.of(context, StoreNames.ACCESS_EDGES);
         this.inventory = context.getStateStore(StoreNames.INVENTORY);
+        this.profilesDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.PRINCIPAL_PROFILES,
+                DueIndex.RETENTION_CHECKS);
+        this.edgesDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.ACCESS_EDGES,
+                DueIndex.RETENTION_CHECKS);
+        // Stream time: a replay reduces state at the same points of the data as the live run did.
+        context.schedule(DueIndex.RETENTION_CHECKS, PunctuationType.STREAM_TIME, this::reduceUnused);
+    }
+
+    /** Each principal and edge is indexed when its state is created (or grows again after a reduction). */
+    private void reduceUnused(long streamTime) {
+        Instant now = Instant.ofEpochMilli(streamTime);
+        profilesDue.settleDue(now, profiles::get,
+                profile -> profile.isReduced() ? null : profile.lastSeen().plus(retention),
+                (principal, profile) -> profiles.put(principal, profile.reduced()));
+        edgesDue.expireDue(now, edges::get, edge -> edge.lastUsed().plus(retention), edges::delete);
     }
 
     @Override
@@ -59,10 +84,18 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
             TrustPolicy trust = edgeBefore == null ? trustPolicyOf(assumption.roleArn()) : null;
             firstTimeAssumption.evaluate(before, edgeBefore, trust, assumption, observation)
                     .ifPresent(alert -> emit(alert, record.timestamp()));
-            edges.put(edgeKey, edgeBefore == null ? AccessEdge.first(assumption) : edgeBefore.use(assumption.at()));
+            AccessEdge edge = edgeBefore == null ? AccessEdge.first(assumption) : edgeBefore.use(assumption.at());
+            edges.put(edgeKey, edge);
+            if (edgeBefore == null) {
+                edgesDue.add(edgeKey, edge.lastUsed().plus(retention));
+            }
         });
 
-        profiles.put(principal, before == null ? PrincipalProfile.first(observation) : before.observe(observation));
+        PrincipalProfile after = before == null ? PrincipalProfile.first(observation) : before.observe(observation);
+        profiles.put(principal, after);
+        if (before == null || before.isReduced()) {
+            profilesDue.add(principal, after.lastSeen().plus(retention));
+        }
     }
 
     /** The role's trust policy in the inventory (a global store), or null when the inventory does not hold it. */

@@ -46,6 +46,20 @@ public record PrincipalProfile(String principal, PrincipalType type, String acco
                 observation.principal().accountId(), at, at, 0).observe(observation);
     }
 
+    /**
+     * What dormancy needs of a principal unseen for the entity retention: when it was first and last seen and how
+     * much, without the lists of what it used.
+     */
+    public PrincipalProfile reduced() {
+        return new PrincipalProfile(principal, type, account, firstSeen, lastSeen, events, List.of(), List.of(),
+                List.of());
+    }
+
+    /** Whether this profile holds no lists (reduced, or never given any). */
+    public boolean isReduced() {
+        return userAgents.isEmpty() && networks.isEmpty() && temporaryKeys.isEmpty();
+    }
+
     public PrincipalProfile observe(Observation observation) {
         Instant at = observation.event().eventTime();
         return new PrincipalProfile(principal, type, account, min(firstSeen, at), max(lastSeen, at), events + 1,

@@ -50,6 +50,11 @@ public record KeyUsage(String keyId, String owner, Instant firstUsed, Instant la
     }
 
     /** This key used once more, at {@code at} from {@code network}. */
+    /** What dormancy needs of a key unused for the entity retention: its first and last use, without networks. */
+    public KeyUsage reduced() {
+        return new KeyUsage(keyId, owner, firstUsed, lastUsed, uses, List.of());
+    }
+
     public KeyUsage use(Instant at, String network, int maxNetworks) {
         List<KnownNetwork> kept = new ArrayList<>(networks.size() + 1);
         boolean known = false;

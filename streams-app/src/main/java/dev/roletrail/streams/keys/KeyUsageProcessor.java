@@ -1,8 +1,10 @@
 package dev.roletrail.streams.keys;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -12,6 +14,7 @@ import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.detect.KeyUsageDetector;
 import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.time.DueIndex;
 
 /**
  * Owns the usage of every long-term access key (store {@code key-usage}, key: access key id) and asks each key
@@ -23,19 +26,32 @@ public final class KeyUsageProcessor implements Processor<String, Observation, S
 
     private final List<KeyUsageDetector> detectors;
     private final int maxNetworks;
+    private final Duration retention;
     private ProcessorContext<String, Alert> context;
     private DecodedCache<KeyUsage> keys;
+    private DueIndex keysDue;
 
-    /** @param maxNetworks how many networks each key remembers */
-    public KeyUsageProcessor(List<KeyUsageDetector> detectors, int maxNetworks) {
+    /**
+     * @param maxNetworks how many networks each key remembers
+     * @param retention   how long after a key's last use its networks are kept
+     */
+    public KeyUsageProcessor(List<KeyUsageDetector> detectors, int maxNetworks, Duration retention) {
         this.detectors = List.copyOf(detectors);
         this.maxNetworks = maxNetworks;
+        this.retention = retention;
     }
 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
         this.keys = DecodedCache.of(context, StoreNames.KEY_USAGE);
+        this.keysDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.KEY_USAGE,
+                DueIndex.RETENTION_CHECKS);
+        // Stream time: a replay reduces state at the same points of the data as the live run did.
+        context.schedule(DueIndex.RETENTION_CHECKS, PunctuationType.STREAM_TIME, streamTime -> keysDue.settleDue(
+                Instant.ofEpochMilli(streamTime), keys::get,
+                usage -> usage.networks().isEmpty() ? null : usage.lastUsed().plus(retention),
+                (keyId, usage) -> keys.put(keyId, usage.reduced())));
     }
 
     @Override
@@ -51,8 +67,12 @@ public final class KeyUsageProcessor implements Processor<String, Observation, S
                     .ifPresent(alert -> context.forward(new Record<>(alert.id(), alert, record.timestamp())));
         }
         Instant at = observation.event().eventTime();
-        keys.put(keyId, before == null
+        KeyUsage after = before == null
                 ? KeyUsage.first(keyId, observation.principal().id(), at, observation.network(), maxNetworks)
-                : before.use(at, observation.network(), maxNetworks));
+                : before.use(at, observation.network(), maxNetworks);
+        keys.put(keyId, after);
+        if (before == null || before.networks().isEmpty()) {
+            keysDue.add(keyId, after.lastUsed().plus(retention));
+        }
     }
 }

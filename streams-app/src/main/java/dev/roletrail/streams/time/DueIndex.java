@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -32,6 +33,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class DueIndex {
 
+    /** How often entity-retention indexes are checked, in stream time, and so their bucket. */
+    public static final Duration RETENTION_CHECKS = Duration.ofHours(1);
     static final int ROW_KEYS = 256;
     private static final char SEPARATOR = '|';
     private static final long LATEST = 9_999_999_999_999L;
@@ -116,16 +119,29 @@ public final class DueIndex {
      */
     public <V> void expireDue(Instant now, Function<String, V> read, Function<V, Instant> expiresAt,
             Consumer<String> delete) {
+        settleDue(now, read, expiresAt, (key, entry) -> delete.accept(key));
+    }
+
+    /**
+     * Settles the due entries whose time is up (deletes or reduces them) and indexes again those whose time moved
+     * later. An entry settled without being deleted is not indexed again: its owner indexes it when it changes.
+     *
+     * @param read   the entry of a key, or null when it is gone already
+     * @param dueAt  when an entry's time is up, or null when it never is
+     * @param settle what to do with an entry whose time is up
+     */
+    public <V> void settleDue(Instant now, Function<String, V> read, Function<V, Instant> dueAt,
+            BiConsumer<String, V> settle) {
         for (String key : takeDue(now)) {
             V entry = read.apply(key);
-            Instant expires = entry == null ? null : expiresAt.apply(entry);
-            if (expires == null) {
+            Instant due = entry == null ? null : dueAt.apply(entry);
+            if (due == null) {
                 continue;
             }
-            if (expires.isAfter(now)) {
-                add(key, expires);
+            if (due.isAfter(now)) {
+                add(key, due);
             } else {
-                delete.accept(key);
+                settle.accept(key, entry);
             }
         }
     }
