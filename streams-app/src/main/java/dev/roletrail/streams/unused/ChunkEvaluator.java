@@ -57,19 +57,16 @@ final class ChunkEvaluator {
     private final Ownership ownership;
     private final int chunk;
     private final KeyValueStore<String, InventoryEntity> inventory;
-    private final UsageRows usageRows;
-    private final FindingsEvaluator.UsageSource usage;
+    private final StoreUsage usage;
     private final KeyValueStore<String, Finding> open;
 
     ChunkEvaluator(FindingsEvaluator evaluator, FindingsSettings settings, Ownership ownership,
-            KeyValueStore<String, InventoryEntity> inventory, UsageRows usageRows, FindingsEvaluator.UsageSource usage,
-            KeyValueStore<String, Finding> open) {
+            KeyValueStore<String, InventoryEntity> inventory, StoreUsage usage, KeyValueStore<String, Finding> open) {
         this.evaluator = evaluator;
         this.settings = settings;
         this.ownership = ownership;
         this.chunk = settings.evaluationChunk();
         this.inventory = inventory;
-        this.usageRows = usageRows;
         this.usage = usage;
         this.open = open;
     }
@@ -145,7 +142,7 @@ final class ChunkEvaluator {
                 bound = null;
             }
         }
-        UsageRows.RolePage used = usageRows.rolesAfter(after, chunk, chunk * SCAN_FACTOR);
+        UsageRows.RolePage used = usage.rows().rolesAfter(after, chunk, chunk * SCAN_FACTOR);
         for (String role : used.roles()) {
             // An inventoried role is evaluated as such, from the inventory's side of the merge.
             if (ownership.owns(role) && !(inventory.get(role) instanceof IamRole)) {

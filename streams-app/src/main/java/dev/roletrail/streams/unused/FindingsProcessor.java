@@ -37,10 +37,10 @@ import dev.roletrail.streams.state.DecodedCache;
  * evaluates once per day of data at most, never per record.
  * <p>
  * An evaluation is a pass over the owned entities in chunks ({@link ChunkEvaluator}, at most
- * {@code findings.evaluation-chunk} entities per call): the first chunk at once, the rest from a wall-clock
- * punctuation every {@value #CHUNK_INTERVAL_MS} ms, well inside a commit interval. The pass and its cursor are in the
- * logged store {@code findings-pass}, so a task that fails mid-pass resumes it. A day that becomes due during a pass
- * is evaluated when the pass ends.
+ * {@code findings.evaluation-chunk} entities per call, one chunk per call): the first chunk with the watermark that
+ * starts it, the rest with later watermarks and from a wall-clock punctuation every {@value #CHUNK_INTERVAL_MS} ms,
+ * well inside a commit interval. The pass and its cursor are in the logged store {@code findings-pass}, so a task that
+ * fails mid-pass resumes it. A day that becomes due during a pass is evaluated when the pass ends.
  * <p>
  * An upstream task that has not yet sent anything cannot be waited for (nothing says it exists), so at start, or
  * after a rebalance, one task's backlog can be evaluated before another's. Use from before an evaluation that arrives
@@ -76,8 +76,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     /** Whether use arrived since the last evaluation at the end of input (memory only: after a start, assume so). */
     private boolean usedSinceEndEvaluation = true;
     private ProcessorContext<String, Finding> context;
-    private UsageRows usage;
-    private DecodedCache<AssumerActions> assumerActions;
+    private StoreUsage usage;
     private KeyValueStore<String, Finding> open;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, InventoryEntity> inventory;
@@ -101,16 +100,16 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         this.context = context;
         // Every usage signal reads and writes a few usage rows and maybe an assumer's actions: they stay decoded.
         long items = DecodedCache.entries(context) * ITEMS_PER_ENTRY;
-        this.usage = new UsageRows(new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_USAGE), items,
-                row -> 1));
-        this.assumerActions = new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_ASSUMER_ACTIONS), items,
-                edge -> 1 + edge.actions().size());
+        this.usage = new StoreUsage(
+                new UsageRows(new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_USAGE), items, row -> 1)),
+                new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_ASSUMER_ACTIONS), items,
+                        edge -> 1 + edge.actions().size()));
         this.open = context.getStateStore(StoreNames.FINDINGS_OPEN);
         this.clock = context.getStateStore(StoreNames.FINDINGS_CLOCK);
         this.inventory = context.getStateStore(StoreNames.INVENTORY);
         this.pass = context.getStateStore(StoreNames.FINDINGS_PASS);
         Ownership ownership = new Ownership(context.taskId().partition(), settings.partitionsOrOne());
-        this.chunks = new ChunkEvaluator(evaluator, settings, ownership, inventory, usage, storeUsage(), open);
+        this.chunks = new ChunkEvaluator(evaluator, settings, ownership, inventory, usage, open);
         // Wall clock: a pass must go on while no record comes, and stream time would move in bursts.
         context.schedule(Duration.ofMillis(CHUNK_INTERVAL_MS), PunctuationType.WALL_CLOCK_TIME, wall -> nextChunk());
     }
@@ -133,6 +132,8 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
             if (endOfInput.signalled()) {
                 maybeEvaluateEnd(); // at or after the day maybeEvaluate would take: once is enough
             }
+            // A chunk of the pass in progress, maybe one this watermark started: passes move with the data too.
+            nextChunk();
             return;
         }
         usedSinceEndEvaluation = true;
@@ -142,15 +143,6 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
             clock.put(LATE_USE, signal.at().toEpochMilli());
         }
         usage.record(signal);
-        if (!signal.assumption() && signal.assumer() != null && signal.action() != null) {
-            String key = AssumerActions.key(signal.entity(), signal.assumer());
-            AssumerActions edge = assumerActions.get(key);
-            AssumerActions next = (edge == null ? new AssumerActions(signal.entity(), signal.assumer(), null) : edge)
-                    .with(signal.action(), signal.at());
-            if (next != edge) {
-                assumerActions.put(key, next);
-            }
-        }
     }
 
     /**
@@ -227,13 +219,15 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         return watermarks;
     }
 
-    /** Starts a pass over the owned entities, and runs its first chunk. @param timestamp of what it emits */
+    /** Starts a pass over the owned entities. @param timestamp the record timestamp of what it emits */
     private void evaluate(Instant at, Instant observedSince, long timestamp) {
         pass.put(PASS, new EvaluationPass(at, observedSince, timestamp, null));
-        nextChunk();
     }
 
-    /** The next chunk of the pass in progress, if any; at its end, a day that became due meanwhile starts. */
+    /**
+     * The next chunk of the pass in progress, if any. At its end, a day that became due meanwhile starts a pass, whose
+     * first chunk waits for the next call: one chunk per call.
+     */
     private void nextChunk() {
         EvaluationPass current = pass.get(PASS);
         if (current == null) {
@@ -254,31 +248,6 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         } else {
             maybeEvaluate();
         }
-    }
-
-    private FindingsEvaluator.UsageSource storeUsage() {
-        return new FindingsEvaluator.UsageSource() {
-            @Override
-            public EntityUsage usage(String entity) {
-                return usage.read(entity);
-            }
-
-            @Override
-            public List<AssumerActions> assumers(String role) {
-                List<AssumerActions> edges = new ArrayList<>();
-                // Keys are role + NUL + assumer: the range [role NUL, role \u0001) holds exactly this role's assumers.
-                try (KeyValueIterator<String, AssumerActions> range =
-                        assumerActions.store().range(role + "\u0000", role + "\u0001")) {
-                    range.forEachRemaining(entry -> edges.add(entry.value));
-                }
-                return edges;
-            }
-
-            @Override
-            public List<String> usedRoles() {
-                return usage.roles();
-            }
-        };
     }
 
     private void emit(Finding finding, long timestamp) {
