@@ -84,6 +84,8 @@ import dev.roletrail.streams.rate.AssumptionRateProcessor;
 import dev.roletrail.streams.time.DueBucket;
 import dev.roletrail.streams.time.DueBucketSerde;
 import dev.roletrail.streams.unused.AssumerActions;
+import dev.roletrail.streams.unused.EntityPartitioner;
+import dev.roletrail.streams.unused.EvaluationPass;
 import dev.roletrail.streams.unused.FindingsEvaluator;
 import dev.roletrail.streams.unused.FindingsProcessor;
 import dev.roletrail.streams.unused.InventoryStoreUpdater;
@@ -104,8 +106,9 @@ import dev.roletrail.streams.unused.policy.CloudTrailActionMapper;
  * roletrail.findings (key finding id, value Finding JSON) → findings store (KTable)
  *   and, with suppressed alerts and, if enabled, observations → OCSF 1.8.0 → roletrail.siem (key metadata.uid)
  * roletrail.reports (key week/scope, value report JSON) → reports global store
- * observations → usage signals (once per day each) → one partition, with roletrail.inventory as a global store
- *   → daily evaluation → roletrail.findings (compacted, key finding id, value Finding JSON)
+ * observations → usage signals (once per day each) → repartition by entity (watermarks to every partition), with
+ *   roletrail.inventory as a global store → daily evaluation of the entities each task owns, in chunks
+ *   → roletrail.findings (compacted, key finding id, value Finding JSON)
  * </pre>
  */
 public final class RoleTrailTopology {
@@ -239,9 +242,10 @@ public final class RoleTrailTopology {
      * Unused and dormant access. The inventory is a global store: it is keyed by ARN, policies and groups under their
      * own, while events are keyed by principal, and a role's findings need the policies it attaches wherever they
      * would be partitioned. Inventories are small (thousands of entities), so every instance keeps a full copy.
-     * Usage reaches the findings step as signals, each at most once a day, through one partition: that task alone
-     * owns every finding, including those of entities never seen in CloudTrail; watermarks from every upstream task
-     * tell it when a day is complete.
+     * Usage reaches the findings step as signals, each at most once a day, keyed and partitioned by entity: each task
+     * owns the findings of the entities whose use it receives, including inventory entities never seen in CloudTrail
+     * that hash to it; watermarks from every upstream task reach every findings task and tell it when a day is
+     * complete. As many partitions as the input (resolved at start), so the findings scale out with the rest.
      */
     private static void findings(StreamsBuilder builder, Topics topics, StreamsAppConfig config,
             EndOfInput endOfInput, KStream<String, Observation> observations) {
@@ -256,12 +260,14 @@ public final class RoleTrailTopology {
         observations
                 .process(() -> new UsageRecorder(signals, config.lineageIdleRelease(), endOfInput),
                         Named.as("record-usage"), StoreNames.FINDINGS_SIGNALS_TODAY)
-                .repartition(Repartitioned.<String, UsageSignal>as("usage-signals").withNumberOfPartitions(1)
+                .repartition(Repartitioned.<String, UsageSignal>as("usage-signals")
+                        .withNumberOfPartitions(config.findings().partitionsOrOne())
+                        .withStreamPartitioner(new EntityPartitioner())
                         .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(UsageSignal.class)))
                 .process(() -> new FindingsProcessor(evaluator, config.findings(), config.lineageHold(), endOfInput),
                         Named.as("evaluate-findings"),
                         StoreNames.FINDINGS_USAGE, StoreNames.FINDINGS_ASSUMER_ACTIONS, StoreNames.FINDINGS_OPEN,
-                        StoreNames.FINDINGS_CLOCK)
+                        StoreNames.FINDINGS_CLOCK, StoreNames.FINDINGS_PASS)
                 .to(topics.findings().name(), produced(topics.findings(), "findings-sink"));
     }
 
@@ -389,6 +395,7 @@ public final class RoleTrailTopology {
         builder.addStateStore(cachedKeyValue(StoreNames.FINDINGS_ASSUMER_ACTIONS, StateSerde.of(AssumerActions.class)));
         builder.addStateStore(writeBack(StoreNames.FINDINGS_OPEN, Finding.class, entries));
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_CLOCK, Serdes.Long(), entries));
+        builder.addStateStore(writeBack(StoreNames.FINDINGS_PASS, EvaluationPass.class, entries));
     }
 
     /** Decoded values in memory, each key written since the last commit reaching RocksDB and the changelog once. */

@@ -81,7 +81,10 @@ public final class StoreNames {
      */
     public static final String INVENTORY = "inventory";
 
-    /** Key: a usage signal's signature. Value: the epoch day it was last forwarded to the findings step. */
+    /**
+     * Key: a usage signal's signature. Value: the epoch day it was last forwarded to the findings step; one row, key
+     * NUL {@code observed-since}, holds the earliest use forwarded, in epoch millis.
+     */
     public static final String FINDINGS_SIGNALS_TODAY = "findings-signals-today";
 
     /** Key: role, user or root ARN. Value: {@code EntityUsage} (actions, keys, assumers with their latest use). */
@@ -90,7 +93,10 @@ public final class StoreNames {
     /** Key: {@code AssumerActions.key(role, assumer)}. Value: {@code AssumerActions} (actions used per assumer). */
     public static final String FINDINGS_ASSUMER_ACTIONS = "findings-assumer-actions";
 
-    /** Key: finding id. Value: the open {@code Finding} as last emitted. */
+    /**
+     * Key: {@code <entity key> NUL <finding id>}, the entity key as the inventory's (a role used but not inventoried:
+     * its ARN). Value: the open {@code Finding} as last emitted.
+     */
     public static final String FINDINGS_OPEN = "findings-open";
 
     /**
@@ -98,6 +104,9 @@ public final class StoreNames {
      * or epoch day for {@code evaluated-day}.
      */
     public static final String FINDINGS_CLOCK = "findings-clock";
+
+    /** Key: {@code pass}, while an evaluation is in progress. Value: {@code EvaluationPass} (its day and cursor). */
+    public static final String FINDINGS_PASS = "findings-pass";
 
     private StoreNames() {
     }

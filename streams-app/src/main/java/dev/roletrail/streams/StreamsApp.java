@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.roletrail.streams.config.InputPartitions;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.identity.HeldEvents;
 import dev.roletrail.streams.query.ClusterQueries;
@@ -50,7 +51,8 @@ public final class StreamsApp implements AutoCloseable {
         this(config, null);
     }
 
-    private StreamsApp(StreamsAppConfig config, QueryConfig queryConfig) {
+    private StreamsApp(StreamsAppConfig given, QueryConfig queryConfig) {
+        StreamsAppConfig config = InputPartitions.resolve(given);
         this.queryConfig = queryConfig;
         Properties props = config.streamsProperties();
         this.query = queryConfig == null ? null : QueryServer.bind(queryConfig);

@@ -97,6 +97,13 @@ public record StreamsAppConfig(
         return findings.trackingPeriod().plus(findings.dormancy());
     }
 
+    /** This configuration with other findings settings (e.g. the partition count resolved). */
+    public StreamsAppConfig withFindings(FindingsSettings resolved) {
+        return new StreamsAppConfig(topics, applicationId, kafka, processingGuarantee, stateDir, learningPeriod,
+                maxFutureSkew, suppressionWindow, dedupGrace, lineageHold, lineageHoldWall, lineageIdleRelease,
+                rocksDbMemoryBytes, decodedCacheEntries, siemForward, resolved, settings);
+    }
+
     /** The Kafka Streams configuration: RoleTrail's defaults, then every {@code kafka.*} setting on top. */
     public Properties streamsProperties() {
         Properties props = new Properties();

@@ -9,6 +9,7 @@ import java.util.TreeSet;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.inventory.IamRole;
 import dev.roletrail.schemas.inventory.IamUser;
+import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.schemas.inventory.UserCredentials;
 import dev.roletrail.streams.unused.policy.ActionCatalog;
 
@@ -42,29 +43,59 @@ public final class FindingsEvaluator {
         this.users = new UserFindings(permissions);
     }
 
+    /** Every finding of the whole inventory at once: the reference a chunked evaluation must agree with. */
     public List<Finding> evaluate(InventoryView inventory, UsageSource usage, Evaluation evaluation) {
         List<Finding> findings = new ArrayList<>();
         Set<String> inventoried = new HashSet<>();
         for (IamRole role : inventory.roles()) {
             inventoried.add(role.arn());
-            findings.addAll(roles.evaluate(role, inventory.policiesOf(role), usageOf(usage, role.arn()),
-                    usage.assumers(role.arn()), evaluation));
+            findings.addAll(evaluate(role, inventory, usage, evaluation));
         }
         // A role used but missing from the inventory (another account's, or no inventory loaded) still gets its
         // least-privilege policy: it needs only observed use.
         for (String role : new TreeSet<>(usage.usedRoles())) {
             if (!inventoried.contains(role)) {
-                findings.addAll(roles.uninventoried(role, usageOf(usage, role), usage.assumers(role), evaluation));
+                findings.addAll(evaluateUninventoriedRole(role, usage, evaluation));
             }
         }
         for (IamUser user : inventory.users()) {
-            findings.addAll(users.evaluate(user, inventory.policiesOf(user), usageOf(usage, user.arn()),
-                    inventory.credentialsOf(user.arn()), evaluation));
+            findings.addAll(evaluate(user, inventory, usage, evaluation));
         }
         for (UserCredentials credentials : inventory.credentials()) {
-            findings.addAll(keys.evaluate(credentials, usageOf(usage, credentials.arn()), evaluation));
+            findings.addAll(evaluate(credentials, inventory, usage, evaluation));
         }
         return findings;
+    }
+
+    /**
+     * The findings of one inventory entity: a role, a user or a credential-report row; none for anything else
+     * (policies and groups are read through the entities that attach them). The usage read is the entity's own
+     * ({@code arn()}), and for a role its assumers' actions, recorded under the role.
+     */
+    List<Finding> evaluate(InventoryEntity entity, InventoryLookup inventory, UsageSource usage,
+            Evaluation evaluation) {
+        if (entity instanceof IamRole role) {
+            return roles.evaluate(role, inventory.policiesOf(role), usageOf(usage, role.arn()),
+                    usage.assumers(role.arn()), evaluation);
+        }
+        if (entity instanceof IamUser user) {
+            return users.evaluate(user, inventory.policiesOf(user), usageOf(usage, user.arn()),
+                    inventory.credentialsOf(user.arn()), evaluation);
+        }
+        if (entity instanceof UserCredentials credentials) {
+            return keys.evaluate(credentials, usageOf(usage, credentials.arn()), evaluation);
+        }
+        return List.of();
+    }
+
+    /** The findings of a role used but missing from the inventory. */
+    List<Finding> evaluateUninventoriedRole(String role, UsageSource usage, Evaluation evaluation) {
+        return roles.uninventoried(role, usageOf(usage, role), usage.assumers(role), evaluation);
+    }
+
+    /** Whether {@link #evaluate(InventoryEntity, InventoryLookup, UsageSource, Evaluation)} can find anything. */
+    static boolean evaluated(InventoryEntity entity) {
+        return entity instanceof IamRole || entity instanceof IamUser || entity instanceof UserCredentials;
     }
 
     private static EntityUsage usageOf(UsageSource usage, String entity) {

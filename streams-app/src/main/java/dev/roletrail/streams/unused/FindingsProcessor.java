@@ -3,10 +3,9 @@ package dev.roletrail.streams.unused;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -20,17 +19,28 @@ import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.state.DecodedCache;
 
 /**
- * Records observed use per entity and, once a day of stream time, evaluates every finding against the inventory.
- * Emits a finding when it opens or its content changes, and the RESOLVED state of an open finding that no longer
- * holds (the access was used again, or the entity left the inventory).
+ * Records observed use of the entities this task owns and, once a day of stream time, evaluates their findings
+ * against the inventory. Emits a finding when it opens or its content changes, and the RESOLVED state of an open
+ * finding that no longer holds (the access was used again, or the entity left the inventory).
+ * <p>
+ * Partitioned by entity: {@code usage-signals} routes each use to the task owning its entity ({@link Ownership}), and
+ * each task evaluates the inventory's roles, users and credential rows it owns, plus the roles used here but missing
+ * from the inventory. Every finding reads only its own entity's use (a role's assumers are recorded under the role),
+ * so the tasks together produce what one task over all use would.
  * <p>
  * Event time, not wall clock: a replay or a backfill evaluates at the same day boundaries as the live run did. Usage
- * comes from every upstream task through one partition, each task at its own pace, so this task's own stream time
- * would let the fastest decide. Instead each upstream task sends watermarks (its stream time, from an hourly
- * stream-time punctuator), and a day is evaluated once the slowest active upstream task has passed its start by the
- * grace (events wait that long for their session). A task whose watermark lags the newest by more than a day is
- * taken as idle (no input), so it cannot stall evaluation forever. A backfill racing through months evaluates once per
- * day of data at most, never per record.
+ * comes from every upstream task, each at its own pace, so this task's own stream time would let the fastest decide.
+ * Instead each upstream task sends every findings task watermarks (its stream time, from an hourly stream-time
+ * punctuator, and the earliest use it forwarded), and a day is evaluated once the slowest active upstream task has
+ * passed its start by the grace (events wait that long for their session). A task whose watermark lags the newest by
+ * more than a day is taken as idle (no input), so it cannot stall evaluation forever. A backfill racing through months
+ * evaluates once per day of data at most, never per record.
+ * <p>
+ * An evaluation is a pass over the owned entities in chunks ({@link ChunkEvaluator}, at most
+ * {@code findings.evaluation-chunk} entities per call, one chunk per call): the first chunk with the watermark that
+ * starts it, the rest with later watermarks and from a wall-clock punctuation every {@value #CHUNK_INTERVAL_MS} ms,
+ * well inside a commit interval. The pass and its cursor are in the logged store {@code findings-pass}, so a task that
+ * fails mid-pass resumes it. A day that becomes due during a pass is evaluated when the pass ends.
  * <p>
  * An upstream task that has not yet sent anything cannot be waited for (nothing says it exists), so at start, or
  * after a rebalance, one task's backlog can be evaluated before another's. Use from before an evaluation that arrives
@@ -55,6 +65,9 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
     /** Usage rows are one item each, assumer actions weigh their items: this many per configured decoded entry. */
     private static final long ITEMS_PER_ENTRY = 40;
+    /** The one row of {@code findings-pass}. */
+    private static final String PASS = "pass";
+    static final long CHUNK_INTERVAL_MS = 100;
 
     private final FindingsEvaluator evaluator;
     private final FindingsSettings settings;
@@ -63,11 +76,12 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     /** Whether use arrived since the last evaluation at the end of input (memory only: after a start, assume so). */
     private boolean usedSinceEndEvaluation = true;
     private ProcessorContext<String, Finding> context;
-    private UsageRows usage;
-    private DecodedCache<AssumerActions> assumerActions;
+    private StoreUsage usage;
     private KeyValueStore<String, Finding> open;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, InventoryEntity> inventory;
+    private KeyValueStore<String, EvaluationPass> pass;
+    private ChunkEvaluator chunks;
 
     /**
      * @param grace      how long after a day ends, in every upstream task's event time, the day is evaluated
@@ -86,19 +100,27 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         this.context = context;
         // Every usage signal reads and writes a few usage rows and maybe an assumer's actions: they stay decoded.
         long items = DecodedCache.entries(context) * ITEMS_PER_ENTRY;
-        this.usage = new UsageRows(new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_USAGE), items,
-                row -> 1));
-        this.assumerActions = new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_ASSUMER_ACTIONS), items,
-                edge -> 1 + edge.actions().size());
+        this.usage = new StoreUsage(
+                new UsageRows(new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_USAGE), items, row -> 1)),
+                new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_ASSUMER_ACTIONS), items,
+                        edge -> 1 + edge.actions().size()));
         this.open = context.getStateStore(StoreNames.FINDINGS_OPEN);
         this.clock = context.getStateStore(StoreNames.FINDINGS_CLOCK);
         this.inventory = context.getStateStore(StoreNames.INVENTORY);
+        this.pass = context.getStateStore(StoreNames.FINDINGS_PASS);
+        Ownership ownership = new Ownership(context.taskId().partition(), settings.partitionsOrOne());
+        this.chunks = new ChunkEvaluator(evaluator, settings, ownership, inventory, usage, open);
+        // Wall clock: a pass must go on while no record comes, and stream time would move in bursts.
+        context.schedule(Duration.ofMillis(CHUNK_INTERVAL_MS), PunctuationType.WALL_CLOCK_TIME, wall -> nextChunk());
     }
 
     @Override
     public void process(Record<String, UsageSignal> record) {
         UsageSignal signal = record.value();
         if (signal.marksTime()) {
+            if (signal.observedSince() != null) {
+                observedSince(signal.observedSince().toEpochMilli());
+            }
             String key = WATERMARK + signal.upstreamPartition();
             Long before = clock.get(key);
             if (before == null || before < signal.at().toEpochMilli()) {
@@ -110,30 +132,40 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
             if (endOfInput.signalled()) {
                 maybeEvaluateEnd(); // at or after the day maybeEvaluate would take: once is enough
             }
+            // A chunk of the pass in progress, maybe one this watermark started: passes move with the data too.
+            nextChunk();
             return;
         }
         usedSinceEndEvaluation = true;
-        Long since = clock.get(OBSERVED_SINCE);
-        if (since == null || signal.at().toEpochMilli() < since) {
-            clock.put(OBSERVED_SINCE, signal.at().toEpochMilli());
-        }
+        observedSince(signal.at().toEpochMilli());
         Long evaluated = clock.get(EVALUATED_DAY);
         if (evaluated != null && signal.at().toEpochMilli() < evaluated * DAY_MS && clock.get(LATE_USE) == null) {
             clock.put(LATE_USE, signal.at().toEpochMilli());
         }
         usage.record(signal);
-        if (!signal.assumption() && signal.assumer() != null && signal.action() != null) {
-            String key = AssumerActions.key(signal.entity(), signal.assumer());
-            AssumerActions edge = assumerActions.get(key);
-            AssumerActions next = (edge == null ? new AssumerActions(signal.entity(), signal.assumer(), null) : edge)
-                    .with(signal.action(), signal.at());
-            if (next != edge) {
-                assumerActions.put(key, next);
-            }
+    }
+
+    /**
+     * The earliest use any task observed moves back: the coverage of the tracking period, and with it the findings,
+     * may change, so an evaluation already made repeats.
+     */
+    private void observedSince(long at) {
+        Long since = clock.get(OBSERVED_SINCE);
+        if (since != null && at >= since) {
+            return;
+        }
+        clock.put(OBSERVED_SINCE, at);
+        usedSinceEndEvaluation = true;
+        Long evaluated = clock.get(EVALUATED_DAY);
+        if (evaluated != null && at < evaluated * DAY_MS && clock.get(LATE_USE) == null) {
+            clock.put(LATE_USE, at);
         }
     }
 
     private void maybeEvaluate() {
+        if (pass.get(PASS) != null) {
+            return; // the pass's end checks again
+        }
         List<Long> watermarks = watermarks();
         long newest = watermarks.stream().mapToLong(Long::longValue).max().orElseThrow();
         long slowestActive = watermarks.stream().mapToLong(Long::longValue).filter(w -> w >= newest - DAY_MS).min()
@@ -155,6 +187,9 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
 
     /** The day boundary after the newest watermark: every use there is has arrived, none will come after. */
     private void maybeEvaluateEnd() {
+        if (pass.get(PASS) != null) {
+            return; // the pass's end checks again
+        }
         Long since = clock.get(OBSERVED_SINCE);
         if (since == null) {
             return;
@@ -184,66 +219,35 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         return watermarks;
     }
 
-    /** @param timestamp the record timestamp of what it emits */
+    /** Starts a pass over the owned entities. @param timestamp the record timestamp of what it emits */
     private void evaluate(Instant at, Instant observedSince, long timestamp) {
-        Evaluation evaluation = new Evaluation(at, settings, observedSince);
-        Map<String, Finding> current = new LinkedHashMap<>();
-        for (Finding finding : evaluator.evaluate(InventoryView.of(inventoryEntities()), storeUsage(), evaluation)) {
-            current.put(finding.id(), finding);
-        }
-        List<Finding> resolved = new ArrayList<>();
-        try (KeyValueIterator<String, Finding> all = open.all()) {
-            all.forEachRemaining(entry -> {
-                if (!current.containsKey(entry.key)) {
-                    resolved.add(FindingFactory.resolved(entry.value, at, "resolved " + Evaluation.day(at)
-                            + ": used again, or no longer granted or in the inventory"));
-                }
-            });
-        }
-        for (Finding finding : resolved) {
-            open.delete(finding.id());
-            emit(finding, timestamp);
-        }
-        for (Finding finding : current.values()) {
-            Finding before = open.get(finding.id());
-            if (before == null || !FindingFactory.sameContent(before, finding)) {
-                open.put(finding.id(), finding);
-                emit(finding, timestamp);
-            }
-        }
+        pass.put(PASS, new EvaluationPass(at, observedSince, timestamp, null));
     }
 
-    private List<InventoryEntity> inventoryEntities() {
-        List<InventoryEntity> entities = new ArrayList<>();
-        try (KeyValueIterator<String, InventoryEntity> all = inventory.all()) {
-            all.forEachRemaining(entry -> entities.add(entry.value));
+    /**
+     * The next chunk of the pass in progress, if any. At its end, a day that became due meanwhile starts a pass, whose
+     * first chunk waits for the next call: one chunk per call.
+     */
+    private void nextChunk() {
+        EvaluationPass current = pass.get(PASS);
+        if (current == null) {
+            return;
         }
-        return entities;
-    }
-
-    private FindingsEvaluator.UsageSource storeUsage() {
-        return new FindingsEvaluator.UsageSource() {
-            @Override
-            public EntityUsage usage(String entity) {
-                return usage.read(entity);
-            }
-
-            @Override
-            public List<AssumerActions> assumers(String role) {
-                List<AssumerActions> edges = new ArrayList<>();
-                // Keys are role + NUL + assumer: the range [role NUL, role \u0001) holds exactly this role's assumers.
-                try (KeyValueIterator<String, AssumerActions> range =
-                        assumerActions.store().range(role + "\u0000", role + "\u0001")) {
-                    range.forEachRemaining(entry -> edges.add(entry.value));
-                }
-                return edges;
-            }
-
-            @Override
-            public List<String> usedRoles() {
-                return usage.roles();
-            }
-        };
+        ChunkEvaluator.Result chunk = chunks.next(current);
+        chunk.emitted().forEach(finding -> emit(finding, current.timestamp()));
+        if (!chunk.passComplete()) {
+            pass.put(PASS, current.coveredTo(chunk.coveredTo()));
+            return;
+        }
+        pass.delete(PASS);
+        if (watermarks().isEmpty()) {
+            return;
+        }
+        if (endOfInput.signalled()) {
+            maybeEvaluateEnd();
+        } else {
+            maybeEvaluate();
+        }
     }
 
     private void emit(Finding finding, long timestamp) {

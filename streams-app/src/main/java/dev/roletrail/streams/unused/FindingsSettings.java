@@ -14,9 +14,17 @@ import dev.roletrail.schemas.config.Settings;
  * @param sharedRoleMinAssumers a role assumed from this many distinct origins in the period is shared
  * @param sharedRoleMinNetworks ... or from this many distinct networks
  * @param sharedRoleMinClients  ... or with this many distinct client families
+ * @param evaluationChunk       a findings task evaluates at most this many entities per call (a chunk), so no
+ *                              transaction stays open long however large the inventory
+ * @param partitions            partitions of {@code usage-signals}, i.e. findings tasks; 0: as many as the input
+ *                              topic has, read from the broker when the app starts
  */
 public record FindingsSettings(Duration trackingPeriod, Duration keyRotationLimit, Duration dormancy,
-        int sharedRoleMinAssumers, int sharedRoleMinNetworks, int sharedRoleMinClients) {
+        int sharedRoleMinAssumers, int sharedRoleMinNetworks, int sharedRoleMinClients, int evaluationChunk,
+        int partitions) {
+
+    /** Entities per chunk: a few hundred milliseconds of evaluation at most (docs/findings.md has the measurement). */
+    public static final int DEFAULT_EVALUATION_CHUNK = 1000;
 
     private static final Duration DAY = Duration.ofDays(1);
 
@@ -24,6 +32,10 @@ public record FindingsSettings(Duration trackingPeriod, Duration keyRotationLimi
         if (trackingPeriod.compareTo(DAY) < 0 || trackingPeriod.compareTo(Duration.ofDays(365)) > 0) {
             throw new InvalidConfigException("findings.tracking-period must be between 1 and 365 days, was "
                     + trackingPeriod.toDays() + " days");
+        }
+        if (evaluationChunk < 1 || partitions < 0) {
+            throw new InvalidConfigException("findings.evaluation-chunk must be positive and findings.partitions at "
+                    + "least 0, were " + evaluationChunk + " and " + partitions);
         }
     }
 
@@ -41,6 +53,22 @@ public record FindingsSettings(Duration trackingPeriod, Duration keyRotationLimi
                 settings.duration("findings.dormancy", detectorDormancy, DAY, Duration.ofDays(3650)),
                 settings.integer("findings.shared-role.min-assumers", 5, 2, 10_000),
                 settings.integer("findings.shared-role.min-networks", 10, 2, 10_000),
-                settings.integer("findings.shared-role.min-clients", 5, 2, 1_000));
+                settings.integer("findings.shared-role.min-clients", 5, 2, 1_000),
+                settings.integer("findings.evaluation-chunk", DEFAULT_EVALUATION_CHUNK, 1, 1_000_000),
+                settings.integer("findings.partitions", 0, 0, 10_000));
+    }
+
+    /** These settings with the partition count resolved (what {@code findings.partitions} 0 stands for). */
+    public FindingsSettings withPartitions(int resolved) {
+        return new FindingsSettings(trackingPeriod, keyRotationLimit, dormancy, sharedRoleMinAssumers,
+                sharedRoleMinNetworks, sharedRoleMinClients, evaluationChunk, resolved);
+    }
+
+    /**
+     * Partitions of {@code usage-signals}: the resolved count, or 1 when nothing resolved it (a TopologyTestDriver,
+     * which has one partition per topic; the app resolves 0 before it builds the topology).
+     */
+    public int partitionsOrOne() {
+        return partitions == 0 ? 1 : partitions;
     }
 }

@@ -1,6 +1,5 @@
 package dev.roletrail.streams.unused;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,18 +8,16 @@ import java.util.TreeMap;
 import dev.roletrail.schemas.inventory.IamGroup;
 import dev.roletrail.schemas.inventory.IamRole;
 import dev.roletrail.schemas.inventory.IamUser;
-import dev.roletrail.schemas.inventory.InlinePolicy;
 import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.schemas.inventory.ManagedPolicy;
 import dev.roletrail.schemas.inventory.UserCredentials;
-import dev.roletrail.streams.unused.policy.PolicyDocument;
 
 /**
- * The IAM inventory as one evaluation reads it: roles, users and credential-report rows by ARN (sorted, so findings
- * come out in a stable order), and what resolving a principal's policies needs: managed policies by ARN and groups by
- * account and name (users list their groups by name).
+ * The whole IAM inventory in memory: roles, users and credential-report rows by ARN (sorted, so findings come out in
+ * a stable order), and what resolving a principal's policies needs ({@link InventoryLookup}). The reference a chunked
+ * evaluation over the global store must agree with.
  */
-public final class InventoryView {
+public final class InventoryView implements InventoryLookup {
 
     private final Map<String, IamRole> roles = new TreeMap<>();
     private final Map<String, IamUser> users = new TreeMap<>();
@@ -60,40 +57,18 @@ public final class InventoryView {
         return List.copyOf(credentials.values());
     }
 
-    /** The credential-report row of a user (or root) ARN, or null. */
+    @Override
     public UserCredentials credentialsOf(String arn) {
         return credentials.get(arn);
     }
 
-    /** Inline and attached managed policies of the role, as one document. */
-    public PolicyDocument policiesOf(IamRole role) {
-        List<PolicyDocument> documents = new ArrayList<>();
-        addPolicies(role.attachedPolicyArns(), role.inlinePolicies(), documents);
-        return PolicyDocument.combine(documents);
+    @Override
+    public ManagedPolicy managedPolicy(String arn) {
+        return policies.get(arn);
     }
 
-    /** The user's inline and attached policies, and those of its groups, as one document. */
-    public PolicyDocument policiesOf(IamUser user) {
-        List<PolicyDocument> documents = new ArrayList<>();
-        addPolicies(user.attachedPolicyArns(), user.inlinePolicies(), documents);
-        for (String groupName : user.groups()) {
-            IamGroup group = groups.get(user.accountId() + "/" + groupName);
-            if (group != null) {
-                addPolicies(group.attachedPolicyArns(), group.inlinePolicies(), documents);
-            }
-        }
-        return PolicyDocument.combine(documents);
-    }
-
-    private void addPolicies(List<String> attached, List<InlinePolicy> inline, List<PolicyDocument> documents) {
-        for (InlinePolicy policy : inline) {
-            documents.add(PolicyDocument.parse(policy.document()));
-        }
-        for (String arn : attached) {
-            ManagedPolicy policy = policies.get(arn);
-            if (policy != null) {
-                documents.add(PolicyDocument.parse(policy.document()));
-            }
-        }
+    @Override
+    public IamGroup group(IamUser user, String name) {
+        return groups.get(user.accountId() + "/" + name);
     }
 }

@@ -21,9 +21,11 @@ import dev.roletrail.streams.state.DecodedCache;
  * assumer used each day without seeing every event. Per event: one small lookup (store {@code findings-signals-today},
  * key: the signal's signature, value: the epoch day it was last forwarded), a write only for the day's first sighting.
  * <p>
- * It also forwards a watermark with its first record and then hourly of stream time: the findings step gathers usage
- * from every upstream task into one partition, and evaluates a day only once every active upstream task has passed
- * it, so a task running ahead cannot make another's use look missing. When nothing moves stream time any more (the
+ * It also forwards a watermark with its first record and then hourly of stream time, to every findings task: each
+ * gathers the usage of its own entities from every upstream task, and evaluates a day only once every active upstream
+ * task has passed it, so a task running ahead cannot make another's use look missing. The watermark also carries the
+ * earliest use this task ever forwarded (kept in the same store, under a key no signature can have), so every findings task
+ * knows since when RoleTrail observes, not only since when its own entities were used. When nothing moves stream time any more (the
  * task idle for the idle-release time, or the {@link EndOfInput} signalled), the watermark goes out at once, and after
  * end of input again after any record since the last one (held calls released late), so the findings step sees that
  * every signal before it arrived.
@@ -32,6 +34,8 @@ import dev.roletrail.streams.state.DecodedCache;
 public final class UsageRecorder implements Processor<String, Observation, String, UsageSignal> {
 
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
+    /** NUL starts no signature (they start with an ARN), so this row is never taken for one. */
+    static final String OBSERVED_SINCE = "\u0000observed-since";
 
     private final UsageSignals signals;
     private final Duration idleRelease;
@@ -44,6 +48,8 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     private long watermarkSent = Long.MIN_VALUE;
     private boolean processedSinceWatermark;
     private long lastRecordWall;
+    /** The earliest event time of a use forwarded, or null: read in init, written when it moves back. */
+    private Long observedSince;
 
     /**
      * @param idleRelease after this much wall-clock time without a record, the watermark goes out; zero: never
@@ -60,6 +66,7 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         this.context = context;
         // Looked up for every signal of every event, so the day's signatures stay decoded in memory.
         this.today = DecodedCache.of(context, StoreNames.FINDINGS_SIGNALS_TODAY);
+        this.observedSince = today.get(OBSERVED_SINCE);
         // Stream time, checked hourly: only the day's signatures are needed, so the store is emptied of older days
         // once a day of event time, however fast a backfill moves it.
         context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::onStreamTime);
@@ -82,8 +89,16 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
             Long forwarded = today.get(signature);
             if (forwarded == null || forwarded < day) {
                 today.put(signature, day);
+                noteObserved(signal.at().toEpochMilli());
                 context.forward(new Record<>(signal.entity(), signal, record.timestamp()));
             }
+        }
+    }
+
+    private void noteObserved(long at) {
+        if (observedSince == null || at < observedSince) {
+            observedSince = at;
+            today.put(OBSERVED_SINCE, at);
         }
     }
 
@@ -109,7 +124,8 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     private void forwardWatermark(long streamTime) {
         watermarkSent = streamTime;
         processedSinceWatermark = false;
-        UsageSignal watermark = UsageSignal.watermark(context.taskId().partition(), Instant.ofEpochMilli(streamTime));
+        UsageSignal watermark = UsageSignal.watermark(context.taskId().partition(), Instant.ofEpochMilli(streamTime),
+                observedSince == null ? null : Instant.ofEpochMilli(observedSince));
         context.forward(new Record<>(watermark.entity(), watermark, streamTime));
     }
 
@@ -123,7 +139,7 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         List<String> old = new ArrayList<>();
         try (KeyValueIterator<String, Long> all = today.store().all()) {
             all.forEachRemaining(entry -> {
-                if (entry.value < day - 1) {
+                if (entry.value < day - 1 && !entry.key.equals(OBSERVED_SINCE)) {
                     old.add(entry.key);
                 }
             });

@@ -78,23 +78,42 @@ final class UsageRows {
         }
     }
 
+    /** Roles with observed use, in key order; {@code last}: the last entity looked at. */
+    record RolePage(List<String> roles, String last, boolean complete) {
+    }
+
     /**
-     * Every role with observed use: one scan of the store, its latest-activity rows ({@code <role> NUL !}) naming
-     * them. Once per evaluation, so the cost of a day's scan, not of a signal.
+     * Roles with observed use after {@code after}, looking at no more than {@code scanLimit} entities (users and roots
+     * count too): one seek per entity to its first row, never through its item rows. {@code last} is the last entity
+     * looked at; {@code complete} says nothing follows it.
      */
-    List<String> roles() {
+    RolePage rolesAfter(String after, int limit, int scanLimit) {
         List<String> roles = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = rows.store().all()) {
-            while (all.hasNext()) {
-                String key = all.next().key;
-                int end = key.length() - 2;
-                if (end > 0 && key.charAt(end) == SEPARATOR && key.charAt(end + 1) == LAST_ACTIVE
-                        && key.startsWith("arn:") && key.lastIndexOf(":role/", end) > 0) {
-                    roles.add(key.substring(0, end));
+        String from = after == null ? null : after + '\u0001';
+        String last = after;
+        int scanned = 0;
+        while (roles.size() < limit && scanned < scanLimit) {
+            String entity;
+            try (KeyValueIterator<String, Long> range = rows.store().range(from, null)) {
+                if (!range.hasNext()) {
+                    return new RolePage(roles, last, true);
                 }
+                String key = range.next().key;
+                entity = key.substring(0, key.indexOf(SEPARATOR));
             }
+            scanned++;
+            last = entity;
+            if (entity.startsWith("arn:") && entity.contains(":role/")) {
+                roles.add(entity);
+            }
+            from = entity + '\u0001';
         }
-        return roles;
+        return new RolePage(roles, last, false);
+    }
+
+    /** Every role with observed use. */
+    List<String> roles() {
+        return rolesAfter(null, Integer.MAX_VALUE, Integer.MAX_VALUE).roles();
     }
 
     /** The entity's observed use, or null when nothing was observed. */

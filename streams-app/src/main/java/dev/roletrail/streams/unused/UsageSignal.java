@@ -17,23 +17,33 @@ import java.util.Objects;
  * @param origin      for an assumption, the origin of the caller's chain
  * @param network     for an assumption, the caller's network
  * @param client      for an assumption, the caller's user-agent family
+ * @param observedSince on a watermark only: the earliest event time of any use that upstream task has forwarded, or
+ *                      null; every findings task sees every watermark, so each knows since when RoleTrail observes,
+ *                      though it sees only its own entities' use
  * <p>
- * A watermark ({@link #watermark(int, Instant)}) is no use but a promise: the upstream task of that partition has
- * forwarded every signal up to {@code at}, so the findings step can tell when every upstream task has passed a day.
+ * A watermark ({@link #watermark(int, Instant, Instant)}) is no use but a promise: the upstream task of that partition
+ * has forwarded every signal up to {@code at}, so a findings task can tell when every upstream task has passed a day.
  */
 public record UsageSignal(String entity, Instant at, boolean assumption, String action, String accessKeyId,
-        String assumer, String origin, String network, String client) {
+        String assumer, String origin, String network, String client, Instant observedSince) {
 
     public UsageSignal {
         Objects.requireNonNull(entity, "entity");
         Objects.requireNonNull(at, "at");
     }
 
+    /** A use. */
+    public UsageSignal(String entity, Instant at, boolean assumption, String action, String accessKeyId,
+            String assumer, String origin, String network, String client) {
+        this(entity, at, assumption, action, accessKeyId, assumer, origin, network, client, null);
+    }
+
     /** NUL cannot start an ARN, so no entity is mistaken for a watermark. */
     private static final String WATERMARK = "\u0000watermark:";
 
-    public static UsageSignal watermark(int upstreamPartition, Instant at) {
-        return new UsageSignal(WATERMARK + upstreamPartition, at, false, null, null, null, null, null, null);
+    public static UsageSignal watermark(int upstreamPartition, Instant at, Instant observedSince) {
+        return new UsageSignal(WATERMARK + upstreamPartition, at, false, null, null, null, null, null, null,
+                observedSince);
     }
 
     /** Whether this is a watermark rather than a use. */

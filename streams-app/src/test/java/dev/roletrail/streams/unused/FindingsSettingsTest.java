@@ -21,7 +21,7 @@ class FindingsSettingsTest {
                 "detector.dormant-credential-reactivated.dormancy", "30d")));
 
         assertThat(defaults).isEqualTo(new FindingsSettings(Duration.ofDays(90), Duration.ofDays(90),
-                Duration.ofDays(90), 5, 10, 5));
+                Duration.ofDays(90), 5, 10, 5, 1000, 0));
         assertThat(dormancy.dormancy()).isEqualTo(Duration.ofDays(30));
     }
 
@@ -30,10 +30,11 @@ class FindingsSettingsTest {
         FindingsSettings settings = FindingsSettings.from(Settings.of(Map.of(
                 "findings.tracking-period", "30d", "findings.key-rotation-limit", "P180D", "findings.dormancy", "60d",
                 "findings.shared-role.min-assumers", "3", "findings.shared-role.min-networks", "4",
-                "findings.shared-role.min-clients", "6")));
+                "findings.shared-role.min-clients", "6", "findings.evaluation-chunk", "250",
+                "findings.partitions", "12")));
 
         assertThat(settings).isEqualTo(new FindingsSettings(Duration.ofDays(30), Duration.ofDays(180),
-                Duration.ofDays(60), 3, 4, 6));
+                Duration.ofDays(60), 3, 4, 6, 250, 12));
     }
 
     @Test

@@ -1,0 +1,172 @@
+package dev.roletrail.streams.unused;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.inventory.IamRole;
+import dev.roletrail.schemas.inventory.InventoryEntity;
+
+/**
+ * One chunk of a findings pass: the next entities this task owns, in key order after the pass's cursor, at most
+ * {@code chunk} of them evaluated (and at most {@value #SCAN_FACTOR} × {@code chunk} inventory entries and used
+ * entities looked at), so no call holds the task, and its transaction, for long whatever the inventory's size.
+ * <p>
+ * Entities are the inventory's roles, users and credential-report rows this task owns ({@link Ownership}), and the
+ * roles used but missing from the inventory (their use is here, so they are owned), each under its inventory key. Open
+ * findings ({@code findings-open}) are kept under {@code <entity key> NUL <finding id>}, so the chunk that covers a
+ * key range also covers every open finding of that range: those its evaluation no longer produces are resolved there,
+ * including those of entities that left the inventory. When a pass ends, every open finding has been compared with
+ * the pass's result exactly once, as a single evaluation of the whole inventory would have.
+ */
+final class ChunkEvaluator {
+
+    /** How many entries, owned or not, a chunk may look at per entity it may evaluate. */
+    static final int SCAN_FACTOR = 8;
+    private static final char SEPARATOR = '\u0000';
+    /** RocksDB's order of String keys: their UTF-8 bytes, unsigned. */
+    private static final Comparator<String> KEY_ORDER = (a, b) -> Arrays.compareUnsigned(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+
+    /** What a chunk did: the findings to emit, and the last key it covered (null: the pass is complete). */
+    record Result(List<Finding> emitted, String coveredTo, int evaluated) {
+
+        boolean passComplete() {
+            return coveredTo == null;
+        }
+    }
+
+    /** An entity to evaluate: an inventory entity, or (entity null) a used role missing from the inventory. */
+    private record Entity(String key, InventoryEntity entity) {
+    }
+
+    private record Entities(List<Entity> entities, String coveredTo) {
+    }
+
+    private final FindingsEvaluator evaluator;
+    private final FindingsSettings settings;
+    private final Ownership ownership;
+    private final int chunk;
+    private final KeyValueStore<String, InventoryEntity> inventory;
+    private final StoreUsage usage;
+    private final KeyValueStore<String, Finding> open;
+
+    ChunkEvaluator(FindingsEvaluator evaluator, FindingsSettings settings, Ownership ownership,
+            KeyValueStore<String, InventoryEntity> inventory, StoreUsage usage, KeyValueStore<String, Finding> open) {
+        this.evaluator = evaluator;
+        this.settings = settings;
+        this.ownership = ownership;
+        this.chunk = settings.evaluationChunk();
+        this.inventory = inventory;
+        this.usage = usage;
+        this.open = open;
+    }
+
+    /** Evaluates the next chunk of the pass; emitted: resolutions first, then what opened or changed. */
+    Result next(EvaluationPass pass) {
+        Evaluation evaluation = pass.evaluation(settings);
+        Entities next = nextEntities(pass.after());
+        StoreInventory lookup = new StoreInventory(inventory);
+        Map<String, Finding> produced = new LinkedHashMap<>();
+        for (Entity entity : next.entities()) {
+            List<Finding> findings = entity.entity() == null
+                    ? evaluator.evaluateUninventoriedRole(entity.key(), usage, evaluation)
+                    : evaluator.evaluate(entity.entity(), lookup, usage, evaluation);
+            findings.forEach(finding -> produced.put(openKey(entity.key(), finding.id()), finding));
+        }
+        List<Finding> emitted = new ArrayList<>();
+        for (KeyValue<String, Finding> gone : openNotProduced(pass.after(), next.coveredTo(), produced)) {
+            open.delete(gone.key);
+            emitted.add(FindingFactory.resolved(gone.value, evaluation.at(), "resolved " + Evaluation.day(
+                    evaluation.at()) + ": used again, or no longer granted or in the inventory"));
+        }
+        produced.forEach((key, finding) -> {
+            Finding before = open.get(key);
+            if (before == null || !FindingFactory.sameContent(before, finding)) {
+                open.put(key, finding);
+                emitted.add(finding);
+            }
+        });
+        return new Result(emitted, next.coveredTo(), next.entities().size());
+    }
+
+    /** Open findings of the entity keys in (after, coveredTo] that this chunk did not produce again. */
+    private List<KeyValue<String, Finding>> openNotProduced(String after, String coveredTo,
+            Map<String, Finding> produced) {
+        List<KeyValue<String, Finding>> gone = new ArrayList<>();
+        // Entity keys hold no NUL: "<after> \u0001" sorts after every "<after> NUL id" and before any longer key.
+        String from = after == null ? null : after + '\u0001';
+        String to = coveredTo == null ? null : coveredTo + '\u0001';
+        try (KeyValueIterator<String, Finding> range = open.range(from, to)) {
+            range.forEachRemaining(entry -> {
+                if (!produced.containsKey(entry.key)) {
+                    gone.add(entry);
+                }
+            });
+        }
+        return gone;
+    }
+
+    /**
+     * The next owned entities after {@code after}, merged in key order from the inventory and from the used roles,
+     * and the last key this chunk covers: the last entity taken when the chunk is full, else the last key either
+     * source looked at before stopping short, else null (nothing follows).
+     */
+    private Entities nextEntities(String after) {
+        List<Entity> candidates = new ArrayList<>();
+        String bound = null;
+        int scanned = 0;
+        // The smallest key after {@code after}: inventory keys hold no NUL.
+        try (KeyValueIterator<String, InventoryEntity> range =
+                inventory.range(after == null ? null : after + SEPARATOR, null)) {
+            int owned = 0;
+            while (range.hasNext() && owned < chunk && scanned < chunk * SCAN_FACTOR) {
+                KeyValue<String, InventoryEntity> entry = range.next();
+                scanned++;
+                bound = entry.key;
+                if (FindingsEvaluator.evaluated(entry.value) && ownership.owns(entry.value.arn())) {
+                    candidates.add(new Entity(entry.key, entry.value));
+                    owned++;
+                }
+            }
+            if (!range.hasNext()) {
+                bound = null;
+            }
+        }
+        UsageRows.RolePage used = usage.rows().rolesAfter(after, chunk, chunk * SCAN_FACTOR);
+        for (String role : used.roles()) {
+            // An inventoried role is evaluated as such, from the inventory's side of the merge.
+            if (ownership.owns(role) && !(inventory.get(role) instanceof IamRole)) {
+                candidates.add(new Entity(role, null));
+            }
+        }
+        if (!used.complete()) {
+            bound = bound == null ? used.last() : min(bound, used.last());
+        }
+        String limit = bound;
+        List<Entity> entities = candidates.stream()
+                .filter(entity -> limit == null || KEY_ORDER.compare(entity.key(), limit) <= 0)
+                .sorted(Comparator.comparing(Entity::key, KEY_ORDER))
+                .limit(chunk)
+                .toList();
+        String coveredTo = entities.size() == chunk ? entities.get(chunk - 1).key() : bound;
+        return new Entities(entities, coveredTo);
+    }
+
+    private static String min(String a, String b) {
+        return KEY_ORDER.compare(a, b) <= 0 ? a : b;
+    }
+
+    private static String openKey(String entityKey, String findingId) {
+        return entityKey + SEPARATOR + findingId;
+    }
+}
