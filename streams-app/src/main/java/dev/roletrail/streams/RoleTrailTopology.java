@@ -389,8 +389,12 @@ public final class RoleTrailTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.RECENT_ALERTS, alertsRetention, Duration.ofMillis(1), false),
                 Serdes.String(), StateSerde.of(Alert.class)).withLoggingEnabled(APPEND_TIME));
+        // Not logged: it only saves the findings step signals it already has, and recording a use twice changes
+        // nothing there. Logged, it cost a changelog record per signal and a tombstone per signal a day later (about
+        // one per input record on the simulator's traffic); lost (a task moved, or revived after a crash), the day's
+        // signals go once more.
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_SIGNALS_TODAY, Serdes.Long(),
-                entries));
+                entries).withLoggingDisabled());
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_USAGE, Serdes.Long(), entries));
         builder.addStateStore(cachedKeyValue(StoreNames.FINDINGS_ASSUMER_ACTIONS, StateSerde.of(AssumerActions.class)));
         builder.addStateStore(writeBack(StoreNames.FINDINGS_OPEN, Finding.class, entries));

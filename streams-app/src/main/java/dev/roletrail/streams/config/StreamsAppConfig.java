@@ -90,8 +90,8 @@ public record StreamsAppConfig(
 
     /**
      * How long an entity's detector state stays whole after its last use: the findings' tracking period plus their
-     * dormancy. Past it, what only a recent baseline needs (networks, user agents, access edges, assumption rates) goes,
-     * and what dormancy needs (first and last use) stays, so state stops growing with history.
+     * dormancy. Past it, what only a recent baseline needs (networks, user agents, access edges, assumption rates)
+     * goes, and what dormancy needs (first and last use) stays, so state stops growing with history.
      */
     public Duration entityRetention() {
         return findings.trackingPeriod().plus(findings.dormancy());

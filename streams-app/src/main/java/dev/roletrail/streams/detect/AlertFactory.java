@@ -27,7 +27,7 @@ public final class AlertFactory {
         return alert(info, severity, entity, EventEvidence.of(observation), role, baseline, unusual);
     }
 
-    /** As {@link #alert(DetectorInfo, Severity, String, Observation, String, String, String)}, from the evidence kept. */
+    /** As the method above, from the evidence kept of the event instead of its observation. */
     public static Alert alert(DetectorInfo info, Severity severity, String entity, EventEvidence event, String role,
             String baseline, String unusual) {
         return new Alert(

@@ -20,13 +20,16 @@ import dev.roletrail.streams.state.DecodedCache;
  * Forwards each distinct usage signal once per day of event time, so the findings step sees every action, key and
  * assumer used each day without seeing every event. Per event: one small lookup (store {@code findings-signals-today},
  * key: the signal's signature, value: the epoch day it was last forwarded), a write only for the day's first sighting.
+ * The store is not logged: a task that starts without it (moved, or revived after a crash) forwards the day's signals
+ * again, which the findings step records as before, and the earliest use again, of which it keeps the earliest.
  * <p>
  * It also forwards a watermark with its first record and then hourly of stream time, to every findings task: each
  * gathers the usage of its own entities from every upstream task, and evaluates a day only once every active upstream
  * task has passed it, so a task running ahead cannot make another's use look missing. The watermark also carries the
- * earliest use this task ever forwarded (kept in the same store, under a key no signature can have), so every findings task
- * knows since when RoleTrail observes, not only since when its own entities were used. When nothing moves stream time any more (the
- * task idle for the idle-release time, or the {@link EndOfInput} signalled), the watermark goes out at once, and after
+ * earliest use this task ever forwarded (kept in the same store, under a key no signature can have), so every findings
+ * task knows since when RoleTrail observes, not only since when its own entities were used. When nothing moves stream
+ * time any more (the task idle for the idle-release time, or the {@link EndOfInput} signalled), the watermark goes out
+ * at once, and after
  * end of input again after any record since the last one (held calls released late), so the findings step sees that
  * every signal before it arrived.
  * Input: observations keyed by principal. Output: {@link UsageSignal}s keyed by entity.
