@@ -102,6 +102,30 @@ class StatelessDetectorsTopologyTest {
                 });
     }
 
+    @Test
+    void shouldCountAnAlertOfAClosedWindowThatArrivesLateInsteadOfSendingItAsNew() {
+        send(ROOT, CloudTrailEvent.byRoot(ORG).call("iam.amazonaws.com", "ListUsers").at(T0));
+        send(ALICE, CloudTrailEvent.byUser(ALICE).iam("CreateAccessKey").requestParameter("userName", "bob")
+                .at(T0.plus(Duration.ofHours(25))));
+        // From the closed window's time, arriving a day later (held, or reached through another repartition).
+        send(ROOT, CloudTrailEvent.byRoot(ORG).call("iam.amazonaws.com", "ListRoles").at(T0.plusSeconds(600)));
+
+        List<Alert> root = rootActivity();
+        assertThat(root).as("no second alert for the closed window").singleElement()
+                .satisfies(alert -> assertThat(alert.count()).isEqualTo(1));
+
+        // Stream time past the window's end and the day it is kept: it is forgotten, with its late repeat reported.
+        send(ALICE, CloudTrailEvent.byUser(ALICE).iam("CreateAccessKey").requestParameter("userName", "carol")
+                .at(T0.plus(Duration.ofHours(50))));
+
+        assertThat(rootActivity()).as("alerts since the first, read above").extracting(Alert::id, Alert::count)
+                .containsExactly(tuple(root.get(0).id(), 2L));
+    }
+
+    private List<Alert> rootActivity() {
+        return topology.alerts("root-activity");
+    }
+
     /** This class is about the stateless detectors; the stateful ones have their own topology tests. */
     private List<Alert> statelessAlerts() {
         Set<String> stateless = StatelessDetectors.all(Settings.of(Map.of())).infos().stream()

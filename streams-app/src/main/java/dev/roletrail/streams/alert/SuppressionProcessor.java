@@ -21,12 +21,17 @@ import dev.roletrail.streams.time.DueIndex;
  * One alert per detector and entity per suppression window: the first goes out at once; repeats inside the window
  * are counted, and when the window closes (in stream time) the alert goes out once more, same id, with the total
  * count. Once the {@link EndOfInput} is signalled, no later event will close a window: every window with repeats not
- * yet reported sends its summary at once, and again only if more repeats come. Input key: suppression key. Output
- * key: alert id.
+ * yet reported sends its summary at once, and again only if more repeats come.
+ * <p>
+ * A closed window is kept for a day of stream time: an alert of its time that arrives late (another detector path
+ * that reached the same alert through a repartition, a call held for its session) is counted as a repeat, and a summary
+ * goes out again when the window is finally forgotten, instead of the same alert going out a second time as if new.
+ * Input key: suppression key. Output key: alert id.
  */
 public final class SuppressionProcessor implements Processor<String, Alert, String, Alert> {
 
     private static final Duration CHECK_EVERY = Duration.ofMinutes(5);
+    private static final Duration KEEP_CLOSED = Duration.ofDays(1);
 
     private final Duration window;
     private final EndOfInput endOfInput;
@@ -92,7 +97,13 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
             if (state.unsentRepeats()) {
                 emit(state.summary(), streamTime);
             }
-            states.delete(key);
+            Instant forgetAt = state.windowEnd().plus(KEEP_CLOSED);
+            if (forgetAt.isAfter(now)) {
+                states.put(key, state.summarySent());
+                windowEnds.add(key, forgetAt);
+            } else {
+                states.delete(key);
+            }
         }
     }
 
