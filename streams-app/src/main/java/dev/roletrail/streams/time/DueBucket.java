@@ -10,7 +10,7 @@ import java.util.Map;
 /**
  * The keys of one {@link DueIndex} that fall due within one bucket of time, each with its due time (epoch millis).
  * One row per bucket instead of one per key: a session, a held event or an alert window costs no index row of its own,
- * and rows written many times between two commits reach the changelog once.
+ * and a row written many times between two commits reaches the changelog once.
  * <p>
  * The one mutable state value: an index appends to the bucket it read and puts it back, so an append costs no copy of
  * the bucket. Only {@link DueIndex} holds one, on the task's stream thread, and never across calls.

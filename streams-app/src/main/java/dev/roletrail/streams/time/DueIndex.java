@@ -22,9 +22,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Rows, not one key each: a bucket's keys sit in rows of at most {@value #ROW_KEYS} ({@code <name>|<bucket start,
  * epoch millis, 13 digits>|<row, 6 digits>} → {@link DueBucket}). A row per key cost a put when the key was added and
  * a tombstone when it was taken, each a changelog record (1.3 changelog records per input record on the simulator's
- * traffic, the most of any store); a row is written back once a commit however many keys it gained, and dropped whole
- * once taken. Rows are bounded so that a busy minute does not rewrite one huge value at every commit. A bucket spans
- * the caller's punctuation interval (or a few), so the punctuation reads its rows a few times before they go whole.
+ * traffic, the most of any store); a row is written back once a commit however many keys it gained, and deleted once
+ * its bucket's time is over. Rows are bounded so that a busy minute does not rewrite one huge value at every commit.
+ * A bucket spans the caller's punctuation interval (or a few), so the punctuation reads its rows a few times before
+ * they go.
  * Taking looks rows up one by one rather than by a range, which would first write back every dirty row of the store.
  * <p>
  * The index is a hint, not the truth: entries may be deleted or pushed later without touching it, so a caller
@@ -50,7 +51,7 @@ public final class DueIndex {
      */
     private long floor;
     private boolean located;
-    /** The row each bucket appends to, once known; rows below it are full. Memory only: found again by lookups. */
+    /** The row each bucket appended to last; the rows before it were full then. Memory only: found again by lookups. */
     private final Map<Long, Integer> openRows = new HashMap<>();
 
     /**
