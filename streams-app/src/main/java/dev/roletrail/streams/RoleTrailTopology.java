@@ -23,6 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
+import dev.roletrail.streams.state.Encoded;
 import dev.roletrail.streams.state.StateSerde;
 import dev.roletrail.streams.state.WriteBackStoreBuilder;
 import dev.roletrail.schemas.Topic;
@@ -88,6 +89,7 @@ import dev.roletrail.streams.unused.EntityPartitioner;
 import dev.roletrail.streams.unused.EvaluationPass;
 import dev.roletrail.streams.unused.FindingsEvaluator;
 import dev.roletrail.streams.unused.FindingsProcessor;
+import dev.roletrail.streams.unused.InventoryChanges;
 import dev.roletrail.streams.unused.InventoryStoreUpdater;
 import dev.roletrail.streams.unused.UsageRecorder;
 import dev.roletrail.streams.unused.UsageSignal;
@@ -249,12 +251,13 @@ public final class RoleTrailTopology {
      */
     private static void findings(StreamsBuilder builder, Topics topics, StreamsAppConfig config,
             EndOfInput endOfInput, KStream<String, Observation> observations) {
+        InventoryChanges inventoryChanges = new InventoryChanges();
         builder.addGlobalStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.INVENTORY),
                         Serdes.String(), topics.inventory().valueSerde()).withLoggingDisabled(),
                 topics.inventory().name(),
                 Consumed.with(topics.inventory().keySerde(), topics.inventory().valueSerde())
                         .withName("inventory"),
-                InventoryStoreUpdater::new);
+                () -> new InventoryStoreUpdater(inventoryChanges));
         UsageSignals signals = new UsageSignals(new CloudTrailActionMapper());
         FindingsEvaluator evaluator = new FindingsEvaluator(ActionCatalog.standard());
         observations
@@ -264,7 +267,8 @@ public final class RoleTrailTopology {
                         .withNumberOfPartitions(config.findings().partitionsOrOne())
                         .withStreamPartitioner(new EntityPartitioner())
                         .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(UsageSignal.class)))
-                .process(() -> new FindingsProcessor(evaluator, config.findings(), config.lineageHold(), endOfInput),
+                .process(() -> new FindingsProcessor(evaluator, config.findings(), config.lineageHold(), endOfInput,
+                        inventoryChanges),
                         Named.as("evaluate-findings"),
                         StoreNames.FINDINGS_USAGE, StoreNames.FINDINGS_ASSUMER_ACTIONS, StoreNames.FINDINGS_OPEN,
                         StoreNames.FINDINGS_CLOCK, StoreNames.FINDINGS_PASS)
@@ -396,8 +400,14 @@ public final class RoleTrailTopology {
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_SIGNALS_TODAY, Serdes.Long(),
                 entries).withLoggingDisabled());
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_USAGE, Serdes.Long(), entries));
-        builder.addStateStore(cachedKeyValue(StoreNames.FINDINGS_ASSUMER_ACTIONS, StateSerde.of(AssumerActions.class)));
-        builder.addStateStore(writeBack(StoreNames.FINDINGS_OPEN, Finding.class, entries));
+        // Decoded and written back once a commit, like the rest, but weighed: a busy role's assumer holds hundreds of
+        // actions. Behind Kafka's cache, every signal of a role session encoded its assumer's actions again.
+        builder.addStateStore(WriteBackStoreBuilder.weighed(StoreNames.FINDINGS_ASSUMER_ACTIONS,
+                StateSerde.of(AssumerActions.class), (long) entries * AssumerActions.WEIGHT_PER_CACHE_ENTRY,
+                AssumerActions::weight));
+        // Decoded only when read: a findings pass looks at most open findings by key alone.
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_OPEN,
+                Encoded.serde(StateSerde.of(Finding.class)), entries));
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_CLOCK, Serdes.Long(), entries));
         builder.addStateStore(writeBack(StoreNames.FINDINGS_PASS, EvaluationPass.class, entries));
     }

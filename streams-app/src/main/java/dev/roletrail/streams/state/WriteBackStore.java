@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToIntFunction;
 
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serializer;
@@ -36,8 +37,9 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * which with exactly_once_v2 is not at every commit. So what the changelog holds at a commit is what the processors
  * wrote.
  * <p>
- * Ranges, scans and size first write back what is dirty, so they see every write. Bounded: past {@code maxEntries}
- * the least recently used entry leaves, written back first if dirty. Emptied on {@link #init} and {@link #close}:
+ * Ranges, scans and size first write back what is dirty, so they see every write. Bounded by weight: past
+ * {@code maxWeight} the least recently used entries leave, written back first if dirty. A value weighs 1 unless a
+ * weigher says more (e.g. the items it holds), so a few large values cannot fill the heap. Emptied on {@link #init} and {@link #close}:
  * after a crash or an aborted transaction, the task is revived from the changelog and nothing uncommitted survives
  * here.
  * <p>
@@ -51,7 +53,9 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
 public final class WriteBackStore<V> implements KeyValueStore<String, V>, CachedStateStore<String, V> {
 
     private final KeyValueStore<String, V> inner;
-    private final int maxEntries;
+    private final long maxWeight;
+    private final ToIntFunction<V> weigher;
+    private long weight;
     /** Recently used values (empty: known absent), in access order; a key in {@link #dirty} is newer than below. */
     private final LinkedHashMap<String, Optional<V>> recent = new LinkedHashMap<>(256, 0.75f, true);
     private Set<String> dirty = new LinkedHashSet<>();
@@ -63,11 +67,21 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
      * @param maxEntries how many values stay in memory, at least one
      */
     public WriteBackStore(KeyValueStore<String, V> inner, int maxEntries) {
+        this(inner, maxEntries, value -> 1);
+    }
+
+    /**
+     * @param inner     the store below: logged, not cached
+     * @param maxWeight how much the values in memory may weigh in all, at least one
+     * @param weigher   the weight of one value (at least 1 is counted per entry, absent ones included)
+     */
+    public WriteBackStore(KeyValueStore<String, V> inner, long maxWeight, ToIntFunction<V> weigher) {
         this.inner = Objects.requireNonNull(inner, "inner");
-        if (maxEntries < 1) {
-            throw new IllegalArgumentException("maxEntries must be at least 1, was " + maxEntries);
+        this.weigher = Objects.requireNonNull(weigher, "weigher");
+        if (maxWeight < 1) {
+            throw new IllegalArgumentException("maxWeight must be at least 1, was " + maxWeight);
         }
-        this.maxEntries = maxEntries;
+        this.maxWeight = maxWeight;
     }
 
     @Override
@@ -253,19 +267,27 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
     }
 
     private void remember(String key, Optional<V> value) {
-        recent.put(key, value);
+        Optional<V> before = recent.put(key, value);
+        weight += weightOf(value) - (before == null ? 0 : weightOf(before));
         var eldest = recent.entrySet().iterator();
-        while (recent.size() > maxEntries) {
+        // The entry just remembered is the newest: it stays, however much it weighs.
+        while (weight > maxWeight && recent.size() > 1) {
             Map.Entry<String, Optional<V>> leaving = eldest.next();
             if (dirty.remove(leaving.getKey())) {
                 inner.put(leaving.getKey(), leaving.getValue().orElse(null));
             }
+            weight -= weightOf(leaving.getValue());
             eldest.remove();
         }
     }
 
+    private long weightOf(Optional<V> value) {
+        return Math.max(1, value.map(weigher::applyAsInt).orElse(1));
+    }
+
     private void forgetAll() {
         recent.clear();
+        weight = 0;
         dirty = new LinkedHashSet<>();
         writer = null;
     }

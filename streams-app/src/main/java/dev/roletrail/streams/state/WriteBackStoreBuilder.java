@@ -2,6 +2,7 @@ package dev.roletrail.streams.state;
 
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.ToIntFunction;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -18,11 +19,14 @@ import org.apache.kafka.streams.state.Stores;
 public final class WriteBackStoreBuilder<V> implements StoreBuilder<KeyValueStore<String, V>> {
 
     private final StoreBuilder<KeyValueStore<String, V>> inner;
-    private final int maxEntries;
+    private final long maxWeight;
+    private final ToIntFunction<V> weigher;
 
-    private WriteBackStoreBuilder(StoreBuilder<KeyValueStore<String, V>> inner, int maxEntries) {
+    private WriteBackStoreBuilder(StoreBuilder<KeyValueStore<String, V>> inner, long maxWeight,
+            ToIntFunction<V> weigher) {
         this.inner = inner;
-        this.maxEntries = maxEntries;
+        this.maxWeight = maxWeight;
+        this.weigher = weigher;
     }
 
     /**
@@ -30,15 +34,26 @@ public final class WriteBackStoreBuilder<V> implements StoreBuilder<KeyValueStor
      */
     public static <V> StoreBuilder<KeyValueStore<String, V>> persistent(String name, Serde<V> valueSerde,
             int maxEntries) {
+        return weighed(name, valueSerde, maxEntries, value -> 1);
+    }
+
+    /**
+     * For values of very different sizes (a role's actions, say): what stays in memory is bounded by weight.
+     *
+     * @param maxWeight how much the values kept in memory per store and task may weigh; 0 leaves the store plain
+     * @param weigher   the weight of one value, e.g. the items it holds
+     */
+    public static <V> StoreBuilder<KeyValueStore<String, V>> weighed(String name, Serde<V> valueSerde,
+            long maxWeight, ToIntFunction<V> weigher) {
         StoreBuilder<KeyValueStore<String, V>> plain = Stores.keyValueStoreBuilder(
                 Stores.persistentKeyValueStore(Objects.requireNonNull(name, "name")), Serdes.String(), valueSerde)
                 .withCachingDisabled();
-        return maxEntries == 0 ? plain : new WriteBackStoreBuilder<>(plain, maxEntries);
+        return maxWeight == 0 ? plain : new WriteBackStoreBuilder<>(plain, maxWeight, weigher);
     }
 
     @Override
     public KeyValueStore<String, V> build() {
-        return new WriteBackStore<>(inner.build(), maxEntries);
+        return new WriteBackStore<>(inner.build(), maxWeight, weigher);
     }
 
     @Override

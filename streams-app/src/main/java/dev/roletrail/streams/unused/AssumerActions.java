@@ -10,10 +10,21 @@ import java.util.Map;
  */
 public record AssumerActions(String role, String assumer, Map<String, Instant> actions) {
 
+    /**
+     * Kept decoded in memory (store {@code findings-assumer-actions}), values weigh their actions: this much weight
+     * per configured decoded entry ({@code streams.decoded-cache-entries}).
+     */
+    public static final int WEIGHT_PER_CACHE_ENTRY = 40;
+
     public AssumerActions {
         Objects.requireNonNull(role, "role");
         Objects.requireNonNull(assumer, "assumer");
         actions = RecentItems.copy(actions);
+    }
+
+    /** What the value weighs in memory: its actions. */
+    public int weight() {
+        return 1 + actions.size();
     }
 
     /** Keys start with the role, so one range scan finds every assumer of a role. */

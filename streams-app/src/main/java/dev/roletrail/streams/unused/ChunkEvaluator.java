@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -15,6 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.inventory.IamRole;
 import dev.roletrail.schemas.inventory.InventoryEntity;
+import dev.roletrail.streams.state.Encoded;
 
 /**
  * One chunk of a findings pass: the next entities this task owns, in key order after the pass's cursor, at most
@@ -27,6 +30,10 @@ import dev.roletrail.schemas.inventory.InventoryEntity;
  * key range also covers every open finding of that range: those its evaluation no longer produces are resolved there,
  * including those of entities that left the inventory. When a pass ends, every open finding has been compared with
  * the pass's result exactly once, as a single evaluation of the whole inventory would have.
+ * <p>
+ * An entity whose findings cannot have changed since this task last evaluated it ({@link UnchangedEntities}) is
+ * skipped: its open findings stay as they are. Open findings are read by key ({@link Encoded}); only those compared or
+ * resolved are decoded.
  */
 final class ChunkEvaluator {
 
@@ -37,8 +44,11 @@ final class ChunkEvaluator {
     private static final Comparator<String> KEY_ORDER = (a, b) -> Arrays.compareUnsigned(
             a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
-    /** What a chunk did: the findings to emit, and the last key it covered (null: the pass is complete). */
-    record Result(List<Finding> emitted, String coveredTo, int evaluated) {
+    /**
+     * What a chunk did: the findings to emit, the last key it covered (null: the pass is complete), the entities it
+     * took, and how many of those it skipped as unchanged.
+     */
+    record Result(List<Finding> emitted, String coveredTo, int evaluated, int skipped) {
 
         boolean passComplete() {
             return coveredTo == null;
@@ -58,62 +68,81 @@ final class ChunkEvaluator {
     private final int chunk;
     private final KeyValueStore<String, InventoryEntity> inventory;
     private final StoreUsage usage;
-    private final KeyValueStore<String, Finding> open;
+    private final KeyValueStore<String, Encoded<Finding>> open;
+    private final InventoryChanges inventoryChanges;
+    private final UnchangedEntities unchanged;
 
     ChunkEvaluator(FindingsEvaluator evaluator, FindingsSettings settings, Ownership ownership,
-            KeyValueStore<String, InventoryEntity> inventory, StoreUsage usage, KeyValueStore<String, Finding> open) {
+            KeyValueStore<String, InventoryEntity> inventory, InventoryChanges inventoryChanges, StoreUsage usage,
+            KeyValueStore<String, Encoded<Finding>> open) {
         this.evaluator = evaluator;
         this.settings = settings;
         this.ownership = ownership;
         this.chunk = settings.evaluationChunk();
         this.inventory = inventory;
+        this.inventoryChanges = inventoryChanges;
         this.usage = usage;
+        this.unchanged = usage.unchanged();
         this.open = open;
     }
 
     /** Evaluates the next chunk of the pass; emitted: resolutions first, then what opened or changed. */
     Result next(EvaluationPass pass) {
         Evaluation evaluation = pass.evaluation(settings);
+        // Read before evaluating: an inventory change during the chunk makes the next chunk forget what this one saw.
+        unchanged.holdFor(evaluation.observedSince(), inventoryChanges.count());
         Entities next = nextEntities(pass.after());
         StoreInventory lookup = new StoreInventory(inventory);
         Map<String, Finding> produced = new LinkedHashMap<>();
+        Set<String> skipped = new HashSet<>();
         for (Entity entity : next.entities()) {
-            List<Finding> findings = entity.entity() == null
+            String used = entity.entity() == null ? entity.key() : entity.entity().arn();
+            if (unchanged.unchanged(entity.key(), used, evaluation.at())) {
+                skipped.add(entity.key());
+                continue;
+            }
+            FindingsEvaluator.EntityFindings findings = entity.entity() == null
                     ? evaluator.evaluateUninventoriedRole(entity.key(), usage, evaluation)
-                    : evaluator.evaluate(entity.entity(), lookup, usage, evaluation);
-            findings.forEach(finding -> produced.put(openKey(entity.key(), finding.id()), finding));
+                    : evaluator.evaluateEntity(entity.entity(), lookup, usage, evaluation);
+            unchanged.evaluated(entity.key(), used, findings.horizon());
+            findings.findings().forEach(finding -> produced.put(openKey(entity.key(), finding.id()), finding));
         }
+        Map<String, Encoded<Finding>> before = openIn(pass.after(), next.coveredTo());
         List<Finding> emitted = new ArrayList<>();
-        for (KeyValue<String, Finding> gone : openNotProduced(pass.after(), next.coveredTo(), produced)) {
-            open.delete(gone.key);
-            emitted.add(FindingFactory.resolved(gone.value, evaluation.at(), "resolved " + Evaluation.day(
-                    evaluation.at()) + ": used again, or no longer granted or in the inventory"));
-        }
+        before.forEach((key, finding) -> {
+            if (!produced.containsKey(key) && !skipped.contains(entityOf(key))) {
+                open.delete(key);
+                emitted.add(FindingFactory.resolved(finding.value(), evaluation.at(), "resolved "
+                        + Evaluation.day(evaluation.at()) + ": used again, or no longer granted or in the inventory"));
+            }
+        });
         produced.forEach((key, finding) -> {
-            Finding before = open.get(key);
-            if (before == null || !FindingFactory.sameContent(before, finding)) {
-                open.put(key, finding);
+            Encoded<Finding> was = before.get(key);
+            if (was == null || !FindingFactory.sameContent(was.value(), finding)) {
+                open.put(key, Encoded.of(finding));
                 emitted.add(finding);
             }
         });
-        return new Result(emitted, next.coveredTo(), next.entities().size());
+        return new Result(emitted, next.coveredTo(), next.entities().size(), skipped.size());
     }
 
-    /** Open findings of the entity keys in (after, coveredTo] that this chunk did not produce again. */
-    private List<KeyValue<String, Finding>> openNotProduced(String after, String coveredTo,
-            Map<String, Finding> produced) {
-        List<KeyValue<String, Finding>> gone = new ArrayList<>();
+    /**
+     * The open findings of the entity keys in (after, coveredTo], undecoded: every finding this chunk may produce
+     * again or resolve is among them.
+     */
+    private Map<String, Encoded<Finding>> openIn(String after, String coveredTo) {
+        Map<String, Encoded<Finding>> found = new LinkedHashMap<>();
         // Entity keys hold no NUL: "<after> \u0001" sorts after every "<after> NUL id" and before any longer key.
         String from = after == null ? null : after + '\u0001';
         String to = coveredTo == null ? null : coveredTo + '\u0001';
-        try (KeyValueIterator<String, Finding> range = open.range(from, to)) {
-            range.forEachRemaining(entry -> {
-                if (!produced.containsKey(entry.key)) {
-                    gone.add(entry);
-                }
-            });
+        try (KeyValueIterator<String, Encoded<Finding>> range = open.range(from, to)) {
+            range.forEachRemaining(entry -> found.put(entry.key, entry.value));
         }
-        return gone;
+        return found;
+    }
+
+    private static String entityOf(String openKey) {
+        return openKey.substring(0, openKey.indexOf(SEPARATOR));
     }
 
     /**

@@ -1,8 +1,10 @@
 package dev.roletrail.streams.unused;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -35,6 +37,15 @@ public record Evaluation(Instant at, FindingsSettings settings, Instant observed
 
     public boolean usedSince(Instant lastUsed, Instant since) {
         return lastUsed != null && !lastUsed.isBefore(since);
+    }
+
+    /**
+     * Every span a finding measures back from {@link #at()} to compare an instant with (none: a direct comparison).
+     * A finding that measures by another span must add it here, or {@link Horizon} would miss when it turns and a
+     * findings pass would skip an entity whose findings changed.
+     */
+    List<Duration> spans() {
+        return List.of(Duration.ZERO, settings.trackingPeriod(), settings.dormancy(), settings.keyRotationLimit());
     }
 
     public long periodDays() {

@@ -1,5 +1,6 @@
 package dev.roletrail.streams.unused;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -55,7 +56,7 @@ public final class FindingsEvaluator {
         // least-privilege policy: it needs only observed use.
         for (String role : new TreeSet<>(usage.usedRoles())) {
             if (!inventoried.contains(role)) {
-                findings.addAll(evaluateUninventoriedRole(role, usage, evaluation));
+                findings.addAll(evaluateUninventoriedRole(role, usage, evaluation).findings());
             }
         }
         for (IamUser user : inventory.users()) {
@@ -67,6 +68,10 @@ public final class FindingsEvaluator {
         return findings;
     }
 
+    /** An entity's findings at one evaluation, and when time alone could next change them ({@link Horizon}). */
+    record EntityFindings(List<Finding> findings, Instant horizon) {
+    }
+
     /**
      * The findings of one inventory entity: a role, a user or a credential-report row; none for anything else
      * (policies and groups are read through the entities that attach them). The usage read is the entity's own
@@ -74,23 +79,40 @@ public final class FindingsEvaluator {
      */
     List<Finding> evaluate(InventoryEntity entity, InventoryLookup inventory, UsageSource usage,
             Evaluation evaluation) {
-        if (entity instanceof IamRole role) {
-            return roles.evaluate(role, inventory.policiesOf(role), usageOf(usage, role.arn()),
-                    usage.assumers(role.arn()), evaluation);
-        }
-        if (entity instanceof IamUser user) {
-            return users.evaluate(user, inventory.policiesOf(user), usageOf(usage, user.arn()),
-                    inventory.credentialsOf(user.arn()), evaluation);
-        }
-        if (entity instanceof UserCredentials credentials) {
-            return keys.evaluate(credentials, usageOf(usage, credentials.arn()), evaluation);
-        }
-        return List.of();
+        return evaluateEntity(entity, inventory, usage, evaluation).findings();
     }
 
-    /** The findings of a role used but missing from the inventory. */
-    List<Finding> evaluateUninventoriedRole(String role, UsageSource usage, Evaluation evaluation) {
-        return roles.uninventoried(role, usageOf(usage, role), usage.assumers(role), evaluation);
+    /** As {@link #evaluate(InventoryEntity, InventoryLookup, UsageSource, Evaluation)}, with the findings' horizon. */
+    EntityFindings evaluateEntity(InventoryEntity entity, InventoryLookup inventory, UsageSource usage,
+            Evaluation evaluation) {
+        // The horizon reads the instants of what the findings compare with the evaluation time: the entity, its use
+        // and a user's credential report; policies hold none.
+        if (entity instanceof IamRole role) {
+            EntityUsage used = usageOf(usage, role.arn());
+            List<AssumerActions> assumers = usage.assumers(role.arn());
+            return new EntityFindings(roles.evaluate(role, inventory.policiesOf(role), used, assumers, evaluation),
+                    Horizon.of(evaluation, role, used, assumers));
+        }
+        if (entity instanceof IamUser user) {
+            EntityUsage used = usageOf(usage, user.arn());
+            UserCredentials credentials = inventory.credentialsOf(user.arn());
+            return new EntityFindings(users.evaluate(user, inventory.policiesOf(user), used, credentials, evaluation),
+                    Horizon.of(evaluation, user, used, credentials));
+        }
+        if (entity instanceof UserCredentials credentials) {
+            EntityUsage used = usageOf(usage, credentials.arn());
+            return new EntityFindings(keys.evaluate(credentials, used, evaluation),
+                    Horizon.of(evaluation, credentials, used));
+        }
+        return new EntityFindings(List.of(), null);
+    }
+
+    /** The findings of a role used but missing from the inventory: its least-privilege policies. */
+    EntityFindings evaluateUninventoriedRole(String role, UsageSource usage, Evaluation evaluation) {
+        EntityUsage used = usageOf(usage, role);
+        List<AssumerActions> assumers = usage.assumers(role);
+        return new EntityFindings(roles.uninventoried(role, used, assumers, evaluation),
+                Horizon.of(evaluation, used, assumers));
     }
 
     /** Whether {@link #evaluate(InventoryEntity, InventoryLookup, UsageSource, Evaluation)} can find anything. */

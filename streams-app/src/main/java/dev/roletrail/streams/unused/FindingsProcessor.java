@@ -17,6 +17,7 @@ import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.streams.EndOfInput;
 import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.state.DecodedCache;
+import dev.roletrail.streams.state.Encoded;
 
 /**
  * Records observed use of the entities this task owns and, once a day of stream time, evaluates their findings
@@ -63,8 +64,8 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     static final String WATERMARK = "watermark:";
     private static final String WATERMARK_END = "watermark;";
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
-    /** Usage rows are one item each, assumer actions weigh their items: this many per configured decoded entry. */
-    private static final long ITEMS_PER_ENTRY = 40;
+    /** Usage rows are small, one item each: this many are kept decoded per configured decoded entry. */
+    private static final long ROWS_PER_ENTRY = 40;
     /** The one row of {@code findings-pass}. */
     private static final String PASS = "pass";
     static final long CHUNK_INTERVAL_MS = 100;
@@ -73,11 +74,12 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     private final FindingsSettings settings;
     private final Duration grace;
     private final EndOfInput endOfInput;
+    private final InventoryChanges inventoryChanges;
     /** Whether use arrived since the last evaluation at the end of input (memory only: after a start, assume so). */
     private boolean usedSinceEndEvaluation = true;
     private ProcessorContext<String, Finding> context;
     private StoreUsage usage;
-    private KeyValueStore<String, Finding> open;
+    private KeyValueStore<String, Encoded<Finding>> open;
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, InventoryEntity> inventory;
     private KeyValueStore<String, EvaluationPass> pass;
@@ -86,30 +88,31 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     /**
      * @param grace      how long after a day ends, in every upstream task's event time, the day is evaluated
      * @param endOfInput once signalled, evaluations reach the end of the data
+     * @param inventoryChanges counted by the global inventory store's updater
      */
     public FindingsProcessor(FindingsEvaluator evaluator, FindingsSettings settings, Duration grace,
-            EndOfInput endOfInput) {
+            EndOfInput endOfInput, InventoryChanges inventoryChanges) {
         this.evaluator = evaluator;
         this.settings = settings;
         this.grace = grace;
         this.endOfInput = endOfInput;
+        this.inventoryChanges = inventoryChanges;
     }
 
     @Override
     public void init(ProcessorContext<String, Finding> context) {
         this.context = context;
         // Every usage signal reads and writes a few usage rows and maybe an assumer's actions: they stay decoded.
-        long items = DecodedCache.entries(context) * ITEMS_PER_ENTRY;
+        long rows = DecodedCache.entries(context) * ROWS_PER_ENTRY;
         this.usage = new StoreUsage(
-                new UsageRows(new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_USAGE), items, row -> 1)),
-                new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_ASSUMER_ACTIONS), items,
-                        edge -> 1 + edge.actions().size()));
+                new UsageRows(new DecodedCache<>(context.getStateStore(StoreNames.FINDINGS_USAGE), rows, row -> 1)),
+                DecodedCache.of(context, StoreNames.FINDINGS_ASSUMER_ACTIONS));
         this.open = context.getStateStore(StoreNames.FINDINGS_OPEN);
         this.clock = context.getStateStore(StoreNames.FINDINGS_CLOCK);
         this.inventory = context.getStateStore(StoreNames.INVENTORY);
         this.pass = context.getStateStore(StoreNames.FINDINGS_PASS);
         Ownership ownership = new Ownership(context.taskId().partition(), settings.partitionsOrOne());
-        this.chunks = new ChunkEvaluator(evaluator, settings, ownership, inventory, usage, open);
+        this.chunks = new ChunkEvaluator(evaluator, settings, ownership, inventory, inventoryChanges, usage, open);
         // Wall clock: a pass must go on while no record comes, and stream time would move in bursts.
         context.schedule(Duration.ofMillis(CHUNK_INTERVAL_MS), PunctuationType.WALL_CLOCK_TIME, wall -> nextChunk());
     }

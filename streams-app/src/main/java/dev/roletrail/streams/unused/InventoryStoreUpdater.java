@@ -8,10 +8,18 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.streams.StoreNames;
 
-/** Keeps the global {@code inventory} store equal to the compacted inventory topic: a tombstone deletes. */
+/**
+ * Keeps the global {@code inventory} store equal to the compacted inventory topic: a tombstone deletes. Counts each
+ * change, so the findings tasks know their remembered evaluations may no longer hold.
+ */
 public final class InventoryStoreUpdater implements Processor<String, InventoryEntity, Void, Void> {
 
+    private final InventoryChanges changes;
     private KeyValueStore<String, InventoryEntity> inventory;
+
+    public InventoryStoreUpdater(InventoryChanges changes) {
+        this.changes = changes;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -28,5 +36,6 @@ public final class InventoryStoreUpdater implements Processor<String, InventoryE
         } else {
             inventory.put(record.key(), record.value());
         }
+        changes.changed();
     }
 }

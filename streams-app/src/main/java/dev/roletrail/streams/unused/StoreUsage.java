@@ -9,16 +9,23 @@ import dev.roletrail.streams.state.DecodedCache;
 
 /**
  * A findings task's observed use, in its stores: {@link UsageRows} ({@code findings-usage}) and the per-assumer
- * actions of its roles ({@code findings-assumer-actions}); what a signal records and what an evaluation reads.
+ * actions of its roles ({@code findings-assumer-actions}); what a signal records and what an evaluation reads. Each use
+ * recorded also tells {@link UnchangedEntities} that the entity's findings may have changed.
  */
 final class StoreUsage implements FindingsEvaluator.UsageSource {
 
     private final UsageRows rows;
     private final DecodedCache<AssumerActions> assumerActions;
+    private final UnchangedEntities unchanged = new UnchangedEntities();
 
     StoreUsage(UsageRows rows, DecodedCache<AssumerActions> assumerActions) {
         this.rows = rows;
         this.assumerActions = assumerActions;
+    }
+
+    /** The entities evaluated since their last recorded use, as far as this task remembers. */
+    UnchangedEntities unchanged() {
+        return unchanged;
     }
 
     UsageRows rows() {
@@ -27,6 +34,7 @@ final class StoreUsage implements FindingsEvaluator.UsageSource {
 
     /** Records a use: the entity's rows and, for a role session's call, the actions of the session's assumer. */
     void record(UsageSignal signal) {
+        unchanged.used(signal.entity());
         rows.record(signal);
         if (!signal.assumption() && signal.assumer() != null && signal.action() != null) {
             String key = AssumerActions.key(signal.entity(), signal.assumer());

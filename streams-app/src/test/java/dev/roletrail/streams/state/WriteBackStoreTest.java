@@ -101,6 +101,25 @@ class WriteBackStoreTest {
     }
 
     @Test
+    void shouldBoundWhatStaysInMemoryByWeight() {
+        // A value weighs what it says (at least 1): 5 + 4 > 8, so the older value leaves when the second arrives.
+        WriteBackStore<Long> store = new WriteBackStore<>(below, 8, value -> value.intValue());
+        store.put("a", 5L);
+        store.put("b", 4L);
+
+        assertThat(below.get("a")).as("written back as it left").isEqualTo(5L);
+        assertThat(below.get("b")).as("still only in memory").isNull();
+
+        store.put("huge", 100L);
+
+        assertThat(below.get("b")).isEqualTo(4L);
+        assertThat(store.get("huge")).as("the newest value stays, however heavy").isEqualTo(100L);
+        assertThat(below.get("huge")).isNull();
+        store.get("a");
+        assertThat(below.get("huge")).as("left for a lighter, more recent one").isEqualTo(100L);
+    }
+
+    @Test
     void shouldLeaveWritingBackToTheWritingThread() throws Exception {
         WriteBackStore<Long> store = new WriteBackStore<>(below, 10);
         store.put("a", 1L);

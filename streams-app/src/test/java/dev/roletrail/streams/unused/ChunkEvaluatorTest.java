@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -34,6 +37,7 @@ import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.schemas.inventory.UserCredentials;
 import dev.roletrail.streams.TestStores;
 import dev.roletrail.streams.state.DecodedCache;
+import dev.roletrail.streams.state.Encoded;
 import dev.roletrail.streams.state.StateSerde;
 import dev.roletrail.streams.unused.policy.ActionCatalog;
 
@@ -55,6 +59,8 @@ class ChunkEvaluatorTest {
     private final FindingsEvaluator evaluator = new FindingsEvaluator(ActionCatalog.standard());
     private final KeyValueStore<String, InventoryEntity> inventory = TestStores.inMemory("inventory",
             Topics.defaults().inventory().valueSerde());
+    /** Counted as the global store's updater counts them: the tasks' remembered evaluations hold until one. */
+    private final InventoryChanges inventoryChanges = new InventoryChanges();
     private final List<UsageSignal> signals = new ArrayList<>();
 
     /** One findings task: its ownership and its own stores. */
@@ -66,10 +72,11 @@ class ChunkEvaluatorTest {
                         StateSerde.of(AssumerActions.class)), 100));
         final ChunkEvaluator chunks;
         int calls;
+        int skipped;
 
         Task(Ownership ownership) {
-            chunks = new ChunkEvaluator(evaluator, SETTINGS, ownership, inventory, usage,
-                    TestStores.inMemory("findings-open", StateSerde.of(Finding.class)));
+            chunks = new ChunkEvaluator(evaluator, SETTINGS, ownership, inventory, inventoryChanges, usage,
+                    TestStores.inMemory("findings-open", Encoded.serde(StateSerde.of(Finding.class))));
         }
 
         /** A whole pass, chunk by chunk, as the punctuation drives it. */
@@ -79,6 +86,7 @@ class ChunkEvaluatorTest {
             while (true) {
                 ChunkEvaluator.Result chunk = chunks.next(pass);
                 calls++;
+                skipped += chunk.skipped();
                 assertThat(chunk.evaluated()).as("entities evaluated in one call").isLessThanOrEqualTo(CHUNK);
                 emitted.addAll(chunk.emitted());
                 if (chunk.passComplete()) {
@@ -108,9 +116,9 @@ class ChunkEvaluatorTest {
         assertThat(tasks).allSatisfy(task -> assertThat(task.calls).as("a pass of several chunks").isGreaterThan(1));
 
         // A day later: entities left the inventory (their findings too), an unused role and a user were used again.
-        inventory.delete(userArn("u01"));
-        inventory.delete(userArn("u04") + UserCredentials.KEY_SUFFIX);
-        inventory.delete(roleArn("r02"));
+        delete(userArn("u01"));
+        delete(userArn("u04") + UserCredentials.KEY_SUFFIX);
+        delete(roleArn("r02"));
         List<UsageSignal> later = List.of(
                 new UsageSignal(roleArn("r01"), NOW.plusSeconds(60), true, null, null, userArn("u01"), userArn("u01"),
                         "198.51.100.0/24", "aws-cli"),
@@ -121,16 +129,73 @@ class ChunkEvaluatorTest {
         Instant tomorrow = NOW.plus(Duration.ofDays(1));
         tasks.forEach(task -> task.pass(tomorrow).forEach(finding -> topic.put(finding.id(), finding)));
 
-        List<Finding> open = topic.values().stream().filter(f -> f.status() == FindingStatus.OPEN).toList();
         List<Finding> expected = wholeEvaluation(tomorrow);
-        assertThat(open).extracting(Finding::id).containsExactlyInAnyOrderElementsOf(
-                expected.stream().map(Finding::id).toList());
-        assertThat(open).allSatisfy(finding -> assertThat(FindingFactory.sameContent(finding, expected.stream()
-                .filter(f -> f.id().equals(finding.id())).findFirst().orElseThrow())).as(finding.id()).isTrue());
+        assertOpenAsExpected(topic, expected, "a day later");
         assertThat(topic.values()).filteredOn(f -> f.status() == FindingStatus.RESOLVED)
                 .as("what the first pass opened and the second no longer finds")
                 .extracting(Finding::id).isNotEmpty()
                 .doesNotContainAnyElementsOf(expected.stream().map(Finding::id).toList());
+    }
+
+    /**
+     * Day after day for most of a year, each task remembering what it evaluated: some entities used, now and then the
+     * inventory changing, and the tracking period, dormancy and rotation limit passing the organisation's last uses
+     * and key dates. After every pass, the open findings equal a whole evaluation's, although most entities were
+     * skipped as unchanged.
+     */
+    @ParameterizedTest(name = "{0} partitions")
+    @ValueSource(ints = {1, 3})
+    void shouldSkipOnlyEntitiesWhoseFindingsCannotHaveChanged(int partitions) {
+        organisation();
+        List<Task> tasks = tasks(partitions);
+        route(tasks, signals);
+        Map<String, Finding> topic = new HashMap<>();
+        Random random = new Random(partitions);
+        Set<FindingKind> kindsSeen = new TreeSet<>();
+        for (int d = 0; d < 300; d += 1 + random.nextInt(3)) {
+            int day = d;
+            Instant at = NOW.plus(Duration.ofDays(day));
+            List<UsageSignal> uses = new ArrayList<>();
+            if (random.nextInt(4) == 0) {
+                String user = String.format("u%02d", random.nextInt(12));
+                uses.add(new UsageSignal(userArn(user), at.minusSeconds(3600), false, "s3:GetObject", "AKIA" + user,
+                        null, null, null, null));
+            }
+            if (random.nextInt(6) == 0) {
+                int r = random.nextInt(9);
+                String assumer = userArn(String.format("u%02d", r));
+                uses.add(new UsageSignal(roleArn(String.format("r%02d", r)), at.minusSeconds(600), true, null, null,
+                        assumer, assumer, "203.0.113.0/24", "aws-cli"));
+                uses.add(new UsageSignal(roleArn(String.format("r%02d", r)), at.minusSeconds(500), false,
+                        "ec2:DescribeInstances", null, assumer, null, null, null));
+            }
+            if (day == 150) {
+                delete(roleArn("r04"));
+                put(user("u20", at.minus(Duration.ofDays(100)), List.of(), List.of()));
+            }
+            signals.addAll(uses);
+            route(tasks, uses);
+            tasks.forEach(task -> task.pass(at).forEach(finding -> topic.put(finding.id(), finding)));
+
+            List<Finding> expected = wholeEvaluation(at);
+            assertOpenAsExpected(topic, expected, "day " + day);
+            expected.forEach(finding -> kindsSeen.add(finding.kind()));
+        }
+        assertThat(kindsSeen).as("findings that only time opens were among them").contains(FindingKind.UNUSED_ROLE,
+                FindingKind.INACTIVE_USER, FindingKind.DORMANT_KEY, FindingKind.KEY_ROTATION_OVERDUE);
+        assertThat(tasks.stream().mapToInt(task -> task.skipped).sum()).as("entities skipped as unchanged")
+                .isGreaterThan(500);
+    }
+
+    /** The findings open on the topic are those expected, each with the same content. */
+    private static void assertOpenAsExpected(Map<String, Finding> topic, List<Finding> expected, String when) {
+        List<Finding> open = topic.values().stream().filter(f -> f.status() == FindingStatus.OPEN).toList();
+        assertThat(open).extracting(Finding::id).as(when)
+                .containsExactlyInAnyOrderElementsOf(expected.stream().map(Finding::id).toList());
+        Map<String, Finding> byId = new HashMap<>();
+        expected.forEach(finding -> byId.put(finding.id(), finding));
+        assertThat(open).allSatisfy(finding -> assertThat(FindingFactory.sameContent(finding,
+                byId.get(finding.id()))).as(when + ": " + finding.id()).isTrue());
     }
 
     private List<Task> tasks(int partitions) {
@@ -193,6 +258,12 @@ class ChunkEvaluatorTest {
 
     private void put(InventoryEntity entity) {
         inventory.put(entity.key(), entity);
+        inventoryChanges.changed();
+    }
+
+    private void delete(String key) {
+        inventory.delete(key);
+        inventoryChanges.changed();
     }
 
     private static String roleArn(String name) {
