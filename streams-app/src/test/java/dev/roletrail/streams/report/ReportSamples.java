@@ -192,13 +192,14 @@ public final class ReportSamples {
         List<Finding> findings = new java.util.ArrayList<>();
         FindingKind[] kinds = {FindingKind.UNUSED_ROLE, FindingKind.UNUSED_PERMISSIONS, FindingKind.UNUSED_TRUST_PATH,
                 FindingKind.DORMANT_KEY, FindingKind.INACTIVE_USER};
-        for (int r = 0; r < 300; r += 4) {
+        for (int i = 0; i < 30; i++) {
+            int r = i * 10;
             String account = String.format(java.util.Locale.ROOT, "%012d", 100_000_000_000L + r % 12);
             String role = "arn:aws:iam::" + account + ":role/team-" + r + "/service-role-with-a-long-name-" + r;
-            FindingKind kind = kinds[r % kinds.length];
-            Instant evaluated = WEEK.end().minusSeconds(7 * 86_400L * (r % 7) + 3_600);
-            FindingStatus status = r % 9 == 0 ? FindingStatus.RESOLVED : FindingStatus.OPEN;
-            findings.add(new Finding("large-f-" + r, kind, status, r % 10 == 0 ? Severity.HIGH : Severity.MEDIUM,
+            FindingKind kind = kinds[i % kinds.length];
+            Instant evaluated = WEEK.end().minusSeconds(7 * 86_400L * (i % 7) + 3_600);
+            FindingStatus status = i % 9 == 0 ? FindingStatus.RESOLVED : FindingStatus.OPEN;
+            findings.add(new Finding("large-f-" + r, kind, status, i % 4 == 0 ? Severity.HIGH : Severity.MEDIUM,
                     "Generated " + kind.id(), account, role, "role", null, evaluated.minusSeconds(90 * 86_400L),
                     evaluated, null, List.of("generated"), "Remove it", null, null));
         }
