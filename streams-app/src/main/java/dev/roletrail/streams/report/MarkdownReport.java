@@ -60,11 +60,12 @@ public final class MarkdownReport {
     private static void atAGlance(StringBuilder md, WeeklyReport report) {
         md.append("## At a glance\n\n### The ").append(RiskiestItems.TOP).append(" riskiest items of the week\n\n")
                 .append(esc(ReportText.RANKING)).append("\n\n");
-        if (report.riskiest().isEmpty()) {
+        List<RiskyItem> items = report.riskiest();
+        if (items.isEmpty()) {
             md.append("Nothing to rank: no alerts and no open findings.\n\n");
         } else {
             md.append("| # | Severity | What | Who or what | Account | When |\n|---:|---|---|---|---|---|\n");
-            for (RiskyItem item : report.riskiest()) {
+            for (RiskyItem item : items) {
                 md.append("| ").append(item.rank()).append(" | ").append(item.severity()).append(" | ")
                         .append(esc(item.title())).append(" (").append(item.type()).append(" · ")
                         .append(esc(item.what())).append(") | ").append(id(item.entity())).append(" | ")

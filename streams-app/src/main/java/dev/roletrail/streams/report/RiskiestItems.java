@@ -36,10 +36,18 @@ final class RiskiestItems {
     private static final Comparator<Alert> ALERTS = Comparator.comparing(Alert::severity).reversed()
             .thenComparing(Comparator.comparingLong(Alert::count).reversed())
             .thenComparing(Alert::firstEventTime).thenComparing(Alert::id);
-    private static final Comparator<Finding> FINDINGS = Comparator.comparing(Finding::severity).reversed()
-            .thenComparingInt(f -> KIND_RISK.indexOf(f.kind()))
-            .thenComparing(Comparator.comparingLong(RiskiestItems::riskyUnusedActions).reversed())
-            .thenComparing(Finding::id);
+    /** A finding with its risky unused actions counted once, not on every comparison (a role may have hundreds). */
+    private record Candidate(Finding finding, long riskyUnused) {
+        Candidate(Finding finding) {
+            this(finding, riskyUnusedActions(finding));
+        }
+    }
+
+    private static final Comparator<Candidate> FINDINGS = Comparator
+            .comparing((Candidate c) -> c.finding().severity()).reversed()
+            .thenComparingInt(c -> KIND_RISK.indexOf(c.finding().kind()))
+            .thenComparing(Comparator.comparingLong(Candidate::riskyUnused).reversed())
+            .thenComparing(c -> c.finding().id());
 
     private RiskiestItems() {
     }
@@ -47,7 +55,7 @@ final class RiskiestItems {
     static List<RiskyItem> of(WeeklyReport report) {
         List<Alert> alerts = report.alerts().stream().sorted(ALERTS).limit(TOP).toList();
         List<Finding> findings = ReportText.sectionKinds().stream().flatMap(k -> report.sectionFindings(k).stream())
-                .sorted(FINDINGS).limit(TOP).toList();
+                .map(Candidate::new).sorted(FINDINGS).limit(TOP).map(Candidate::finding).toList();
         // Merge the two ordered lists: at equal severity the alert goes first.
         List<RiskyItem> items = new ArrayList<>(TOP);
         int a = 0;
