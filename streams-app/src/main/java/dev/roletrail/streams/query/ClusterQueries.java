@@ -9,9 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -177,9 +175,13 @@ public final class ClusterQueries implements Queries {
         ReportInputs inputs = new ReportInputs(findings(false), edges(false),
                 alerts(MAX_ALERTS, week.previous().start(), week.end(), false),
                 dataSpan(false).map(DataSpan::first).orElse(null));
-        Map<String, WeeklyReport> previous = published(week.previous()).stream()
-                .collect(Collectors.toMap(WeeklyReport::scope, Function.identity()));
-        return ReportBuilder.build(week, clock.instant(), inputs, previous, reportSettings);
+        // Earlier weeks' published reports: last week's counts and the findings trend's past weeks.
+        IsoWeek first = week.minusWeeks(ReportBuilder.TREND_WEEKS - 1);
+        List<WeeklyReport> earlier = local.reports().stream().filter(r -> {
+            IsoWeek w = IsoWeek.parse(r.week());
+            return w.compareTo(first) >= 0 && w.compareTo(week) < 0;
+        }).toList();
+        return ReportBuilder.build(week, clock.instant(), inputs, earlier, reportSettings);
     }
 
     /** The reports of the week already on the reports topic, by scope, organisation first. */

@@ -3,12 +3,16 @@ package dev.roletrail.streams.report;
 import java.util.List;
 
 import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.streams.identity.AccessEdge;
 
 /**
- * The weekly report as one CSV table for spreadsheets: a row per summary line, finding, access path and alert, told
- * apart by the {@code record} column. Every text cell passes through {@link CsvCell#text(String)}, which quotes it
+ * The weekly report as one CSV table for spreadsheets: a row per summary line, riskiest item (count: its rank), day
+ * and severity of the alerts chart, week and kind of the findings trend (title: the day or week; count empty where
+ * not known), finding, access path and alert, told apart by the {@code record} column. Every text cell passes
+ * through {@link CsvCell#text(String)}, which quotes it
  * and neutralises formulas.
  */
 public final class CsvReport {
@@ -23,6 +27,23 @@ public final class CsvReport {
         for (SummaryLine line : report.summary()) {
             row(csv, "summary", line.item(), null, scopeAccount(report), null, null, null, null, line.count(),
                     "previous week: " + ReportText.previous(line) + "; change: " + ReportText.change(line));
+        }
+        for (RiskyItem item : report.riskiest()) {
+            row(csv, "riskiest", item.type() + " " + item.what(), item.severity().name(), item.account(),
+                    item.entity(), null, item.title(), null, (long) item.rank(), item.when());
+        }
+        for (DayAlerts day : report.alertsPerDay()) {
+            for (Severity severity : DayAlerts.URGENT_FIRST) {
+                row(csv, "alerts-per-day", severity.name(), severity.name(), null, null, null, day.day().toString(),
+                        null, day.count(severity), null);
+            }
+        }
+        for (WeekFindings week : report.findingsTrend()) {
+            for (FindingKind kind : FindingsTrend.kinds()) {
+                boolean known = week.source() != WeekFindings.Source.NOT_KNOWN;
+                row(csv, "findings-trend", kind.id(), null, null, null, null, week.week(), null,
+                        known ? week.count(kind.id()) : null, week.source().words());
+            }
         }
         for (Finding f : report.findings()) {
             String detail = String.join("; ", ReportText.evidence(f))

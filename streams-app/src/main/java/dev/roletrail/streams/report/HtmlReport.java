@@ -44,8 +44,28 @@ public final class HtmlReport {
             .edge.more path,.legend .more{stroke:#8a94a6;stroke-dasharray:2 3}.edge.more text{fill:#5a6475;font-style:italic}
             .legend svg{vertical-align:middle;margin-right:4px}.legend line{stroke:#6b7a90;stroke-width:1.5}
             .column{font-weight:600;font-size:13px;fill:#5a6475}.legend span{margin-right:18px;font-size:13px}
+            #riskiest-table td.rank{width:2ch;text-align:right;font-weight:600}.what{color:#5a6475;font-size:12px}
+            .charts{display:flex;flex-wrap:wrap;gap:24px;align-items:flex-start;margin:8px 0 16px}figure{margin:0}
+            figcaption{font-size:12px;color:#5a6475;max-width:680px;margin-top:4px}figcaption b{color:#1d2330}
+            svg.chart{max-width:100%;height:auto;border:1px solid #d4dae4;background:#fff}
+            svg.chart text{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;font-size:11px;fill:#3d4757}
+            .chart .legend-text,.chart .axis-title{font-size:12px}.chart .axis-title{fill:#5a6475}
+            .chart .total{font-weight:600;fill:#1d2330}
+            .chart .zero .total,.chart .not-known .total{fill:#8a94a6;font-weight:400}
+            .chart .label.sub{font-size:10px;fill:#5a6475}.chart .this-week .label{font-weight:600;fill:#1d2330}
+            .chart .grid{stroke:#eef2f7}.chart .axis{stroke:#8a94a6}
+            .chart .empty{font-size:13px;font-style:italic;fill:#5a6475}
+            .chart .seg-count{font-size:10px;fill:#1d2330;paint-order:stroke;stroke:#fff;stroke-width:3px;
+            stroke-linejoin:round}
+            .chart .estimated .seg{fill-opacity:.45}.chart .placeholder{fill:none;stroke:#8a94a6;stroke-dasharray:4 3}
+            .s-CRITICAL{fill:#7a271a}.s-HIGH{fill:#d92d20}.s-MEDIUM{fill:#f79009}.s-LOW{fill:#fac515}
+            .s-INFORMATIONAL{fill:#98a2b3}
+            .k-unused-role{fill:#4e79a7}.k-unused-trust-path{fill:#e15759}.k-unused-permissions{fill:#f28e2b}
+            .k-dormant-key{fill:#76b7b2}.k-key-rotation-overdue{fill:#59a14f}.k-inactive-user{fill:#edc948}
+            .k-shared-role{fill:#b07aa1}
             @media print{@page{size:A4;margin:12mm}body{margin:0;padding:0;max-width:none;font-size:11px}
             th,td{font-size:9.5px;padding:3px 4px}.arn{font-size:9px;min-width:0}h2{break-after:avoid}
+            figure{break-inside:avoid}
             tr{break-inside:avoid}div.graph{overflow:visible}svg.access-graph{width:100%;min-width:0!important}pre{font-size:9px}a{color:inherit;text-decoration:none}
             details::details-content{content-visibility:visible;display:block}}
             """;
@@ -63,6 +83,7 @@ public final class HtmlReport {
                 .append("<style>").append(STYLE).append("</style></head>\n<body>\n")
                 .append("<h1>").append(esc(ReportText.title(report))).append("</h1>\n")
                 .append("<p class=\"period\">").append(esc(ReportText.period(report))).append("</p>\n");
+        atAGlance(html, report);
         summary(html, report);
         html.append("<h2 id=\"findings\">Findings</h2>\n");
         for (FindingKind kind : ReportText.sectionKinds()) {
@@ -73,6 +94,48 @@ public final class HtmlReport {
         alerts(html, report);
         policies(html, ReportText.policies(report));
         return html.append("</body></html>\n").toString();
+    }
+
+    /** The first screen: the week's riskiest items, linked to their rows, and the two charts. */
+    private static void atAGlance(StringBuilder html, WeeklyReport report) {
+        List<RiskyItem> items = report.riskiest();
+        html.append("<h2 id=\"at-a-glance\">At a glance</h2>\n<h3 id=\"riskiest\">The ")
+                .append(RiskiestItems.TOP).append(" riskiest items of the week</h3>\n<p class=\"legend\">")
+                .append(esc(ReportText.RANKING)).append("</p>\n");
+        if (items.isEmpty()) {
+            html.append("<p class=\"none\">Nothing to rank: no alerts and no open findings.</p>\n");
+        } else {
+            html.append("<table id=\"riskiest-table\"><thead><tr><th>#</th><th>Severity</th><th>What</th>"
+                    + "<th>Who or what</th><th>Account</th><th>When</th><th>Details</th></tr></thead><tbody>\n");
+            for (RiskyItem item : items) {
+                html.append("<tr><td class=\"rank\">").append(item.rank()).append("</td><td class=\"sev-")
+                        .append(item.severity()).append("\">").append(item.severity()).append("</td><td><b>")
+                        .append(esc(item.title())).append("</b><br><span class=\"what\">").append(item.type())
+                        .append(" · ").append(esc(item.what())).append("</span></td><td class=\"arn\">")
+                        .append(arn(item.entity())).append("</td><td class=\"nw\">").append(esc(item.account()))
+                        .append("</td><td>").append(esc(item.when())).append("</td><td><a href=\"#")
+                        .append(item.anchor()).append("\">").append(item.type()).append(" row</a></td></tr>\n");
+            }
+            html.append("</tbody></table>\n");
+        }
+        html.append("<div class=\"charts\">\n<figure id=\"alerts-per-day\">");
+        if (report.alertsPerDay().isEmpty()) {
+            html.append("<p class=\"none\">Alerts per day: not kept in this report (written before charts).</p>");
+        } else {
+            html.append(AlertsPerDayChart.svg(report.alertsPerDay())).append("<figcaption><b>Alerts per day by "
+                    + "severity</b>, counted on the day of their first event (UTC); each bar's total above it.")
+                    .append("</figcaption>");
+        }
+        html.append("</figure>\n<figure id=\"findings-trend\">");
+        if (report.findingsTrend().isEmpty()) {
+            html.append("<p class=\"none\">Open findings per week: not kept in this report (written before "
+                    + "charts).</p>");
+        } else {
+            html.append(FindingsTrendChart.svg(report.findingsTrend())).append("<figcaption><b>Open findings per "
+                    + "kind</b> at the end of each week. ").append(esc(ReportText.trendSources(report)))
+                    .append("</figcaption>");
+        }
+        html.append("</figure>\n</div>\n");
     }
 
     private static void summary(StringBuilder html, WeeklyReport report) {
@@ -101,7 +164,8 @@ public final class HtmlReport {
                 + "<th>Severity</th><th>Entity</th><th>Subject</th><th>Account</th><th>Last used</th>"
                 + "<th>Evidence</th><th>Remediation</th></tr></thead><tbody>\n");
         for (Finding f : findings) {
-            html.append("<tr><td class=\"sev-").append(f.severity()).append("\">").append(f.severity())
+            html.append("<tr id=\"").append(ReportText.findingId(f.id())).append("\"><td class=\"sev-")
+                    .append(f.severity()).append("\">").append(f.severity())
                     .append("</td><td class=\"arn\">").append(arn(f.entity())).append("</td><td class=\"arn\">")
                     .append(arn(f.subject())).append("</td><td class=\"nw\">").append(esc(f.account())).append("</td><td>")
                     .append(esc(report.lastUse(f))).append("</td><td><ul>");
@@ -210,7 +274,8 @@ public final class HtmlReport {
         Set<String> paths = new HashSet<>();
         report.edges().forEach(e -> paths.add(ReportText.edgeId(e.assumer(), e.role())));
         for (Alert a : report.alerts()) {
-            html.append("<tr><td class=\"sev-").append(a.severity()).append("\">").append(a.severity())
+            html.append("<tr id=\"").append(ReportText.alertId(a.id())).append("\"><td class=\"sev-")
+                    .append(a.severity()).append("\">").append(a.severity())
                     .append("</td><td><b>").append(esc(a.title())).append("</b><br>").append(esc(a.detector()))
                     .append("</td><td class=\"arn\">").append(arn(a.principal())).append("</td><td class=\"arn\">")
                     .append(arn(a.origin()));

@@ -51,6 +51,11 @@ public record IsoWeek(int year, int week) implements Comparable<IsoWeek> {
         return of(start().minusSeconds(1));
     }
 
+    /** The week {@code weeks} before this one. */
+    public IsoWeek minusWeeks(int weeks) {
+        return of(start().minusSeconds(7L * 86_400 * weeks));
+    }
+
     public boolean contains(Instant instant) {
         return !instant.isBefore(start()) && instant.isBefore(end());
     }

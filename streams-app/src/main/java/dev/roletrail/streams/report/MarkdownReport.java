@@ -21,7 +21,9 @@ public final class MarkdownReport {
     public static String render(WeeklyReport report) {
         StringBuilder md = new StringBuilder(8_192);
         md.append("# ").append(esc(ReportText.title(report))).append("\n\n")
-                .append(esc(ReportText.period(report))).append("\n\n## Summary\n\n")
+                .append(esc(ReportText.period(report))).append("\n\n");
+        atAGlance(md, report);
+        md.append("## Summary\n\n")
                 .append("| Item | This week | Last week | Change |\n|---|---:|---:|---:|\n");
         for (SummaryLine line : report.summary()) {
             md.append("| ").append(esc(line.item())).append(" | ").append(line.count()).append(" | ")
@@ -52,6 +54,49 @@ public final class MarkdownReport {
             md.append(MarkdownText.fenced("json", f.policy()));
         }
         return md.toString();
+    }
+
+    /** The riskiest items and the charts' numbers as small tables (Markdown has no safe inline picture). */
+    private static void atAGlance(StringBuilder md, WeeklyReport report) {
+        md.append("## At a glance\n\n### The ").append(RiskiestItems.TOP).append(" riskiest items of the week\n\n")
+                .append(esc(ReportText.RANKING)).append("\n\n");
+        List<RiskyItem> items = report.riskiest();
+        if (items.isEmpty()) {
+            md.append("Nothing to rank: no alerts and no open findings.\n\n");
+        } else {
+            md.append("| # | Severity | What | Who or what | Account | When |\n|---:|---|---|---|---|---|\n");
+            for (RiskyItem item : items) {
+                md.append("| ").append(item.rank()).append(" | ").append(item.severity()).append(" | ")
+                        .append(esc(item.title())).append(" (").append(item.type()).append(" · ")
+                        .append(esc(item.what())).append(") | ").append(id(item.entity())).append(" | ")
+                        .append(id(item.account())).append(" | ").append(esc(item.when())).append(" |\n");
+            }
+            md.append('\n');
+        }
+        if (!report.alertsPerDay().isEmpty()) {
+            md.append("### Alerts per day by severity\n\n| Day (UTC) |");
+            DayAlerts.URGENT_FIRST.forEach(s -> md.append(' ').append(s).append(" |"));
+            md.append(" Total |\n|---|").append("---:|".repeat(DayAlerts.URGENT_FIRST.size() + 1)).append('\n');
+            for (DayAlerts day : report.alertsPerDay()) {
+                md.append("| ").append(day.day()).append(" |");
+                DayAlerts.URGENT_FIRST.forEach(s -> md.append(' ').append(day.count(s)).append(" |"));
+                md.append(' ').append(day.total()).append(" |\n");
+            }
+            md.append('\n');
+        }
+        if (!report.findingsTrend().isEmpty()) {
+            md.append("### Open findings per kind at the end of each week\n\n| Week | Counted |");
+            FindingsTrend.kinds().forEach(k -> md.append(' ').append(k.id()).append(" |"));
+            md.append(" Total |\n|---|---|").append("---:|".repeat(FindingsTrend.kinds().size() + 1)).append('\n');
+            for (WeekFindings week : report.findingsTrend()) {
+                boolean known = week.source() != WeekFindings.Source.NOT_KNOWN;
+                md.append("| ").append(week.week()).append(" | ").append(esc(week.source().words())).append(" |");
+                FindingsTrend.kinds().forEach(k -> md.append(' ').append(known ? week.count(k.id()) : "?")
+                        .append(" |"));
+                md.append(' ').append(known ? week.total() : "?").append(" |\n");
+            }
+            md.append('\n').append(esc(ReportText.trendSources(report))).append("\n\n");
+        }
     }
 
     private static void findings(StringBuilder md, WeeklyReport report, FindingKind kind,

@@ -27,13 +27,17 @@ import dev.roletrail.streams.identity.Arns;
  * <p>
  * Last week's counts come from last week's report, or, when none was written, from the state, as far as it reaches
  * back (observations began before last week ended): paths first used before then, last week's alerts, and the findings
- * known to be open at its end (open ones evaluated before it, and ones resolved since).
+ * known to be open at its end (open ones evaluated before it, and ones resolved since). The charts' data are built
+ * here too: the week's alerts per day ({@link DayAlerts}) and open findings over the last weeks ({@link FindingsTrend},
+ * from earlier reports or the state the same way).
  */
 public final class ReportBuilder {
 
     public static final String ALERTS = "alerts";
     public static final String ACCESS_PATHS = "access-paths";
     public static final String CROSS_ACCOUNT_PATHS = "cross-account-paths";
+    /** Weeks the findings trend covers, the report's own included: earlier reports older than that are not read. */
+    public static final int TREND_WEEKS = FindingsTrend.WEEKS;
 
     /** The report lists the most severe alerts of the week up to this many; the summary counts them all. */
     static final int MAX_ALERTS = 200;
@@ -55,13 +59,27 @@ public final class ReportBuilder {
     public static List<WeeklyReport> build(IsoWeek week, Instant generatedAt, ReportInputs inputs,
             Map<String, WeeklyReport> previous, ReportSettings settings) {
         Objects.requireNonNull(previous, "previous");
+        return build(week, generatedAt, inputs, List.copyOf(previous.values()), settings);
+    }
+
+    /**
+     * @param published reports published for earlier weeks, any scope (may be empty): last week's give the summary's
+     *                  change since last week, those of the last {@value FindingsTrend#WEEKS} weeks the findings trend;
+     *                  a week or scope without one is counted from the state
+     * @param settings  which roles are break-glass or sensitive
+     */
+    public static List<WeeklyReport> build(IsoWeek week, Instant generatedAt, ReportInputs inputs,
+            List<WeeklyReport> published, ReportSettings settings) {
+        Map<String, WeeklyReport> byId = new TreeMap<>();
+        published.stream().filter(r -> IsoWeek.parse(r.week()).compareTo(week) < 0)
+                .forEach(r -> byId.put(r.id(), r));
         List<AccessEdge> edges = inputs.edges().stream().filter(e -> e.firstUsed().isBefore(week.end())).toList();
         List<Alert> alerts = inputs.alerts().stream().filter(a -> week.contains(a.firstEventTime())).toList();
         LastUse lastUse = new LastUse(edges, inputs.alerts().stream()
                 .filter(a -> a.firstEventTime().isBefore(week.end())).toList(), inputs.observedSince());
         List<Finding> open = inputs.findings().stream().filter(f -> f.status() == FindingStatus.OPEN)
                 .map(lastUse::enrich).toList();
-        State state = new State(week, generatedAt, inputs, lastUse, settings);
+        State state = new State(week, generatedAt, inputs, lastUse, settings, byId);
 
         Set<String> accounts = new TreeSet<>();
         open.stream().map(Finding::account).filter(Objects::nonNull).forEach(accounts::add);
@@ -70,27 +88,27 @@ public final class ReportBuilder {
         accounts.removeIf(account -> !account.matches("\\d{12}"));
 
         List<WeeklyReport> reports = new ArrayList<>();
-        reports.add(scoped(state, WeeklyReport.ORG, open, edges, alerts, previous));
+        reports.add(scoped(state, WeeklyReport.ORG, open, edges, alerts));
         for (String account : accounts) {
             reports.add(scoped(state, account,
                     filter(open, f -> account.equals(f.account())),
                     filter(edges, e -> accountsOf(e).contains(account)),
-                    filter(alerts, a -> account.equals(a.account())), previous));
+                    filter(alerts, a -> account.equals(a.account()))));
         }
         return List.copyOf(reports);
     }
 
     /** What every scope's report is made from. */
     private record State(IsoWeek week, Instant generatedAt, ReportInputs inputs, LastUse lastUse,
-            ReportSettings settings) {
+            ReportSettings settings, Map<String, WeeklyReport> published) {
     }
 
     private static WeeklyReport scoped(State state, String scope, List<Finding> findings, List<AccessEdge> edges,
-            List<Alert> alerts, Map<String, WeeklyReport> previous) {
+            List<Alert> alerts) {
         IsoWeek week = state.week();
         Map<String, Long> counts = counts(findings, alerts, edges);
-        Map<String, Long> before = previous.containsKey(scope) ? counts(previous.get(scope))
-                : lastWeekFromState(state, scope);
+        WeeklyReport lastWeeks = state.published().get(WeeklyReport.id(week.previous().toString(), scope));
+        Map<String, Long> before = lastWeeks != null ? counts(lastWeeks) : lastWeekFromState(state, scope);
         List<SummaryLine> summary = new ArrayList<>();
         counts.forEach((item, count) -> summary.add(new SummaryLine(item, count,
                 before == null ? null : before.getOrDefault(item, 0L))));
@@ -105,7 +123,13 @@ public final class ReportBuilder {
         sortedFindings.forEach(f -> lastUse.put(f.id(), state.lastUse().words(f)));
         return new WeeklyReport(week.toString(), scope, week.start(), week.end(), state.generatedAt(), summary,
                 sortedFindings, sortedEdges, shown, alerts.size(), state.inputs().observedSince(), lastUse,
-                sensitiveRoles(state, findings, edges, alerts));
+                sensitiveRoles(state, findings, edges, alerts), DayAlerts.of(week, alerts),
+                FindingsTrend.of(week, scope, findings, filter(state.inputs().findings(), f -> inScope(scope,
+                        f.account())), state.published(), state.inputs().observedSince()));
+    }
+
+    private static boolean inScope(String scope, String account) {
+        return WeeklyReport.ORG.equals(scope) || scope.equals(account);
     }
 
     /** Every break-glass or sensitive role the scope's findings, paths or alerts name; break-glass first. */
@@ -177,27 +201,16 @@ public final class ReportBuilder {
     /** Last week's counts of the scope as the state tells them, or null when observations began after it. */
     private static Map<String, Long> lastWeekFromState(State state, String scope) {
         IsoWeek last = state.week().previous();
-        Instant observedSince = state.inputs().observedSince();
-        if (observedSince == null || !observedSince.isBefore(last.end())) {
+        if (!FindingsTrend.reachesBack(state.inputs().observedSince(), last)) {
             return null;
         }
-        Predicate<String> inScope = account -> WeeklyReport.ORG.equals(scope) || scope.equals(account);
-        List<Finding> findings = filter(state.inputs().findings(), f -> inScope.test(f.account())
-                && openAt(f, last.end()));
+        List<Finding> findings = filter(state.inputs().findings(), f -> inScope(scope, f.account())
+                && FindingsTrend.openAt(f, last.end()));
         List<Alert> alerts = filter(state.inputs().alerts(), a -> last.contains(a.firstEventTime())
-                && inScope.test(a.account()));
+                && inScope(scope, a.account()));
         List<AccessEdge> edges = filter(state.inputs().edges(), e -> e.firstUsed().isBefore(last.end())
                 && (WeeklyReport.ORG.equals(scope) || accountsOf(e).contains(scope)));
         return counts(findings, alerts, edges);
-    }
-
-    /**
-     * Whether the finding was open at {@code at}, as far as its current state tells: open and evaluated (its content
-     * last changed) before then, or resolved after then. One evaluated later may have been open too, with other
-     * content: it is not counted.
-     */
-    private static boolean openAt(Finding f, Instant at) {
-        return f.status() == FindingStatus.OPEN ? f.periodEnd().isBefore(at) : !f.periodEnd().isBefore(at);
     }
 
     private static Set<String> accountsOf(AccessEdge edge) {

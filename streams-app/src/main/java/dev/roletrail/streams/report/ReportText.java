@@ -25,7 +25,34 @@ final class ReportText {
     private static final DateTimeFormatter DAY =
             DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
 
+    /** How the riskiest items are ranked ({@link RiskiestItems}), in the report's words. */
+    static final String RANKING = "Ranked by severity; at equal severity alerts (what happened this week) before "
+            + "findings (standing exposure); then alerts by occurrences, findings by kind (unused trust paths, dormant "
+            + "keys, unused roles, inactive users, unused permissions, overdue rotation, shared roles) and unused "
+            + "write or permissions-management actions. Break-glass roles' unused access (expected) and "
+            + "least-privilege policies (proposals) are not ranked.";
+
     private ReportText() {
+    }
+
+    /** What the findings trend's sources mean, with when observations began where it matters. */
+    static String trendSources(WeeklyReport report) {
+        List<String> parts = new ArrayList<>();
+        List<WeekFindings.Source> sources = report.findingsTrend().stream().map(WeekFindings::source).toList();
+        if (sources.contains(WeekFindings.Source.REPORTED)) {
+            parts.add("reported: counted by that week's report.");
+        }
+        if (sources.contains(WeekFindings.Source.ESTIMATED)) {
+            parts.add("≈ estimate: no report was written for that week, so it is counted from today's state, which "
+                    + "keeps each finding's latest state only: findings that changed since are missing, resolved "
+                    + "ones count as open until they resolved.");
+        }
+        if (sources.contains(WeekFindings.Source.NOT_KNOWN)) {
+            parts.add("? not known: no report, and " + (report.observedSince() == null
+                    ? "when RoleTrail's observations began is not known."
+                    : "RoleTrail's observations began " + day(report.observedSince()) + ", after that week."));
+        }
+        return String.join(" ", parts);
     }
 
     static String title(WeeklyReport report) {
@@ -145,7 +172,21 @@ final class ReportText {
 
     /** The anchor of an access path, the same in the graph, its table and the alerts that link to it. */
     static String edgeId(String assumer, String role) {
-        UUID id = UUID.nameUUIDFromBytes((assumer + "\u0000" + role).getBytes(StandardCharsets.UTF_8));
-        return "edge-" + Long.toHexString(id.getMostSignificantBits() & Long.MAX_VALUE);
+        return anchor("edge", assumer + "\u0000" + role);
+    }
+
+    /** The anchor of an alert's row: made of hex digits whatever the id holds (an id read back may be anything). */
+    static String alertId(String id) {
+        return anchor("alert", id);
+    }
+
+    /** The anchor of a finding's row. */
+    static String findingId(String id) {
+        return anchor("finding", id);
+    }
+
+    private static String anchor(String prefix, String name) {
+        UUID id = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8));
+        return prefix + "-" + Long.toHexString(id.getMostSignificantBits() & Long.MAX_VALUE);
     }
 }

@@ -58,6 +58,11 @@ record ServiceActions(String service, List<String> actions, Map<String, Long> le
         return service + ": " + actions.size() + " " + what + " (" + String.join(", ", parts) + ")";
     }
 
+    /** Its actions that can change permissions or write: what makes unused access risky. */
+    long risky() {
+        return count(LEVELS.get(0)) + count(LEVELS.get(1));
+    }
+
     private long count(String level) {
         return levels.getOrDefault(level, 0L);
     }

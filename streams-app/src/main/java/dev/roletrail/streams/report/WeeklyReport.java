@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
@@ -31,6 +32,10 @@ import dev.roletrail.streams.identity.AccessEdge;
  *                      (DATE)}; empty in reports written before it was kept
  * @param sensitiveRoles  break-glass and sensitive roles: their unused-access findings are listed with them, not in
  *                        their kinds' sections
+ * @param alertsPerDay    the week's alerts per day by severity, all of them (not only the listed ones); empty in
+ *                        reports written before it was kept
+ * @param findingsTrend   open findings per kind over the last {@value FindingsTrend#WEEKS} weeks, this one last; empty
+ *                        in reports written before it was kept
  */
 public record WeeklyReport(
         String week,
@@ -45,7 +50,9 @@ public record WeeklyReport(
         long alertsTotal,
         Instant observedSince,
         Map<String, String> lastUse,
-        List<SensitiveRole> sensitiveRoles) {
+        List<SensitiveRole> sensitiveRoles,
+        List<DayAlerts> alertsPerDay,
+        List<WeekFindings> findingsTrend) {
 
     /** Kinds that say access went unused: what a break-glass role is expected to show. */
     static final Set<FindingKind> UNUSED_ACCESS = Set.of(FindingKind.UNUSED_ROLE, FindingKind.UNUSED_TRUST_PATH,
@@ -69,6 +76,17 @@ public record WeeklyReport(
         alerts = alerts == null ? List.of() : List.copyOf(alerts);
         lastUse = lastUse == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(lastUse));
         sensitiveRoles = sensitiveRoles == null ? List.of() : List.copyOf(sensitiveRoles);
+        alertsPerDay = alertsPerDay == null ? List.of() : List.copyOf(alertsPerDay);
+        findingsTrend = findingsTrend == null ? List.of() : List.copyOf(findingsTrend);
+    }
+
+    /**
+     * The week's riskiest items ({@link RiskiestItems}): derived from the rest, so written to JSON for its readers
+     * but not read back.
+     */
+    @JsonProperty(value = "riskiest", access = JsonProperty.Access.READ_ONLY)
+    public List<RiskyItem> riskiest() {
+        return RiskiestItems.of(this);
     }
 
     /** The key on the reports topic: {@code 2026-W47/org}, {@code 2026-W47/111122223333}. */

@@ -29,6 +29,28 @@ class CsvReportTest {
     }
 
     @Test
+    void shouldNeutraliseHostileStringsInTheRiskiestItems() {
+        List<List<String>> hostile = parse(CsvReport.render(ReportSamples.hostileRiskiestReport()));
+
+        assertThat(hostile).allSatisfy(row -> assertThat(row).hasSize(10));
+        assertThat(hostile).filteredOn(row -> row.get(0).equals("riskiest")).hasSize(2)
+                .anySatisfy(row -> assertThat(row.get(3)).isEqualTo("'" + ReportSamples.FORMULA))
+                .anySatisfy(row -> assertThat(row.get(3)).isEqualTo("'=1+1"));
+    }
+
+    @Test
+    void shouldWriteTheChartsDataAsRows() {
+        assertThat(rows).filteredOn(row -> row.get(0).equals("alerts-per-day")).hasSize(35)
+                .anySatisfy(row -> assertThat(row).containsExactly("alerts-per-day", "HIGH", "HIGH", "", "", "",
+                        "2026-11-18", "", "1", ""));
+        assertThat(rows).filteredOn(row -> row.get(0).equals("findings-trend")).hasSize(56)
+                .anySatisfy(row -> assertThat(row).containsExactly("findings-trend", "unused-role", "", "", "", "",
+                        "2026-W45", "", "", "not known"));
+        assertThat(rows).filteredOn(row -> row.get(0).equals("riskiest")).extracting(row -> row.get(8))
+                .containsExactly("1", "2", "3", "4", "5");
+    }
+
+    @Test
     void shouldStartNoCellWithAFormulaCharacter() {
         assertThat(rows.subList(1, rows.size())).allSatisfy(row -> assertThat(row).allSatisfy(cell ->
                 assertThat(cell.isEmpty() || "=+-@\t\r".indexOf(cell.charAt(0)) < 0 || cell.matches("-?\\d+"))

@@ -18,10 +18,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The HTML report as a person sees it: headless Chromium (Debian's {@code chromium}, which {@code .ci/run} installs)
- * loads the file, and the DOM it built is checked: the graph's nodes and edges, the tables' rows, and no element
- * made from a hostile value; and a generated 300-role organisation's graph. It also takes the screenshots kept as
- * {@code docs/weekly-report-sample.png} and {@code docs/weekly-report-300-roles.png} (written to {@code target/}; copy
- * them over when the look changes). Fails, never skips, when Chromium is missing.
+ * loads the file, and the DOM it built is checked: the graph's nodes and edges, the tables' rows, the riskiest items
+ * and the charts, and no element made from a hostile value; and a generated 300-role organisation's graph. Texts
+ * are measured too: none over another in the graph or the charts, none outside its table cell. It also takes the
+ * screenshots kept as {@code docs/weekly-report-sample.png} and {@code docs/weekly-report-300-roles.png} (written to
+ * {@code target/}; copy them over when the look changes). Fails, never skips, when Chromium is missing.
  */
 class HtmlReportChromiumIT {
 
@@ -52,6 +53,9 @@ class HtmlReportChromiumIT {
         assertThat(rows(dom, "edges-table")).isEqualTo(4);
         assertThat(rows(dom, "alerts-table")).isEqualTo(1);
         assertThat(count(dom, "<table class=\"findings\"")).isEqualTo(4);
+        assertThat(rows(dom, "riskiest-table")).as("the five riskiest items").isEqualTo(5);
+        assertThat(count(dom, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart ")).as("two charts")
+                .isEqualTo(2);
         assertThat(dom).as("hostile values stay text").doesNotContain("<script", "<img")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
     }
@@ -74,7 +78,8 @@ class HtmlReportChromiumIT {
         Files.createDirectories(LARGE_SCREENSHOT.getParent());
         Files.deleteIfExists(LARGE_SCREENSHOT);
 
-        chromium("--screenshot=" + LARGE_SCREENSHOT.toAbsolutePath(), "--window-size=1400,2600",
+        // Taller than the sample's: the graph comes after the riskiest items, the charts and the findings.
+        chromium("--screenshot=" + LARGE_SCREENSHOT.toAbsolutePath(), "--window-size=1400,4200",
                 largeHtml.toUri().toString());
 
         assertThat(count(dom, "<g class=\"edge\"")).as("the most used paths").isEqualTo(AccessGraphSvg.COLLAPSE_ABOVE);
@@ -82,13 +87,17 @@ class HtmlReportChromiumIT {
         assertThat(count(dom, "<g class=\"account\">")).as("one box per account of the drawn paths (8 of 12)")
                 .isEqualTo(8);
         assertThat(rows(dom, "edges-table")).as("every path in the table").isEqualTo(900);
+        assertThat(rows(dom, "riskiest-table")).isEqualTo(5);
+        assertThat(count(dom, "<g class=\"column estimated\">")).as("weeks estimated from the state").isEqualTo(5);
         assertThat(Files.size(LARGE_SCREENSHOT)).isGreaterThan(50_000);
     }
 
     /**
      * Measured by the browser, with its fonts: no two texts of the graph intersect and no text overlaps a node other
-     * than its own or spills out of its own node's box. Measured on a copy of the report with a script appended (the
-     * report itself allows none), whose result is read back from the dumped DOM.
+     * than its own or spills out of its own node's box; no two texts of the charts intersect; no table cell's text
+     * overflows it (its scroll width beyond its width, or a line of its text outside its box). Measured on a copy of
+     * the report with a script appended (the report itself allows none), whose result is read back from the dumped
+     * DOM; at Chromium's default window and at the 1,400 px the report is made for.
      */
     @Test
     void shouldDrawNoGraphTextOverAnotherOrOverANode() throws Exception {
@@ -97,11 +106,23 @@ class HtmlReportChromiumIT {
             Files.writeString(measured, HtmlReport.render(report).replaceFirst("<meta http-equiv=\"Content-Security-Policy\"[^>]*>", "")
                     .replace("</body>", MEASURE + "</body>"), StandardCharsets.UTF_8);
 
-            String dom = chromium("--dump-dom", measured.toUri().toString());
-            Matcher result = Pattern.compile("data-measured=\"([^\"]*)\"").matcher(dom);
+            for (List<String> window : List.of(List.<String>of(), List.of("--window-size=1400,2600"))) {
+                List<String> args = new ArrayList<>(window);
+                args.addAll(List.of("--dump-dom", measured.toUri().toString()));
+                String dom = chromium(args.toArray(String[]::new));
+                Matcher result = Pattern.compile("data-measured=\"([^\"]*)\"").matcher(dom);
+                Matcher charts = Pattern.compile("data-measured-charts=\"([^\"]*)\"").matcher(dom);
+                Matcher cells = Pattern.compile("data-measured-cells=\"([^\"]*)\"").matcher(dom);
 
-            assertThat(result.find()).as("the measuring script ran").isTrue();
-            assertThat(result.group(1)).as("texts measured / problems").matches("texts=[1-9]\\d* problems=0;.*");
+                assertThat(result.find()).as("the measuring script ran").isTrue();
+                assertThat(result.group(1)).as("texts measured / problems").matches("texts=[1-9]\\d* problems=0;.*");
+                assertThat(charts.find()).as("the charts were measured").isTrue();
+                assertThat(charts.group(1)).as("chart texts measured / overlaps, " + window)
+                        .matches("charts=2 texts=[1-9]\\d* problems=0;.*");
+                assertThat(cells.find()).as("the cells were measured").isTrue();
+                assertThat(cells.group(1)).as("table cells measured / overflowing, " + window)
+                        .matches("cells=[1-9]\\d* problems=0;.*");
+            }
         }
     }
 
@@ -126,6 +147,28 @@ class HtmlReportChromiumIT {
             });
             document.body.setAttribute('data-measured', 'texts=' + texts.length + ' problems=' + problems.length + ';'
                 + problems.slice(0, 5).join(' | '));
+            const charts = [...document.querySelectorAll('svg.chart')];
+            const chartTexts = [...document.querySelectorAll('svg.chart text')].filter(t => r(t).width > 0);
+            const overlaps = [];
+            chartTexts.forEach((t, i) => chartTexts.slice(i + 1).forEach(u => {
+              if (hit(r(t), r(u))) overlaps.push(t.textContent + ' x ' + u.textContent);
+            }));
+            document.body.setAttribute('data-measured-charts', 'charts=' + charts.length + ' texts=' + chartTexts.length
+                + ' problems=' + overlaps.length + ';' + overlaps.slice(0, 5).join(' | '));
+            const cells = [...document.querySelectorAll('td, th')];
+            const overflows = [];
+            cells.forEach(c => {
+              const box = r(c);
+              const range = document.createRange();
+              range.selectNodeContents(c);
+              const out = [...range.getClientRects()].filter(b => b.width > 0
+                  && (b.left < box.left - 0.5 || b.right > box.right + 0.5));
+              if (c.scrollWidth > c.clientWidth + 1 || out.length > 0) {
+                overflows.push(c.textContent.slice(0, 60) + ' (' + c.scrollWidth + ' > ' + c.clientWidth + ')');
+              }
+            });
+            document.body.setAttribute('data-measured-cells', 'cells=' + cells.length + ' problems=' + overflows.length
+                + ';' + overflows.slice(0, 5).join(' | '));
             </script>
             """;
 

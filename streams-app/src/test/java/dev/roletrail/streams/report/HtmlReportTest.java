@@ -118,6 +118,38 @@ class HtmlReportTest {
     }
 
     @Test
+    void shouldKeepHostileStringsInertInTheRiskiestItemsAndCharts() {
+        String page = HtmlReport.render(ReportSamples.hostileRiskiestReport());
+        String glance = page.substring(page.indexOf("<h2 id=\"at-a-glance\""), page.indexOf("<h2 id=\"summary\""));
+
+        assertThat(glance).doesNotContain("<script", "<img", "onerror=alert(2)>", "href=\"https:")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt; [click me](https://evil.example/x)",
+                        "&quot;&gt;&lt;img src=x onerror=alert(2)&gt;", "<svg", "class=\"chart alerts-per-day\"");
+        assertThat(page).doesNotContain("<script", "<img");
+    }
+
+    @Test
+    void shouldPutTheRiskiestItemsAndChartsAtTheTop() {
+        assertThat(html.indexOf("<h2 id=\"at-a-glance\"")).isLessThan(html.indexOf("<h2 id=\"summary\""));
+        assertThat(html).contains("<table id=\"riskiest-table\">", "<td class=\"rank\">1</td><td class=\"sev-HIGH\">",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart alerts-per-day\"",
+                "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart findings-trend\"",
+                "1 HIGH on 2026-11-18", "reported: counted by that week&#39;s report.");
+    }
+
+    @Test
+    void shouldSayChartsWereNotKeptInAnOlderReport() {
+        WeeklyReport report = ReportSamples.orgReport();
+        WeeklyReport older = new WeeklyReport(report.week(), report.scope(), report.periodStart(),
+                report.periodEnd(), report.generatedAt(), report.summary(), report.findings(), report.edges(),
+                report.alerts(), report.alertsTotal(), report.observedSince(), report.lastUse(),
+                report.sensitiveRoles(), null, null);
+
+        assertThat(HtmlReport.render(older)).contains("Alerts per day: not kept in this report",
+                "Open findings per week: not kept in this report").doesNotContain("class=\"chart ");
+    }
+
+    @Test
     void shouldDropControlCharactersXmlForbids() {
         assertThat(HtmlText.escape("a\u0000b\u001bc\td")).isEqualTo("abc\td");
     }

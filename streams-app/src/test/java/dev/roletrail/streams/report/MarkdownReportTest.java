@@ -57,6 +57,26 @@ class MarkdownReportTest {
     }
 
     @Test
+    void shouldKeepHostileStringsInertInTheRiskiestItems() {
+        String md = MarkdownReport.render(ReportSamples.hostileRiskiestReport());
+        String glance = md.substring(md.indexOf("## At a glance"), md.indexOf("## Summary"));
+        List<String> rows = Arrays.stream(glance.split("\n")).filter(l -> l.matches("\\| \\d \\|.*")).toList();
+
+        assertThat(glance).doesNotContain("<script", "<img", "[click me](", "![i](", "```")
+                .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row.replaceAll("\\\\\\||`[^`]*`", "")
+                .chars().filter(c -> c == '|').count()).as(row).isEqualTo(7));
+    }
+
+    @Test
+    void shouldGiveTheChartsNumbersAsTables() {
+        assertThat(markdown).contains("### Alerts per day by severity",
+                "| 2026-11-18 | 0 | 1 | 0 | 0 | 0 | 1 |", "### Open findings per kind at the end of each week",
+                "| 2026-W46 | reported | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 1 |",
+                "| 2026-W45 | not known | ? | ? | ? | ? | ? | ? | ? | ? |");
+    }
+
+    @Test
     void shouldFenceAPolicySoNoBacktickRunClosesIt() {
         assertThat(MarkdownText.fenced("json", "a ``` b ```` c")).startsWith("`````json\n").endsWith("\n`````\n");
     }

@@ -157,9 +157,69 @@ public final class ReportSamples {
         return edges;
     }
 
-    /** The organisation's report of {@link #WEEK} for {@link #largeOrgEdges()}. */
+    /**
+     * The organisation's report of {@link #WEEK} for {@link #largeOrgEdges()}, with a generated week of alerts and
+     * findings opened over the weeks before: observations began six weeks before, and a report was published four
+     * weeks before, so the trend has weeks not known, reported and estimated.
+     */
     public static WeeklyReport largeOrgReport() {
-        return ReportBuilder.build(WEEK, GENERATED, new ReportInputs(List.of(), largeOrgEdges(), List.of()), Map.of())
-                .get(0);
+        Instant began = WEEK.minusWeeks(6).start().plusSeconds(3 * 86_400L);
+        WeeklyReport published = ReportBuilder.build(WEEK.minusWeeks(4), GENERATED.minusSeconds(28 * 86_400L),
+                new ReportInputs(largeOrgFindings().subList(0, 20), List.of(), List.of(), began), Map.of()).get(0);
+        return ReportBuilder.build(WEEK, GENERATED, new ReportInputs(largeOrgFindings(), largeOrgEdges(),
+                largeOrgAlerts(), began), List.of(published), ReportSettings.defaults()).get(0);
+    }
+
+    /** Alerts of the 300-role organisation's week: more on some days, of every severity, on no drawn path. */
+    public static List<Alert> largeOrgAlerts() {
+        List<Alert> alerts = new java.util.ArrayList<>();
+        Severity[] severities = Severity.values();
+        for (int i = 0; i < 90; i++) {
+            int day = (i * i) % 7;
+            Instant at = WEEK.start().plusSeconds(86_400L * day + 600L * i);
+            String account = String.format(java.util.Locale.ROOT, "%012d", 100_000_000_000L + i % 12);
+            String principal = "arn:aws:iam::" + account + ":user/engineer-" + i % 40;
+            alerts.add(new Alert("large-" + i, i % 3 == 0 ? "new-network-for-key" : "first-time-assumption",
+                    principal, severities[(i * 7) % 5], "Generated alert " + i, account,
+                    "eu-west-1", principal, principal, List.of(principal), null, null, "203.0.113.0/24", "aws-cli/2",
+                    List.of("e-" + i), at, at, "baseline", "unusual", List.of(), "Check", 1 + i % 4));
+        }
+        return alerts;
+    }
+
+    /** Findings of the 300-role organisation opened (and some resolved) over the weeks before {@link #WEEK}. */
+    public static List<Finding> largeOrgFindings() {
+        List<Finding> findings = new java.util.ArrayList<>();
+        FindingKind[] kinds = {FindingKind.UNUSED_ROLE, FindingKind.UNUSED_PERMISSIONS, FindingKind.UNUSED_TRUST_PATH,
+                FindingKind.DORMANT_KEY, FindingKind.INACTIVE_USER};
+        for (int i = 0; i < 30; i++) {
+            int r = i * 10;
+            String account = String.format(java.util.Locale.ROOT, "%012d", 100_000_000_000L + r % 12);
+            String role = "arn:aws:iam::" + account + ":role/team-" + r + "/service-role-with-a-long-name-" + r;
+            FindingKind kind = kinds[i % kinds.length];
+            Instant evaluated = WEEK.end().minusSeconds(7 * 86_400L * (i % 7) + 3_600);
+            FindingStatus status = i % 9 == 0 ? FindingStatus.RESOLVED : FindingStatus.OPEN;
+            findings.add(new Finding("large-f-" + r, kind, status, i % 4 == 0 ? Severity.HIGH : Severity.MEDIUM,
+                    "Generated " + kind.id(), account, role, "role", null, evaluated.minusSeconds(90 * 86_400L),
+                    evaluated, null, List.of("generated"), "Remove it", null, null));
+        }
+        return findings;
+    }
+
+    /**
+     * A week whose riskiest items are made of hostile values wherever CloudTrail or a finding's content lets an
+     * attacker choose them: titles, detectors, principals, entities, accounts.
+     */
+    public static WeeklyReport hostileRiskiestReport() {
+        Alert a = alert("h-1", Instant.parse("2026-11-18T14:00:00Z"), IMG);
+        Alert hostile = new Alert(a.id(), IMG, a.entity(), Severity.CRITICAL, SCRIPT + " " + MD_LINK, FORMULA,
+                a.region(), MD_LINK + SCRIPT, a.origin(), a.chain(), null, null, a.sourceNetwork(), a.userAgent(),
+                a.eventIds(), a.firstEventTime(), a.lastEventTime(), a.baseline(), a.unusual(), a.attack(), a.action(),
+                1);
+        Finding finding = new Finding("h-2", FindingKind.DORMANT_KEY, FindingStatus.OPEN, Severity.HIGH,
+                MD_LINK + " " + FENCE_BREAK, "=1+1", "AKIA" + SCRIPT, "access-key", null, null, WEEK.start(), null,
+                List.of(), null, null, null);
+        return ReportBuilder.build(WEEK, GENERATED, new ReportInputs(List.of(finding), List.of(), List.of(hostile)),
+                Map.of()).get(0);
     }
 }
