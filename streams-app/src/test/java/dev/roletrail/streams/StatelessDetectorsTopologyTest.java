@@ -28,6 +28,8 @@ class StatelessDetectorsTopologyTest {
     private static final String STRANGER = "999988887777";
     private static final String ROOT = "arn:aws:iam::" + ORG + ":root";
     private static final String ALICE = "arn:aws:iam::" + ORG + ":user/alice";
+    private static final String BOB = "arn:aws:iam::" + ORG + ":user/bob";
+    private static final String BREAK_GLASS = "arn:aws:iam::" + ORG + ":role/BreakGlassAccess";
     private static final String DEPLOY = "arn:aws:iam::" + ORG + ":role/Deploy";
     private static final String ADMIN = "arn:aws:iam::" + ORG + ":role/Admin";
     private static final Instant T0 = Instant.parse("2026-11-02T09:00:00Z");
@@ -65,13 +67,34 @@ class StatelessDetectorsTopologyTest {
         send(DEPLOY, CloudTrailEvent.byRoleSession(DEPLOY, "session").withAccessKey(assumeDeploy.issuedKeyId())
                 .assumeRole(ADMIN).at(T0.plusSeconds(30)));
 
-        assertThat(statelessAlerts()).singleElement().satisfies(alert -> {
-            assertThat(alert.detector()).isEqualTo("sensitive-role-assumed");
+        assertThat(statelessAlerts()).as("alice's key gave no MFA code, so her chain reached Admin without MFA")
+                .extracting(Alert::detector).containsExactlyInAnyOrder("sensitive-role-assumed",
+                        "sensitive-role-assumed-without-mfa");
+        assertThat(statelessAlerts()).allSatisfy(alert -> {
             assertThat(alert.principal()).isEqualTo(DEPLOY);
             assertThat(alert.origin()).isEqualTo(ALICE);
             assertThat(alert.chain()).containsExactly(ALICE, DEPLOY);
             assertThat(alert.role()).isEqualTo(ADMIN);
         });
+    }
+
+    @Test
+    void shouldRaiseSensitiveRoleAssumedWithoutMfaOnlyWhenTheChainLackedMfa() {
+        CloudTrailEvent withMfa = CloudTrailEvent.byUser(ALICE).assumeRole(BREAK_GLASS)
+                .requestParameter("serialNumber", "arn:aws:iam::" + ORG + ":mfa/alice").at(T0);
+        CloudTrailEvent withoutMfa = CloudTrailEvent.byUser(BOB).assumeRole(BREAK_GLASS).at(T0.plusSeconds(60));
+        send(ALICE, withMfa);
+        send(BOB, withoutMfa);
+        send(BOB, CloudTrailEvent.byUser(BOB).call("signin.amazonaws.com", "ConsoleLogin")
+                .field("eventType", "AwsConsoleSignIn").at(T0.plusSeconds(120)));
+
+        List<Alert> alerts = statelessAlerts();
+        assertThat(alerts).filteredOn(alert -> alert.detector().equals("sensitive-role-assumed-without-mfa"))
+                .extracting(Alert::entity, Alert::severity, Alert::origin)
+                .containsExactly(tuple(BOB + " -> " + BREAK_GLASS, Severity.CRITICAL, BOB));
+        assertThat(alerts).filteredOn(alert -> alert.detector().equals("sensitive-role-assumed"))
+                .extracting(Alert::origin)
+                .as("every break-glass assumption is still reported").containsExactlyInAnyOrder(ALICE, BOB);
     }
 
     @Test

@@ -31,6 +31,8 @@ class StratusCorpusTopologyTest {
     private static final Map<String, Set<String>> EXPECTED = Map.ofEntries(
             Map.entry("aws.credential-access.ec2-steal-instance-credentials.json",
                     Set.of("session-credential-network-change")),
+            Map.entry("aws.initial-access.console-login-without-mfa.json",
+                    Set.of("sensitive-role-assumed-without-mfa")),
             Map.entry("aws.persistence.iam-backdoor-role.json", Set.of("access-path-created")),
             Map.entry("aws.persistence.iam-backdoor-user.json", Set.of("access-path-created")),
             Map.entry("aws.persistence.iam-create-admin-user.json", Set.of("access-path-created")),

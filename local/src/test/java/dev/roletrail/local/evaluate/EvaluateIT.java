@@ -34,7 +34,7 @@ class EvaluateIT {
             assertThat(row.missed()).as(row.id()).isEmpty();
         });
         assertThat(card.benignEvents()).isGreaterThan(1_000);
-        assertThat(card.rows("finding")).as("every finding kind is scored, found or not").hasSize(8)
+        assertThat(card.rows("finding")).as("every finding kind is scored, found or not").hasSize(9)
                 .allSatisfy(row -> assertThat(row.scenarios()).isPositive());
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("streams app consumed its input");
     }

@@ -5,7 +5,10 @@ import java.util.Locale;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
-/** The kinds of unused and dormant access of PRODUCT.md §6, written as their ids ({@code unused-role}, ...). */
+/**
+ * The kinds of unused and dormant access of PRODUCT.md §6, and the identity governance kinds of §6a, written as their
+ * ids ({@code unused-role}, ...).
+ */
 public enum FindingKind {
     UNUSED_ROLE,
     UNUSED_TRUST_PATH,
@@ -14,7 +17,8 @@ public enum FindingKind {
     KEY_ROTATION_OVERDUE,
     INACTIVE_USER,
     SHARED_ROLE,
-    LEAST_PRIVILEGE_POLICY;
+    LEAST_PRIVILEGE_POLICY,
+    MFA_NOT_REQUIRED_FOR_SENSITIVE_ROLE;
 
     /** The id used on the wire, in the report and in configuration: {@code unused-trust-path}. */
     @JsonValue

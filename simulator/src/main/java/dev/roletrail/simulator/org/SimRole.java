@@ -19,6 +19,14 @@ public record SimRole(String account, String name, RoleKind kind, List<String> t
         actions = List.copyOf(actions);
     }
 
+    /**
+     * Whether its trust policy requires MFA of the IAM users it trusts: the admins' role does, as a sensitive role
+     * should; the break-glass role does not, the gap the {@code mfa-not-required} label plants.
+     */
+    public boolean requiresMfa() {
+        return kind == RoleKind.ADMIN;
+    }
+
     public String arn() {
         return "arn:aws:iam::" + account + ":role/" + name;
     }

@@ -108,6 +108,9 @@ public final class AuthorizationDetails {
                 if (role.name().equals("VendorAudit") && i == 0) {
                     statement.putObject("Condition").putObject("StringEquals").put("sts:ExternalId", "acme-7f3a");
                 }
+                if (role.requiresMfa()) {
+                    statement.putObject("Condition").putObject("Bool").put("aws:MultiFactorAuthPresent", "true");
+                }
             }
         }
         return document;

@@ -16,7 +16,8 @@ import dev.roletrail.simulator.traffic.EventFactory;
 /**
  * The break-glass role is assumed in the middle of the night by an administrator who never used it; it must always
  * be reported (GuardDuty {@code PrivilegeEscalation:IAMUser/AnomalousBehavior}). Being a role the admin never
- * assumed, it is also a first-time assumption.
+ * assumed, it is also a first-time assumption; and the admin calls with the long-term key and no MFA code, which the
+ * role's trust policy does not demand, so it was assumed without MFA.
  */
 public final class BreakGlassUse implements Scenario {
 
@@ -32,6 +33,7 @@ public final class BreakGlassUse implements Scenario {
         out.add(context.events().call(session, "iam.amazonaws.com", "ListUsers", at.plusSeconds(40)));
         out.add(context.events().call(session, "organizations.amazonaws.com", "ListAccounts", at.plusSeconds(70)));
         return Label.alerts("break-glass-use", "PrivilegeEscalation:IAMUser/AnomalousBehavior", at, at.plusSeconds(70),
-                List.of(admin.arn(), role), "sensitive-role-assumed", "first-time-assumption");
+                List.of(admin.arn(), role), "sensitive-role-assumed", "first-time-assumption",
+                "sensitive-role-assumed-without-mfa");
     }
 }

@@ -43,7 +43,10 @@ public final class FindingConditions {
                 finding(context, "inactive-user", "leaver with a console password and a key, no activity",
                         List.of(inactive.arn()), FindingKind.INACTIVE_USER),
                 finding(context, "shared-role", "one role assumed by most of the management account's people",
-                        List.of(shared.arn()), FindingKind.SHARED_ROLE));
+                        List.of(shared.arn()), FindingKind.SHARED_ROLE),
+                finding(context, "mfa-not-required", "break-glass role trusting the account's users without MFA",
+                        List.of(org.role(RoleKind.BREAK_GLASS, mgmt).arn()),
+                        FindingKind.MFA_NOT_REQUIRED_FOR_SENSITIVE_ROLE));
     }
 
     private static Label finding(ScenarioContext context, String id, String why, List<String> entities,

@@ -39,7 +39,8 @@ public final class ScenarioSchedule {
             entry(new LongSession(), 2, 14, 50),
             entry(new RootUse(), 2, 20, 30),
             entry(new AssumptionRateAnomaly(), 3, 2, 5),
-            entry(new NewNetworkForKey(), 3, 11, 25));
+            entry(new NewNetworkForKey(), 3, 11, 25),
+            entry(new ConsoleSignInWithoutMfa(), 3, 14, 35));
 
     private ScenarioSchedule() {
     }

@@ -103,7 +103,7 @@ public final class EventFactory {
         ObjectNode event = call(caller, "sts.amazonaws.com", call, at, request);
         event.put("readOnly", true);
         RoleSession session = new RoleSession(roleArn, Ids.roleId(roleArn), sessionName,
-                Ids.awsId(random, "ASIA"), at, instanceRole);
+                Ids.awsId(random, "ASIA"), at, instanceRole, false);
         ObjectNode response = NODES.objectNode();
         response.set("credentials", NODES.objectNode().put("accessKeyId", session.keyId())
                 .put("sessionToken", "IQoJb3JpZ2luX2VjE" + Ids.awsId(random, "").toLowerCase(Locale.ROOT))
@@ -112,6 +112,19 @@ public final class EventFactory {
                 .put("assumedRoleId", session.roleId() + ":" + sessionName).put("arn", session.assumedRoleArn()));
         event.set("responseElements", response);
         return new Issued(event, session);
+    }
+
+    /**
+     * A person's AssumeRole with their MFA device, as CloudTrail logs it: the request names the device
+     * ({@code serialNumber}; the code itself is not logged) and the session is MFA-authenticated.
+     */
+    public Issued assumeWithMfa(Caller caller, String roleArn, String sessionName, Instant at, Duration duration,
+            String mfaDevice) {
+        Issued issued = assume(caller, "AssumeRole", roleArn, sessionName, at, duration, false);
+        issued.event().with("requestParameters").put("serialNumber", mfaDevice);
+        RoleSession s = issued.session();
+        return new Issued(issued.event(), new RoleSession(s.roleArn(), s.roleId(), s.sessionName(), s.keyId(),
+                s.issuedAt(), false, true));
     }
 
     /**

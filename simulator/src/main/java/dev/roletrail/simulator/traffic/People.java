@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,7 +26,7 @@ import dev.roletrail.simulator.org.UserDirectory;
  * new-network-for-key cannot tell from a stolen key. People with a console password also act in the console after
  * signing in (calls {@code invokedBy: signin.amazonaws.com} with the console session's key), and now and then a
  * person is refused a role they may not assume before assuming their own, as STS logs a refusal: once is a typo, not
- * an enumeration.
+ * an enumeration. People assume a role whose trust policy requires MFA with their MFA device.
  */
 public final class People {
 
@@ -49,6 +51,8 @@ public final class People {
     private final RandomGenerator random;
     private final int callsPerDay;
     private final double atWork;
+    /** The roles whose trust policy requires MFA ({@link SimRole#requiresMfa}). */
+    private final Set<String> mfaRoles;
 
     /**
      * @param callsPerDay the most calls a person makes in a working day
@@ -61,6 +65,12 @@ public final class People {
         this.random = events.random();
         this.callsPerDay = callsPerDay;
         this.atWork = atWork;
+        this.mfaRoles = org.roles().stream().filter(SimRole::requiresMfa).map(SimRole::arn)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    private static String mfaDevice(SimUser user) {
+        return "arn:aws:iam::" + user.account() + ":mfa/" + user.name();
     }
 
     /** Each person's day, handed on between people; whether someone works is decided before deriving the user. */
@@ -104,8 +114,10 @@ public final class People {
             if (random.nextInt(REFUSED_ONE_IN) == 0 && refusedOnce(user, caller, at, out)) {
                 at = clock.after(at, 120);
             }
-            EventFactory.Issued issued = events.assume(caller, "AssumeRole", role, user.name(), at,
-                    Duration.ofHours(1), false);
+            // A role whose trust policy requires MFA is assumed with the person's device, as it must be.
+            EventFactory.Issued issued = mfaRoles.contains(role)
+                    ? events.assumeWithMfa(caller, role, user.name(), at, Duration.ofHours(1), mfaDevice(user))
+                    : events.assume(caller, "AssumeRole", role, user.name(), at, Duration.ofHours(1), false);
             out.add(issued.event());
             if (!issued.session().account().equals(user.account())) {
                 out.add(events.ownerCopy(issued, user.account()));

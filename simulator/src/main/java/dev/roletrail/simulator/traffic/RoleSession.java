@@ -6,9 +6,13 @@ import java.util.Objects;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** A session an AssumeRole* call issued: the temporary key and the role it acts as. */
+/**
+ * A session an AssumeRole* call issued: the temporary key and the role it acts as.
+ *
+ * @param mfa whether the call that issued it gave an MFA code: its calls say {@code mfaAuthenticated: true}
+ */
 public record RoleSession(String roleArn, String roleId, String sessionName, String keyId, Instant issuedAt,
-        boolean instanceRole) {
+        boolean instanceRole, boolean mfa) {
 
     public RoleSession {
         Objects.requireNonNull(roleArn, "roleArn");
@@ -39,7 +43,7 @@ public record RoleSession(String roleArn, String roleId, String sessionName, Str
         ObjectNode context = nodes.objectNode();
         context.set("sessionIssuer", issuer);
         context.set("attributes", nodes.objectNode().put("creationDate", issuedAt.toString())
-                .put("mfaAuthenticated", "false"));
+                .put("mfaAuthenticated", Boolean.toString(mfa)));
         if (instanceRole) {
             context.put("ec2RoleDelivery", "2.0");
         }

@@ -18,7 +18,8 @@ public final class DetectorCatalog {
             LongSessionRequestedDetector.INFO,
             AccessPathCreatedDetector.INFO,
             RootActivityDetector.INFO,
-            NewNetworkForKeyDetector.INFO);
+            NewNetworkForKeyDetector.INFO,
+            SensitiveRoleAssumedWithoutMfaDetector.INFO);
 
     private DetectorCatalog() {
     }

@@ -27,6 +27,7 @@ public final class StatelessDetectors implements ValueMapper<Observation, List<A
         detectors.add(new LongSessionRequestedDetector(settingsOf(LongSessionRequestedDetector.INFO, settings)));
         detectors.add(new AccessPathCreatedDetector(settingsOf(AccessPathCreatedDetector.INFO, settings)));
         detectors.add(new RootActivityDetector());
+        detectors.add(new SensitiveRoleAssumedWithoutMfaDetector(SensitiveRoles.from(settings)));
         return new StatelessDetectors(detectors);
     }
 

@@ -87,10 +87,31 @@ public record TrustPolicy(List<Grant> grants) {
      * URL-encoded (as IAM returns it). Empty when the text is not a policy.
      */
     public static Optional<TrustPolicy> parse(String document) {
-        if (document == null || document.isBlank()) {
+        return document(document).map(policy -> {
+            List<Grant> grants = new ArrayList<>();
+            for (JsonNode statement : statements(policy)) {
+                if ("Allow".equals(statement.path("Effect").asText())) {
+                    addGrants(statement, grants);
+                }
+            }
+            return new TrustPolicy(grants);
+        });
+    }
+
+    /** The policy document as a JSON object, from an inventory value (an object, or text as {@link #parse} reads). */
+    public static Optional<JsonNode> document(JsonNode value) {
+        if (value == null || value.isNull()) {
             return Optional.empty();
         }
-        String json = document.strip();
+        return value.isObject() ? Optional.of(value) : document(value.isTextual() ? value.asText() : value.toString());
+    }
+
+    /** The policy document as a JSON object, from text that may be URL-encoded; empty when it is not a policy. */
+    public static Optional<JsonNode> document(String text) {
+        if (text == null || text.isBlank()) {
+            return Optional.empty();
+        }
+        String json = text.strip();
         if (!json.startsWith("{")) {
             try {
                 json = URLDecoder.decode(json, StandardCharsets.UTF_8).strip();
@@ -104,16 +125,12 @@ public record TrustPolicy(List<Grant> grants) {
         } catch (JsonProcessingException e) {
             return Optional.empty();
         }
-        if (policy == null || !policy.isObject()) {
-            return Optional.empty();
-        }
-        List<Grant> grants = new ArrayList<>();
-        for (JsonNode statement : asList(policy.get("Statement"))) {
-            if (statement.isObject() && "Allow".equals(statement.path("Effect").asText())) {
-                addGrants(statement, grants);
-            }
-        }
-        return Optional.of(new TrustPolicy(grants));
+        return policy != null && policy.isObject() ? Optional.of(policy) : Optional.empty();
+    }
+
+    /** The statements of a policy document that are objects, in order (one statement may stand alone). */
+    public static List<JsonNode> statements(JsonNode policy) {
+        return asList(policy.get("Statement")).stream().filter(JsonNode::isObject).toList();
     }
 
     private static void addGrants(JsonNode statement, List<Grant> grants) {
@@ -162,7 +179,8 @@ public record TrustPolicy(List<Grant> grants) {
         return Arns.isAccountId(principal) ? principal : Arns.accountOf(principal);
     }
 
-    private static List<JsonNode> asList(JsonNode node) {
+    /** A policy element that may be one value or an array of them, as a list. */
+    public static List<JsonNode> asList(JsonNode node) {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return List.of();
         }

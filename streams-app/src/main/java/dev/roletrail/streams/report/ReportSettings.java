@@ -1,40 +1,33 @@
 package dev.roletrail.streams.report;
 
-import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 
 import dev.roletrail.schemas.config.Settings;
-import dev.roletrail.streams.detect.DetectorSettings;
-import dev.roletrail.streams.detect.Glob;
-import dev.roletrail.streams.detect.SensitiveRoleAssumedDetector;
+import dev.roletrail.streams.detect.SensitiveRoles;
 
 /**
  * What the report needs from the configuration: the sensitive and break-glass role patterns, read as the
- * {@code sensitive-role-assumed} detector reads them ({@code org.sensitive-roles},
- * {@code detector.sensitive-role-assumed.break-glass-roles}), so one role is sensitive by one rule.
+ * {@code sensitive-role-assumed} detector reads them ({@link SensitiveRoles}), so one role is sensitive by one rule.
  */
-public record ReportSettings(List<String> sensitiveRoles, List<String> breakGlassRoles) {
+public record ReportSettings(SensitiveRoles roles) {
 
     public ReportSettings {
-        sensitiveRoles = List.copyOf(sensitiveRoles);
-        breakGlassRoles = List.copyOf(breakGlassRoles);
+        Objects.requireNonNull(roles, "roles");
     }
 
     public static ReportSettings defaults() {
-        return from(Settings.of(Map.of()));
+        return new ReportSettings(SensitiveRoles.defaults());
     }
 
     public static ReportSettings from(Settings settings) {
-        DetectorSettings detector = new DetectorSettings(SensitiveRoleAssumedDetector.INFO.id(), settings);
-        return new ReportSettings(detector.sensitiveRolePatterns(),
-                detector.list("break-glass-roles", SensitiveRoleAssumedDetector.DEFAULT_BREAK_GLASS));
+        return new ReportSettings(SensitiveRoles.from(settings));
     }
 
     boolean breakGlass(String role) {
-        return Glob.of(breakGlassRoles).matches(role);
+        return roles.breakGlass(role);
     }
 
     boolean sensitive(String role) {
-        return breakGlass(role) || Glob.of(sensitiveRoles).matches(role);
+        return roles.sensitive(role);
     }
 }

@@ -95,6 +95,7 @@ final class ReportText {
             case INACTIVE_USER -> "Inactive IAM users";
             case SHARED_ROLE -> "Roles used as shared accounts";
             case LEAST_PRIVILEGE_POLICY -> "Least-privilege policies";
+            case MFA_NOT_REQUIRED_FOR_SENSITIVE_ROLE -> "Sensitive roles assumable without MFA";
         };
     }
 

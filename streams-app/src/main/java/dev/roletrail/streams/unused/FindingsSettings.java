@@ -1,9 +1,11 @@
 package dev.roletrail.streams.unused;
 
 import java.time.Duration;
+import java.util.Objects;
 
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.detect.SensitiveRoles;
 
 /**
  * Parameters of the findings over the tracking period ({@code findings.*}).
@@ -18,10 +20,11 @@ import dev.roletrail.schemas.config.Settings;
  *                              transaction stays open long however large the inventory
  * @param partitions            partitions of {@code usage-signals}, i.e. findings tasks; 0: as many as the input
  *                              topic has, read from the broker when the app starts
+ * @param sensitiveRoles        the sensitive and break-glass roles, by the {@code sensitive-role-assumed} patterns
  */
 public record FindingsSettings(Duration trackingPeriod, Duration keyRotationLimit, Duration dormancy,
         int sharedRoleMinAssumers, int sharedRoleMinNetworks, int sharedRoleMinClients, int evaluationChunk,
-        int partitions) {
+        int partitions, SensitiveRoles sensitiveRoles) {
 
     /** Entities per chunk: a few hundred milliseconds of evaluation at most (docs/findings.md has the measurement). */
     public static final int DEFAULT_EVALUATION_CHUNK = 1000;
@@ -29,6 +32,7 @@ public record FindingsSettings(Duration trackingPeriod, Duration keyRotationLimi
     private static final Duration DAY = Duration.ofDays(1);
 
     public FindingsSettings {
+        Objects.requireNonNull(sensitiveRoles, "sensitiveRoles");
         if (trackingPeriod.compareTo(DAY) < 0 || trackingPeriod.compareTo(Duration.ofDays(365)) > 0) {
             throw new InvalidConfigException("findings.tracking-period must be between 1 and 365 days, was "
                     + trackingPeriod.toDays() + " days");
@@ -55,13 +59,14 @@ public record FindingsSettings(Duration trackingPeriod, Duration keyRotationLimi
                 settings.integer("findings.shared-role.min-networks", 10, 2, 10_000),
                 settings.integer("findings.shared-role.min-clients", 5, 2, 1_000),
                 settings.integer("findings.evaluation-chunk", DEFAULT_EVALUATION_CHUNK, 1, 1_000_000),
-                settings.integer("findings.partitions", 0, 0, 10_000));
+                settings.integer("findings.partitions", 0, 0, 10_000),
+                SensitiveRoles.from(settings));
     }
 
     /** These settings with the partition count resolved (what {@code findings.partitions} 0 stands for). */
     public FindingsSettings withPartitions(int resolved) {
         return new FindingsSettings(trackingPeriod, keyRotationLimit, dormancy, sharedRoleMinAssumers,
-                sharedRoleMinNetworks, sharedRoleMinClients, evaluationChunk, resolved);
+                sharedRoleMinNetworks, sharedRoleMinClients, evaluationChunk, resolved, sensitiveRoles);
     }
 
     /**

@@ -29,7 +29,8 @@ import dev.roletrail.streams.unused.policy.PolicyDocument;
  *   <li>{@code unused-permissions} and {@code least-privilege-policy}: see {@link PermissionFindings}; a role used
  *       but not in the inventory gets its least-privilege policies alone;</li>
  *   <li>{@code shared-role}: since t0, distinct assumer origins (AWS services aside), networks (AWS service networks
- *       aside) or clients reach their threshold.</li>
+ *       aside) or clients reach their threshold;</li>
+ *   <li>{@code mfa-not-required-for-sensitive-role}: see {@link MfaRequirement}, whatever the role's use.</li>
  * </ul>
  * An unused role gets one finding, not one per trust path and action as well. Per-assumer and per-action findings
  * need RoleTrail's observations to cover the whole period.
@@ -61,6 +62,7 @@ final class RoleFindings {
             permissions.unused(target, granted, usage, e).ifPresent(findings::add);
         }
         sharedRole(target, usage, e).ifPresent(findings::add);
+        MfaRequirement.evaluate(role, e.settings().sensitiveRoles(), e).ifPresent(findings::add);
         findings.addAll(permissions.leastPrivilege(target, granted, usage, assumers, e));
         return findings;
     }

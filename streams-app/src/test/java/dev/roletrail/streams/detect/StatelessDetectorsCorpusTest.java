@@ -29,7 +29,9 @@ class StatelessDetectorsCorpusTest {
             "aws.persistence.iam-backdoor-role.json", ACCESS_PATH,
             "aws.persistence.iam-create-backdoor-role.json", ACCESS_PATH,
             "aws.persistence.iam-create-admin-user.json", ACCESS_PATH,
-            "aws.privilege-escalation.iam-update-user-login-profile.json", ACCESS_PATH);
+            "aws.privilege-escalation.iam-update-user-login-profile.json", ACCESS_PATH,
+            "aws.initial-access.console-login-without-mfa.json",
+            Set.of(SensitiveRoleAssumedWithoutMfaDetector.INFO.id()));
 
     @Test
     void shouldFireExactlyTheExpectedDetectorsForEachStratusDetonation() {

@@ -244,6 +244,19 @@ class FindingsEvaluatorTest {
     }
 
     @Test
+    void shouldReportASensitiveRoleUsersMayAssumeWithoutMfaWhateverItsUse() {
+        inventory.add(role("BreakGlassAccess", YOUNG, trusting("111122223333"), null, null));
+        inventory.add(role("Developer", YOUNG, trusting("111122223333"), null, null));
+
+        assertThat(evaluate()).as("a young, unused role gets no other finding; Developer is not sensitive")
+                .singleElement().satisfies(f -> {
+                    assertThat(f.kind()).isEqualTo(FindingKind.MFA_NOT_REQUIRED_FOR_SENSITIVE_ROLE);
+                    assertThat(f.entity()).isEqualTo(arnOf("BreakGlassAccess"));
+                    assertThat(f.severity()).isEqualTo(Severity.HIGH);
+                });
+    }
+
+    @Test
     void shouldReportAUserWithNoConsoleOrKeyActivityInThePeriod() {
         inventory.add(user("carol", OLD, List.of(), List.of()));
         inventory.add(credentials("carol", OLD, LONG_AGO, key(1, true, OLD, LONG_AGO)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.detect.SensitiveRoleAssumedDetector;
+import dev.roletrail.streams.detect.SensitiveRoles;
 
 class FindingsSettingsTest {
 
@@ -21,7 +24,7 @@ class FindingsSettingsTest {
                 "detector.dormant-credential-reactivated.dormancy", "30d")));
 
         assertThat(defaults).isEqualTo(new FindingsSettings(Duration.ofDays(90), Duration.ofDays(90),
-                Duration.ofDays(90), 5, 10, 5, 1000, 0));
+                Duration.ofDays(90), 5, 10, 5, 1000, 0, SensitiveRoles.defaults()));
         assertThat(dormancy.dormancy()).isEqualTo(Duration.ofDays(30));
     }
 
@@ -31,10 +34,11 @@ class FindingsSettingsTest {
                 "findings.tracking-period", "30d", "findings.key-rotation-limit", "P180D", "findings.dormancy", "60d",
                 "findings.shared-role.min-assumers", "3", "findings.shared-role.min-networks", "4",
                 "findings.shared-role.min-clients", "6", "findings.evaluation-chunk", "250",
-                "findings.partitions", "12")));
+                "findings.partitions", "12", "org.sensitive-roles", "*:role/prod-*")));
 
         assertThat(settings).isEqualTo(new FindingsSettings(Duration.ofDays(30), Duration.ofDays(180),
-                Duration.ofDays(60), 3, 4, 6, 250, 12));
+                Duration.ofDays(60), 3, 4, 6, 250, 12, new SensitiveRoles(List.of("*:role/prod-*"),
+                        SensitiveRoleAssumedDetector.DEFAULT_BREAK_GLASS)));
     }
 
     @Test
