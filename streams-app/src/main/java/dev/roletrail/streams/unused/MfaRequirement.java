@@ -26,8 +26,8 @@ import dev.roletrail.streams.unused.FindingFactory.Target;
  * fires ⇔ role ~ sensitive ∧ ∃ Allow statement s, p ∈ s.Principal.AWS (or s.Principal = *):
  *           users(p) ∧ ¬mfaCondition(s) ∧ ¬∃ Deny statement d: covers(d, p) ∧ deniesWithoutMfa(d)
  * users(p)        ⇔ p = * ∨ p an account id ∨ p = arn:…:root ∨ p an IAM user ARN
- * mfaCondition(s) ⇔ s.Condition has Bool or BoolIfExists aws:MultiFactorAuthPresent = true,
- *                   or NumericLessThan(Equals) aws:MultiFactorAuthAge
+ * mfaCondition(s) ⇔ s.Condition has Bool aws:MultiFactorAuthPresent = true,
+ *                   or NumericLessThan(Equals) aws:MultiFactorAuthAge (not their …IfExists forms)
  * deniesWithoutMfa(d) ⇔ d's only condition is BoolIfExists aws:MultiFactorAuthPresent = false
  *                       or Null aws:MultiFactorAuthPresent = true (the key is absent without MFA)
  * severity = HIGH for a break-glass role or a grant to *, else MEDIUM
@@ -36,14 +36,17 @@ import dev.roletrail.streams.unused.FindingFactory.Target;
  * principal's sessions carry whatever MFA their start had: none of them counts. A Deny counts only in the simple
  * shapes above, on {@code *} or the same principal, for {@code sts:AssumeRole}; anything subtler is left to the
  * reader of the evidence. Condition keys are compared without case, as IAM does.
+ * <p>
+ * A request signed with a user's long-term key carries no MFA key at all, and an {@code …IfExists} test passes when
+ * its key is absent (AWS knowledge center, "mfa-iam-user-aws-cli"): on an Allow it lets exactly those callers in
+ * without MFA, so it is no requirement; on a Deny it is what refuses them.
  */
 final class MfaRequirement {
 
     private static final String MFA_PRESENT = "aws:multifactorauthpresent";
     private static final String MFA_AGE = "aws:multifactorauthage";
-    private static final Set<String> PRESENT_OPERATORS = Set.of("bool", "boolifexists");
-    private static final Set<String> AGE_OPERATORS = Set.of("numericlessthan", "numericlessthanequals",
-            "numericlessthanifexists", "numericlessthanequalsifexists");
+    private static final Set<String> PRESENT_OPERATORS = Set.of("bool");
+    private static final Set<String> AGE_OPERATORS = Set.of("numericlessthan", "numericlessthanequals");
     private static final Set<String> ASSUME_ROLE = Set.of("*", "sts:*", "sts:assumerole");
 
     private MfaRequirement() {

@@ -60,9 +60,18 @@ class MfaRequirementTest {
     void shouldStayQuietWhenTheAllowRequiresMfaPresenceOrAge() {
         assertThat(evaluate("BreakGlassAccess", statements(allow(ROOT, MFA_PRESENT)))).isEmpty();
         assertThat(evaluate("BreakGlassAccess", statements(allow(ROOT,
-                "{\"BoolIfExists\":{\"aws:multifactorauthpresent\":true}}")))).isEmpty();
+                "{\"Bool\":{\"aws:multifactorauthpresent\":true}}")))).isEmpty();
         assertThat(evaluate("BreakGlassAccess", statements(allow(ROOT,
                 "{\"NumericLessThan\":{\"aws:MultiFactorAuthAge\":\"3600\"}}")))).isEmpty();
+    }
+
+    @Test
+    void shouldFireWhenTheAllowOnlyTestsMfaIfTheKeyExists() {
+        // A long-term key's request has no MFA key: IfExists lets it in.
+        assertThat(evaluate("BreakGlassAccess", statements(allow(ROOT,
+                "{\"BoolIfExists\":{\"aws:MultiFactorAuthPresent\":\"true\"}}")))).isPresent();
+        assertThat(evaluate("BreakGlassAccess", statements(allow(ROOT,
+                "{\"NumericLessThanIfExists\":{\"aws:MultiFactorAuthAge\":\"3600\"}}")))).isPresent();
     }
 
     @Test
