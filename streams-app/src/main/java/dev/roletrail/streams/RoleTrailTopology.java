@@ -373,8 +373,10 @@ public final class RoleTrailTopology {
                         false),
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(APPEND_TIME));
         builder.addStateStore(writeBack(StoreNames.SESSIONS, Session.class, entries));
-        // Kafka's byte-bounded cache for the two whose values can be large: the write-back store counts entries.
-        builder.addStateStore(cachedKeyValue(StoreNames.HELD_EVENTS, StateSerde.of(HeldEvents.class)));
+        // Weighed by the events a key holds, each a whole record; behind Kafka's cache, every append encoded the whole
+        // list again.
+        builder.addStateStore(WriteBackStoreBuilder.weighed(StoreNames.HELD_EVENTS, StateSerde.of(HeldEvents.class),
+                entries, HeldEvents::weight));
         builder.addStateStore(writeBack(StoreNames.PRINCIPAL_PROFILES, PrincipalProfile.class, entries));
         builder.addStateStore(writeBack(StoreNames.ACCESS_EDGES, AccessEdge.class, entries));
         builder.addStateStore(writeBack(StoreNames.KEY_USAGE, KeyUsage.class, entries));

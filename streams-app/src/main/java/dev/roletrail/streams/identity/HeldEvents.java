@@ -22,6 +22,14 @@ public record HeldEvents(List<CloudTrailRecord> events, Instant releaseAt, boole
         events = List.copyOf(events);
     }
 
+    /**
+     * What the value weighs in memory (store {@code held-events}, written back once a commit): its events, each a
+     * whole CloudTrail record, so a configured decoded entry ({@code streams.decoded-cache-entries}) is one event.
+     */
+    public int weight() {
+        return 1 + events.size();
+    }
+
     public static HeldEvents hold(CloudTrailRecord event, Instant releaseAt) {
         return new HeldEvents(List.of(event), releaseAt, false);
     }

@@ -101,9 +101,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     public void init(ProcessorContext<String, LineageOutput> context) {
         this.context = context;
         this.sessions = DecodedCache.of(context, StoreNames.SESSIONS);
-        // Weighed by the events held: each is a whole CloudTrail record.
-        this.held = new DecodedCache<>(context.getStateStore(StoreNames.HELD_EVENTS), DecodedCache.entries(context),
-                waiting -> 1 + waiting.events().size());
+        this.held = DecodedCache.of(context, StoreNames.HELD_EVENTS);
         KeyValueStore<String, DueBucket> timers = context.getStateStore(StoreNames.TIMERS);
         this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS, CHECK_EVERY);
         this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS, SESSIONS_DUE_BUCKET);
