@@ -96,6 +96,14 @@ public final class StreamsBenchmark {
             long principals = traffic.stream().map(KeyedRecord::principal).distinct().count();
             print("local state after the exactly_once_v2 run: %,d bytes on disk for %,d principals: %,.0f bytes/principal",
                     size(state), principals, size(state) / (double) principals);
+            Map<String, Long> kinds = sizeByKind(state);
+            print("  of which data (RocksDB tables and write-ahead logs) %,d bytes: %,.0f bytes/principal; per-store"
+                    + " files (RocksDB's LOG, OPTIONS, MANIFEST; checkpoints) %,d bytes in %,d stores",
+                    kinds.get("data"), kinds.get("data") / (double) principals, kinds.get("fixed"), kinds.get("stores"));
+            print("  data by store, largest first: %s", dataByStore(state).entrySet().stream()
+                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                    .map(e -> String.format(Locale.ROOT, "%s %,.0f", e.getKey(), e.getValue() / (double) principals))
+                    .collect(Collectors.joining(", ")) + " bytes/principal");
 
             if (distinct == 0) {
                 return;
@@ -289,6 +297,48 @@ public final class StreamsBenchmark {
                     ends.merge(partition.topic(), info.offset(), Long::sum));
             return ends;
         }
+    }
+
+    /**
+     * Data (SST tables, write-ahead logs) apart from what every store has whatever it holds (RocksDB's info LOG,
+     * OPTIONS and MANIFEST files, Kafka Streams' checkpoints): on a small organisation the latter dominate, and they do
+     * not grow with principals.
+     */
+    private static Map<String, Long> sizeByKind(Path dir) throws IOException {
+        Map<String, Long> kinds = new HashMap<>(Map.of("data", 0L, "fixed", 0L, "stores", 0L));
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.forEach(file -> {
+                String name = file.getFileName().toString();
+                if (Files.isDirectory(file)) {
+                    if (Files.exists(file.resolve("CURRENT"))) {
+                        kinds.merge("stores", 1L, Long::sum);
+                    }
+                    return;
+                }
+                boolean data = name.endsWith(".sst") || name.endsWith(".log") && !name.startsWith("LOG");
+                kinds.merge(data ? "data" : "fixed", file.toFile().length(), Long::sum);
+            });
+        }
+        return kinds;
+    }
+
+    /** SST and write-ahead-log bytes per store name, summed over its tasks (directories {@code <task>/rocksdb/<store>}). */
+    private static Map<String, Long> dataByStore(Path dir) throws IOException {
+        Map<String, Long> stores = new HashMap<>();
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.filter(Files::isRegularFile).forEach(file -> {
+                String name = file.getFileName().toString();
+                Path parent = file.getParent();
+                boolean data = name.endsWith(".sst") || name.endsWith(".log") && !name.startsWith("LOG");
+                if (data && parent != null) {
+                    // A window store keeps segments one level deeper: name it by the directory above them.
+                    String store = parent.getParent() != null && !"rocksdb".equals(parent.getParent().getFileName()
+                            .toString()) ? parent.getParent().getFileName().toString() : parent.getFileName().toString();
+                    stores.merge(store, file.toFile().length(), Long::sum);
+                }
+            });
+        }
+        return stores;
     }
 
     private static long size(Path dir) throws IOException {

@@ -81,6 +81,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     private ProcessorContext<String, LineageOutput> context;
     private DecodedCache<Session> sessions;
     private DecodedCache<HeldEvents> held;
+    private HeldRows heldRows;
     private DueIndex heldDue;
     private DueIndex sessionsDue;
 
@@ -102,6 +103,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         this.context = context;
         this.sessions = DecodedCache.of(context, StoreNames.SESSIONS);
         this.held = DecodedCache.of(context, StoreNames.HELD_EVENTS);
+        this.heldRows = new HeldRows(context.getStateStore(StoreNames.HELD_EVENT_ROWS));
         KeyValueStore<String, DueBucket> timers = context.getStateStore(StoreNames.TIMERS);
         this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS, CHECK_EVERY);
         this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS, SESSIONS_DUE_BUCKET);
@@ -140,14 +142,17 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         if (waiting != null && waiting.released()) {
             emit(event, null);
         } else if (waiting == null) {
-            HeldEvents first = HeldEvents.hold(event, event.eventTime().plus(hold));
+            HeldEvents first = HeldEvents.hold(event.eventTime().plus(hold));
             held.put(keyId, first);
+            heldRows.append(keyId, 0, event);
             heldDue.add(keyId, first.releaseAt());
             heldSinceWall.put(keyId, context.currentSystemTimeMs());
-        } else if (waiting.events().size() >= MAX_HELD_PER_KEY) {
-            release(keyId, waiting.plus(event));
+        } else if (waiting.count() >= MAX_HELD_PER_KEY) {
+            release(keyId, waiting);
+            emit(event, null); // after the events it held: arrival order
         } else {
-            held.put(keyId, waiting.plus(event));
+            held.put(keyId, waiting.plusOne());
+            heldRows.append(keyId, waiting.count(), event);
         }
     }
 
@@ -161,7 +166,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         waitingForWall.remove(session.keyId());
         if (waiting != null) {
             held.delete(session.keyId());
-            waiting.events().forEach(event -> emit(event, session));
+            heldRows.take(session.keyId()).forEach(event -> emit(event, session));
         }
     }
 
@@ -180,7 +185,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     private void release(String keyId, HeldEvents waiting) {
         heldSinceWall.remove(keyId);
         held.put(keyId, waiting.markReleased());
-        waiting.events().forEach(event -> emit(event, null));
+        heldRows.take(keyId).forEach(event -> emit(event, null));
     }
 
     /** Releases held events whose hold is over, and forgets released markers and sessions long past. */
