@@ -117,7 +117,8 @@ final class ChunkEvaluator {
             }
         });
         produced.forEach((key, finding) -> {
-            Encoded<Finding> was = before.get(key);
+            // A lookup, not the range's value: the store keeps what it wrote last decoded, the range has only bytes.
+            Encoded<Finding> was = before.containsKey(key) ? open.get(key) : null;
             if (was == null || !FindingFactory.sameContent(was.value(), finding)) {
                 open.put(key, Encoded.of(finding));
                 emitted.add(finding);
