@@ -35,11 +35,17 @@ final class Horizon {
         }
     };
 
-    private final Evaluation evaluation;
-    private Instant earliest;
+    private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE / 2);
+    private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE / 2);
+
+    /** The evaluation time and the spans, in epoch millis: a role's hundreds of last uses are compared with them. */
+    private final long at;
+    private final long[] spans;
+    private long earliest = Long.MAX_VALUE;
 
     private Horizon(Evaluation evaluation) {
-        this.evaluation = evaluation;
+        this.at = evaluation.at().toEpochMilli();
+        this.spans = evaluation.spans().stream().mapToLong(Duration::toMillis).toArray();
     }
 
     /** The earliest time at or after the evaluation's at which the inputs' findings may differ; null: never. */
@@ -49,7 +55,7 @@ final class Horizon {
         for (Object input : inputs) {
             horizon.walk(input);
         }
-        return horizon.earliest;
+        return horizon.earliest == Long.MAX_VALUE ? null : Instant.ofEpochMilli(horizon.earliest);
     }
 
     private void walk(Object value) {
@@ -73,9 +79,13 @@ final class Horizon {
         if (instant == null) {
             return;
         }
-        for (Duration span : evaluation.spans()) {
-            Instant turns = instant.plus(span);
-            if (!turns.isBefore(evaluation.at()) && (earliest == null || turns.isBefore(earliest))) {
+        if (instant.isAfter(LATEST) || instant.isBefore(EARLIEST)) {
+            return; // out of epoch millis' range: no comparison with a real evaluation time turns on it
+        }
+        long millis = instant.toEpochMilli();
+        for (long span : spans) {
+            long turns = millis + span;
+            if (turns >= at && turns < earliest) {
                 earliest = turns;
             }
         }
