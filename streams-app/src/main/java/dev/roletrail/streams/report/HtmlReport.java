@@ -28,6 +28,7 @@ public final class HtmlReport {
             th,td{border:1px solid #d4dae4;padding:5px 8px;text-align:left;vertical-align:top;font-size:13px;overflow-wrap:anywhere}
             th{background:#eef2f7;overflow-wrap:normal}td[class^=sev-],td.when,td.nw{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
             .arn{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;overflow-wrap:normal;word-break:normal;min-width:14ch}
+            td.prose{min-width:18ch}.arn .seg{white-space:nowrap}
             .up{color:#b42318}.down{color:#067647}.sev-CRITICAL,.sev-HIGH{color:#b42318;font-weight:600}
             .sev-MEDIUM{color:#b54708}.none{color:#5a6475;font-style:italic}ul{margin:0;padding-left:18px}
             details{margin:2px 0}summary{cursor:pointer}details code{font-size:12px}details ul{columns:2 22em}
@@ -64,7 +65,7 @@ public final class HtmlReport {
             .k-dormant-key{fill:#76b7b2}.k-key-rotation-overdue{fill:#59a14f}.k-inactive-user{fill:#edc948}
             .k-shared-role{fill:#b07aa1}
             @media print{@page{size:A4;margin:12mm}body{margin:0;padding:0;max-width:none;font-size:11px}
-            th,td{font-size:9.5px;padding:3px 4px}.arn{font-size:9px;min-width:0}h2{break-after:avoid}
+            th,td{font-size:9.5px;padding:3px 4px}.arn{font-size:9px;min-width:0}td.prose{min-width:12ch}h2{break-after:avoid}
             figure{break-inside:avoid}
             tr{break-inside:avoid}div.graph{overflow:visible}svg.access-graph{width:100%;min-width:0!important}pre{font-size:9px}a{color:inherit;text-decoration:none}
             details::details-content{content-visibility:visible;display:block}}
@@ -168,13 +169,13 @@ public final class HtmlReport {
                     .append(f.severity()).append("\">").append(f.severity())
                     .append("</td><td class=\"arn\">").append(arn(f.entity())).append("</td><td class=\"arn\">")
                     .append(arn(f.subject())).append("</td><td class=\"nw\">").append(esc(f.account())).append("</td><td>")
-                    .append(esc(report.lastUse(f))).append("</td><td><ul>");
+                    .append(esc(report.lastUse(f))).append("</td><td class=\"prose\"><ul>");
             for (String line : f.evidence()) {
                 html.append("<li>").append(esc(line)).append("</li>");
             }
             html.append("</ul>");
             actions(html, f.actions());
-            html.append("</td><td>").append(esc(f.remediation())).append("</td></tr>\n");
+            html.append("</td><td class=\"prose\">").append(esc(f.remediation())).append("</td></tr>\n");
         }
         html.append("</tbody></table>\n");
     }

@@ -14,7 +14,25 @@ public final class HtmlText {
      * {@code /}: a narrow column wraps it between its parts, never inside a name.
      */
     public static String arn(String text) {
-        return escape(text).replace(":", ":<wbr>").replace("/", "/<wbr>");
+        // Line breaks after ':' and '/' (and at spaces), never at a '-': a browser breaks after every '-' of a role
+        // name, so each word holding one is kept whole (class "seg", no wrapping).
+        StringBuilder out = new StringBuilder();
+        StringBuilder word = new StringBuilder();
+        String escaped = escape(text);
+        for (int i = 0; i < escaped.length(); i++) {
+            char c = escaped.charAt(i);
+            if (c == ':' || c == '/' || c == ' ') {
+                out.append(whole(word)).append(c).append(c == ' ' ? "" : "<wbr>");
+                word.setLength(0);
+            } else {
+                word.append(c);
+            }
+        }
+        return out.append(whole(word)).toString();
+    }
+
+    private static String whole(CharSequence word) {
+        return word.toString().indexOf('-') < 0 ? word.toString() : "<span class=\"seg\">" + word + "</span>";
     }
 
     public static String escape(String text) {

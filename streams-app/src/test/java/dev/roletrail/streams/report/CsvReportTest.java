@@ -43,7 +43,8 @@ class CsvReportTest {
         assertThat(rows).filteredOn(row -> row.get(0).equals("alerts-per-day")).hasSize(35)
                 .anySatisfy(row -> assertThat(row).containsExactly("alerts-per-day", "HIGH", "HIGH", "", "", "",
                         "2026-11-18", "", "1", ""));
-        assertThat(rows).filteredOn(row -> row.get(0).equals("findings-trend")).hasSize(56)
+        // One row per charted kind for each of the last eight weeks.
+        assertThat(rows).filteredOn(row -> row.get(0).equals("findings-trend")).hasSize(FindingsTrend.kinds().size() * 8)
                 .anySatisfy(row -> assertThat(row).containsExactly("findings-trend", "unused-role", "", "", "", "",
                         "2026-W45", "", "", "not known"));
         assertThat(rows).filteredOn(row -> row.get(0).equals("riskiest")).extracting(row -> row.get(8))

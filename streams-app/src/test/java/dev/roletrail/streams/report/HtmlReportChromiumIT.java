@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.roletrail.schemas.finding.FindingKind;
+
 /**
  * The HTML report as a person sees it: headless Chromium (Debian's {@code chromium}, which {@code .ci/run} installs)
  * loads the file, and the DOM it built is checked: the graph's nodes and edges, the tables' rows, the riskiest items
@@ -49,7 +51,8 @@ class HtmlReportChromiumIT {
         assertThat(count(dom, "<g class=\"edge")).as("edges drawn").isEqualTo(4);
         assertThat(count(dom, "<g class=\"edge cross-account\"")).isEqualTo(1);
         assertThat(count(dom, "<g class=\"node ")).as("3 assumers, 4 roles").isEqualTo(7);
-        assertThat(rows(dom, "summary-table")).isEqualTo(11);
+        assertThat(rows(dom, "summary-table")).as("every finding kind, alerts, paths, cross-account paths")
+                .isEqualTo(FindingKind.values().length + 3);
         assertThat(rows(dom, "edges-table")).isEqualTo(4);
         assertThat(rows(dom, "alerts-table")).isEqualTo(1);
         assertThat(count(dom, "<table class=\"findings\"")).isEqualTo(4);
