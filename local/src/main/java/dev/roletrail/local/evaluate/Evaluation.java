@@ -26,7 +26,7 @@ import dev.roletrail.simulator.output.S3Sink;
 /**
  * Detection quality measured end to end: simulate an organisation into the local S3 server, ingest its inventory
  * and trail into a real broker, run the streams app until it has consumed everything, then score the alerts and
- * findings it wrote against the simulation's labels.
+ * findings it wrote against the simulation's labels, and the findings against its ground truth.
  */
 public final class Evaluation {
 
@@ -74,7 +74,7 @@ public final class Evaluation {
             List<Alert> alerts = latest(TopicDrain.read(pipeline.ingestConfig().kafka(), topics.alerts(), timeout));
             List<Finding> findings = latest(TopicDrain.read(pipeline.ingestConfig().kafka(), topics.findings(),
                     timeout));
-            return Scorecard.score(simulated.labels(), detectors, alerts, findings);
+            return Scorecard.score(simulated.labels(), simulated.truth(), detectors, alerts, findings);
         }
     }
 
