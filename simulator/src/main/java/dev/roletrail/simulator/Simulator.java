@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -39,10 +40,11 @@ import dev.roletrail.simulator.truth.TruthSettings;
 
 /**
  * Simulates an organisation for a spec and writes the dataset: CloudTrail log objects under {@code AWSLogs/}, the IAM
- * inventory under {@code inventory/<account>/}, {@code labels.json} and {@code ground-truth.json}. Deterministic for a seed: every random
- * choice comes from generators split off one seeded {@link SplittableRandom}, in a fixed order; nothing reads the
- * clock. Memory stays bounded at any scale: users are derived from their index when needed ({@link UserDirectory}),
- * events go to the log objects in batches ({@link EventBuffer}), and the inventory is written as it is produced.
+ * inventory under {@code inventory/<account>/}, {@code labels.json} and, up to {@link #TRUTH_MAX_USERS} users,
+ * {@code ground-truth.json}. Deterministic for a seed: every random choice comes from generators split off one seeded
+ * {@link SplittableRandom}, in a fixed order; nothing reads the clock. Memory stays bounded at any scale: users are
+ * derived from their index when needed ({@link UserDirectory}), events go to the log objects in batches
+ * ({@link EventBuffer}), and the inventory is written as it is produced.
  */
 public final class Simulator {
 
@@ -53,6 +55,11 @@ public final class Simulator {
      * large organisation is generated; the default organisation's day (a few thousand events) stays one batch.
      */
     static final int BATCH_EVENTS = 50_000;
+    /**
+     * The ground truth reads the trail back into a few maps per principal (about a kilobyte a user), so it is
+     * computed for organisations up to this size only, the ones evaluate scores.
+     */
+    public static final int TRUTH_MAX_USERS = 20_000;
     /** How long before the traffic the inventory's roles were created: older than any tracking period. */
     private static final Duration ROLE_AGE = Duration.ofDays(400);
 
@@ -93,13 +100,15 @@ public final class Simulator {
         labels.addAll(FindingConditions.labels(context));
 
         UsageTracker usage = new UsageTracker(org.users());
-        TrailUse trail = new TrailUse();
+        Optional<TrailUse> trail = spec.users() <= TRUTH_MAX_USERS ? Optional.of(new TrailUse()) : Optional.empty();
         LogObjectWriter writer = new LogObjectWriter(org.id(), sink, deliveryRandom);
         EventBuffer buffer = new EventBuffer(batchEvents, (benignEvents, attackEvents) -> {
             benignEvents.forEach(usage::observe);
             attackEvents.forEach(usage::observe);
-            benignEvents.forEach(trail::observe);
-            attackEvents.forEach(trail::observe);
+            trail.ifPresent(use -> {
+                benignEvents.forEach(use::observe);
+                attackEvents.forEach(use::observe);
+            });
             writer.write(benignEvents, attackEvents);
         });
         buffer.events().addAll(benign.oldHistory(spec.start()));
@@ -114,9 +123,11 @@ public final class Simulator {
         LabelsFile file = new LabelsFile(spec.seed(), org.id(), org.accountIds(), org.vendors(),
                 writer.benignEvents(), writer.attackEvents(), labels);
         sink.put(LABELS, file.toJson());
-        GroundTruth truth = TruthRules.compute(org, spec.start().minus(ROLE_AGE), trail.snapshot(),
-                TruthSettings.defaults());
-        sink.put(GroundTruth.FILE, truth.toJson());
+        Optional<GroundTruth> truth = trail.map(use -> TruthRules.compute(org, spec.start().minus(ROLE_AGE),
+                use.snapshot(), TruthSettings.defaults()));
+        if (truth.isPresent()) {
+            sink.put(GroundTruth.FILE, truth.get().toJson());
+        }
         return new SimulationResult(file, truth, writer.objects(), writer.bytes());
     }
 

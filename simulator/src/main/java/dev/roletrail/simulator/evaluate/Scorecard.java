@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -38,10 +39,14 @@ public record Scorecard(long benignEvents, long attackEvents, long alerts, long 
         Objects.requireNonNull(policies, "policies");
     }
 
-    /** Scores against the labels and the ground truth. */
-    public static Scorecard score(LabelsFile labels, GroundTruth groundTruth, List<String> detectors,
+    /** Scores against the labels and, when there is one, the ground truth. */
+    public static Scorecard score(LabelsFile labels, Optional<GroundTruth> truth, List<String> detectors,
             List<Alert> alerts, List<Finding> findings) {
         Scorecard byLabel = score(labels, detectors, alerts, findings);
+        if (truth.isEmpty()) {
+            return byLabel;
+        }
+        GroundTruth groundTruth = truth.get();
         return new Scorecard(byLabel.benignEvents, byLabel.attackEvents, byLabel.alerts, byLabel.findings,
                 byLabel.rows, TruthScorer.rows(groundTruth, findings), TruthScorer.policies(groundTruth, findings));
     }

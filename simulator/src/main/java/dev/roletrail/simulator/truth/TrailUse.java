@@ -2,8 +2,12 @@ package dev.roletrail.simulator.truth;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,13 +19,13 @@ import com.fasterxml.jackson.databind.JsonNode;
  * IAM actions it used, per role who assumed it (assumer, the origin of the chain, network, client), per role and
  * assumer the actions of those sessions, per long-term key its latest use. Only the trail is read, never the
  * scenarios' intent, so use the trail does not show (a session whose issuing call is missing) stays unattributed,
- * as it is for RoleTrail. Holds a few maps per principal: enough for the organisations evaluate simulates, not for the
- * million-user one (see docs/simulator.md).
+ * as it is for RoleTrail. Holds a few maps per principal, so it is only kept up to
+ * {@link dev.roletrail.simulator.Simulator#TRUTH_MAX_USERS} users.
  */
 public final class TrailUse {
 
     private static final Pattern IPV4 = Pattern.compile("(\\d{1,3}\\.\\d{1,3}\\.\\d{1,3})\\.\\d{1,3}");
-    private static final java.util.Set<String> ASSUME = java.util.Set.of("AssumeRole", "AssumeRoleWithSAML",
+    private static final Set<String> ASSUME = Set.of("AssumeRole", "AssumeRoleWithSAML",
             "AssumeRoleWithWebIdentity");
 
     /** A session the trail shows being issued: its role, who assumed it and where its chain began. */
@@ -103,7 +107,7 @@ public final class TrailUse {
 
     /** The tool of a user agent, without version or platform: "aws-cli", "boto3", "mozilla". */
     static String client(String userAgent) {
-        String lower = userAgent.strip().toLowerCase(java.util.Locale.ROOT);
+        String lower = userAgent.strip().toLowerCase(Locale.ROOT);
         int end = 0;
         while (end < lower.length() && "/ (;,".indexOf(lower.charAt(end)) < 0) {
             end++;
@@ -141,8 +145,8 @@ public final class TrailUse {
             Map<String, Map<String, Instant>> clients) {
 
         /** The items of an entity's map used at or after {@code since}. */
-        static java.util.SortedSet<String> since(Map<String, Map<String, Instant>> map, String entity, Instant since) {
-            java.util.SortedSet<String> items = new java.util.TreeSet<>();
+        static SortedSet<String> since(Map<String, Map<String, Instant>> map, String entity, Instant since) {
+            SortedSet<String> items = new TreeSet<>();
             map.getOrDefault(entity, Map.of()).forEach((item, at) -> {
                 if (!at.isBefore(since)) {
                     items.add(item);

@@ -73,7 +73,7 @@ class TruthScorerTest {
     void shouldRenderTheTruthTableAfterTheLabelledOne() {
         GroundTruth truth = truth(List.of(new ExpectedFinding(FindingKind.UNUSED_ROLE, ROLE, null)), List.of());
         Scorecard card = Scorecard.score(new dev.roletrail.simulator.label.LabelsFile(7, "o-abc", List.of(),
-                List.of(), 1000, 0, List.of()), truth, List.of(), List.of(), List.of());
+                List.of(), 1000, 0, List.of()), java.util.Optional.of(truth), List.of(), List.of(), List.of());
 
         assertThat(card.render()).contains("findings against the ground truth", "unused-role",
                 "0 exact, 0 superset, 0 subset, 0 wrong");
