@@ -19,7 +19,9 @@ import picocli.CommandLine.Option;
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Simulate an organisation into an in-process S3 server, run ingest and the streams app on an "
                 + "in-process Kafka broker until the input is consumed, and print, per detector and finding kind, the "
-                + "labelled scenarios found and missed and the false alarms per million benign events.",
+                + "labelled scenarios found and missed and the false alarms per million benign events; then the findings "
+                + "against the simulation's ground truth: per kind true and false positives, false negatives, precision "
+                + "and recall, and how many least-privilege policies allow exactly the actions used.",
                 "Exit codes: 0 done, 1 the pipeline failed, 2 a wrong flag or setting."})
 final class EvaluateCommand implements Callable<Integer> {
 

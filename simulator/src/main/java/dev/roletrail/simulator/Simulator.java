@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
@@ -32,13 +33,18 @@ import dev.roletrail.simulator.scenario.ScenarioSchedule;
 import dev.roletrail.simulator.traffic.BenignTraffic;
 import dev.roletrail.simulator.traffic.EventBuffer;
 import dev.roletrail.simulator.traffic.EventFactory;
+import dev.roletrail.simulator.truth.GroundTruth;
+import dev.roletrail.simulator.truth.TrailUse;
+import dev.roletrail.simulator.truth.TruthRules;
+import dev.roletrail.simulator.truth.TruthSettings;
 
 /**
  * Simulates an organisation for a spec and writes the dataset: CloudTrail log objects under {@code AWSLogs/}, the IAM
- * inventory under {@code inventory/<account>/}, and {@code labels.json}. Deterministic for a seed: every random
- * choice comes from generators split off one seeded {@link SplittableRandom}, in a fixed order; nothing reads the
- * clock. Memory stays bounded at any scale: users are derived from their index when needed ({@link UserDirectory}),
- * events go to the log objects in batches ({@link EventBuffer}), and the inventory is written as it is produced.
+ * inventory under {@code inventory/<account>/}, {@code labels.json} and, up to {@link #TRUTH_MAX_USERS} users,
+ * {@code ground-truth.json}. Deterministic for a seed: every random choice comes from generators split off one seeded
+ * {@link SplittableRandom}, in a fixed order; nothing reads the clock. Memory stays bounded at any scale: users are
+ * derived from their index when needed ({@link UserDirectory}), events go to the log objects in batches
+ * ({@link EventBuffer}), and the inventory is written as it is produced.
  */
 public final class Simulator {
 
@@ -49,6 +55,13 @@ public final class Simulator {
      * large organisation is generated; the default organisation's day (a few thousand events) stays one batch.
      */
     static final int BATCH_EVENTS = 50_000;
+    /**
+     * The ground truth reads the trail back into a few maps per principal (about a kilobyte a user), so it is
+     * computed for organisations up to this size only, the ones evaluate scores.
+     */
+    public static final int TRUTH_MAX_USERS = 20_000;
+    /** How long before the traffic the inventory's roles were created: older than any tracking period. */
+    private static final Duration ROLE_AGE = Duration.ofDays(400);
 
     private Simulator() {
     }
@@ -87,10 +100,15 @@ public final class Simulator {
         labels.addAll(FindingConditions.labels(context));
 
         UsageTracker usage = new UsageTracker(org.users());
+        Optional<TrailUse> trail = spec.users() <= TRUTH_MAX_USERS ? Optional.of(new TrailUse()) : Optional.empty();
         LogObjectWriter writer = new LogObjectWriter(org.id(), sink, deliveryRandom);
         EventBuffer buffer = new EventBuffer(batchEvents, (benignEvents, attackEvents) -> {
             benignEvents.forEach(usage::observe);
             attackEvents.forEach(usage::observe);
+            trail.ifPresent(use -> {
+                benignEvents.forEach(use::observe);
+                attackEvents.forEach(use::observe);
+            });
             writer.write(benignEvents, attackEvents);
         });
         buffer.events().addAll(benign.oldHistory(spec.start()));
@@ -105,7 +123,12 @@ public final class Simulator {
         LabelsFile file = new LabelsFile(spec.seed(), org.id(), org.accountIds(), org.vendors(),
                 writer.benignEvents(), writer.attackEvents(), labels);
         sink.put(LABELS, file.toJson());
-        return new SimulationResult(file, writer.objects(), writer.bytes());
+        Optional<GroundTruth> truth = trail.map(use -> TruthRules.compute(org, spec.start().minus(ROLE_AGE),
+                use.snapshot(), TruthSettings.defaults()));
+        if (truth.isPresent()) {
+            sink.put(GroundTruth.FILE, truth.get().toJson());
+        }
+        return new SimulationResult(file, truth, writer.objects(), writer.bytes());
     }
 
     /** Runs every scheduled scenario, adding its label; returns its events by UTC day. */
@@ -134,7 +157,7 @@ public final class Simulator {
             String folder = INVENTORY_PREFIX + account.id() + "/";
             List<SimRole> roles = org.roles().stream().filter(r -> r.account().equals(account.id())).toList();
             sink.write(folder + "authorization-details.json", out -> AuthorizationDetails.write(out, account,
-                    usersOf(users, account), roles, usage, spec.start().minus(Duration.ofDays(400))));
+                    usersOf(users, account), roles, usage, spec.start().minus(ROLE_AGE)));
             sink.write(folder + "credential-report.csv", out -> CredentialReport.write(out, account,
                     usersOf(users, account), usage));
         }

@@ -51,7 +51,7 @@ class SimulatorTest {
 
         assertThat(logKeys).isNotEmpty().allSatisfy(key -> assertThat(CloudTrailObjectKey.parse(key))
                 .as(key).hasValueSatisfying(parsed -> assertThat(parsed.organizationId()).isNotNull()));
-        assertThat(first.objects.keySet()).contains(Simulator.LABELS)
+        assertThat(first.objects.keySet()).contains(Simulator.LABELS, dev.roletrail.simulator.truth.GroundTruth.FILE)
                 .anyMatch(k -> k.endsWith("/authorization-details.json"))
                 .anyMatch(k -> k.endsWith("/credential-report.csv"));
     }

@@ -13,6 +13,7 @@ import dev.roletrail.local.InProcessPipeline;
 import dev.roletrail.local.InputConsumed;
 import dev.roletrail.local.LocalLogging;
 import dev.roletrail.local.TopicDrain;
+import dev.roletrail.local.TopicQuiet;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
@@ -26,9 +27,15 @@ import dev.roletrail.simulator.output.S3Sink;
 /**
  * Detection quality measured end to end: simulate an organisation into the local S3 server, ingest its inventory
  * and trail into a real broker, run the streams app until it has consumed everything, then score the alerts and
- * findings it wrote against the simulation's labels.
+ * findings it wrote against the simulation's labels, and the findings against its ground truth.
  */
 public final class Evaluation {
+
+    /**
+     * The findings topic unchanged this long after the end of input: the last evaluation has run (its watermark goes
+     * within a second, each chunk within a punctuation) and committed.
+     */
+    private static final Duration FINDINGS_QUIET = Duration.ofSeconds(10);
 
     private final PrintStream out;
     private final Duration timeout;
@@ -69,12 +76,18 @@ public final class Evaluation {
             Thread.sleep(pipeline.streamsConfig().lineageHoldWall().plusSeconds(2).toMillis());
             InputConsumed.await(pipeline.streamsConfig().kafka(), pipeline.streamsConfig().applicationId(),
                     topics.cloudtrail().name(), timeout);
+            // The findings evaluate the last, unfinished day only once told the input ended, as analyze does: the
+            // ground truth is as of the day boundary after the newest event. That evaluation emits only what changed.
+            pipeline.streams().orElseThrow().endOfInput();
+            InputConsumed.await(pipeline.streamsConfig().kafka(), pipeline.streamsConfig().applicationId(),
+                    topics.cloudtrail().name(), timeout);
+            TopicQuiet.await(pipeline.ingestConfig().kafka(), topics.findings(), FINDINGS_QUIET, timeout);
             out.printf("streams app consumed its input: %d s%n", seconds(t0));
             // A suppressed alert is sent again, same id, with its repeat count: keep one per id.
             List<Alert> alerts = latest(TopicDrain.read(pipeline.ingestConfig().kafka(), topics.alerts(), timeout));
             List<Finding> findings = latest(TopicDrain.read(pipeline.ingestConfig().kafka(), topics.findings(),
                     timeout));
-            return Scorecard.score(simulated.labels(), detectors, alerts, findings);
+            return Scorecard.score(simulated.labels(), simulated.truth(), detectors, alerts, findings);
         }
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -16,19 +17,42 @@ import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
 import dev.roletrail.simulator.label.Label;
 import dev.roletrail.simulator.label.LabelsFile;
+import dev.roletrail.simulator.truth.GroundTruth;
 
-/** The detection-quality table: one row per detector, then one per finding kind. */
-public record Scorecard(long benignEvents, long attackEvents, long alerts, long findings, List<ScoreRow> rows) {
+/**
+ * The detection-quality table: one row per detector, then one per finding kind, scored against the labelled
+ * scenarios; and the findings scored against the ground truth, per kind ({@link TruthScorer}), with the
+ * least-privilege policies compared to the actions used.
+ *
+ * @param truth    per finding kind, against the ground truth (empty when scored without one)
+ * @param policies the least-privilege policies found, compared to the actions used
+ */
+public record Scorecard(long benignEvents, long attackEvents, long alerts, long findings, List<ScoreRow> rows,
+        List<TruthRow> truth, PolicyScore policies) {
 
     private static final int EXAMPLES = 5;
 
     public Scorecard {
         Objects.requireNonNull(rows, "rows");
         rows = List.copyOf(rows);
+        truth = List.copyOf(truth);
+        Objects.requireNonNull(policies, "policies");
+    }
+
+    /** Scores against the labels and, when there is one, the ground truth. */
+    public static Scorecard score(LabelsFile labels, Optional<GroundTruth> truth, List<String> detectors,
+            List<Alert> alerts, List<Finding> findings) {
+        Scorecard byLabel = score(labels, detectors, alerts, findings);
+        if (truth.isEmpty()) {
+            return byLabel;
+        }
+        GroundTruth groundTruth = truth.get();
+        return new Scorecard(byLabel.benignEvents, byLabel.attackEvents, byLabel.alerts, byLabel.findings,
+                byLabel.rows, TruthScorer.rows(groundTruth, findings), TruthScorer.policies(groundTruth, findings));
     }
 
     /**
-     * Scores alerts and findings against the labels (see {@link LabelMatcher}).
+     * Scores alerts and findings against the labels (see {@link LabelMatcher}), without a ground truth.
      *
      * @param detectors every detector id, so that one with no scenario or no alert still gets its row
      */
@@ -61,7 +85,8 @@ public record Scorecard(long benignEvents, long attackEvents, long alerts, long 
                     unmatched.stream().limit(EXAMPLES).map(f -> f.entity() + (f.subject() == null ? ""
                             : " <- " + f.subject())).toList()));
         }
-        return new Scorecard(labels.benignEvents(), labels.attackEvents(), alerts.size(), findings.size(), rows);
+        return new Scorecard(labels.benignEvents(), labels.attackEvents(), alerts.size(), findings.size(), rows,
+                List.of(), PolicyScore.NONE);
     }
 
     private static double perMillion(long count, long events) {
@@ -85,7 +110,23 @@ public record Scorecard(long benignEvents, long attackEvents, long alerts, long 
         }
         text.append(String.format(Locale.ROOT, "%,d benign events, %,d attack events, %,d alerts, %,d findings%n",
                 benignEvents, attackEvents, alerts, findings));
+        if (!truth.isEmpty()) {
+            renderTruth(text);
+        }
         return text.toString();
+    }
+
+    private void renderTruth(StringBuilder text) {
+        text.append(String.format(Locale.ROOT, "%nfindings against the ground truth%n%-38s %8s %5s %5s %5s %9s %6s%n",
+                "kind", "expected", "TP", "FP", "FN", "precision", "recall"));
+        for (TruthRow row : truth) {
+            text.append(String.format(Locale.ROOT, "%-38s %8d %5d %5d %5d %9.3f %6.3f%n", row.kind(),
+                    row.truePositives().size() + row.falseNegatives().size(), row.truePositives().size(),
+                    row.falsePositives().size(), row.falseNegatives().size(), row.precision(), row.recall()));
+        }
+        text.append(String.format(Locale.ROOT, "least-privilege policies against the actions used: %d exact, "
+                + "%d superset, %d subset, %d wrong%n", policies.exact(), policies.superset(), policies.subset(),
+                policies.wrong()));
     }
 
     public byte[] toJson() {

@@ -32,6 +32,15 @@ public record SimUser(String account, String name, String userId, String accessK
         }
     }
 
+    /**
+     * What its inline policy grants: people who assume roles may assume them and look around; the others read their
+     * buckets.
+     */
+    public List<String> actions() {
+        return roles.isEmpty() ? List.of("s3:ListAllMyBuckets", "s3:GetObject")
+                : List.of("sts:AssumeRole", "s3:ListAllMyBuckets", "ec2:Describe*", "iam:List*");
+    }
+
     public String arn() {
         return "arn:aws:iam::" + account + ":user/" + name;
     }

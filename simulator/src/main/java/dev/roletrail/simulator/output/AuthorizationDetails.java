@@ -60,9 +60,8 @@ public final class AuthorizationDetails {
                 .put("Arn", user.arn()).put("CreateDate", user.keyCreated().toString());
         u.putArray("GroupList");
         u.putArray("AttachedManagedPolicies");
-        List<String> actions = user.roles().isEmpty() ? List.of("s3:ListAllMyBuckets", "s3:GetObject")
-                : List.of("sts:AssumeRole", "s3:ListAllMyBuckets", "ec2:Describe*", "iam:List*");
-        u.putArray("UserPolicyList").addObject().put("PolicyName", "work").set("PolicyDocument", allow(actions));
+        u.putArray("UserPolicyList").addObject().put("PolicyName", "work")
+                .set("PolicyDocument", allow(user.actions()));
         return u;
     }
 
