@@ -84,6 +84,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void shouldWrapEvidenceAndLastUseBetweenTheirPartsNeverInsideADate() {
+        String findings = html.substring(html.indexOf("<h2 id=\"findings\""), html.indexOf("<h2 id=\"break-glass\""));
+
+        assertThat(findings).as("a date is one word; the time breaks only at its ':'")
+                .contains("<td><span class=\"seg\">2026-08-01</span> 10:<wbr>00Z</td>")
+                .as("identities in evidence wrap between their parts").containsPattern("<li>[^<]*:<wbr>");
+        assertThat(html).contains(".seg{white-space:nowrap}");
+    }
+
+    @Test
     void shouldExplainEachAlertAndLinkItToTheEdgeItConcerns() {
         String page = HtmlReport.render(ReportSamples.breakGlassReport());
         String alerts = page.substring(page.indexOf("<table id=\"alerts-table\""));
