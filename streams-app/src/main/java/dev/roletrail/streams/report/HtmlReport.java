@@ -19,8 +19,8 @@ public final class HtmlReport {
 
     /**
      * Readable at 1,400 px and on A4: ARNs in monospace wrap only at their {@code <wbr>} after {@code :} and
-     * {@code /}, as do the identities in findings' evidence and the dates of their last use (a dashed word kept
-     * whole); other cells wrap anywhere rather than overflow; print drops the margins and keeps rows whole.
+     * {@code /}, as do the identities in findings' evidence (a dashed word kept whole); the dates of their last
+     * use break only at spaces; other cells wrap anywhere rather than overflow; print drops the margins and keeps rows whole.
      */
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px auto;padding:0 24px;color:#1d2330;max-width:1400px}
@@ -170,7 +170,7 @@ public final class HtmlReport {
                     .append(f.severity()).append("\">").append(f.severity())
                     .append("</td><td class=\"arn\">").append(arn(f.entity())).append("</td><td class=\"arn\">")
                     .append(arn(f.subject())).append("</td><td class=\"nw\">").append(esc(f.account())).append("</td><td>")
-                    .append(arn(report.lastUse(f))).append("</td><td class=\"prose\"><ul>");
+                    .append(HtmlText.words(report.lastUse(f))).append("</td><td class=\"prose\"><ul>");
             for (String line : f.evidence()) {
                 // Evidence names identities (web-identity subjects of 80 characters): wrapped between their parts.
                 html.append("<li>").append(arn(line)).append("</li>");
