@@ -19,7 +19,8 @@ public final class HtmlReport {
 
     /**
      * Readable at 1,400 px and on A4: ARNs in monospace wrap only at their {@code <wbr>} after {@code :} and
-     * {@code /}; other cells wrap anywhere rather than overflow; print drops the margins and keeps rows whole.
+     * {@code /}, as do the identities in findings' evidence (a dashed word kept whole); the dates of their last
+     * use break only at spaces; other cells wrap anywhere rather than overflow; print drops the margins and keeps rows whole.
      */
     private static final String STYLE = """
             body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:24px auto;padding:0 24px;color:#1d2330;max-width:1400px}
@@ -28,7 +29,7 @@ public final class HtmlReport {
             th,td{border:1px solid #d4dae4;padding:5px 8px;text-align:left;vertical-align:top;font-size:13px;overflow-wrap:anywhere}
             th{background:#eef2f7;overflow-wrap:normal}td[class^=sev-],td.when,td.nw{white-space:nowrap}td.num{text-align:right;font-variant-numeric:tabular-nums}
             .arn{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:12px;overflow-wrap:normal;word-break:normal;min-width:14ch}
-            td.prose{min-width:18ch}.arn .seg{white-space:nowrap}
+            td.prose{min-width:18ch}.seg{white-space:nowrap}
             .up{color:#b42318}.down{color:#067647}.sev-CRITICAL,.sev-HIGH{color:#b42318;font-weight:600}
             .sev-MEDIUM{color:#b54708}.none{color:#5a6475;font-style:italic}ul{margin:0;padding-left:18px}
             details{margin:2px 0}summary{cursor:pointer}details code{font-size:12px}details ul{columns:2 22em}
@@ -169,9 +170,10 @@ public final class HtmlReport {
                     .append(f.severity()).append("\">").append(f.severity())
                     .append("</td><td class=\"arn\">").append(arn(f.entity())).append("</td><td class=\"arn\">")
                     .append(arn(f.subject())).append("</td><td class=\"nw\">").append(esc(f.account())).append("</td><td>")
-                    .append(esc(report.lastUse(f))).append("</td><td class=\"prose\"><ul>");
+                    .append(HtmlText.words(report.lastUse(f))).append("</td><td class=\"prose\"><ul>");
             for (String line : f.evidence()) {
-                html.append("<li>").append(esc(line)).append("</li>");
+                // Evidence names identities (web-identity subjects of 80 characters): wrapped between their parts.
+                html.append("<li>").append(arn(line)).append("</li>");
             }
             html.append("</ul>");
             actions(html, f.actions());

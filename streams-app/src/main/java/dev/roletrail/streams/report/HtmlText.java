@@ -1,5 +1,8 @@
 package dev.roletrail.streams.report;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
 /**
  * Text into HTML and SVG (XML), for element content and quoted attribute values alike. Control characters other
  * than tab and newline are dropped: XML forbids them and they serve no reader.
@@ -29,6 +32,13 @@ public final class HtmlText {
             }
         }
         return out.append(whole(word)).toString();
+    }
+
+    /** Text that breaks only at its spaces: a date or time ({@code 2026-09-21 12:05Z}) is never cut at '-' or ':'. */
+    public static String words(String text) {
+        return Arrays.stream(escape(text).split(" ", -1))
+                .map(w -> w.indexOf('-') < 0 && w.indexOf(':') < 0 ? w : "<span class=\"seg\">" + w + "</span>")
+                .collect(Collectors.joining(" "));
     }
 
     private static String whole(CharSequence word) {

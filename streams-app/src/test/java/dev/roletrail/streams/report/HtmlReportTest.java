@@ -84,6 +84,16 @@ class HtmlReportTest {
     }
 
     @Test
+    void shouldWrapEvidenceAndLastUseBetweenTheirPartsNeverInsideADate() {
+        String findings = html.substring(html.indexOf("<h2 id=\"findings\""), html.indexOf("<h2 id=\"break-glass\""));
+
+        assertThat(findings).as("a date and a time are words kept whole")
+                .contains("<td><span class=\"seg\">2026-08-01</span> <span class=\"seg\">10:00Z</span></td>")
+                .as("identities in evidence wrap between their parts").containsPattern("<li>[^<]*:<wbr>");
+        assertThat(html).contains(".seg{white-space:nowrap}");
+    }
+
+    @Test
     void shouldExplainEachAlertAndLinkItToTheEdgeItConcerns() {
         String page = HtmlReport.render(ReportSamples.breakGlassReport());
         String alerts = page.substring(page.indexOf("<table id=\"alerts-table\""));

@@ -16,6 +16,14 @@ class HtmlTextTest {
     }
 
     @Test
+    void shouldBreakADateAndTimeOnlyAtTheirSpaces() {
+        assertThat(HtmlText.words("2026-09-21 12:05Z")).isEqualTo("<span class=\"seg\">2026-09-21</span> "
+                + "<span class=\"seg\">12:05Z</span>");
+        assertThat(HtmlText.words("not seen since tracking began (2026-04-27) <b>"))
+                .isEqualTo("not seen since tracking began <span class=\"seg\">(2026-04-27)</span> &lt;b&gt;");
+    }
+
+    @Test
     void shouldKeepHostileNamesInertInsideTheirSegments() {
         assertThat(HtmlText.arn("role/x-<script>alert(1)</script>"))
                 .isEqualTo("role/<wbr><span class=\"seg\">x-&lt;script&gt;alert(1)&lt;</span>/<wbr>script&gt;");
