@@ -21,6 +21,7 @@ import dev.roletrail.streams.identity.AccessEdge;
  *                                                                                              trust path
  *             = f.lastUsed                                                   unused permissions (of those actions)
  * </pre>
+ * An unused-permissions finding's words also give its entity's own last use where the state knows it.
  * Worded as a time; or, with none, {@code never} where the finding says there was none in a tracking period RoleTrail
  * watched whole, else {@code not seen since tracking began (DATE)}.
  */
@@ -74,8 +75,20 @@ final class LastUse {
                 f.actions(), f.policy());
     }
 
-    /** The enriched finding's last use in words. */
+    /**
+     * The enriched finding's last use in words. Unused permissions are about their actions, but a reader takes the
+     * column for the entity's: when the entity's own use is known, both are said.
+     */
     String words(Finding f) {
+        String words = findingWords(f);
+        Instant entityUse = entities.get(f.entity());
+        if (f.kind() == FindingKind.UNUSED_PERMISSIONS && entityUse != null) {
+            return "these actions " + words + "; " + f.entityType() + " last used " + ReportText.time(entityUse);
+        }
+        return words;
+    }
+
+    private String findingWords(Finding f) {
         if (f.lastUsed() != null) {
             return ReportText.time(f.lastUsed());
         }

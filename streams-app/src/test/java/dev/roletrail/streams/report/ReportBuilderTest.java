@@ -142,6 +142,21 @@ class ReportBuilderTest {
     }
 
     @Test
+    void shouldGiveAUsedRolesUnusedPermissionsTheRolesOwnLastUseBesideTheirs() {
+        Instant began = Instant.parse("2026-08-01T00:00:00Z");
+        Finding unusedActions = new Finding("up-1", FindingKind.UNUSED_PERMISSIONS, FindingStatus.OPEN, Severity.LOW,
+                "unused permissions", PROD, ADMIN, "role", null, began, ReportSamples.WEEK.end(), null, List.of(),
+                null, null, null);
+
+        WeeklyReport org = ReportBuilder.build(ReportSamples.WEEK, ReportSamples.GENERATED, new ReportInputs(
+                List.of(unusedActions), ReportSamples.edges(), List.of(), began.minusSeconds(1)), Map.of()).get(0);
+
+        assertThat(org.findings()).extracting(Finding::lastUsed).as("the finding is about its actions")
+                .containsExactly((Instant) null);
+        assertThat(org.lastUse()).containsEntry("up-1", "these actions never; role last used 2026-11-20 09:30Z");
+    }
+
+    @Test
     void shouldSayNotSeenSinceTrackingBeganWhenObservationsStartedWithinThePeriod() {
         Finding unused = ReportSamples.finding("u-3", FindingKind.UNUSED_ROLE, READER, null, List.of());
         unused = new Finding(unused.id(), unused.kind(), unused.status(), unused.severity(), unused.title(),
