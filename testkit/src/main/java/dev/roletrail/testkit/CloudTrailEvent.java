@@ -199,6 +199,15 @@ public final class CloudTrailEvent {
         return root.at("/responseElements/credentials/accessKeyId").asText(null);
     }
 
+    /**
+     * The STS call issued this key (after {@link #assumeRole}): the other copy of a cross-account call, which names
+     * the same new credentials.
+     */
+    public CloudTrailEvent issuing(String keyId) {
+        ((ObjectNode) root.at("/responseElements/credentials")).put("accessKeyId", keyId);
+        return this;
+    }
+
     /** Signs the call with this access key (e.g. the key an earlier AssumeRole issued). */
     public CloudTrailEvent withAccessKey(String keyId) {
         ((ObjectNode) root.get("userIdentity")).put("accessKeyId", keyId);

@@ -11,6 +11,10 @@ import dev.roletrail.schemas.cloudtrail.UserIdentity.SessionContext;
 /** Derives the {@link Principal} that acted in a CloudTrail record, for every {@code userIdentity} shape. */
 public final class Principals {
 
+    /** The id prefix of a principal CloudTrail names by its account alone ({@code AWSAccount}). */
+    public static final String ACCOUNT_PREFIX = "account:";
+
+
     /** {@code arn:<partition>:sts::<account>:assumed-role/<role-name>/<session>}. */
     private static final Pattern ASSUMED_ROLE_ARN =
             Pattern.compile("^arn:([\\w-]+):sts::(\\d{12}):assumed-role/([^/]+)/.*$");
@@ -39,7 +43,7 @@ public final class Principals {
                     type, account);
             case AWS_SERVICE -> new Principal("service:" + firstNonBlank(identity.invokedBy(),
                     identity.principalId(), "unknown"), type, account);
-            case AWS_ACCOUNT -> new Principal("account:" + orDash(account), type, account);
+            case AWS_ACCOUNT -> new Principal(ACCOUNT_PREFIX + orDash(account), type, account);
             case SAML_USER -> new Principal("saml:" + orDash(identity.identityProvider()) + "/"
                     + firstNonBlank(identity.userName(), identity.principalId(), "-"), type, account);
             case WEB_IDENTITY_USER -> new Principal("web-identity:" + orDash(identity.identityProvider()) + "/"
@@ -85,5 +89,13 @@ public final class Principals {
 
     private static String orDash(String value) {
         return isBlank(value) ? "-" : value;
+    }
+
+    /**
+     * Whether a principal id names an account alone: the role owner's copy of a cross-account call, or a caller of
+     * an account whose trail RoleTrail does not read.
+     */
+    public static boolean accountOnly(String principalId) {
+        return principalId != null && principalId.startsWith(ACCOUNT_PREFIX);
     }
 }

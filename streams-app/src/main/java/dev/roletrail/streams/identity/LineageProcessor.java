@@ -134,13 +134,13 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             return;
         }
         Session session = sessions.get(keyId);
-        if (session != null) {
+        if (session != null && !provisional(session)) {
             emit(event, session);
             return;
         }
         HeldEvents waiting = held.get(keyId);
         if (waiting != null && waiting.released()) {
-            emit(event, null);
+            emit(event, session);
         } else if (waiting == null) {
             HeldEvents first = HeldEvents.hold(event.eventTime().plus(hold));
             held.put(keyId, first);
@@ -149,7 +149,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             heldSinceWall.put(keyId, context.currentSystemTimeMs());
         } else if (waiting.count() >= MAX_HELD_PER_KEY) {
             release(keyId, waiting);
-            emit(event, null); // after the events it held: arrival order
+            emit(event, session); // after the events it held: arrival order
         } else {
             held.put(keyId, waiting.plusOne());
             heldRows.append(keyId, waiting.count(), event);
@@ -157,9 +157,16 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     }
 
     private void arrived(Session session) {
+        Session known = sessions.get(session.keyId());
+        if (provisional(session) && known != null) {
+            return; // the caller's copy came first, or this is the same account-only copy again
+        }
         sessions.put(session.keyId(), session);
         if (session.expiresAt() != null) {
             sessionsDue.add(session.keyId(), session.expiresAt().plus(KEEP_AFTER_EXPIRY));
+        }
+        if (provisional(session)) {
+            return; // its calls keep waiting, up to their hold, for the caller's copy
         }
         HeldEvents waiting = held.get(session.keyId());
         heldSinceWall.remove(session.keyId());
@@ -182,10 +189,23 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
                 context.forward(new Record<>(issued.actingAs(), new LineageOutput(null, issued), timestamp)));
     }
 
+    /** The held calls go on with the session known by now: none, or an account-only copy's. */
     private void release(String keyId, HeldEvents waiting) {
         heldSinceWall.remove(keyId);
         held.put(keyId, waiting.markReleased());
-        heldRows.take(keyId).forEach(event -> emit(event, null));
+        Session known = sessions.get(keyId);
+        heldRows.take(keyId).forEach(event -> emit(event, known));
+    }
+
+    /**
+     * A session whose origin is an account alone. An organisation trail logs a cross-account AssumeRole twice, with
+     * the same new key: in the caller's account with the caller and its lineage, and in the role owner's account with
+     * only the caller's account. Which copy comes back first through {@code roletrail.sessions} depends on timing, so
+     * the owner's copy never replaces the caller's, and calls of its key wait for the caller's copy as for an unknown
+     * key; once their hold is over they go on with the owner's copy (an account outside the trail sends no other).
+     */
+    private static boolean provisional(Session session) {
+        return Principals.accountOnly(session.origin());
     }
 
     /** Releases held events whose hold is over, and forgets released markers and sessions long past. */

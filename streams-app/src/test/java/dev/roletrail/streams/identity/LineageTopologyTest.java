@@ -11,6 +11,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.identity.Session;
@@ -87,6 +89,47 @@ class LineageTopologyTest {
             assertThat(session.origin()).isEqualTo(JUMP);
             assertThat(session.chain()).containsExactly(JUMP, TARGET);
         });
+    }
+
+    /**
+     * An organisation trail's two copies of one cross-account AssumeRole, in either order: the caller's (alice, in her
+     * account) and the role owner's (her account alone). The session's calls carry alice's lineage either way.
+     */
+    @ParameterizedTest(name = "owner's copy first: {0}")
+    @ValueSource(booleans = {true, false})
+    void shouldKeepTheCallersCopyOfACrossAccountSessionWhicheverArrivesFirst(boolean ownersCopyFirst) {
+        CloudTrailEvent callers = CloudTrailEvent.byUser(ALICE).assumeRole(TARGET).at(T0);
+        CloudTrailEvent owners = CloudTrailEvent.byAccount("111122223333").recipient("444455556666")
+                .eventId("owners-copy").assumeRole(TARGET).issuing(callers.issuedKeyId()).at(T0);
+        send(ownersCopyFirst ? "account:111122223333" : ALICE, ownersCopyFirst ? owners : callers);
+        send(TARGET, CloudTrailEvent.byRoleSession(TARGET, "session").withAccessKey(callers.issuedKeyId())
+                .assumeRole(JUMP).at(T0.plusSeconds(30)));
+        send(ownersCopyFirst ? ALICE : "account:111122223333", ownersCopyFirst ? callers : owners);
+
+        assertThat(topology.sessions()).filteredOn(session -> session.actingAs().equals(JUMP)).singleElement()
+                .satisfies(session -> {
+                    assertThat(session.origin()).isEqualTo(ALICE);
+                    assertThat(session.chain()).containsExactly(ALICE, TARGET, JUMP);
+                });
+        KeyValueStore<String, Session> store = topology.driver().getKeyValueStore(StoreNames.SESSIONS);
+        assertThat(store.get(callers.issuedKeyId()).origin()).isEqualTo(ALICE);
+    }
+
+    @Test
+    void shouldGiveAnAccountOnlySessionsCallsItsLineageOnceTheHoldIsOver() {
+        CloudTrailEvent owners = CloudTrailEvent.byAccount("999988887777").recipient("444455556666")
+                .assumeRole(TARGET).at(T0);
+        send("account:999988887777", owners);
+        send(TARGET, CloudTrailEvent.byRoleSession(TARGET, "vendor").withAccessKey(owners.issuedKeyId())
+                .assumeRole(JUMP).at(T0.plusSeconds(30)));
+        assertThat(topology.sessions()).as("the call waits for a caller's copy that may come")
+                .noneMatch(session -> session.actingAs().equals(JUMP));
+
+        send(ALICE, CloudTrailEvent.byUser(ALICE).at(T0.plus(Duration.ofMinutes(11))));
+
+        assertThat(topology.sessions()).filteredOn(session -> session.actingAs().equals(JUMP)).singleElement()
+                .satisfies(session -> assertThat(session.chain())
+                        .containsExactly("account:999988887777", TARGET, JUMP));
     }
 
     @Test
