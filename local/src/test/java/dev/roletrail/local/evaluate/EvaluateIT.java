@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import dev.roletrail.simulator.SimulationSpec;
 import dev.roletrail.simulator.evaluate.ScoreRow;
 import dev.roletrail.simulator.evaluate.Scorecard;
-import dev.roletrail.streams.detect.DetectorCatalog;
+import dev.roletrail.streams.catalog.DetectorCatalog;
 import dev.roletrail.streams.detect.DetectorInfo;
 
 /** The whole pipeline on a real broker and S3 server finds the labelled scenarios of a small organisation. */

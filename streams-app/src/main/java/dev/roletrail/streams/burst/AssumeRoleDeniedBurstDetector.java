@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.burst;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -7,7 +7,10 @@ import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
-import dev.roletrail.streams.burst.AssumeAttempts;
+import dev.roletrail.streams.detect.AlertFactory;
+import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorSettings;
+import dev.roletrail.streams.detect.Texts;
 import dev.roletrail.streams.identity.AssumeRoleCall;
 import dev.roletrail.streams.identity.Observation;
 

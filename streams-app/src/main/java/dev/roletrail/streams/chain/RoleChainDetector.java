@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.chain;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -10,6 +10,9 @@ import java.util.Set;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.identity.Session;
+import dev.roletrail.streams.detect.AlertFactory;
+import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.identity.Observation;
 
 /**

@@ -10,9 +10,8 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.state.DecodedCache;
-import dev.roletrail.streams.detect.RoleChainDetector;
 import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.state.DecodedCache;
 
 /**
  * Remembers the chain paths each role has extended (store {@code chain-paths}: key {@code role \0 path} → first

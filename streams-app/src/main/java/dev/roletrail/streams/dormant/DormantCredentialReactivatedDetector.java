@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.dormant;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -8,9 +8,15 @@ import java.util.Optional;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
+import dev.roletrail.streams.detect.AlertFactory;
+import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorSettings;
+import dev.roletrail.streams.detect.Texts;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.keys.KeyUsage;
+import dev.roletrail.streams.keys.KeyUsageDetector;
+import dev.roletrail.streams.profile.PrincipalProfile;
+import dev.roletrail.streams.profile.ProfileDetector;
 
 /**
  * {@code dormant-credential-reactivated}: an IAM user, a role or a long-term access key acts at event time t with

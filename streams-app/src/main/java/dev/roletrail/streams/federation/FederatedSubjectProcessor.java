@@ -7,7 +7,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.detect.NewFederatedSubjectDetector;
 import dev.roletrail.streams.identity.Observation;
 
 /**

@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.federation;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,8 +6,9 @@ import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
-import dev.roletrail.streams.federation.FederatedAssumption;
-import dev.roletrail.streams.federation.RoleFederation;
+import dev.roletrail.streams.detect.AlertFactory;
+import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.identity.Observation;
 
 /**

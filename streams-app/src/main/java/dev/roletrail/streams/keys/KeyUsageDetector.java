@@ -1,10 +1,10 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.keys;
 
 import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.streams.detect.DetectorInfo;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.keys.KeyUsage;
 
 /** A detector that judges a call signed with a long-term access key against that key's usage before the call. */
 public interface KeyUsageDetector {

@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.keys;
 
 import java.time.Duration;
 import java.util.List;
@@ -6,8 +6,11 @@ import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
+import dev.roletrail.streams.detect.AlertFactory;
+import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorSettings;
+import dev.roletrail.streams.detect.Texts;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.keys.KeyUsage;
 
 /**
  * {@code new-network-for-key}: a call signed with long-term key k at event time t from network n fires when

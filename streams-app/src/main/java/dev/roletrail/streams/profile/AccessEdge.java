@@ -1,7 +1,9 @@
-package dev.roletrail.streams.identity;
+package dev.roletrail.streams.profile;
 
 import java.time.Instant;
 import java.util.Objects;
+
+import dev.roletrail.streams.identity.RoleAssumption;
 
 /**
  * An observed access path, assumer → role (store {@code access-edges}, key: {@link #key(String, String)}).

@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.profile;
 
 import java.time.Duration;
 import java.util.List;
@@ -7,9 +7,9 @@ import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
-import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.detect.AlertFactory;
+import dev.roletrail.streams.detect.DetectorInfo;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.identity.RoleAssumption;
 import dev.roletrail.streams.identity.TrustPolicy;
 

@@ -1,4 +1,4 @@
-package dev.roletrail.streams.identity;
+package dev.roletrail.streams.profile;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -14,8 +14,8 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.inventory.IamRole;
 import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.detect.FirstTimeAssumptionDetector;
-import dev.roletrail.streams.detect.ProfileDetector;
+import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.identity.TrustPolicy;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.time.DueIndex;
 

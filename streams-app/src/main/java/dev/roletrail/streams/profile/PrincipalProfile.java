@@ -1,11 +1,12 @@
-package dev.roletrail.streams.identity;
+package dev.roletrail.streams.profile;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
-import dev.roletrail.streams.identity.SeenValues.Seen;
+import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.profile.SeenValues.Seen;
 
 /**
  * What RoleTrail knows of one principal (store {@code principal-profiles}, key: principal id). Times are event

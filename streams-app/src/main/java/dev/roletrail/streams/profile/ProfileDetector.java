@@ -1,10 +1,10 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.profile;
 
 import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.streams.detect.DetectorInfo;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.identity.PrincipalProfile;
 
 /** A detector that judges an observation against the acting principal's profile as it was before the event. */
 public interface ProfileDetector {

@@ -1,4 +1,4 @@
-package dev.roletrail.streams.identity;
+package dev.roletrail.streams.profile;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,13 +1,16 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.rate;
 
 import java.util.List;
 import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
+import dev.roletrail.streams.detect.AlertFactory;
+import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorSettings;
+import dev.roletrail.streams.detect.Texts;
 import dev.roletrail.streams.identity.AssumeRoleCall;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.rate.AssumptionRate;
 
 /**
  * {@code assumption-rate-anomaly}: with c the principal's AssumeRole* calls (allowed or refused) in the current

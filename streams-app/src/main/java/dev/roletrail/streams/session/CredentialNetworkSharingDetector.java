@@ -1,11 +1,14 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.session;
 
 import java.time.Duration;
 import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
+import dev.roletrail.streams.detect.AlertFactory;
+import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorSettings;
+import dev.roletrail.streams.detect.EventEvidence;
 import dev.roletrail.streams.session.NetworkActivity.KeyAct;
-import dev.roletrail.streams.session.NetworkUse;
 
 /**
  * {@code session-credential-network-change}, the rule for workload credentials, whether or not their issuance was

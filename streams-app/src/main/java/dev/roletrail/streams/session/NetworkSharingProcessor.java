@@ -11,7 +11,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.detect.CredentialNetworkSharingDetector;
 import dev.roletrail.streams.session.NetworkActivity.KeyAct;
 import dev.roletrail.streams.time.DueIndex;
 

@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,11 +8,12 @@ import java.util.Optional;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.identity.Session;
+import dev.roletrail.streams.detect.AlertFactory;
+import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.identity.Networks;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.Sessions;
-import dev.roletrail.streams.session.RoleClients;
-import dev.roletrail.streams.session.SessionUse;
 
 /**
  * {@code session-credential-network-change}: temporary credentials used from a network other than their home.

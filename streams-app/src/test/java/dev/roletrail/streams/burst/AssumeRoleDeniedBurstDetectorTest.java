@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.burst;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.TestObservations;
-import dev.roletrail.streams.burst.AssumeAttempts;
+import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.identity.AssumeRoleCall;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.testkit.CloudTrailEvent;

@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.chain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,6 +13,8 @@ import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.TestObservations;
+import dev.roletrail.streams.detect.DetectorSettings;
+import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 class RoleChainDetectorTest {

@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.dormant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,9 +13,10 @@ import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.TestObservations;
+import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.keys.KeyUsage;
+import dev.roletrail.streams.profile.PrincipalProfile;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 class DormantCredentialReactivatedDetectorTest {

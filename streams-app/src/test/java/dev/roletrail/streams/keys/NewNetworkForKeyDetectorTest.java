@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.keys;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.TestObservations;
+import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.keys.KeyUsage;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 class NewNetworkForKeyDetectorTest {

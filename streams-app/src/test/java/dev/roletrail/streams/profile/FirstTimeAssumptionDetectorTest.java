@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,10 +13,8 @@ import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.cloudtrail.Principal;
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
 import dev.roletrail.schemas.cloudtrail.Principals;
-import dev.roletrail.streams.identity.AccessEdge;
 import dev.roletrail.streams.identity.Lineage;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.identity.RoleAssumption;
 import dev.roletrail.streams.identity.TrustPolicy;
 import dev.roletrail.testkit.CloudTrailEvent;

@@ -1,4 +1,4 @@
-package dev.roletrail.streams.identity;
+package dev.roletrail.streams.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,7 +8,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.roletrail.streams.TestObservations;
-import dev.roletrail.streams.identity.SeenValues.Seen;
+import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.profile.SeenValues.Seen;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 class PrincipalProfileTest {

@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.rate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.TestObservations;
+import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.identity.AssumeRoleCall;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.rate.AssumptionRate;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 class AssumptionRateAnomalyDetectorTest {

@@ -1,4 +1,4 @@
-package dev.roletrail.streams.detect;
+package dev.roletrail.streams.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -12,9 +12,8 @@ import org.junit.jupiter.api.Test;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.TestObservations;
+import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.session.RoleClients;
-import dev.roletrail.streams.session.SessionUse;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 class SessionCredentialNetworkChangeDetectorTest {
