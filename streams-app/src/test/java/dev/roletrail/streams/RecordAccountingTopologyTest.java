@@ -17,7 +17,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
 import dev.roletrail.schemas.Json;
+import dev.roletrail.streams.parse.RecordExclusions;
 import dev.roletrail.streams.profile.PrincipalProfile;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.testkit.CloudTrailSamples;
 import dev.roletrail.testkit.RealShapes;
 

@@ -19,6 +19,7 @@ import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.deadletter.DeadLetter;
 import dev.roletrail.streams.profile.AccessEdge;
 import dev.roletrail.streams.profile.PrincipalProfile;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.unused.InventoryFixtures;
 import dev.roletrail.testkit.CloudTrailEvent;
 

@@ -25,6 +25,7 @@ import dev.roletrail.streams.profile.AccessEdge;
 import dev.roletrail.streams.profile.PrincipalProfile;
 import dev.roletrail.streams.rate.AssumptionRate;
 import dev.roletrail.streams.rate.AssumptionRateAnomalyDetector;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /**

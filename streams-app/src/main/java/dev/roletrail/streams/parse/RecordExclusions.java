@@ -1,4 +1,4 @@
-package dev.roletrail.streams;
+package dev.roletrail.streams.parse;
 
 import org.apache.kafka.streams.state.KeyValueStore;
 

@@ -13,10 +13,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.inventory.IamRole;
 import dev.roletrail.schemas.inventory.InventoryEntity;
-import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.TrustPolicy;
 import dev.roletrail.streams.state.DecodedCache;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
 
 /**

@@ -20,7 +20,6 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
-import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.keys.KeyUsage;
 import dev.roletrail.streams.profile.AccessEdge;
 import dev.roletrail.streams.profile.PrincipalProfile;
@@ -29,6 +28,7 @@ import dev.roletrail.streams.report.ReportBuilder;
 import dev.roletrail.streams.report.ReportInputs;
 import dev.roletrail.streams.report.ReportSettings;
 import dev.roletrail.streams.report.WeeklyReport;
+import dev.roletrail.streams.state.StoreNames;
 
 /**
  * The query API over every instance of the app. A lookup by principal goes to the instance that owns the

@@ -1,4 +1,4 @@
-package dev.roletrail.streams;
+package dev.roletrail.streams.state;
 
 /** Names of the state stores, shared by the topology, the query API and the test that pins them. */
 public final class StoreNames {

@@ -1,4 +1,4 @@
-package dev.roletrail.streams;
+package dev.roletrail.streams.time;
 
 /**
  * Tells the topology running in this JVM that no more input will come: the launcher of a one-off analysis signals it
