@@ -41,7 +41,6 @@ import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.dedup.DeduplicateProcessor;
 import dev.roletrail.streams.detect.AlertPolicy;
 import dev.roletrail.streams.detect.DetectorSettings;
-import dev.roletrail.streams.detect.StatelessDetectors;
 import dev.roletrail.streams.dormant.DormantCredentialReactivatedDetector;
 import dev.roletrail.streams.federation.FederatedAssumption;
 import dev.roletrail.streams.federation.FederatedSubjectProcessor;
@@ -279,7 +278,12 @@ public final class RoleTrailTopology {
                 .to(topics.findings().name(), produced(topics.findings(), "findings-sink"));
     }
 
-    /** Every detector branch; each reads the same observations and owns its own state. */
+    /**
+     * Every detector branch; each reads the same observations and owns its own state. The stateless detectors are
+     * the catalogue's; the stateful ones are wired here one branch per state, not in a loop over the catalogue: a
+     * branch may call more than one detector (the dormancy detector is called by two), one detector's settings may
+     * feed two branches keyed differently, and each branch's node and store names are pinned.
+     */
     private static KStream<String, Alert> detect(KStream<String, Observation> observations, StreamsAppConfig config) {
         DetectorSettings firstTime = new DetectorSettings(FirstTimeAssumptionDetector.INFO.id(), config.settings());
         DormantCredentialReactivatedDetector dormant = new DormantCredentialReactivatedDetector(
@@ -304,7 +308,7 @@ public final class RoleTrailTopology {
         KStream<String, Alert> rates = observations.process(
                 () -> new AssumptionRateProcessor(rateAnomaly, config.entityRetention()),
                 Named.as("assumption-rate-detector"), StoreNames.ASSUMPTION_RATES, StoreNames.TIMERS);
-        KStream<String, Alert> stateless = observations.flatMapValues(StatelessDetectors.all(config.settings()),
+        KStream<String, Alert> stateless = observations.flatMapValues(DetectorCatalog.stateless(config.settings()),
                 Named.as("stateless-detectors"));
         RoleChainDetector roleChain = new RoleChainDetector(
                 new DetectorSettings(RoleChainDetector.INFO.id(), config.settings()));

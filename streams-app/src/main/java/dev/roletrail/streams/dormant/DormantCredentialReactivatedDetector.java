@@ -27,6 +27,10 @@ import dev.roletrail.streams.profile.ProfileDetector;
  * classic sign of a leaked key). A user's call signed with a long-term key is left to the key: the user is active
  * whenever its key is, so the key was idle at least as long, and one reactivation gives one alert, not two. The one
  * case this leaves unjudged is a dormant user's first call with a key never seen before.
+ * <p>
+ * It reads two states, a principal's profile and a key's usage, so it has a package of its own above both
+ * {@code profile} and {@code keys}: each of their processors calls it through its own interface
+ * ({@link ProfileDetector}, {@link KeyUsageDetector}) and neither knows it; the topology hands one instance to both.
  */
 public final class DormantCredentialReactivatedDetector implements ProfileDetector, KeyUsageDetector {
 
