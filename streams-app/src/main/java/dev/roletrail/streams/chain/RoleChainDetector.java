@@ -12,6 +12,7 @@ import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.detect.AlertFactory;
 import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorInfo.Judgement;
 import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.identity.Observation;
 
@@ -28,7 +29,8 @@ public final class RoleChainDetector {
             Severity.MEDIUM,
             List.of("T1548", "T1078.004", "T1550.001"),
             "Follow the chain back to its origin; confirm each hop is needed, and cut trust policies that let roles "
-                    + "assume each other without a business reason.");
+                    + "assume each other without a business reason.",
+            Judgement.BASELINE);
 
     private final int maxDepth;
     private final Duration learningPeriod;

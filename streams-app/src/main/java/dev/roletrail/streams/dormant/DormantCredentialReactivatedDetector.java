@@ -10,6 +10,7 @@ import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
 import dev.roletrail.streams.detect.AlertFactory;
 import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorInfo.Judgement;
 import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.detect.Texts;
 import dev.roletrail.streams.identity.Observation;
@@ -40,7 +41,8 @@ public final class DormantCredentialReactivatedDetector implements ProfileDetect
             Severity.MEDIUM,
             List.of("T1078.004"),
             "Ask the owner whether this use is theirs; if not, deactivate the access key (or revoke the role's "
-                    + "sessions), and either way remove credentials nobody needs.");
+                    + "sessions), and either way remove credentials nobody needs.",
+            Judgement.BASELINE);
 
     private final Duration dormancy;
 

@@ -8,6 +8,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.streams.detect.AlertFactory;
 import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorInfo.Judgement;
 import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.identity.Observation;
 
@@ -24,7 +25,8 @@ public final class NewFederatedSubjectDetector {
             Severity.MEDIUM,
             List.of("T1078.004", "T1606.002"),
             "Check the role's trust policy conditions (aud, sub, SAML attributes); if this subject should not reach "
-                    + "the role, tighten the condition and revoke the session.");
+                    + "the role, tighten the condition and revoke the session.",
+            Judgement.BASELINE);
 
     private final Duration learningPeriod;
 

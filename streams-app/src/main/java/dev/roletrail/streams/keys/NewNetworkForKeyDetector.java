@@ -8,6 +8,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.streams.detect.AlertFactory;
 import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorInfo.Judgement;
 import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.detect.Texts;
 import dev.roletrail.streams.identity.Observation;
@@ -31,7 +32,8 @@ public final class NewNetworkForKeyDetector implements KeyUsageDetector {
             Severity.MEDIUM,
             List.of("T1078.004", "T1552"),
             "Ask the key's owner whether they work from this network; if not, deactivate the key, rotate it, and "
-                    + "look for calls it made from there.");
+                    + "look for calls it made from there.",
+            Judgement.BASELINE);
 
     private static final int NETWORKS_SHOWN = 5;
 

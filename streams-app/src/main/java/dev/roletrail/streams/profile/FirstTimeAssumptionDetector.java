@@ -9,6 +9,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.streams.detect.AlertFactory;
 import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorInfo.Judgement;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.RoleAssumption;
 import dev.roletrail.streams.identity.TrustPolicy;
@@ -29,7 +30,8 @@ public final class FirstTimeAssumptionDetector {
             Severity.MEDIUM,
             List.of("T1078.004", "T1548"),
             "Confirm with the owner of the origin identity that this role is needed; if not, revoke the session "
-                    + "and narrow the role's trust policy.");
+                    + "and narrow the role's trust policy.",
+            Judgement.BASELINE);
 
     private final Duration learningPeriod;
 

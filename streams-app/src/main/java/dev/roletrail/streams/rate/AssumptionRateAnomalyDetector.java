@@ -7,6 +7,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.streams.detect.AlertFactory;
 import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorInfo.Judgement;
 import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.detect.Texts;
 import dev.roletrail.streams.identity.AssumeRoleCall;
@@ -28,7 +29,8 @@ public final class AssumptionRateAnomalyDetector {
             Severity.MEDIUM,
             List.of("T1078.004", "T1548.005"),
             "Find what drives the calls (a new deployment, a loop gone wrong, or someone else using the origin "
-                    + "identity); if nobody owns it, revoke the principal's sessions and review the roles assumed.");
+                    + "identity); if nobody owns it, revoke the principal's sessions and review the roles assumed.",
+            Judgement.STATISTICAL);
 
     private final double k;
     private final int minCount;

@@ -10,6 +10,7 @@ import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.detect.AlertFactory;
 import dev.roletrail.streams.detect.DetectorInfo;
+import dev.roletrail.streams.detect.DetectorInfo.Judgement;
 import dev.roletrail.streams.detect.DetectorSettings;
 import dev.roletrail.streams.identity.Networks;
 import dev.roletrail.streams.identity.Observation;
@@ -34,7 +35,8 @@ public final class SessionCredentialNetworkChangeDetector {
             Severity.HIGH,
             List.of("T1552.005", "T1550.001", "T1078.004"),
             "Treat the session's credentials as stolen: revoke the role's active sessions (aws:TokenIssueTime "
-                    + "deny policy), find the host they left, and rotate anything the role could read.");
+                    + "deny policy), find the host they left, and rotate anything the role could read.",
+            Judgement.BASELINE);
 
     private final Duration learningPeriod;
 
