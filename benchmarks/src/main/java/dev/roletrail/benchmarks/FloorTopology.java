@@ -15,12 +15,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
-import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.dedup.DeduplicateProcessor;
 import dev.roletrail.streams.parse.EventTimeExtractor;
 import dev.roletrail.streams.parse.ParseCloudTrailProcessor;
 import dev.roletrail.streams.parse.ParseOutcome;
+import dev.roletrail.streams.state.StoreNames;
 
 /**
  * The least any RoleTrail topology does per event, for the benchmark's floor figure: read the CloudTrail record with

@@ -27,8 +27,8 @@ import dev.roletrail.ingest.IngestConfig;
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.RoleTrailTopology;
+import dev.roletrail.streams.catalog.DetectorCatalog;
 import dev.roletrail.streams.config.StreamsAppConfig;
-import dev.roletrail.streams.detect.DetectorCatalog;
 import dev.roletrail.streams.detect.DetectorInfo;
 import dev.roletrail.streams.query.QueryConfig;
 

@@ -6,14 +6,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import dev.roletrail.local.evaluate.Evaluation;
-import dev.roletrail.schemas.config.Settings;
-import dev.roletrail.simulator.evaluate.Scorecard;
-import dev.roletrail.streams.detect.DetectorCatalog;
-import dev.roletrail.streams.detect.DetectorInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+
+import dev.roletrail.local.evaluate.Evaluation;
+import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.simulator.evaluate.Scorecard;
+import dev.roletrail.streams.catalog.DetectorCatalog;
+import dev.roletrail.streams.detect.DetectorInfo;
 
 /** {@code roletrail evaluate}: detection quality of the whole pipeline on a simulated organisation. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
@@ -14,18 +15,14 @@ import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
+import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.Repartitioned;
-import org.apache.kafka.streams.kstream.Materialized;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-import dev.roletrail.streams.state.Encoded;
-import dev.roletrail.streams.state.StateSerde;
-import dev.roletrail.streams.state.WriteBackStoreBuilder;
 import dev.roletrail.schemas.Topic;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
@@ -35,55 +32,60 @@ import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.alert.SuppressionProcessor;
 import dev.roletrail.streams.alert.SuppressionState;
 import dev.roletrail.streams.burst.AssumeAttempts;
+import dev.roletrail.streams.burst.AssumeRoleDeniedBurstDetector;
 import dev.roletrail.streams.burst.DenialBurstProcessor;
-import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.catalog.DetectorCatalog;
+import dev.roletrail.streams.chain.RoleChainDetector;
 import dev.roletrail.streams.chain.RoleChainProcessor;
-import dev.roletrail.streams.detect.CredentialNetworkSharingDetector;
-import dev.roletrail.streams.detect.NewFederatedSubjectDetector;
-import dev.roletrail.streams.detect.RoleChainDetector;
-import dev.roletrail.streams.detect.SessionCredentialNetworkChangeDetector;
-import dev.roletrail.streams.federation.FederatedAssumption;
-import dev.roletrail.streams.federation.FederatedSubjectProcessor;
-import dev.roletrail.streams.federation.RoleFederation;
-import dev.roletrail.streams.siem.DetectionFindingMapper;
-import dev.roletrail.streams.siem.IamAnalysisFindingMapper;
-import dev.roletrail.streams.siem.IdentityActivityMapper;
-import dev.roletrail.streams.siem.SiemForward;
-import dev.roletrail.streams.session.NetworkActivity;
-import dev.roletrail.streams.session.NetworkSharingProcessor;
-import dev.roletrail.streams.session.NetworkUse;
-import dev.roletrail.streams.session.RoleClients;
-import dev.roletrail.streams.session.SessionUse;
-import dev.roletrail.streams.session.SessionUseProcessor;
+import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.dedup.DeduplicateProcessor;
 import dev.roletrail.streams.detect.AlertPolicy;
-import dev.roletrail.streams.detect.AssumeRoleDeniedBurstDetector;
-import dev.roletrail.streams.detect.AssumptionRateAnomalyDetector;
 import dev.roletrail.streams.detect.DetectorSettings;
-import dev.roletrail.streams.detect.DormantCredentialReactivatedDetector;
-import dev.roletrail.streams.detect.FirstTimeAssumptionDetector;
-import dev.roletrail.streams.detect.NewNetworkForKeyDetector;
-import dev.roletrail.streams.detect.StatelessDetectors;
-import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.dormant.DormantCredentialReactivatedDetector;
+import dev.roletrail.streams.federation.FederatedAssumption;
+import dev.roletrail.streams.federation.FederatedSubjectProcessor;
+import dev.roletrail.streams.federation.NewFederatedSubjectDetector;
+import dev.roletrail.streams.federation.RoleFederation;
 import dev.roletrail.streams.identity.HeldEvents;
 import dev.roletrail.streams.identity.LineageInput;
 import dev.roletrail.streams.identity.LineageOutput;
 import dev.roletrail.streams.identity.LineageProcessor;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.identity.PrincipalActivityProcessor;
-import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.keys.KeyUsage;
 import dev.roletrail.streams.keys.KeyUsageProcessor;
+import dev.roletrail.streams.keys.NewNetworkForKeyDetector;
 import dev.roletrail.streams.parse.EventTimeExtractor;
-import dev.roletrail.streams.query.QueryConfig;
-import dev.roletrail.streams.query.RecentAlertsProcessor;
 import dev.roletrail.streams.parse.ParseCloudTrailProcessor;
 import dev.roletrail.streams.parse.ParseOutcome;
 import dev.roletrail.streams.parse.SessionTimestampExtractor;
+import dev.roletrail.streams.profile.AccessEdge;
+import dev.roletrail.streams.profile.FirstTimeAssumptionDetector;
+import dev.roletrail.streams.profile.PrincipalActivityProcessor;
+import dev.roletrail.streams.profile.PrincipalProfile;
+import dev.roletrail.streams.query.QueryConfig;
+import dev.roletrail.streams.query.RecentAlertsProcessor;
 import dev.roletrail.streams.rate.AssumptionRate;
+import dev.roletrail.streams.rate.AssumptionRateAnomalyDetector;
 import dev.roletrail.streams.rate.AssumptionRateProcessor;
+import dev.roletrail.streams.session.CredentialNetworkSharingDetector;
+import dev.roletrail.streams.session.NetworkActivity;
+import dev.roletrail.streams.session.NetworkSharingProcessor;
+import dev.roletrail.streams.session.NetworkUse;
+import dev.roletrail.streams.session.RoleClients;
+import dev.roletrail.streams.session.SessionCredentialNetworkChangeDetector;
+import dev.roletrail.streams.session.SessionUse;
+import dev.roletrail.streams.session.SessionUseProcessor;
+import dev.roletrail.streams.siem.DetectionFindingMapper;
+import dev.roletrail.streams.siem.IamAnalysisFindingMapper;
+import dev.roletrail.streams.siem.IdentityActivityMapper;
+import dev.roletrail.streams.siem.SiemForward;
+import dev.roletrail.streams.state.Encoded;
+import dev.roletrail.streams.state.StateSerde;
+import dev.roletrail.streams.state.StoreNames;
+import dev.roletrail.streams.state.WriteBackStoreBuilder;
 import dev.roletrail.streams.time.DueBucket;
 import dev.roletrail.streams.time.DueBucketSerde;
+import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.streams.unused.AssumerActions;
 import dev.roletrail.streams.unused.EntityPartitioner;
 import dev.roletrail.streams.unused.EvaluationPass;
@@ -152,7 +154,7 @@ public final class RoleTrailTopology {
         KStream<String, Observation> observations = lineage(builder, topics, config, endOfInput, records);
 
         KStream<String, Alert> alerts = detect(observations, config)
-                .filter(new AlertPolicy(config.settings()), Named.as("alert-policy"));
+                .filter(new AlertPolicy(config.settings(), DetectorCatalog.ALL), Named.as("alert-policy"));
 
         KStream<String, Alert> suppressed = alerts
                 .selectKey((id, alert) -> alert.suppressionKey(), Named.as("key-by-suppression"))
@@ -276,7 +278,12 @@ public final class RoleTrailTopology {
                 .to(topics.findings().name(), produced(topics.findings(), "findings-sink"));
     }
 
-    /** Every detector branch; each reads the same observations and owns its own state. */
+    /**
+     * Every detector branch; each reads the same observations and owns its own state. The stateless detectors are
+     * the catalogue's; the stateful ones are wired here one branch per state, not in a loop over the catalogue: a
+     * branch may call more than one detector (the dormancy detector is called by two), one detector's settings may
+     * feed two branches keyed differently, and each branch's node and store names are pinned.
+     */
     private static KStream<String, Alert> detect(KStream<String, Observation> observations, StreamsAppConfig config) {
         DetectorSettings firstTime = new DetectorSettings(FirstTimeAssumptionDetector.INFO.id(), config.settings());
         DormantCredentialReactivatedDetector dormant = new DormantCredentialReactivatedDetector(
@@ -301,7 +308,7 @@ public final class RoleTrailTopology {
         KStream<String, Alert> rates = observations.process(
                 () -> new AssumptionRateProcessor(rateAnomaly, config.entityRetention()),
                 Named.as("assumption-rate-detector"), StoreNames.ASSUMPTION_RATES, StoreNames.TIMERS);
-        KStream<String, Alert> stateless = observations.flatMapValues(StatelessDetectors.all(config.settings()),
+        KStream<String, Alert> stateless = observations.flatMapValues(DetectorCatalog.stateless(config.settings()),
                 Named.as("stateless-detectors"));
         RoleChainDetector roleChain = new RoleChainDetector(
                 new DetectorSettings(RoleChainDetector.INFO.id(), config.settings()));

@@ -24,6 +24,8 @@ import dev.roletrail.streams.query.QueryServer;
 import dev.roletrail.streams.report.ReportPublisher;
 import dev.roletrail.streams.report.ReportSettings;
 import dev.roletrail.streams.report.WeeklyReportJob;
+import dev.roletrail.streams.state.StoreNames;
+import dev.roletrail.streams.time.EndOfInput;
 
 /**
  * Runs the RoleTrail topology: start, state, and a bounded, clean close. {@link #withQueryApi} adds the query API

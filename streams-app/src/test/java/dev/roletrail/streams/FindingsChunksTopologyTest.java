@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.inventory.InventoryEntity;
+import dev.roletrail.streams.state.StoreNames;
+import dev.roletrail.streams.unused.AssumerActions;
 import dev.roletrail.streams.unused.EntityUsage;
 import dev.roletrail.streams.unused.Evaluation;
 import dev.roletrail.streams.unused.EvaluationPass;
 import dev.roletrail.streams.unused.FindingsEvaluator;
 import dev.roletrail.streams.unused.FindingsSettings;
 import dev.roletrail.streams.unused.InventoryView;
-import dev.roletrail.streams.unused.AssumerActions;
 import dev.roletrail.streams.unused.policy.ActionCatalog;
 import dev.roletrail.testkit.CloudTrailEvent;
 

@@ -10,15 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.roletrail.schemas.Json;
-import dev.roletrail.streams.identity.PrincipalProfile;
+import dev.roletrail.streams.parse.RecordExclusions;
+import dev.roletrail.streams.profile.PrincipalProfile;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.testkit.CloudTrailSamples;
 import dev.roletrail.testkit.RealShapes;
 

@@ -17,8 +17,9 @@ import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.deadletter.DeadLetter;
-import dev.roletrail.streams.identity.AccessEdge;
-import dev.roletrail.streams.identity.PrincipalProfile;
+import dev.roletrail.streams.profile.AccessEdge;
+import dev.roletrail.streams.profile.PrincipalProfile;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.unused.InventoryFixtures;
 import dev.roletrail.testkit.CloudTrailEvent;
 

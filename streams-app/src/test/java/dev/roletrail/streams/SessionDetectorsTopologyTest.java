@@ -8,14 +8,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.alert.Severity;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.testkit.CloudTrailEvent;
 import dev.roletrail.testkit.CloudTrailSamples;
 

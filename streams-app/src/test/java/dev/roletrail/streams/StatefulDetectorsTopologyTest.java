@@ -17,14 +17,15 @@ import org.junit.jupiter.api.Test;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.streams.burst.AssumeAttempts;
-import dev.roletrail.streams.detect.AssumeRoleDeniedBurstDetector;
-import dev.roletrail.streams.detect.AssumptionRateAnomalyDetector;
-import dev.roletrail.streams.detect.DormantCredentialReactivatedDetector;
-import dev.roletrail.streams.detect.NewNetworkForKeyDetector;
-import dev.roletrail.streams.identity.AccessEdge;
-import dev.roletrail.streams.identity.PrincipalProfile;
+import dev.roletrail.streams.burst.AssumeRoleDeniedBurstDetector;
+import dev.roletrail.streams.dormant.DormantCredentialReactivatedDetector;
 import dev.roletrail.streams.keys.KeyUsage;
+import dev.roletrail.streams.keys.NewNetworkForKeyDetector;
+import dev.roletrail.streams.profile.AccessEdge;
+import dev.roletrail.streams.profile.PrincipalProfile;
 import dev.roletrail.streams.rate.AssumptionRate;
+import dev.roletrail.streams.rate.AssumptionRateAnomalyDetector;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /**

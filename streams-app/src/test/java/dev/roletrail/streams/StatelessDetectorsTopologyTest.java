@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.catalog.DetectorCatalog;
 import dev.roletrail.streams.detect.DetectorInfo;
-import dev.roletrail.streams.detect.StatelessDetectors;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /** The stateless detectors in the production topology: lineage on their alerts, policy and suppression after them. */
@@ -151,7 +151,7 @@ class StatelessDetectorsTopologyTest {
 
     /** This class is about the stateless detectors; the stateful ones have their own topology tests. */
     private List<Alert> statelessAlerts() {
-        Set<String> stateless = StatelessDetectors.all(Settings.of(Map.of())).infos().stream()
+        Set<String> stateless = DetectorCatalog.stateless(Settings.of(Map.of())).infos().stream()
                 .map(DetectorInfo::id).collect(Collectors.toSet());
         return topology.alerts().stream().filter(alert -> stateless.contains(alert.detector())).toList();
     }

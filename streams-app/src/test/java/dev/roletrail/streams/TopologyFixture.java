@@ -21,11 +21,12 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.deadletter.DeadLetter;
 import dev.roletrail.schemas.finding.Finding;
-import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.schemas.identity.Session;
+import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.siem.OcsfSchemas;
 import dev.roletrail.streams.siem.SiemForward;
+import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /**

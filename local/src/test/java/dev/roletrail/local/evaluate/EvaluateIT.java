@@ -15,7 +15,7 @@ import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.simulator.SimulationSpec;
 import dev.roletrail.simulator.evaluate.ScoreRow;
 import dev.roletrail.simulator.evaluate.Scorecard;
-import dev.roletrail.streams.detect.DetectorCatalog;
+import dev.roletrail.streams.catalog.DetectorCatalog;
 import dev.roletrail.streams.detect.DetectorInfo;
 
 /**

@@ -14,7 +14,7 @@ import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.simulator.SimulationSpec;
 import dev.roletrail.simulator.Simulator;
 import dev.roletrail.simulator.TestDatasets;
-import dev.roletrail.streams.detect.DetectorCatalog;
+import dev.roletrail.streams.catalog.DetectorCatalog;
 import dev.roletrail.streams.detect.DetectorInfo;
 
 class LabelsTest {

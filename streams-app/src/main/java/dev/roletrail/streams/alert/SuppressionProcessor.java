@@ -13,9 +13,9 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
-import dev.roletrail.streams.EndOfInput;
-import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
+import dev.roletrail.streams.time.EndOfInput;
 
 /**
  * One alert per detector and entity per suppression window: the first goes out at once; repeats inside the window

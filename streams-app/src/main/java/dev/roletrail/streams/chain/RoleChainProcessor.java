@@ -9,10 +9,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
 import dev.roletrail.schemas.identity.Session;
-import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.state.DecodedCache;
-import dev.roletrail.streams.detect.RoleChainDetector;
 import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.state.DecodedCache;
+import dev.roletrail.streams.state.StoreNames;
 
 /**
  * Remembers the chain paths each role has extended (store {@code chain-paths}: key {@code role \0 path} → first

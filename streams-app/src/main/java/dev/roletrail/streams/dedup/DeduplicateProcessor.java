@@ -10,8 +10,8 @@ import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
-import dev.roletrail.streams.RecordExclusions;
-import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.parse.RecordExclusions;
+import dev.roletrail.streams.state.StoreNames;
 
 /**
  * Drops CloudTrail's duplicate deliveries: a record whose eventID was seen within the grace before or after its

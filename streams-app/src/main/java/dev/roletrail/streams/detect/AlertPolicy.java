@@ -1,5 +1,6 @@
 package dev.roletrail.streams.detect;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,15 +15,15 @@ import dev.roletrail.schemas.config.Settings;
  * The one place that decides whether an alert a detector raised goes out: the detector must be enabled
  * ({@code detector.<id>.enabled}, default true) and the alert must not match the detector's allowlist. Every
  * detector's settings are read when the policy is built, so a wrong value stops the app at start, not at the first
- * alert.
+ * alert. The detectors are given (the topology gives the catalogue's), so the framework knows no detector.
  */
 public final class AlertPolicy implements Predicate<String, Alert> {
 
     private final Set<String> enabled;
     private final Map<String, Allowlist> allowlists;
 
-    public AlertPolicy(Settings settings) {
-        Map<String, DetectorSettings> detectors = DetectorCatalog.ALL.stream().map(DetectorInfo::id)
+    public AlertPolicy(Settings settings, List<DetectorInfo> detectorInfos) {
+        Map<String, DetectorSettings> detectors = detectorInfos.stream().map(DetectorInfo::id)
                 .collect(Collectors.toMap(Function.identity(), id -> new DetectorSettings(id, settings)));
         this.enabled = detectors.values().stream().filter(DetectorSettings::enabled).map(DetectorSettings::detectorId)
                 .collect(Collectors.toUnmodifiableSet());

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Locale;
 
 /** Numbers and spans as alert texts show them: {@code 10 min}, {@code 90 days}, {@code 4.2}. */
-final class Texts {
+public final class Texts {
 
     private Texts() {
     }
 
-    static String duration(Duration d) {
+    public static String duration(Duration d) {
         if (d.toDays() >= 2 && d.equals(Duration.ofDays(d.toDays()))) {
             return d.toDays() + " days";
         }
@@ -24,22 +24,22 @@ final class Texts {
     }
 
     /** Whole days, rounded down: "idle for 120 days". */
-    static String days(Duration d) {
+    public static String days(Duration d) {
         long days = d.toDays();
         return days == 1 ? "1 day" : days + " days";
     }
 
     /** {@code 1 call}, {@code 2 calls}. */
-    static String count(long n, String noun) {
+    public static String count(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    static String decimal(double value) {
+    public static String decimal(double value) {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
     /** The first {@code max} items, and how many more there are. */
-    static String list(List<String> items, int max) {
+    public static String list(List<String> items, int max) {
         if (items.size() <= max) {
             return String.join(", ", items);
         }

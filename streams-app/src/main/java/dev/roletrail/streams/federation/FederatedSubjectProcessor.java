@@ -6,9 +6,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
-import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.detect.NewFederatedSubjectDetector;
 import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.state.StoreNames;
 
 /**
  * Owns which providers and subjects federated into each role. Input: federated assumptions keyed by role ARN

@@ -21,11 +21,11 @@ import dev.roletrail.schemas.cloudtrail.Principal;
 import dev.roletrail.schemas.cloudtrail.Principals;
 import dev.roletrail.schemas.cloudtrail.UserIdentity;
 import dev.roletrail.schemas.identity.Session;
-import dev.roletrail.streams.EndOfInput;
-import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.state.DecodedCache;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueBucket;
 import dev.roletrail.streams.time.DueIndex;
+import dev.roletrail.streams.time.EndOfInput;
 
 /**
  * Session lineage. Remembers every session it sees issued (store {@code sessions}, key: temporary key id) and gives

@@ -10,10 +10,9 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 import dev.roletrail.schemas.alert.Alert;
-import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.state.DecodedCache;
-import dev.roletrail.streams.detect.KeyUsageDetector;
 import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.state.DecodedCache;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
 
 /**

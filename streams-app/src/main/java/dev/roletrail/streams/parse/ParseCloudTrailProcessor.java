@@ -13,8 +13,7 @@ import dev.roletrail.schemas.cloudtrail.CloudTrailRecords;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecords.Parsed;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecords.Rejected;
 import dev.roletrail.schemas.deadletter.DeadLetter;
-import dev.roletrail.streams.RecordExclusions;
-import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.state.StoreNames;
 
 /**
  * Parses each raw CloudTrail record; what cannot be used becomes a dead letter naming its topic, partition and

@@ -11,25 +11,24 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.state.HostInfo;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
-import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.identity.AccessEdge;
-import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.keys.KeyUsage;
+import dev.roletrail.streams.profile.AccessEdge;
+import dev.roletrail.streams.profile.PrincipalProfile;
 import dev.roletrail.streams.report.IsoWeek;
 import dev.roletrail.streams.report.ReportBuilder;
 import dev.roletrail.streams.report.ReportInputs;
 import dev.roletrail.streams.report.ReportSettings;
 import dev.roletrail.streams.report.WeeklyReport;
+import dev.roletrail.streams.state.StoreNames;
 
 /**
  * The query API over every instance of the app. A lookup by principal goes to the instance that owns the

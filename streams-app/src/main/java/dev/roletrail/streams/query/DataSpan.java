@@ -3,7 +3,7 @@ package dev.roletrail.streams.query;
 import java.time.Instant;
 import java.util.Objects;
 
-import dev.roletrail.streams.identity.PrincipalProfile;
+import dev.roletrail.streams.profile.PrincipalProfile;
 import dev.roletrail.streams.report.IsoWeek;
 
 /**

@@ -19,12 +19,12 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
-import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.identity.AccessEdge;
-import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.keys.KeyUsage;
+import dev.roletrail.streams.profile.AccessEdge;
+import dev.roletrail.streams.profile.PrincipalProfile;
 import dev.roletrail.streams.report.JsonReport;
 import dev.roletrail.streams.report.WeeklyReport;
+import dev.roletrail.streams.state.StoreNames;
 
 /** Reads this instance's own state stores (every local partition), read-only. */
 final class LocalStores {

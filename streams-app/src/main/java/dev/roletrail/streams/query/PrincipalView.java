@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-import dev.roletrail.streams.identity.AccessEdge;
-import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.keys.KeyUsage;
+import dev.roletrail.streams.profile.AccessEdge;
+import dev.roletrail.streams.profile.PrincipalProfile;
 
 /**
  * A principal's profile as the query API shows it.

@@ -6,8 +6,8 @@ import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
-import dev.roletrail.streams.identity.AccessEdge;
 import dev.roletrail.streams.keys.KeyUsage;
+import dev.roletrail.streams.profile.AccessEdge;
 import dev.roletrail.streams.report.IsoWeek;
 import dev.roletrail.streams.report.WeeklyReport;
 

@@ -6,7 +6,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.WindowStore;
 
 import dev.roletrail.schemas.alert.Alert;
-import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.state.StoreNames;
 
 /**
  * Keeps the alerts sent, for the query API and the weekly report: {@code recent-alerts}, key alert id, at the

@@ -29,7 +29,7 @@ import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.ElkShape;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
-import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.profile.AccessEdge;
 
 /**
  * The access graph as inline SVG, laid out by Eclipse ELK's layered algorithm (no OSGi: an in-memory ElkGraph and

@@ -6,7 +6,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
-import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.profile.AccessEdge;
 
 /**
  * The weekly report as one CSV table for spreadsheets: a row per summary line, riskiest item (count: its rank), day

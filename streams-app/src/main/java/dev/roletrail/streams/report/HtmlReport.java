@@ -8,7 +8,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.ActionUsage;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
-import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.profile.AccessEdge;
 
 /**
  * The weekly report as one self-contained HTML file: inline CSS and SVG, no script, no external resource (the

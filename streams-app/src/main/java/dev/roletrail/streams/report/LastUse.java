@@ -9,7 +9,7 @@ import java.util.Set;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
-import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.profile.AccessEdge;
 
 /**
  * The last use of what a finding is about, as far as the report's state knows it. A finding keeps the last use of its

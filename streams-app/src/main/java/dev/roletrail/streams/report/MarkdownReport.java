@@ -5,7 +5,7 @@ import java.util.List;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
-import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.profile.AccessEdge;
 
 /**
  * The weekly report as Markdown (GitHub flavour), for tickets and wikis. The access graph is a table here: Markdown

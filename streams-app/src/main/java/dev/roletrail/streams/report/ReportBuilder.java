@@ -16,8 +16,8 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
-import dev.roletrail.streams.identity.AccessEdge;
 import dev.roletrail.streams.identity.Arns;
+import dev.roletrail.streams.profile.AccessEdge;
 
 /**
  * Builds the weekly reports of one ISO week: one for the organisation and one per account that has a finding, an

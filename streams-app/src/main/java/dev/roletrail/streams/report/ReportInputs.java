@@ -5,7 +5,7 @@ import java.util.List;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
-import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.profile.AccessEdge;
 
 /**
  * What a weekly report is built from, gathered from every instance's state stores.

@@ -3,11 +3,11 @@ package dev.roletrail.streams.report;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.List;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
@@ -16,7 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
-import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.profile.AccessEdge;
 
 /**
  * The weekly report of one scope (topic {@code roletrail.reports}, key {@link #id()}, value this record as JSON).

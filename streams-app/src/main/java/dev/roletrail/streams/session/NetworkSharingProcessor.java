@@ -10,9 +10,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
-import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.detect.CredentialNetworkSharingDetector;
 import dev.roletrail.streams.session.NetworkActivity.KeyAct;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
 
 /**

@@ -10,11 +10,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 
 import dev.roletrail.schemas.alert.Alert;
-import dev.roletrail.streams.StoreNames;
-import dev.roletrail.streams.state.DecodedCache;
-import dev.roletrail.streams.detect.SessionCredentialNetworkChangeDetector;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.Sessions;
+import dev.roletrail.streams.state.DecodedCache;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
 
 /**

@@ -1,14 +1,17 @@
 package dev.roletrail.streams.siem;
 
-import java.util.Set;
+import static dev.roletrail.streams.siem.OcsfObjects.putIfPresent;
+
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.roletrail.schemas.Strings;
 import dev.roletrail.schemas.alert.Alert;
-
-import static dev.roletrail.streams.siem.OcsfObjects.putIfPresent;
+import dev.roletrail.streams.catalog.DetectorCatalog;
+import dev.roletrail.streams.detect.DetectorInfo;
 
 /**
  * An alert as an OCSF Detection Finding (2004). The first alert of a suppression window is activity Create; the
@@ -24,11 +27,13 @@ public final class DetectionFindingMapper {
     static final int ANALYTIC_BEHAVIORAL = 2;
     static final int ANALYTIC_STATISTICAL = 3;
 
-    /** Detectors that judge against a learned per-entity baseline rather than a fixed rule. */
-    private static final Set<String> BEHAVIORAL = Set.of("first-time-assumption", "role-chain",
-            "session-credential-network-change", "dormant-credential-reactivated", "new-federated-subject",
-            "new-network-for-key");
-    private static final Set<String> STATISTICAL = Set.of("assumption-rate-anomaly");
+    /** Each detector's analytic type, from how the catalogue says it judges. */
+    private static final Map<String, Integer> ANALYTIC = DetectorCatalog.ALL.stream()
+            .collect(Collectors.toUnmodifiableMap(DetectorInfo::id, info -> switch (info.judgement()) {
+                case RULE -> ANALYTIC_RULE;
+                case BASELINE -> ANALYTIC_BEHAVIORAL;
+                case STATISTICAL -> ANALYTIC_STATISTICAL;
+            }));
 
     public OcsfEvent map(Alert alert) {
         boolean first = alert.count() == 1;
@@ -87,10 +92,7 @@ public final class DetectionFindingMapper {
     }
 
     static int analyticType(String detector) {
-        if (STATISTICAL.contains(detector)) {
-            return ANALYTIC_STATISTICAL;
-        }
-        return BEHAVIORAL.contains(detector) ? ANALYTIC_BEHAVIORAL : ANALYTIC_RULE;
+        return ANALYTIC.getOrDefault(detector, ANALYTIC_RULE);
     }
 
     private static void evidence(ObjectNode evidence, Alert alert) {

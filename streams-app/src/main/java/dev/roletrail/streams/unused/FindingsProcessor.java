@@ -14,10 +14,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.inventory.InventoryEntity;
-import dev.roletrail.streams.EndOfInput;
-import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.state.Encoded;
+import dev.roletrail.streams.state.StoreNames;
+import dev.roletrail.streams.time.EndOfInput;
 
 /**
  * Records observed use of the entities this task owns and, once a day of stream time, evaluates their findings

@@ -6,7 +6,7 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.inventory.InventoryEntity;
-import dev.roletrail.streams.StoreNames;
+import dev.roletrail.streams.state.StoreNames;
 
 /**
  * Keeps the global {@code inventory} store equal to the compacted inventory topic: a tombstone deletes. Counts each

@@ -11,10 +11,10 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 
-import dev.roletrail.streams.EndOfInput;
-import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.state.DecodedCache;
+import dev.roletrail.streams.state.StoreNames;
+import dev.roletrail.streams.time.EndOfInput;
 
 /**
  * Forwards each distinct usage signal once per day of event time, so the findings step sees every action, key and

@@ -12,6 +12,8 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.TestObservations;
+import dev.roletrail.streams.catalog.DetectorCatalog;
+import dev.roletrail.streams.profile.FirstTimeAssumptionDetector;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 class AlertPolicyTest {
@@ -22,7 +24,7 @@ class AlertPolicyTest {
 
     @Test
     void shouldLetAlertsThroughByDefault() {
-        AlertPolicy policy = new AlertPolicy(Settings.of(Map.of()));
+        AlertPolicy policy = new AlertPolicy(Settings.of(Map.of()), DetectorCatalog.ALL);
 
         assertThat(policy.test(null, rootAlert)).isTrue();
         assertThat(policy.test(null, aliceAlert)).isTrue();
@@ -32,7 +34,7 @@ class AlertPolicyTest {
     void shouldDropAlertsOfADisabledDetectorOrAnAllowlistedPrincipal() {
         AlertPolicy policy = new AlertPolicy(Settings.of(Map.of(
                 "detector.root-activity.enabled", "false",
-                "detector.first-time-assumption.allow.principals", "arn:aws:iam::*:user/ali*")));
+                "detector.first-time-assumption.allow.principals", "arn:aws:iam::*:user/ali*")), DetectorCatalog.ALL);
 
         assertThat(policy.test(null, rootAlert)).isFalse();
         assertThat(policy.test(null, aliceAlert)).isFalse();
@@ -41,7 +43,7 @@ class AlertPolicyTest {
     @Test
     void shouldRejectAWrongSettingWhenBuilt() {
         InvalidConfigException e = assertThrows(InvalidConfigException.class, () -> new AlertPolicy(
-                Settings.of(Map.of("detector.role-chain.enabled", "perhaps"))));
+                Settings.of(Map.of("detector.role-chain.enabled", "perhaps")), DetectorCatalog.ALL));
 
         assertThat(e).hasMessageContaining("detector.role-chain.enabled");
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.StratusObservations;
+import dev.roletrail.streams.catalog.DetectorCatalog;
 import dev.roletrail.testkit.CloudTrailSamples;
 
 /**
@@ -38,7 +39,7 @@ class StatelessDetectorsCorpusTest {
         Map<String, Set<String>> fired = new TreeMap<>();
         Map<String, Set<String>> expected = new TreeMap<>();
         for (String file : CloudTrailSamples.stratusFileNames()) {
-            StatelessDetectors detectors = StatelessDetectors.all(StratusObservations.settings(file));
+            StatelessDetectors detectors = DetectorCatalog.stateless(StratusObservations.settings(file));
             Set<String> ids = new TreeSet<>();
             StratusObservations.of(file)
                     .forEach(o -> detectors.apply(o).stream().map(Alert::detector).forEach(ids::add));
@@ -51,7 +52,7 @@ class StatelessDetectorsCorpusTest {
 
     @Test
     void shouldRegisterTheFiveStatelessDetectors() {
-        assertThat(StatelessDetectors.all(Settings.of(Map.of())).infos())
+        assertThat(DetectorCatalog.stateless(Settings.of(Map.of())).infos())
                 .extracting(DetectorInfo::id)
                 .contains("unknown-external-account", "sensitive-role-assumed", "long-session-requested",
                         "access-path-created", "root-activity");

@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.identity.Session;
-import dev.roletrail.streams.EndOfInput;
-import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.TestObservations;
 import dev.roletrail.streams.TestStores;
 import dev.roletrail.streams.state.StateSerde;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueBucketSerde;
+import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /**

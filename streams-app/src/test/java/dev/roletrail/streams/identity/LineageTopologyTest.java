@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.identity.Session;
-import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.TopologyFixture;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /** Session lineage through the real topology: sessions travel through roletrail.sessions and come back. */

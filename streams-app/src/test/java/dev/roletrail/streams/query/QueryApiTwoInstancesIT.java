@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -25,16 +26,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.finding.Finding;
-import dev.roletrail.streams.StoreNames;
 import dev.roletrail.streams.StreamsApp;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.report.ReportSamples;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.testkit.CloudTrailEvent;
 import dev.roletrail.testkit.KafkaBrokerExtension;
 import dev.roletrail.testkit.RoleTrailTopics;

@@ -13,10 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.alert.Alert;
@@ -24,9 +23,9 @@ import dev.roletrail.schemas.cloudtrail.PrincipalType;
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.finding.Finding;
-import dev.roletrail.streams.identity.AccessEdge;
-import dev.roletrail.streams.identity.PrincipalProfile;
 import dev.roletrail.streams.keys.KeyUsage;
+import dev.roletrail.streams.profile.AccessEdge;
+import dev.roletrail.streams.profile.PrincipalProfile;
 import dev.roletrail.streams.report.IsoWeek;
 import dev.roletrail.streams.report.ReportSamples;
 import dev.roletrail.streams.report.WeeklyReport;

@@ -1,12 +1,12 @@
 package dev.roletrail.streams.report;
 
 import static dev.roletrail.streams.report.ReportSamples.ADMIN;
-import static dev.roletrail.streams.report.ReportSamples.PROD;
-import static dev.roletrail.streams.report.ReportSamples.VENDOR;
-import static dev.roletrail.streams.report.ReportSamples.VENDOR_ROLE;
 import static dev.roletrail.streams.report.ReportSamples.ALICE;
 import static dev.roletrail.streams.report.ReportSamples.BREAK_GLASS;
+import static dev.roletrail.streams.report.ReportSamples.PROD;
 import static dev.roletrail.streams.report.ReportSamples.READER;
+import static dev.roletrail.streams.report.ReportSamples.VENDOR;
+import static dev.roletrail.streams.report.ReportSamples.VENDOR_ROLE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -21,7 +21,7 @@ import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
-import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.profile.AccessEdge;
 
 class ReportBuilderTest {
 

@@ -10,7 +10,7 @@ import dev.roletrail.schemas.finding.ActionUsage;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
-import dev.roletrail.streams.identity.AccessEdge;
+import dev.roletrail.streams.profile.AccessEdge;
 
 /** A small organisation's week, with attacker-controlled strings where CloudTrail lets an attacker choose them. */
 public final class ReportSamples {

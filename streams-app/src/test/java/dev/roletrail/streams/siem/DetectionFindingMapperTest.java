@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
+import dev.roletrail.streams.catalog.DetectorCatalog;
+import dev.roletrail.streams.detect.DetectorInfo;
 
 class DetectionFindingMapperTest {
 
@@ -108,6 +112,22 @@ class DetectionFindingMapperTest {
     void shouldJudgeRateAnomaliesStatistical() {
         assertThat(DetectionFindingMapper.analyticType("assumption-rate-anomaly"))
                 .isEqualTo(DetectionFindingMapper.ANALYTIC_STATISTICAL);
+    }
+
+    @Test
+    void shouldJudgeDetectorsWithALearnedBaselineBehavioralAndTheOthersRules() {
+        Map<Integer, Set<String>> byType = DetectorCatalog.ALL.stream().collect(Collectors.groupingBy(
+                info -> DetectionFindingMapper.analyticType(info.id()),
+                Collectors.mapping(DetectorInfo::id, Collectors.toSet())));
+
+        assertThat(byType).isEqualTo(Map.of(
+                DetectionFindingMapper.ANALYTIC_BEHAVIORAL, Set.of("first-time-assumption", "role-chain",
+                        "session-credential-network-change", "dormant-credential-reactivated",
+                        "new-federated-subject", "new-network-for-key"),
+                DetectionFindingMapper.ANALYTIC_STATISTICAL, Set.of("assumption-rate-anomaly"),
+                DetectionFindingMapper.ANALYTIC_RULE, Set.of("assume-role-denied-burst", "unknown-external-account",
+                        "sensitive-role-assumed", "long-session-requested", "access-path-created", "root-activity",
+                        "sensitive-role-assumed-without-mfa")));
     }
 
     private static List<String> texts(JsonNode array, String field) {

@@ -1,0 +1,122 @@
+package dev.roletrail.streams.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.alert.Severity;
+import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+import dev.roletrail.schemas.cloudtrail.Principal;
+import dev.roletrail.schemas.cloudtrail.PrincipalType;
+import dev.roletrail.schemas.cloudtrail.Principals;
+import dev.roletrail.streams.identity.Lineage;
+import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.identity.RoleAssumption;
+import dev.roletrail.streams.identity.TrustPolicy;
+import dev.roletrail.testkit.CloudTrailEvent;
+
+class FirstTimeAssumptionDetectorTest {
+
+    private static final String BOB = "arn:aws:iam::111122223333:user/bob";
+    private static final String ROLE = "arn:aws:iam::111122223333:role/ReadOnly";
+    private static final Instant NOW = Instant.parse("2026-11-20T12:00:00Z");
+
+    private final FirstTimeAssumptionDetector detector = new FirstTimeAssumptionDetector(Duration.ofDays(14));
+
+    @Test
+    void shouldFireForANewEdgeOfAnEstablishedPrincipal() {
+        var alert = detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), null, null, assumption(), observation());
+
+        assertThat(alert).hasValueSatisfying(a -> {
+            assertThat(a.detector()).isEqualTo(FirstTimeAssumptionDetector.INFO.id());
+            assertThat(a.baseline()).contains("30 days");
+        });
+    }
+
+    @Test
+    void shouldStayQuietForAKnownEdge() {
+        RoleAssumption assumption = assumption();
+        AccessEdge known = AccessEdge.first(assumption);
+
+        assertThat(detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), known, null, assumption, observation())).isEmpty();
+    }
+
+    @Test
+    void shouldStayQuietForAPrincipalNeverSeenBefore() {
+        assertThat(detector.evaluate(null, null, null, assumption(), observation())).isEmpty();
+    }
+
+    @Test
+    void shouldFireForAPrincipalNeverSeenBeforeWhenLearningIsOff() {
+        assertThat(new FirstTimeAssumptionDetector(Duration.ZERO).evaluate(null, null, null, assumption(), observation())).isPresent();
+    }
+
+    @Test
+    void shouldRaiseSeverityWhenTheTrustPolicySnapshotDoesNotNameTheAssumer() {
+        TrustPolicy onlyAlice = trust("{\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:user/alice\"},\"Action\":\"sts:AssumeRole\"}]}");
+
+        var alert = detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), null, onlyAlice, assumption(),
+                observation());
+
+        assertThat(alert).hasValueSatisfying(a -> {
+            assertThat(a.severity()).isEqualTo(Severity.HIGH);
+            assertThat(a.baseline()).contains("trust policy in the inventory snapshot does not name it");
+        });
+    }
+
+    @Test
+    void shouldKeepTheUsualSeverityWhenTheTrustPolicyNamesTheAssumerOrItsAccount() {
+        for (String principal : new String[] {BOB, "arn:aws:iam::111122223333:root", "111122223333", "*"}) {
+            TrustPolicy allowing = trust("{\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\""
+                    + principal + "\"},\"Action\":\"sts:AssumeRole\"}]}");
+
+            var alert = detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), null, allowing, assumption(),
+                    observation());
+
+            assertThat(alert).as(principal).hasValueSatisfying(a -> {
+                assertThat(a.severity()).isEqualTo(Severity.MEDIUM);
+                assertThat(a.baseline()).doesNotContain("trust policy");
+            });
+        }
+    }
+
+    @Test
+    void shouldStayQuietForAKnownEdgeEvenOutsideTheTrustPolicySnapshot() {
+        RoleAssumption assumption = assumption();
+
+        assertThat(detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), AccessEdge.first(assumption),
+                trust("{\"Statement\":[]}"), assumption, observation())).isEmpty();
+    }
+
+    private static TrustPolicy trust(String json) {
+        return TrustPolicy.parse(json).orElseThrow();
+    }
+
+    private static PrincipalProfile profileSince(Instant firstSeen) {
+        return new PrincipalProfile(BOB, PrincipalType.IAM_USER, "111122223333", firstSeen, NOW, 42);
+    }
+
+    private static final CloudTrailRecord EVENT = record(CloudTrailEvent.byUser(BOB).assumeRole(ROLE).at(NOW));
+
+    private static RoleAssumption assumption() {
+        return RoleAssumption.from(EVENT).orElseThrow();
+    }
+
+    private static Observation observation() {
+        Principal principal = Principals.of(EVENT);
+        return new Observation(EVENT, principal, Lineage.direct(principal, null));
+    }
+
+    private static CloudTrailRecord record(CloudTrailEvent event) {
+        try {
+            return Json.mapper().readValue(event.json(), CloudTrailRecord.class);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
