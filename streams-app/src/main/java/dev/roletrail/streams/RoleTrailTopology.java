@@ -232,8 +232,7 @@ public final class RoleTrailTopology {
                 .merge(sessions, Named.as("events-and-sessions"))
                 .process(() -> new LineageProcessor(config.lineageHold(), config.lineageHoldWall(),
                                 config.lineageIdleRelease(), endOfInput),
-                        Named.as("lineage"), StoreNames.SESSIONS, StoreNames.HELD_EVENTS, StoreNames.HELD_EVENT_ROWS,
-                        StoreNames.TIMERS)
+                        Named.as("lineage"), StoreNames.SESSIONS, StoreNames.HELD_EVENTS, StoreNames.TIMERS)
                 .split(Named.as("lineage-"))
                 .branch((key, out) -> out.isObservation(), Branched.as("observation"))
                 .defaultBranch(Branched.as("session"));
@@ -381,9 +380,10 @@ public final class RoleTrailTopology {
                         false),
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(APPEND_TIME));
         builder.addStateStore(writeBack(StoreNames.SESSIONS, Session.class, entries));
-        builder.addStateStore(writeBack(StoreNames.HELD_EVENTS, HeldEvents.class, entries));
-        // Kafka's byte-bounded cache: rows are whole records, each written once and taken once.
-        builder.addStateStore(cachedKeyValue(StoreNames.HELD_EVENT_ROWS, StateSerde.of(CloudTrailRecord.class)));
+        // Weighed by the events a key holds, each a whole record; behind Kafka's cache, every append encoded the whole
+        // list again.
+        builder.addStateStore(WriteBackStoreBuilder.weighed(StoreNames.HELD_EVENTS, StateSerde.of(HeldEvents.class),
+                entries, HeldEvents::weight));
         builder.addStateStore(writeBack(StoreNames.PRINCIPAL_PROFILES, PrincipalProfile.class, entries));
         builder.addStateStore(writeBack(StoreNames.ACCESS_EDGES, AccessEdge.class, entries));
         builder.addStateStore(writeBack(StoreNames.KEY_USAGE, KeyUsage.class, entries));

@@ -81,7 +81,6 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     private ProcessorContext<String, LineageOutput> context;
     private DecodedCache<Session> sessions;
     private DecodedCache<HeldEvents> held;
-    private HeldRows heldRows;
     private DueIndex heldDue;
     private DueIndex sessionsDue;
 
@@ -103,7 +102,6 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         this.context = context;
         this.sessions = DecodedCache.of(context, StoreNames.SESSIONS);
         this.held = DecodedCache.of(context, StoreNames.HELD_EVENTS);
-        this.heldRows = new HeldRows(context.getStateStore(StoreNames.HELD_EVENT_ROWS));
         KeyValueStore<String, DueBucket> timers = context.getStateStore(StoreNames.TIMERS);
         this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS, CHECK_EVERY);
         this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS, SESSIONS_DUE_BUCKET);
@@ -142,17 +140,14 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         if (waiting != null && waiting.released()) {
             emit(event, session);
         } else if (waiting == null) {
-            HeldEvents first = HeldEvents.hold(event.eventTime().plus(hold));
+            HeldEvents first = HeldEvents.hold(event, event.eventTime().plus(hold));
             held.put(keyId, first);
-            heldRows.append(keyId, 0, event);
             heldDue.add(keyId, first.releaseAt());
             heldSinceWall.put(keyId, context.currentSystemTimeMs());
-        } else if (waiting.count() >= MAX_HELD_PER_KEY) {
-            release(keyId, waiting);
-            emit(event, session); // after the events it held: arrival order
+        } else if (waiting.events().size() >= MAX_HELD_PER_KEY) {
+            release(keyId, waiting.plus(event));
         } else {
-            held.put(keyId, waiting.plusOne());
-            heldRows.append(keyId, waiting.count(), event);
+            held.put(keyId, waiting.plus(event));
         }
     }
 
@@ -173,7 +168,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         waitingForWall.remove(session.keyId());
         if (waiting != null) {
             held.delete(session.keyId());
-            heldRows.take(session.keyId()).forEach(event -> emit(event, session));
+            waiting.events().forEach(event -> emit(event, session));
         }
     }
 
@@ -194,7 +189,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         heldSinceWall.remove(keyId);
         held.put(keyId, waiting.markReleased());
         Session known = sessions.get(keyId);
-        heldRows.take(keyId).forEach(event -> emit(event, known));
+        waiting.events().forEach(event -> emit(event, known));
     }
 
     /**

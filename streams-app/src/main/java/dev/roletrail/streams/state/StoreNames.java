@@ -11,10 +11,8 @@ public final class StoreNames {
     /** Key: temporary access key id. Value: {@code Session}. */
     public static final String SESSIONS = "sessions";
 
-    /** Key: temporary access key id. Value: {@code HeldEvents} (how many events wait for their session, until when). */
+    /** Key: temporary access key id. Value: {@code HeldEvents} (events waiting for their session). */
     public static final String HELD_EVENTS = "held-events";
-    /** Key: temporary access key id, NUL, the event's number. Value: a held CloudTrail record ({@code HeldRows}). */
-    public static final String HELD_EVENT_ROWS = "held-event-rows";
 
     /** Key: principal id. Value: {@code PrincipalProfile}. */
     public static final String PRINCIPAL_PROFILES = "principal-profiles";

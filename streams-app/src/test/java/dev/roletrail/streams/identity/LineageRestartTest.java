@@ -46,13 +46,10 @@ class LineageRestartTest {
     void leaveStateOfAPreviousInstance() {
         KeyValueStore<String, HeldEvents> held =
                 TestStores.inMemory(StoreNames.HELD_EVENTS, StateSerde.of(HeldEvents.class), context);
-        KeyValueStore<String, CloudTrailRecord> rows =
-                TestStores.inMemory(StoreNames.HELD_EVENT_ROWS, StateSerde.of(CloudTrailRecord.class), context);
         TestStores.inMemory(StoreNames.SESSIONS, StateSerde.of(Session.class), context);
         TestStores.inMemory(StoreNames.TIMERS, new DueBucketSerde(), context);
         // Its stream-time hold is over: the previous instance had taken it off the due index to wait for the wall.
-        held.put("ASIAOLDSESSION000001", HeldEvents.hold(T0.plus(HOLD)));
-        new HeldRows(rows).append("ASIAOLDSESSION000001", 0, heldCall);
+        held.put("ASIAOLDSESSION000001", HeldEvents.hold(heldCall, T0.plus(HOLD)));
         context.setCurrentSystemTimeMs(WALL);
         context.setCurrentStreamTimeMs(T0.plus(Duration.ofMinutes(11)).toEpochMilli());
     }

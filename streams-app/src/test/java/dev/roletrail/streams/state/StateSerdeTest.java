@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 
 import dev.roletrail.schemas.JsonSerde;
-import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.streams.StratusObservations;
 import dev.roletrail.streams.identity.HeldEvents;
 import dev.roletrail.streams.identity.Observation;
@@ -53,13 +53,13 @@ class StateSerdeTest {
     @Test
     void shouldBeSmallerThanTheJsonOfTheSameRecord() {
         Observation observation = StratusObservations.of(CloudTrailSamples.stratusFileNames().get(0)).get(0);
-        CloudTrailRecord held = observation.event();
+        HeldEvents held = new HeldEvents(List.of(observation.event()), Instant.parse("2026-11-25T10:00:00Z"), false);
 
-        byte[] cbor = StateSerde.of(CloudTrailRecord.class).serializer().serialize("t", held);
-        byte[] json = JsonSerde.of(CloudTrailRecord.class).serializer().serialize("t", held);
+        byte[] cbor = StateSerde.of(HeldEvents.class).serializer().serialize("t", held);
+        byte[] json = JsonSerde.of(HeldEvents.class).serializer().serialize("t", held);
 
         assertThat(cbor.length).isLessThan(json.length);
-        assertThat(StateSerde.of(CloudTrailRecord.class).deserializer().deserialize("t", cbor)).isEqualTo(held);
+        assertThat(StateSerde.of(HeldEvents.class).deserializer().deserialize("t", cbor)).isEqualTo(held);
     }
 
     @Test
