@@ -35,6 +35,22 @@ public final class Glob {
         return patterns.isEmpty();
     }
 
+    /** Globs of the same patterns are equal: settings that hold them compare by what they match. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Glob glob && patterns.equals(glob.patterns);
+    }
+
+    @Override
+    public int hashCode() {
+        return patterns.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return patterns.toString();
+    }
+
     /**
      * The linear wildcard match: on a mismatch, the last {@code *} seen takes one more character and matching resumes
      * after it. Never worse than pattern length times value length.

@@ -34,12 +34,10 @@ public final class SensitiveRoleAssumedDetector implements EventDetector {
             "*:role/*breakglass*", "*:role/*Break-Glass*", "*:role/*break-glass*", "*:role/*break_glass*",
             "*:role/*Emergency*", "*:role/*emergency*");
 
-    private final Glob sensitive;
-    private final Glob breakGlass;
+    private final SensitiveRoles roles;
 
     public SensitiveRoleAssumedDetector(DetectorSettings settings) {
-        this.sensitive = Glob.of(settings.sensitiveRolePatterns());
-        this.breakGlass = Glob.of(settings.list("break-glass-roles", DEFAULT_BREAK_GLASS));
+        this.roles = SensitiveRoles.from(settings);
     }
 
     @Override
@@ -55,8 +53,8 @@ public final class SensitiveRoleAssumedDetector implements EventDetector {
         }
         RoleAssumption assumption = found.get();
         String role = assumption.roleArn();
-        boolean isBreakGlass = breakGlass.matches(role);
-        if (!isBreakGlass && !sensitive.matches(role)) {
+        boolean isBreakGlass = roles.breakGlass(role);
+        if (!roles.sensitive(role)) {
             return Optional.empty();
         }
         String origin = observation.lineage().origin();

@@ -11,14 +11,13 @@ import dev.roletrail.schemas.config.Settings;
  * detector and finding about sensitive roles judges a role by one rule. A break-glass role is sensitive whatever
  * {@code org.sensitive-roles} says.
  *
- * @param sensitive  {@link Glob} patterns over role ARNs
+ * @param sensitive  patterns over role ARNs
  * @param breakGlass the same, for break-glass roles
  */
-public record SensitiveRoles(List<String> sensitive, List<String> breakGlass) {
+public record SensitiveRoles(Glob sensitive, Glob breakGlass) {
 
-    public SensitiveRoles {
-        sensitive = List.copyOf(sensitive);
-        breakGlass = List.copyOf(breakGlass);
+    public SensitiveRoles(List<String> sensitive, List<String> breakGlass) {
+        this(Glob.of(sensitive), Glob.of(breakGlass));
     }
 
     public static SensitiveRoles defaults() {
@@ -26,16 +25,20 @@ public record SensitiveRoles(List<String> sensitive, List<String> breakGlass) {
     }
 
     public static SensitiveRoles from(Settings settings) {
-        DetectorSettings detector = new DetectorSettings(SensitiveRoleAssumedDetector.INFO.id(), settings);
+        return from(new DetectorSettings(SensitiveRoleAssumedDetector.INFO.id(), settings));
+    }
+
+    /** @param detector the settings of {@code sensitive-role-assumed}, where the patterns are read */
+    static SensitiveRoles from(DetectorSettings detector) {
         return new SensitiveRoles(detector.sensitiveRolePatterns(),
                 detector.list("break-glass-roles", SensitiveRoleAssumedDetector.DEFAULT_BREAK_GLASS));
     }
 
     public boolean breakGlass(String roleArn) {
-        return Glob.of(breakGlass).matches(roleArn);
+        return breakGlass.matches(roleArn);
     }
 
     public boolean sensitive(String roleArn) {
-        return breakGlass(roleArn) || Glob.of(sensitive).matches(roleArn);
+        return breakGlass(roleArn) || sensitive.matches(roleArn);
     }
 }
