@@ -36,13 +36,13 @@ public final class HtmlText {
 
     /** Text that breaks only at its spaces: a date or time ({@code 2026-09-21 12:05Z}) is never cut at '-' or ':'. */
     public static String words(String text) {
-        return Arrays.stream(escape(text).split(" ", -1))
-                .map(w -> w.indexOf('-') < 0 && w.indexOf(':') < 0 ? w : "<span class=\"seg\">" + w + "</span>")
-                .collect(Collectors.joining(" "));
+        return Arrays.stream(escape(text).split(" ", -1)).map(HtmlText::whole).collect(Collectors.joining(" "));
     }
 
+    /** A word a browser would break at a '-' or ':' is kept whole (an ARN's parts hold no ':'). */
     private static String whole(CharSequence word) {
-        return word.toString().indexOf('-') < 0 ? word.toString() : "<span class=\"seg\">" + word + "</span>";
+        String text = word.toString();
+        return text.indexOf('-') < 0 && text.indexOf(':') < 0 ? text : "<span class=\"seg\">" + text + "</span>";
     }
 
     public static String escape(String text) {
