@@ -88,7 +88,7 @@ public final class AuthorizationDetailsReader {
         u.path("GroupList").forEach(g -> groups.add(g.asText()));
         return new IamUser(arn, IamValues.accountOf(arn), takenAt, IamValues.text(u, "UserName"),
                 IamValues.text(u, "UserId"), IamValues.text(u, "Path"), IamValues.time(u.get("CreateDate")), groups,
-                attached(u), inline(u, "UserPolicyList"), boundary(u));
+                attached(u), inline(u, "UserPolicyList"), boundary(u), IamValues.tags(u));
     }
 
     private static IamGroup group(JsonNode g, Instant takenAt) {
@@ -106,7 +106,8 @@ public final class AuthorizationDetailsReader {
                 IamValues.text(r, "RoleId"), IamValues.text(r, "Path"), IamValues.time(r.get("CreateDate")),
                 IamValues.policy(r.get("AssumeRolePolicyDocument")), attached(r), inline(r, "RolePolicyList"),
                 maxSession == null || maxSession.isNull() ? null : maxSession.asInt(),
-                IamValues.time(lastUsed.get("LastUsedDate")), IamValues.text(lastUsed, "Region"), boundary(r));
+                IamValues.time(lastUsed.get("LastUsedDate")), IamValues.text(lastUsed, "Region"), boundary(r),
+                IamValues.tags(r));
     }
 
     private static ManagedPolicy policy(JsonNode p, Instant takenAt) {

@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -91,6 +93,26 @@ final class IamValues {
     static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /**
+     * An entity's tags, written by IAM as {@code "Tags": [{"Key": "owner", "Value": "alice"}]}; keys are case-sensitive,
+     * so {@code owner} and {@code Owner} stay two tags. A tag without a key is not a tag and is skipped.
+     */
+    static Map<String, String> tags(JsonNode entity) {
+        JsonNode tags = entity.get("Tags");
+        if (tags == null || !tags.isArray()) {
+            return Map.of();
+        }
+        Map<String, String> byKey = new LinkedHashMap<>();
+        for (JsonNode tag : tags) {
+            String key = text(tag, "Key");
+            if (key != null) {
+                String value = text(tag, "Value");
+                byKey.put(key, value == null ? "" : value);
+            }
+        }
+        return byKey;
     }
 
     /** The input is not the IAM output it claims to be. */

@@ -1,6 +1,7 @@
 package dev.roletrail.ingest.inventory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -38,6 +39,10 @@ class InventoryFilesTest {
         assertThat(snapshot.entities()).allSatisfy(e -> assertThat(e.snapshotTime()).isEqualTo(MODIFIED));
         IamUser alice = (IamUser) snapshot.entities().get(0);
         assertThat(alice.groups()).containsExactly("admins");
+        assertThat(alice.tags()).isEmpty();
+        IamRole deploy = (IamRole) snapshot.entities().stream().filter(e -> e.arn().endsWith(":role/Deploy"))
+                .findFirst().orElseThrow();
+        assertThat(deploy.tags()).containsOnly(entry("owner", "team-platform"), entry("CostCenter", "42"));
         assertThat(alice.attachedPolicyArns()).containsExactly("arn:aws:iam::aws:policy/ReadOnlyAccess");
         assertThat(alice.inlinePolicies()).singleElement().satisfies(p -> assertThat(p.document().toString())
                 .contains("s3:ListAllMyBuckets"));

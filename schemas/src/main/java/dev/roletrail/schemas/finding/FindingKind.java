@@ -18,7 +18,10 @@ public enum FindingKind {
     INACTIVE_USER,
     SHARED_ROLE,
     LEAST_PRIVILEGE_POLICY,
-    MFA_NOT_REQUIRED_FOR_SENSITIVE_ROLE;
+    MFA_NOT_REQUIRED_FOR_SENSITIVE_ROLE,
+    UNOWNED_IDENTITY,
+    LONG_LIVED_KEY_USED_BY_WORKLOAD,
+    SHARED_CREDENTIAL;
 
     /** The id used on the wire, in the report and in configuration: {@code unused-trust-path}. */
     @JsonValue

@@ -2,6 +2,7 @@ package dev.roletrail.schemas.inventory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,7 +25,8 @@ public record IamRole(
         Integer maxSessionDurationSeconds,
         Instant lastUsed,
         String lastUsedRegion,
-        String permissionsBoundaryArn) implements InventoryEntity {
+        String permissionsBoundaryArn,
+        Map<String, String> tags) implements InventoryEntity {
 
     public IamRole {
         Objects.requireNonNull(arn, "arn");
@@ -32,5 +34,7 @@ public record IamRole(
         Objects.requireNonNull(snapshotTime, "snapshotTime");
         attachedPolicyArns = attachedPolicyArns == null ? List.of() : List.copyOf(attachedPolicyArns);
         inlinePolicies = inlinePolicies == null ? List.of() : List.copyOf(inlinePolicies);
+        // Null when read from an inventory written before tags were kept.
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 }

@@ -2,6 +2,7 @@ package dev.roletrail.schemas.inventory;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** An IAM user: its groups, attached managed policies and inline policies. */
@@ -16,7 +17,8 @@ public record IamUser(
         List<String> groups,
         List<String> attachedPolicyArns,
         List<InlinePolicy> inlinePolicies,
-        String permissionsBoundaryArn) implements InventoryEntity {
+        String permissionsBoundaryArn,
+        Map<String, String> tags) implements InventoryEntity {
 
     public IamUser {
         Objects.requireNonNull(arn, "arn");
@@ -25,5 +27,7 @@ public record IamUser(
         groups = groups == null ? List.of() : List.copyOf(groups);
         attachedPolicyArns = attachedPolicyArns == null ? List.of() : List.copyOf(attachedPolicyArns);
         inlinePolicies = inlinePolicies == null ? List.of() : List.copyOf(inlinePolicies);
+        // Null when read from an inventory written before tags were kept.
+        tags = tags == null ? Map.of() : Map.copyOf(tags);
     }
 }

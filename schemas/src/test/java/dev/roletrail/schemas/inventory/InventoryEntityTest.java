@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -33,10 +34,10 @@ class InventoryEntityTest {
                 new IamUser("arn:aws:iam::111122223333:user/alice", "111122223333", TAKEN, "alice", "AIDAX", "/",
                         Instant.parse("2020-01-01T00:00:00Z"), List.of("admins"),
                         List.of("arn:aws:iam::aws:policy/ReadOnlyAccess"), List.of(new InlinePolicy("inline", trust)),
-                        null),
+                        null, Map.of("owner", "team-platform")),
                 new IamRole("arn:aws:iam::111122223333:role/Vendor", "111122223333", TAKEN, "Vendor", "AROAX", "/",
                         null, trust, List.of(), List.of(), 3600, Instant.parse("2026-11-01T00:00:00Z"), "eu-west-1",
-                        null),
+                        null, Map.of()),
                 new IamGroup("arn:aws:iam::111122223333:group/admins", "111122223333", TAKEN, "admins", "AGPAX", "/",
                         null, List.of("arn:aws:iam::aws:policy/AdministratorAccess"), List.of()),
                 new ManagedPolicy("arn:aws:iam::aws:policy/ReadOnlyAccess", ManagedPolicy.AWS_MANAGED_ACCOUNT, TAKEN,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.roletrail.schemas.finding.ActionUsage;
 import dev.roletrail.schemas.finding.Finding;
@@ -27,10 +28,15 @@ final class ReportText {
 
     /** How the riskiest items are ranked ({@link RiskiestItems}), in the report's words. */
     static final String RANKING = "Ranked by severity; at equal severity alerts (what happened this week) before "
-            + "findings (standing exposure); then alerts by occurrences, findings by kind (unused trust paths, dormant "
-            + "keys, unused roles, inactive users, unused permissions, overdue rotation, shared roles) and unused "
-            + "write or permissions-management actions. Break-glass roles' unused access (expected) and "
+            + "findings (standing exposure); then alerts by occurrences, findings by kind ("
+            + RiskiestItems.KIND_RISK.stream().filter(k -> k != FindingKind.LEAST_PRIVILEGE_POLICY)
+                    .map(k -> lowerFirst(kindTitle(k))).collect(Collectors.joining(", "))
+            + ") and unused write or permissions-management actions. Break-glass roles' unused access (expected) and "
             + "least-privilege policies (proposals) are not ranked.";
+
+    private static String lowerFirst(String title) {
+        return Character.toLowerCase(title.charAt(0)) + title.substring(1);
+    }
 
     private ReportText() {
     }
@@ -96,6 +102,9 @@ final class ReportText {
             case SHARED_ROLE -> "Roles used as shared accounts";
             case LEAST_PRIVILEGE_POLICY -> "Least-privilege policies";
             case MFA_NOT_REQUIRED_FOR_SENSITIVE_ROLE -> "Sensitive roles assumable without MFA";
+            case UNOWNED_IDENTITY -> "Workload identities without an owner";
+            case LONG_LIVED_KEY_USED_BY_WORKLOAD -> "Long-lived access keys used by workloads";
+            case SHARED_CREDENTIAL -> "Access keys shared by people and automation";
         };
     }
 

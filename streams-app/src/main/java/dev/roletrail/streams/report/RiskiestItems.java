@@ -26,12 +26,15 @@ final class RiskiestItems {
     static final int TOP = 5;
 
     /**
-     * Findings' kinds by risk, riskiest first: access someone outside can still take (a trust path), a long-term
-     * secret nobody uses (a dormant key), then whole identities unused, then unused grants, then hygiene.
+     * Every finding kind by risk, riskiest first: access someone outside can still take (a trust path), a sensitive
+     * role reachable without MFA, long-term secrets that several hands or workloads hold or nobody uses, then whole
+     * identities unused or unowned, then unused grants, then hygiene.
      */
-    static final List<FindingKind> KIND_RISK = List.of(FindingKind.UNUSED_TRUST_PATH, FindingKind.DORMANT_KEY,
-            FindingKind.UNUSED_ROLE, FindingKind.INACTIVE_USER, FindingKind.UNUSED_PERMISSIONS,
-            FindingKind.KEY_ROTATION_OVERDUE, FindingKind.SHARED_ROLE, FindingKind.LEAST_PRIVILEGE_POLICY);
+    static final List<FindingKind> KIND_RISK = List.of(FindingKind.UNUSED_TRUST_PATH,
+            FindingKind.MFA_NOT_REQUIRED_FOR_SENSITIVE_ROLE, FindingKind.SHARED_CREDENTIAL, FindingKind.DORMANT_KEY,
+            FindingKind.LONG_LIVED_KEY_USED_BY_WORKLOAD, FindingKind.UNUSED_ROLE, FindingKind.INACTIVE_USER,
+            FindingKind.UNOWNED_IDENTITY, FindingKind.UNUSED_PERMISSIONS, FindingKind.KEY_ROTATION_OVERDUE,
+            FindingKind.SHARED_ROLE, FindingKind.LEAST_PRIVILEGE_POLICY);
 
     private static final Comparator<Alert> ALERTS = Comparator.comparing(Alert::severity).reversed()
             .thenComparing(Comparator.comparingLong(Alert::count).reversed())

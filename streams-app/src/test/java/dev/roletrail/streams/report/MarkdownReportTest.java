@@ -72,8 +72,8 @@ class MarkdownReportTest {
     void shouldGiveTheChartsNumbersAsTables() {
         assertThat(markdown).contains("### Alerts per day by severity",
                 "| 2026-11-18 | 0 | 1 | 0 | 0 | 0 | 1 |", "### Open findings per kind at the end of each week",
-                "| 2026-W46 | reported | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 |",
-                "| 2026-W45 | not known | ? | ? | ? | ? | ? | ? | ? | ? | ? |");
+                "| 2026-W46 | reported | 1 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 0 | 1 |",
+                "| 2026-W45 | not known | ? | ? | ? | ? | ? | ? | ? | ? | ? | ? | ? | ? |");
     }
 
     @Test

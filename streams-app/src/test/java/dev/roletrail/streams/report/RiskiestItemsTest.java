@@ -67,6 +67,13 @@ class RiskiestItemsTest {
     }
 
     @Test
+    void shouldRankEveryFindingKindOnce() {
+        // A kind missing from the ranking would sort before every other at its severity.
+        assertThat(RiskiestItems.KIND_RISK).doesNotHaveDuplicates().containsExactlyInAnyOrder(FindingKind.values());
+        assertThat(ReportText.RANKING).contains("(unused trust paths, sensitive roles assumable without MFA, ");
+    }
+
+    @Test
     void shouldPutTheFindingWithMoreRiskyUnusedActionsFirst() {
         ActionUsage writes = new ActionUsage(List.of(), List.of("iam:PutRolePolicy", "s3:DeleteBucket"), List.of());
         ActionUsage reads = new ActionUsage(List.of(), List.of("s3:GetObject", "s3:ListBucket", "ec2:DescribeVpcs"),

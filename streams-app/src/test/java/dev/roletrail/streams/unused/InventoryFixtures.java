@@ -3,6 +3,7 @@ package dev.roletrail.streams.unused;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,12 +50,12 @@ public final class InventoryFixtures {
             Instant iamLastUsed) {
         return new IamRole("arn:aws:iam::" + ACCOUNT + ":role/" + name, ACCOUNT, SNAPSHOT, name, "AROA" + name, "/",
                 created, trust, List.of(), inlinePolicy == null ? List.of() : List.of(new InlinePolicy("inline",
-                        inlinePolicy)), 3600, iamLastUsed, null, null);
+                        inlinePolicy)), 3600, iamLastUsed, null, null, Map.of());
     }
 
     public static IamUser user(String name, Instant created, List<String> groups, List<String> managedPolicies) {
         return new IamUser(userArn(name), ACCOUNT, SNAPSHOT, name, "AIDA" + name, "/", created, groups,
-                managedPolicies, List.of(), null);
+                managedPolicies, List.of(), null, Map.of());
     }
 
     public static String userArn(String name) {
