@@ -1,6 +1,6 @@
 package dev.roletrail.ingest;
 
-import java.util.Locale;
+import dev.roletrail.schemas.WireIds;
 
 /**
  * Why ingest passed over a valid CloudTrail record on purpose (not a dead letter: nothing is wrong with it), in a few
@@ -26,6 +26,6 @@ public enum SkipReason {
 
     /** The metric tag, the constant's name in lower case with hyphens: {@code insight}. */
     public String tag() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireIds.of(this);
     }
 }

@@ -1,9 +1,9 @@
 package dev.roletrail.schemas.finding;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import dev.roletrail.schemas.WireIds;
 
 /**
  * The kinds of unused and dormant access of PRODUCT.md §6, and the identity governance kinds of §6a, written as their
@@ -26,16 +26,11 @@ public enum FindingKind {
     /** The id used on the wire, in the report and in configuration: {@code unused-trust-path}. */
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireIds.of(this);
     }
 
     @JsonCreator
     public static FindingKind fromId(String id) {
-        for (FindingKind kind : values()) {
-            if (kind.id().equals(id)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown finding kind '" + id + "'");
+        return WireIds.parse(FindingKind.class, id, "finding kind");
     }
 }

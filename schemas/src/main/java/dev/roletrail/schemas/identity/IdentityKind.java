@@ -1,9 +1,9 @@
 package dev.roletrail.schemas.identity;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import dev.roletrail.schemas.WireIds;
 
 /**
  * Who is behind an identity, as inferred from how it is used (PRODUCT.md §6a), written as its id ({@code human},
@@ -28,16 +28,11 @@ public enum IdentityKind {
     /** The id used on the wire, in the query API, the report and configuration: {@code federated-workload}. */
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireIds.of(this);
     }
 
     @JsonCreator
     public static IdentityKind fromId(String id) {
-        for (IdentityKind kind : values()) {
-            if (kind.id().equals(id)) {
-                return kind;
-            }
-        }
-        throw new IllegalArgumentException("unknown identity kind '" + id + "'");
+        return WireIds.parse(IdentityKind.class, id, "identity kind");
     }
 }

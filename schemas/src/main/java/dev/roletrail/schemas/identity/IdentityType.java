@@ -1,9 +1,9 @@
 package dev.roletrail.schemas.identity;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+
+import dev.roletrail.schemas.WireIds;
 
 /**
  * What an identity of the inventory is, which also says how its id reads: an ARN for a user, role or root, the key
@@ -21,16 +21,11 @@ public enum IdentityType {
     /** The id used on the wire: {@code access-key}. */
     @JsonValue
     public String id() {
-        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+        return WireIds.of(this);
     }
 
     @JsonCreator
     public static IdentityType fromId(String id) {
-        for (IdentityType type : values()) {
-            if (type.id().equals(id)) {
-                return type;
-            }
-        }
-        throw new IllegalArgumentException("unknown identity type '" + id + "'");
+        return WireIds.parse(IdentityType.class, id, "identity type");
     }
 }
