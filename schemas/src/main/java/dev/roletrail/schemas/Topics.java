@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.deadletter.DeadLetter;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.schemas.ingest.IngestProgress;
 import dev.roletrail.schemas.inventory.InventoryEntity;
@@ -82,6 +83,14 @@ public record Topics(String prefix) {
     }
 
     /**
+     * Compacted. Key: {@link Identity#id()}. Value: the latest view of that {@link Identity} of the inventory; a
+     * tombstone once it is neither granted nor seen within the tracking period.
+     */
+    public Topic<String, Identity> identities() {
+        return new Topic<>(prefix + ".identities", Serdes.String(), JsonSerde.of(Identity.class));
+    }
+
+    /**
      * Compacted, so every week's report stays to be re-rendered. Key: the report id ({@code <iso-week>/<account or
      * org>}). Value: the weekly report as JSON.
      */
@@ -97,7 +106,8 @@ public record Topics(String prefix) {
     /** The names of every topic RoleTrail writes, for creating them up front. */
     public List<String> allNames() {
         return List.of(cloudtrail().name(), alerts().name(), deadletter().name(), ingestProgress().name(),
-                sessions().name(), inventory().name(), findings().name(), reports().name(), siem().name());
+                sessions().name(), inventory().name(), findings().name(), identities().name(), reports().name(),
+                siem().name());
     }
 
     /**
@@ -125,6 +135,7 @@ public record Topics(String prefix) {
 
     /** The topics whose latest value per key is all that matters. */
     public List<String> compactedNames() {
-        return List.of(ingestProgress().name(), inventory().name(), findings().name(), reports().name());
+        return List.of(ingestProgress().name(), inventory().name(), findings().name(), identities().name(),
+                reports().name());
     }
 }

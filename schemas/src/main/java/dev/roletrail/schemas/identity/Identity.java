@@ -1,0 +1,68 @@
+package dev.roletrail.schemas.identity;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One identity of the inventory (PRODUCT.md §6a; topic {@code roletrail.identities}, compacted, key: the id): an IAM
+ * user, root, role, access key, federated subject or external account, granted in the IAM inventory or seen in the
+ * trail, with who is behind it and who owns it. Times are event times.
+ *
+ * @param id             see {@link IdentityType}: an ARN, an access key id, {@code federated:<provider>:<subject>} or
+ *                       {@code account:<id>}
+ * @param parent         what it belongs to: an access key's user, a federated subject's role; else null
+ * @param kind           who is behind it, inferred from its use
+ * @param evidence       why that kind, one short fact per line
+ * @param owner          who answers for it, or null
+ * @param ownerSource    where the owner comes from: {@code tag:<key>} (an IAM tag) or {@code creator} (the principal
+ *                       that created it, seen in the trail); null without an owner
+ * @param created        when IAM created it (users, roles, keys), or null when not known
+ * @param lastRotated    a user's or key's latest key rotation, or a password's latest change, or null
+ * @param networks       how many networks its calls came from
+ * @param clients        how many user-agent families it called with
+ * @param reachableRoles roles whose trust policy lets it in (sorted)
+ * @param reachedRoles   roles it did assume (sorted)
+ * @param evaluatedAt    the stream time this view was computed at
+ */
+public record Identity(
+        String id,
+        IdentityType type,
+        String account,
+        String parent,
+        IdentityKind kind,
+        List<String> evidence,
+        String owner,
+        String ownerSource,
+        CredentialKind credential,
+        Instant created,
+        Instant firstUsed,
+        Instant lastUsed,
+        Instant lastRotated,
+        int networks,
+        int clients,
+        List<String> reachableRoles,
+        List<String> reachedRoles,
+        Instant evaluatedAt) {
+
+    public Identity {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(credential, "credential");
+        Objects.requireNonNull(evaluatedAt, "evaluatedAt");
+        evidence = evidence == null ? List.of() : List.copyOf(evidence);
+        reachableRoles = reachableRoles == null ? List.of() : List.copyOf(reachableRoles);
+        reachedRoles = reachedRoles == null ? List.of() : List.copyOf(reachedRoles);
+    }
+
+    /** The id of a federated subject's identity: {@code federated:<provider>:<subject>}. */
+    public static String federatedId(String provider, String subject) {
+        return "federated:" + provider + ":" + subject;
+    }
+
+    /** The id of an external account's identity: {@code account:<id>}. */
+    public static String externalAccountId(String accountId) {
+        return "account:" + accountId;
+    }
+}
