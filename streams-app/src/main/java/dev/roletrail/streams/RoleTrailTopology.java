@@ -28,6 +28,7 @@ import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.alert.SuppressionProcessor;
 import dev.roletrail.streams.alert.SuppressionState;
@@ -93,6 +94,7 @@ import dev.roletrail.streams.unused.FindingsEvaluator;
 import dev.roletrail.streams.unused.FindingsProcessor;
 import dev.roletrail.streams.unused.InventoryChanges;
 import dev.roletrail.streams.unused.InventoryStoreUpdater;
+import dev.roletrail.streams.unused.PassOutput;
 import dev.roletrail.streams.unused.UsageRecorder;
 import dev.roletrail.streams.unused.UsageSignal;
 import dev.roletrail.streams.unused.UsageSignals;
@@ -260,9 +262,9 @@ public final class RoleTrailTopology {
                 Consumed.with(topics.inventory().keySerde(), topics.inventory().valueSerde())
                         .withName("inventory"),
                 () -> new InventoryStoreUpdater(inventoryChanges));
-        UsageSignals signals = new UsageSignals(new CloudTrailActionMapper());
+        UsageSignals signals = new UsageSignals(new CloudTrailActionMapper(), config.findings().accounts());
         FindingsEvaluator evaluator = new FindingsEvaluator(ActionCatalog.standard());
-        observations
+        KStream<String, PassOutput> evaluated = observations
                 .process(() -> new UsageRecorder(signals, config.lineageIdleRelease(), endOfInput),
                         Named.as("record-usage"), StoreNames.FINDINGS_SIGNALS_TODAY)
                 .repartition(Repartitioned.<String, UsageSignal>as("usage-signals")
@@ -273,8 +275,13 @@ public final class RoleTrailTopology {
                         inventoryChanges),
                         Named.as("evaluate-findings"),
                         StoreNames.FINDINGS_USAGE, StoreNames.FINDINGS_ASSUMER_ACTIONS, StoreNames.FINDINGS_OPEN,
-                        StoreNames.FINDINGS_CLOCK, StoreNames.FINDINGS_PASS)
+                        StoreNames.FINDINGS_IDENTITIES, StoreNames.FINDINGS_CLOCK, StoreNames.FINDINGS_PASS);
+        evaluated.filter((key, output) -> output.isFinding(), Named.as("findings-only"))
+                .mapValues(PassOutput::finding, Named.as("finding-value"))
                 .to(topics.findings().name(), produced(topics.findings(), "findings-sink"));
+        evaluated.filter((key, output) -> !output.isFinding(), Named.as("identities-only"))
+                .mapValues(PassOutput::identity, Named.as("identity-value"))
+                .to(topics.identities().name(), produced(topics.identities(), "identities-sink"));
     }
 
     /**
@@ -417,6 +424,8 @@ public final class RoleTrailTopology {
         // Decoded only when read: a findings pass looks at most open findings by key alone.
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_OPEN,
                 Encoded.serde(StateSerde.of(Finding.class)), entries));
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_IDENTITIES,
+                Encoded.serde(StateSerde.of(Identity.class)), entries));
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_CLOCK, Serdes.Long(), entries));
         builder.addStateStore(writeBack(StoreNames.FINDINGS_PASS, EvaluationPass.class, entries));
     }

@@ -103,8 +103,8 @@ class FindingsChunksTopologyTest {
             }
 
             @Override
-            public List<String> usedRoles() {
-                return List.of();
+            public List<String> usedEntities() {
+                return List.of(ALICE);
             }
         };
         return new FindingsEvaluator(ActionCatalog.standard()).evaluate(InventoryView.of(inventory), usage,

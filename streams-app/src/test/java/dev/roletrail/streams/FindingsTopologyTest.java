@@ -9,9 +9,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,9 @@ import org.junit.jupiter.api.Test;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
+import dev.roletrail.schemas.identity.Identity;
+import dev.roletrail.schemas.identity.IdentityKind;
+import dev.roletrail.schemas.identity.IdentityType;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /**
@@ -121,5 +126,58 @@ class FindingsTopologyTest {
 
         assertThat(policies).extracting(Finding::subject).containsExactly(null, ALICE);
         assertThat(policies).allSatisfy(f -> assertThat(f.policy()).contains("\"Action\":[\"s3:CreateBucket\"]"));
+    }
+
+    @Test
+    void shouldPublishTheIdentityInventoryWhenAViewChangesAndNotWhileItStaysTheSame() {
+        topology.sendInventory(role("App", LONG_AGO, trusting(ALICE), allow("s3:*"), null));
+        for (int d = 0; d <= 2; d++) {
+            topology.send(CloudTrailEvent.byUser(ALICE).assumeRole(APP).userAgent("aws-cli/2.15.0").at(day(d)));
+        }
+        aliceWorksThrough(3, 4);
+
+        Map<String, Identity> latest = new LinkedHashMap<>();
+        List<KeyValue<String, Identity>> first = topology.identities();
+        first.forEach(record -> {
+            Identity before = latest.put(record.key, record.value);
+            assertThat(before == null || !before.evaluatedAt(DAY_0).equals(record.value.evaluatedAt(DAY_0)))
+                    .as("%s emitted again without a change", record.key).isTrue();
+        });
+        String key = CloudTrailEvent.byUser(ALICE).call("s3.amazonaws.com", "ListBuckets").tree()
+                .at("/userIdentity/accessKeyId").asText();
+
+        assertThat(latest.get(ALICE)).satisfies(alice -> {
+            assertThat(alice.type()).isEqualTo(IdentityType.IAM_USER);
+            assertThat(alice.kind()).isEqualTo(IdentityKind.HUMAN);
+            assertThat(alice.reachedRoles()).containsExactly(APP);
+            assertThat(alice.reachableRoles()).containsExactly(APP);
+        });
+        assertThat(latest.get(key)).satisfies(k -> assertThat(k.parent()).isEqualTo(ALICE));
+        assertThat(latest.get(APP)).satisfies(app -> {
+            assertThat(app.type()).isEqualTo(IdentityType.ROLE);
+            assertThat(app.created()).isEqualTo(LONG_AGO);
+        });
+
+        topology.deleteInventory(APP);
+        aliceWorksThrough(5, 6);
+        topology.identities().forEach(record -> latest.put(record.key, record.value));
+
+        assertThat(latest.get(ALICE).reachableRoles()).as("no trust path once the role left the inventory").isEmpty();
+        assertThat(latest.get(APP)).as("used in the period, the role is still seen, now without IAM's facts")
+                .satisfies(app -> assertThat(app.created()).isNull());
+    }
+
+    @Test
+    void shouldTombstoneTheViewOfAnIdentityNeitherGrantedNorSeenAnyMore() {
+        topology.sendInventory(role("Legacy", LONG_AGO, trusting(ALICE), null, null));
+        aliceWorksThrough(0, 2);
+        assertThat(topology.identities()).filteredOn(record -> record.key.equals(LEGACY)).singleElement()
+                .satisfies(record -> assertThat(record.value.kind()).isEqualTo(IdentityKind.UNKNOWN));
+
+        topology.deleteInventory(LEGACY);
+        aliceWorksThrough(3, 4);
+
+        assertThat(topology.identities()).filteredOn(record -> record.key.equals(LEGACY)).singleElement()
+                .satisfies(record -> assertThat(record.value).isNull());
     }
 }

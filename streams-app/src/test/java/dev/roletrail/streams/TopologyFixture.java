@@ -21,6 +21,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.deadletter.DeadLetter;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.streams.config.StreamsAppConfig;
@@ -52,6 +53,7 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestInputTopic<String, Finding> findingsIn;
     private final TestInputTopic<String, InventoryEntity> inventory;
     private final TestOutputTopic<String, Finding> findings;
+    private final TestOutputTopic<String, Identity> identities;
 
     public TopologyFixture(Map<String, String> settings) {
         this(settings, NOW);
@@ -85,6 +87,13 @@ public final class TopologyFixture implements AutoCloseable {
                 topics.inventory().valueSerde().serializer());
         findings = driver.createOutputTopic(topics.findings().name(), topics.findings().keySerde().deserializer(),
                 topics.findings().valueSerde().deserializer());
+        identities = driver.createOutputTopic(topics.identities().name(),
+                topics.identities().keySerde().deserializer(), topics.identities().valueSerde().deserializer());
+    }
+
+    /** Every identity view (key: its id; value null once gone) emitted since the last call. */
+    public List<KeyValue<String, Identity>> identities() {
+        return identities.readKeyValuesToList();
     }
 
     /** Sends a finding as the findings evaluation writes it (key: its id); null deletes it. */

@@ -6,6 +6,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
@@ -134,6 +136,16 @@ public final class CloudTrailEvent {
         root.put("readOnly", false);
         root.set("requestParameters", NODES.objectNode());
         root.putNull("responseElements");
+        return this;
+    }
+
+    /** Sets {@code responseElements} to this JSON object, e.g. CreateUser's {@code {"user": {"arn": ...}}}. */
+    public CloudTrailEvent responseElements(String json) {
+        try {
+            root.set("responseElements", new ObjectMapper().readTree(json));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + json, e);
+        }
         return this;
     }
 

@@ -9,8 +9,9 @@ import java.util.Objects;
  * user, root, role, access key, federated subject or external account, granted in the IAM inventory or seen in the
  * trail, with who is behind it and who owns it. Times are event times.
  *
- * @param id             see {@link IdentityType}: an ARN, an access key id, {@code federated:<provider>:<subject>} or
- *                       {@code account:<id>}
+ * @param id             see {@link IdentityType}: an ARN, an access key id, a federated subject as RoleTrail names
+ *                       the principal ({@code web-identity:<provider>/<subject>}, {@code saml:<provider>/<user>},
+ *                       {@code identity-center:...}) or {@code account:<id>}
  * @param parent         what it belongs to: an access key's user, a federated subject's role; else null
  * @param kind           who is behind it, inferred from its use
  * @param evidence       why that kind, one short fact per line
@@ -56,9 +57,18 @@ public record Identity(
         reachedRoles = reachedRoles == null ? List.of() : List.copyOf(reachedRoles);
     }
 
-    /** The id of a federated subject's identity: {@code federated:<provider>:<subject>}. */
+    /**
+     * The id of an OIDC (web identity) subject's identity, as RoleTrail names the principal:
+     * {@code web-identity:<provider>/<subject>}. SAML subjects read {@code saml:<provider>/<user>}.
+     */
     public static String federatedId(String provider, String subject) {
-        return "federated:" + provider + ":" + subject;
+        return "web-identity:" + provider + "/" + subject;
+    }
+
+    /** This view as evaluated at another time: two views that differ only in that say the same thing. */
+    public Identity evaluatedAt(Instant at) {
+        return new Identity(id, type, account, parent, kind, evidence, owner, ownerSource, credential, created,
+                firstUsed, lastUsed, lastRotated, networks, clients, reachableRoles, reachedRoles, at);
     }
 
     /** The id of an external account's identity: {@code account:<id>}. */

@@ -7,7 +7,8 @@ import dev.roletrail.schemas.WireIds;
 
 /**
  * What an identity of the inventory is, which also says how its id reads: an ARN for a user, role or root, the key
- * id ({@code AKIA...}) for an access key, {@code federated:<provider>:<subject>} for a federated subject and
+ * id ({@code AKIA...}) for an access key, the principal id for a federated subject
+ * ({@code web-identity:<provider>/<subject>}, {@code saml:<provider>/<user>}, {@code identity-center:...}) and
  * {@code account:<id>} for an external account.
  */
 public enum IdentityType {

@@ -43,13 +43,6 @@ public record DetectorSettings(String detectorId, Settings settings) {
     }
 
     /** Settings every detector shares: accounts of the organisation and external accounts trusted on purpose. */
-    public List<String> organizationAccounts() {
-        return settings.list("org.accounts");
-    }
-
-    public List<String> trustedExternalAccounts() {
-        return settings.list("org.trusted-external-accounts");
-    }
 
     /** Role ARN patterns ({@code *} wildcards) of sensitive and break-glass roles. */
     public List<String> sensitiveRolePatterns() {

@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
+import dev.roletrail.schemas.config.Settings;
+
 /**
  * The accounts RoleTrail knows: the organisation's ({@code org.accounts}) and the external accounts trusted on purpose
  * ({@code org.trusted-external-accounts}).
@@ -22,8 +24,13 @@ public record KnownAccounts(Set<String> organization, Set<String> trusted) {
     }
 
     public static KnownAccounts from(DetectorSettings settings) {
-        return new KnownAccounts(Set.copyOf(settings.organizationAccounts()),
-                Set.copyOf(settings.trustedExternalAccounts()));
+        return from(settings.settings());
+    }
+
+    /** From {@code org.accounts} and {@code org.trusted-external-accounts}. */
+    public static KnownAccounts from(Settings settings) {
+        return new KnownAccounts(Set.copyOf(settings.list("org.accounts")),
+                Set.copyOf(settings.list("org.trusted-external-accounts")));
     }
 
     /** Whether the account belongs to the organisation (or, with none configured, is one of the local accounts). */

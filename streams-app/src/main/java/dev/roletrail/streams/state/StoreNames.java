@@ -100,6 +100,12 @@ public final class StoreNames {
     public static final String FINDINGS_OPEN = "findings-open";
 
     /**
+     * Key: {@code <entity key> NUL <identity id>}, the entity key as for {@link #FINDINGS_OPEN}. Value: the
+     * {@code Identity} view as last emitted.
+     */
+    public static final String FINDINGS_IDENTITIES = "findings-identities";
+
+    /**
      * Key: {@code observed-since}, {@code evaluated-day} or {@code watermark:<upstream partition>}. Value: epoch millis,
      * or epoch day for {@code evaluated-day}.
      */

@@ -1,6 +1,7 @@
 package dev.roletrail.streams.unused;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -15,7 +16,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.finding.Finding;
-import dev.roletrail.schemas.inventory.IamRole;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.streams.state.Encoded;
 
@@ -34,6 +35,14 @@ import dev.roletrail.streams.state.Encoded;
  * An entity whose findings cannot have changed since this task last evaluated it ({@link UnchangedEntities}) is
  * skipped: its open findings stay as they are. Open findings are read by key ({@link Encoded}); only those compared or
  * resolved are decoded.
+ * <p>
+ * The identity inventory's views go the same way ({@code findings-identities}, keyed {@code <entity key> NUL
+ * <identity id>}): emitted when new or changed, a tombstone when the entity no longer yields them. Entities used but
+ * not inventoried now include users, roots, federated subjects and accounts, which have views if no findings. A view
+ * that moves from one entity key to another (the root's, once its credential report row is loaded: that side wins)
+ * is written after its tombstone when both keys fall in one chunk or the new key comes later, as the root's
+ * {@code #credentials} row does; only a root row that leaves the inventory could leave its view tombstoned until the
+ * next change.
  */
 final class ChunkEvaluator {
 
@@ -48,7 +57,7 @@ final class ChunkEvaluator {
      * What a chunk did: the findings to emit, the last key it covered (null: the pass is complete), the entities it
      * took, and how many of those it skipped as unchanged.
      */
-    record Result(List<Finding> emitted, String coveredTo, int evaluated, int skipped) {
+    record Result(List<PassOutput> emitted, String coveredTo, int evaluated, int skipped) {
 
         boolean passComplete() {
             return coveredTo == null;
@@ -69,12 +78,16 @@ final class ChunkEvaluator {
     private final KeyValueStore<String, InventoryEntity> inventory;
     private final StoreUsage usage;
     private final KeyValueStore<String, Encoded<Finding>> open;
+    private final KeyValueStore<String, Encoded<Identity>> identities;
     private final InventoryChanges inventoryChanges;
     private final UnchangedEntities unchanged;
+    /** The directory of the inventory as of {@link #directoryVersion} changes: rebuilt when the inventory moves. */
+    private IdentityDirectory directory;
+    private long directoryVersion = -1;
 
     ChunkEvaluator(FindingsEvaluator evaluator, FindingsSettings settings, Ownership ownership,
             KeyValueStore<String, InventoryEntity> inventory, InventoryChanges inventoryChanges, StoreUsage usage,
-            KeyValueStore<String, Encoded<Finding>> open) {
+            KeyValueStore<String, Encoded<Finding>> open, KeyValueStore<String, Encoded<Identity>> identities) {
         this.evaluator = evaluator;
         this.settings = settings;
         this.ownership = ownership;
@@ -84,6 +97,7 @@ final class ChunkEvaluator {
         this.usage = usage;
         this.unchanged = usage.unchanged();
         this.open = open;
+        this.identities = identities;
     }
 
     /** Evaluates the next chunk of the pass; emitted: resolutions first, then what opened or changed. */
@@ -91,9 +105,10 @@ final class ChunkEvaluator {
         Evaluation evaluation = pass.evaluation(settings);
         // Read before evaluating: an inventory change during the chunk makes the next chunk forget what this one saw.
         unchanged.holdFor(evaluation.observedSince(), inventoryChanges.count());
-        Entities next = nextEntities(pass.after());
-        StoreInventory lookup = new StoreInventory(inventory);
+        StoreInventory lookup = new StoreInventory(inventory, directory());
+        Entities next = nextEntities(pass.after(), lookup);
         Map<String, Finding> produced = new LinkedHashMap<>();
+        Map<String, Identity> views = new LinkedHashMap<>();
         Set<String> skipped = new HashSet<>();
         for (Entity entity : next.entities()) {
             String used = entity.entity() == null ? entity.key() : entity.entity().arn();
@@ -102,18 +117,19 @@ final class ChunkEvaluator {
                 continue;
             }
             FindingsEvaluator.EntityFindings findings = entity.entity() == null
-                    ? evaluator.evaluateUninventoriedRole(entity.key(), usage, evaluation)
+                    ? evaluator.evaluateUninventoried(entity.key(), lookup, usage, evaluation)
                     : evaluator.evaluateEntity(entity.entity(), lookup, usage, evaluation);
             unchanged.evaluated(entity.key(), used, findings.horizon());
-            findings.findings().forEach(finding -> produced.put(openKey(entity.key(), finding.id()), finding));
+            findings.findings().forEach(finding -> produced.put(rowKey(entity.key(), finding.id()), finding));
+            findings.identities().forEach(view -> views.put(rowKey(entity.key(), view.id()), view));
         }
-        Map<String, Encoded<Finding>> before = openIn(pass.after(), next.coveredTo());
-        List<Finding> emitted = new ArrayList<>();
+        List<PassOutput> emitted = new ArrayList<>();
+        Map<String, Encoded<Finding>> before = rowsIn(open, pass.after(), next.coveredTo());
         before.forEach((key, finding) -> {
             if (!produced.containsKey(key) && !skipped.contains(entityOf(key))) {
                 open.delete(key);
-                emitted.add(FindingFactory.resolved(finding.value(), evaluation.at(), "resolved "
-                        + Evaluation.day(evaluation.at()) + ": used again, or no longer granted or in the inventory"));
+                emitted.add(PassOutput.of(FindingFactory.resolved(finding.value(), evaluation.at(), "resolved "
+                        + Evaluation.day(evaluation.at()) + ": used again, or no longer granted or in the inventory")));
             }
         });
         produced.forEach((key, finding) -> {
@@ -121,29 +137,77 @@ final class ChunkEvaluator {
             Encoded<Finding> was = before.containsKey(key) ? open.get(key) : null;
             if (was == null || !FindingFactory.sameContent(was.value(), finding)) {
                 open.put(key, Encoded.of(finding));
-                emitted.add(finding);
+                emitted.add(PassOutput.of(finding));
             }
         });
+        emitted.addAll(identityChanges(views, skipped, pass.after(), next.coveredTo(), evaluation.at()));
         return new Result(emitted, next.coveredTo(), next.entities().size(), skipped.size());
     }
 
     /**
-     * The open findings of the entity keys in (after, coveredTo], undecoded: every finding this chunk may produce
-     * again or resolve is among them.
+     * The views that are gone (tombstones first: an identity that moved to another entity key in this chunk is then
+     * written again after its tombstone), then those new or changed beyond their evaluation time.
      */
-    private Map<String, Encoded<Finding>> openIn(String after, String coveredTo) {
-        Map<String, Encoded<Finding>> found = new LinkedHashMap<>();
+    private List<PassOutput> identityChanges(Map<String, Identity> views, Set<String> skipped, String after,
+            String coveredTo, Instant at) {
+        List<PassOutput> changes = new ArrayList<>();
+        Map<String, Encoded<Identity>> before = rowsIn(identities, after, coveredTo);
+        Set<String> stillThere = new HashSet<>();
+        views.keySet().forEach(key -> stillThere.add(idOf(key)));
+        before.forEach((key, view) -> {
+            if (!views.containsKey(key) && !skipped.contains(entityOf(key))) {
+                identities.delete(key);
+                if (!stillThere.contains(idOf(key))) {
+                    changes.add(PassOutput.identity(idOf(key), null));
+                }
+            }
+        });
+        views.forEach((key, view) -> {
+            Encoded<Identity> was = before.containsKey(key) ? identities.get(key) : null;
+            if (was == null || !was.value().evaluatedAt(at).equals(view)) {
+                identities.put(key, Encoded.of(view));
+                changes.add(PassOutput.identity(view.id(), view));
+            }
+        });
+        return changes;
+    }
+
+    /** The inventory's directory, rebuilt (one scan of the global store) only when the inventory changed. */
+    private IdentityDirectory directory() {
+        long version = inventoryChanges.count();
+        if (directory == null || version != directoryVersion) {
+            List<InventoryEntity> all = new ArrayList<>();
+            try (KeyValueIterator<String, InventoryEntity> range = inventory.all()) {
+                range.forEachRemaining(entry -> all.add(entry.value));
+            }
+            directory = IdentityDirectory.of(all);
+            directoryVersion = version;
+        }
+        return directory;
+    }
+
+    /**
+     * The rows (open findings, identity views) of the entity keys in (after, coveredTo], undecoded: every one this
+     * chunk may produce again or drop is among them.
+     */
+    private static <V> Map<String, Encoded<V>> rowsIn(KeyValueStore<String, Encoded<V>> store, String after,
+            String coveredTo) {
+        Map<String, Encoded<V>> found = new LinkedHashMap<>();
         // Entity keys hold no NUL: "<after> \u0001" sorts after every "<after> NUL id" and before any longer key.
         String from = after == null ? null : after + '\u0001';
         String to = coveredTo == null ? null : coveredTo + '\u0001';
-        try (KeyValueIterator<String, Encoded<Finding>> range = open.range(from, to)) {
+        try (KeyValueIterator<String, Encoded<V>> range = store.range(from, to)) {
             range.forEachRemaining(entry -> found.put(entry.key, entry.value));
         }
         return found;
     }
 
-    private static String entityOf(String openKey) {
-        return openKey.substring(0, openKey.indexOf(SEPARATOR));
+    private static String entityOf(String rowKey) {
+        return rowKey.substring(0, rowKey.indexOf(SEPARATOR));
+    }
+
+    private static String idOf(String rowKey) {
+        return rowKey.substring(rowKey.indexOf(SEPARATOR) + 1);
     }
 
     /**
@@ -151,7 +215,7 @@ final class ChunkEvaluator {
      * and the last key this chunk covers: the last entity taken when the chunk is full, else the last key either
      * source looked at before stopping short, else null (nothing follows).
      */
-    private Entities nextEntities(String after) {
+    private Entities nextEntities(String after, InventoryLookup lookup) {
         List<Entity> candidates = new ArrayList<>();
         String bound = null;
         int scanned = 0;
@@ -172,13 +236,11 @@ final class ChunkEvaluator {
                 bound = null;
             }
         }
-        UsageRows.RolePage used = usage.rows().rolesAfter(after, chunk, chunk * SCAN_FACTOR);
-        for (String role : used.roles()) {
-            // An inventoried role is evaluated as such, from the inventory's side of the merge.
-            if (ownership.owns(role) && !(inventory.get(role) instanceof IamRole)) {
-                candidates.add(new Entity(role, null));
-            }
-        }
+        // An inventoried entity is evaluated as such, from the inventory's side of the merge.
+        UsageRows.EntityPage used = usage.rows().entitiesAfter(after,
+                entity -> ownership.owns(entity) && !FindingsEvaluator.inventoried(entity, lookup), chunk,
+                chunk * SCAN_FACTOR);
+        used.entities().forEach(entity -> candidates.add(new Entity(entity, null)));
         if (!used.complete()) {
             bound = bound == null ? used.last() : min(bound, used.last());
         }
@@ -196,7 +258,7 @@ final class ChunkEvaluator {
         return KEY_ORDER.compare(a, b) <= 0 ? a : b;
     }
 
-    private static String openKey(String entityKey, String findingId) {
-        return entityKey + SEPARATOR + findingId;
+    private static String rowKey(String entityKey, String id) {
+        return entityKey + SEPARATOR + id;
     }
 }

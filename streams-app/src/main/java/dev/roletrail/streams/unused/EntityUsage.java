@@ -1,8 +1,12 @@
 package dev.roletrail.streams.unused;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+
+import dev.roletrail.streams.nhi.Trait;
 
 /**
  * Observed use of one role, user or root, as the findings read it ({@link UsageRows} stores it as one row per item);
@@ -15,15 +19,22 @@ import java.util.Objects;
  * @param origins     origins of the chains that assumed it
  * @param networks    networks it was assumed from
  * @param clients     user-agent families it was assumed with
+ * @param traits      how it called ({@link Trait#encode()}), for the identity inventory
+ * @param reached     roles it assumed
+ * @param creators    who created it, seen in the trail (a creation is no use: it may be all there is)
  */
 public record EntityUsage(String entity, Instant lastActive, Map<String, Instant> actions,
         Map<String, Instant> keys, Map<String, Instant> assumers, Map<String, Instant> origins,
-        Map<String, Instant> networks, Map<String, Instant> clients) {
+        Map<String, Instant> networks, Map<String, Instant> clients, Map<String, Instant> traits,
+        Map<String, Instant> reached, Map<String, Instant> creators) {
 
     static final int MAX_ACTIONS = 1000;
     static final int MAX_KEYS = 8;
     static final int MAX_ASSUMERS = 500;
     static final int MAX_CLIENTS = 100;
+    /** Six spans a day, a few clients and networks per credential: a busy workload's month fits. */
+    static final int MAX_TRAITS = 256;
+    static final int MAX_CREATORS = 4;
 
     public EntityUsage {
         Objects.requireNonNull(entity, "entity");
@@ -33,9 +44,36 @@ public record EntityUsage(String entity, Instant lastActive, Map<String, Instant
         origins = RecentItems.copy(origins);
         networks = RecentItems.copy(networks);
         clients = RecentItems.copy(clients);
+        traits = RecentItems.copy(traits);
+        reached = RecentItems.copy(reached);
+        creators = RecentItems.copy(creators);
+    }
+
+    /** Usage recorded before the inventory's facts were kept. */
+    public EntityUsage(String entity, Instant lastActive, Map<String, Instant> actions, Map<String, Instant> keys,
+            Map<String, Instant> assumers, Map<String, Instant> origins, Map<String, Instant> networks,
+            Map<String, Instant> clients) {
+        this(entity, lastActive, actions, keys, assumers, origins, networks, clients, null, null, null);
+    }
+
+    /** The traits of calls since {@code since}, decoded. */
+    public List<Trait> traitsSince(Instant since) {
+        List<Trait> recent = new ArrayList<>();
+        traits.forEach((item, last) -> {
+            Trait trait = Trait.decode(item);
+            if (trait != null && !last.isBefore(since)) {
+                recent.add(trait);
+            }
+        });
+        return recent;
+    }
+
+    /** The most recent creator, or null. */
+    public String creator() {
+        return creators.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
     }
 
     public static EntityUsage none(String entity) {
-        return new EntityUsage(entity, null, null, null, null, null, null, null);
+        return new EntityUsage(entity, null, null, null, null, null, null, null, null, null, null);
     }
 }

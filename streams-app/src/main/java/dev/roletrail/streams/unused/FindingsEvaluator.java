@@ -8,10 +8,12 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.schemas.inventory.IamRole;
 import dev.roletrail.schemas.inventory.IamUser;
 import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.schemas.inventory.UserCredentials;
+import dev.roletrail.streams.unused.IdentityViews.View;
 import dev.roletrail.streams.unused.policy.ActionCatalog;
 
 /**
@@ -30,8 +32,8 @@ public final class FindingsEvaluator {
         /** The per-assumer actions of a role. */
         List<AssumerActions> assumers(String role);
 
-        /** Every role with observed use, in the inventory or not. */
-        List<String> usedRoles();
+        /** Every entity with observed use (roles, users, roots, federated subjects, accounts), in key order. */
+        List<String> usedEntities();
     }
 
     private final RoleFindings roles;
@@ -52,24 +54,34 @@ public final class FindingsEvaluator {
             inventoried.add(role.arn());
             findings.addAll(evaluate(role, inventory, usage, evaluation));
         }
-        // A role used but missing from the inventory (another account's, or no inventory loaded) still gets its
-        // least-privilege policy: it needs only observed use.
-        for (String role : new TreeSet<>(usage.usedRoles())) {
-            if (!inventoried.contains(role)) {
-                findings.addAll(evaluateUninventoriedRole(role, usage, evaluation).findings());
-            }
-        }
         for (IamUser user : inventory.users()) {
+            inventoried.add(user.arn());
             findings.addAll(evaluate(user, inventory, usage, evaluation));
         }
         for (UserCredentials credentials : inventory.credentials()) {
+            inventoried.add(credentials.arn());
             findings.addAll(evaluate(credentials, inventory, usage, evaluation));
+        }
+        // An entity used but missing from the inventory (another account's, or no inventory loaded) still gets what
+        // observed use alone can tell: a role its least-privilege policy, a key its workload or sharing findings.
+        for (String entity : new TreeSet<>(usage.usedEntities())) {
+            if (!inventoried.contains(entity)) {
+                findings.addAll(evaluateUninventoried(entity, inventory, usage, evaluation).findings());
+            }
         }
         return findings;
     }
 
-    /** An entity's findings at one evaluation, and when time alone could next change them ({@link Horizon}). */
-    record EntityFindings(List<Finding> findings, Instant horizon) {
+    /**
+     * An entity's findings and identity views at one evaluation, and when time alone could next change them
+     * ({@link Horizon}).
+     */
+    record EntityFindings(List<Finding> findings, List<Identity> identities, Instant horizon) {
+
+        EntityFindings {
+            findings = List.copyOf(findings);
+            identities = List.copyOf(identities);
+        }
     }
 
     /**
@@ -87,32 +99,77 @@ public final class FindingsEvaluator {
             Evaluation evaluation) {
         // The horizon reads the instants of what the findings compare with the evaluation time: the entity, its use
         // and a user's credential report; policies hold none.
+        IdentityViews views = views(evaluation);
+        IdentityDirectory directory = inventory.directory();
         if (entity instanceof IamRole role) {
             EntityUsage used = usageOf(usage, role.arn());
             List<AssumerActions> assumers = usage.assumers(role.arn());
-            return new EntityFindings(roles.evaluate(role, inventory.policiesOf(role), used, assumers, evaluation),
-                    Horizon.of(evaluation, role, used, assumers));
+            List<View> identities = List.of(views.role(role.arn(), role, used, evaluation, directory));
+            return withIdentities(roles.evaluate(role, inventory.policiesOf(role), used, assumers, evaluation),
+                    identities, true, used, evaluation, directory, Horizon.of(evaluation, role, used, assumers));
         }
         if (entity instanceof IamUser user) {
             EntityUsage used = usageOf(usage, user.arn());
             UserCredentials credentials = inventory.credentialsOf(user.arn());
-            return new EntityFindings(users.evaluate(user, inventory.policiesOf(user), used, credentials, evaluation),
-                    Horizon.of(evaluation, user, used, credentials));
+            List<View> identities = views.user(user.arn(), user, credentials, used, evaluation, directory);
+            return withIdentities(users.evaluate(user, inventory.policiesOf(user), used, credentials, evaluation),
+                    identities, true, used, evaluation, directory, Horizon.of(evaluation, user, used, credentials));
         }
         if (entity instanceof UserCredentials credentials) {
             EntityUsage used = usageOf(usage, credentials.arn());
-            return new EntityFindings(keys.evaluate(credentials, used, evaluation),
-                    Horizon.of(evaluation, credentials, used));
+            // A user's row is read with the user; the root has no user entity, so its views come with its row.
+            List<View> identities = root(credentials.arn())
+                    ? views.user(credentials.arn(), null, credentials, used, evaluation, directory) : List.of();
+            return withIdentities(keys.evaluate(credentials, used, evaluation), identities, true, used, evaluation,
+                    directory, Horizon.of(evaluation, credentials, used));
         }
-        return new EntityFindings(List.of(), null);
+        return new EntityFindings(List.of(), List.of(), null);
     }
 
-    /** The findings of a role used but missing from the inventory: its least-privilege policies. */
-    EntityFindings evaluateUninventoriedRole(String role, UsageSource usage, Evaluation evaluation) {
-        EntityUsage used = usageOf(usage, role);
-        List<AssumerActions> assumers = usage.assumers(role);
-        return new EntityFindings(roles.uninventoried(role, used, assumers, evaluation),
-                Horizon.of(evaluation, used, assumers));
+    /**
+     * The findings and views of an entity used but missing from the inventory: a role's least-privilege policies,
+     * a user's or root's keys' findings, a federated subject's or external account's view.
+     */
+    EntityFindings evaluateUninventoried(String entity, InventoryLookup inventory, UsageSource usage,
+            Evaluation evaluation) {
+        EntityUsage used = usageOf(usage, entity);
+        IdentityViews views = views(evaluation);
+        IdentityDirectory directory = inventory.directory();
+        if (entity.startsWith("arn:") && entity.contains(":role/")) {
+            List<AssumerActions> assumers = usage.assumers(entity);
+            return withIdentities(roles.uninventoried(entity, used, assumers, evaluation),
+                    List.of(views.role(entity, null, used, evaluation, directory)), false, used, evaluation,
+                    directory, Horizon.of(evaluation, used, assumers));
+        }
+        List<View> identities = entity.startsWith("arn:") && (entity.contains(":user/") || root(entity))
+                ? views.user(entity, null, null, used, evaluation, directory)
+                : views.other(entity, used, evaluation, directory).map(List::of).orElse(List.of());
+        return withIdentities(List.of(), identities, false, used, evaluation, directory,
+                Horizon.of(evaluation, used));
+    }
+
+    /** Whether the entity is evaluated from the inventory's side: its user, role or (for the root) report row. */
+    static boolean inventoried(String entity, InventoryLookup inventory) {
+        return inventory.inventoried(entity) || root(entity) && inventory.credentialsOf(entity) != null;
+    }
+
+    private EntityFindings withIdentities(List<Finding> own, List<View> views, boolean inventoried, EntityUsage used,
+            Evaluation evaluation, IdentityDirectory directory, Instant horizon) {
+        List<Finding> findings = new ArrayList<>(own);
+        findings.addAll(new IdentityFindings(evaluation.settings().identities()).of(views, inventoried,
+                used.traits(), evaluation));
+        Instant ownerTurns = views(evaluation).ownerHorizon(views, directory, evaluation.settings().dormancy());
+        Instant next = ownerTurns != null && ownerTurns.isAfter(evaluation.at())
+                && (horizon == null || ownerTurns.isBefore(horizon)) ? ownerTurns : horizon;
+        return new EntityFindings(findings, views.stream().map(View::identity).toList(), next);
+    }
+
+    private static IdentityViews views(Evaluation evaluation) {
+        return new IdentityViews(evaluation.settings().identities(), evaluation.settings().accounts());
+    }
+
+    private static boolean root(String arn) {
+        return arn.endsWith(":root");
     }
 
     /** Whether {@link #evaluate(InventoryEntity, InventoryLookup, UsageSource, Evaluation)} can find anything. */

@@ -52,9 +52,10 @@ import dev.roletrail.streams.time.EndOfInput;
  * (upstream tasks send a watermark after their last records). Only then: in a live deployment, evaluating a day
  * before it is over would open findings that the rest of the day resolves again.
  * <p>
- * Input: {@link UsageSignal}s keyed by entity. Output: {@link Finding}s keyed by finding id.
+ * Input: {@link UsageSignal}s keyed by entity. Output: {@link PassOutput}s: {@link Finding}s keyed by finding id,
+ * and the identity inventory's views keyed by identity id.
  */
-public final class FindingsProcessor implements Processor<String, UsageSignal, String, Finding> {
+public final class FindingsProcessor implements Processor<String, UsageSignal, String, PassOutput> {
 
     static final String OBSERVED_SINCE = "observed-since";
     static final String EVALUATED_DAY = "evaluated-day";
@@ -77,7 +78,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     private final InventoryChanges inventoryChanges;
     /** Whether use arrived since the last evaluation at the end of input (memory only: after a start, assume so). */
     private boolean usedSinceEndEvaluation = true;
-    private ProcessorContext<String, Finding> context;
+    private ProcessorContext<String, PassOutput> context;
     private StoreUsage usage;
     private KeyValueStore<String, Encoded<Finding>> open;
     private KeyValueStore<String, Long> clock;
@@ -100,7 +101,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     }
 
     @Override
-    public void init(ProcessorContext<String, Finding> context) {
+    public void init(ProcessorContext<String, PassOutput> context) {
         this.context = context;
         // Every usage signal reads and writes a few usage rows and maybe an assumer's actions: they stay decoded.
         long rows = DecodedCache.entries(context) * ROWS_PER_ENTRY;
@@ -112,7 +113,8 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         this.inventory = context.getStateStore(StoreNames.INVENTORY);
         this.pass = context.getStateStore(StoreNames.FINDINGS_PASS);
         Ownership ownership = new Ownership(context.taskId().partition(), settings.partitionsOrOne());
-        this.chunks = new ChunkEvaluator(evaluator, settings, ownership, inventory, inventoryChanges, usage, open);
+        this.chunks = new ChunkEvaluator(evaluator, settings, ownership, inventory, inventoryChanges, usage, open,
+                context.getStateStore(StoreNames.FINDINGS_IDENTITIES));
         // Wall clock: a pass must go on while no record comes, and stream time would move in bursts.
         context.schedule(Duration.ofMillis(CHUNK_INTERVAL_MS), PunctuationType.WALL_CLOCK_TIME, wall -> nextChunk());
     }
@@ -237,7 +239,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
             return;
         }
         ChunkEvaluator.Result chunk = chunks.next(current);
-        chunk.emitted().forEach(finding -> emit(finding, current.timestamp()));
+        chunk.emitted().forEach(output -> emit(output, current.timestamp()));
         if (!chunk.passComplete()) {
             pass.put(PASS, current.coveredTo(chunk.coveredTo()));
             return;
@@ -253,7 +255,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         }
     }
 
-    private void emit(Finding finding, long timestamp) {
-        context.forward(new Record<>(finding.id(), finding, timestamp));
+    private void emit(PassOutput output, long timestamp) {
+        context.forward(new Record<>(output.key(), output, timestamp));
     }
 }

@@ -5,7 +5,9 @@ import java.util.Objects;
 
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.detect.KnownAccounts;
 import dev.roletrail.streams.detect.SensitiveRoles;
+import dev.roletrail.streams.nhi.IdentitySettings;
 
 /**
  * Parameters of the findings over the tracking period ({@code findings.*}).
@@ -21,10 +23,12 @@ import dev.roletrail.streams.detect.SensitiveRoles;
  * @param partitions            partitions of {@code usage-signals}, i.e. findings tasks; 0: as many as the input
  *                              topic has, read from the broker when the app starts
  * @param sensitiveRoles        the sensitive and break-glass roles, by the {@code sensitive-role-assumed} patterns
+ * @param identities            the identity inventory's settings ({@code identities.*})
+ * @param accounts              the organisation's accounts, to tell an external account
  */
 public record FindingsSettings(Duration trackingPeriod, Duration keyRotationLimit, Duration dormancy,
         int sharedRoleMinAssumers, int sharedRoleMinNetworks, int sharedRoleMinClients, int evaluationChunk,
-        int partitions, SensitiveRoles sensitiveRoles) {
+        int partitions, SensitiveRoles sensitiveRoles, IdentitySettings identities, KnownAccounts accounts) {
 
     /** Entities per chunk: a few hundred milliseconds of evaluation at most (docs/findings.md has the measurement). */
     public static final int DEFAULT_EVALUATION_CHUNK = 1000;
@@ -33,6 +37,8 @@ public record FindingsSettings(Duration trackingPeriod, Duration keyRotationLimi
 
     public FindingsSettings {
         Objects.requireNonNull(sensitiveRoles, "sensitiveRoles");
+        Objects.requireNonNull(identities, "identities");
+        Objects.requireNonNull(accounts, "accounts");
         if (trackingPeriod.compareTo(DAY) < 0 || trackingPeriod.compareTo(Duration.ofDays(365)) > 0) {
             throw new InvalidConfigException("findings.tracking-period must be between 1 and 365 days, was "
                     + trackingPeriod.toDays() + " days");
@@ -60,13 +66,14 @@ public record FindingsSettings(Duration trackingPeriod, Duration keyRotationLimi
                 settings.integer("findings.shared-role.min-clients", 5, 2, 1_000),
                 settings.integer("findings.evaluation-chunk", DEFAULT_EVALUATION_CHUNK, 1, 1_000_000),
                 settings.integer("findings.partitions", 0, 0, 10_000),
-                SensitiveRoles.from(settings));
+                SensitiveRoles.from(settings), IdentitySettings.from(settings), KnownAccounts.from(settings));
     }
 
     /** These settings with the partition count resolved (what {@code findings.partitions} 0 stands for). */
     public FindingsSettings withPartitions(int resolved) {
         return new FindingsSettings(trackingPeriod, keyRotationLimit, dormancy, sharedRoleMinAssumers,
-                sharedRoleMinNetworks, sharedRoleMinClients, evaluationChunk, resolved, sensitiveRoles);
+                sharedRoleMinNetworks, sharedRoleMinClients, evaluationChunk, resolved, sensitiveRoles, identities,
+                accounts);
     }
 
     /**

@@ -27,6 +27,12 @@ interface InventoryLookup {
     /** The credential-report row of a user (or root) ARN, or null. */
     UserCredentials credentialsOf(String arn);
 
+    /** Whether the inventory lists a user or role under this ARN. */
+    boolean inventoried(String arn);
+
+    /** The users owners may name and the roles principals may reach, across the whole inventory. */
+    IdentityDirectory directory();
+
     /** Inline and attached managed policies of the role, as one document. */
     default PolicyDocument policiesOf(IamRole role) {
         List<PolicyDocument> documents = new ArrayList<>();

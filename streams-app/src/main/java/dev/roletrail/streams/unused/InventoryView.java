@@ -1,5 +1,6 @@
 package dev.roletrail.streams.unused;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ public final class InventoryView implements InventoryLookup {
     private final Map<String, UserCredentials> credentials = new TreeMap<>();
     private final Map<String, ManagedPolicy> policies = new HashMap<>();
     private final Map<String, IamGroup> groups = new HashMap<>();
+    private IdentityDirectory directory;
 
     public static InventoryView of(Iterable<InventoryEntity> entities) {
         InventoryView view = new InventoryView();
@@ -60,6 +62,22 @@ public final class InventoryView implements InventoryLookup {
     @Override
     public UserCredentials credentialsOf(String arn) {
         return credentials.get(arn);
+    }
+
+    @Override
+    public boolean inventoried(String arn) {
+        return roles.containsKey(arn) || users.containsKey(arn);
+    }
+
+    @Override
+    public IdentityDirectory directory() {
+        if (directory == null) {
+            List<InventoryEntity> all = new ArrayList<>(roles.values());
+            all.addAll(users.values());
+            all.addAll(credentials.values());
+            directory = IdentityDirectory.of(all);
+        }
+        return directory;
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 import dev.roletrail.schemas.inventory.IamGroup;
+import dev.roletrail.schemas.inventory.IamRole;
 import dev.roletrail.schemas.inventory.IamUser;
 import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.schemas.inventory.ManagedPolicy;
@@ -27,8 +28,22 @@ final class StoreInventory implements InventoryLookup {
     /** Group prefix ({@code arn:<partition>:iam::<account>:group/}) → that account's groups by name. */
     private final Map<String, Map<String, IamGroup>> groups = new HashMap<>();
 
-    StoreInventory(ReadOnlyKeyValueStore<String, InventoryEntity> store) {
+    private final IdentityDirectory directory;
+
+    StoreInventory(ReadOnlyKeyValueStore<String, InventoryEntity> store, IdentityDirectory directory) {
         this.store = store;
+        this.directory = directory;
+    }
+
+    @Override
+    public boolean inventoried(String arn) {
+        InventoryEntity entity = store.get(arn);
+        return entity instanceof IamRole || entity instanceof IamUser;
+    }
+
+    @Override
+    public IdentityDirectory directory() {
+        return directory;
     }
 
     @Override

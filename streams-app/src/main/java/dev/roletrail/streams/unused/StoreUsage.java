@@ -64,7 +64,7 @@ final class StoreUsage implements FindingsEvaluator.UsageSource {
     }
 
     @Override
-    public List<String> usedRoles() {
-        return rows.roles();
+    public List<String> usedEntities() {
+        return rows.entities();
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
@@ -36,7 +37,10 @@ final class UsageRows {
         ASSUMER('s', EntityUsage.MAX_ASSUMERS),
         ORIGIN('o', EntityUsage.MAX_ASSUMERS),
         NETWORK('n', EntityUsage.MAX_ASSUMERS),
-        CLIENT('c', EntityUsage.MAX_CLIENTS);
+        CLIENT('c', EntityUsage.MAX_CLIENTS),
+        TRAIT('t', EntityUsage.MAX_TRAITS),
+        REACHED('r', EntityUsage.MAX_ASSUMERS),
+        CREATOR('w', EntityUsage.MAX_CREATORS);
 
         final char code;
         final int cap;
@@ -66,8 +70,15 @@ final class UsageRows {
     void record(UsageSignal signal) {
         String entity = signal.entity();
         long at = signal.at().toEpochMilli();
+        if (!signal.isUse()) {
+            add(entity, Kind.CREATOR, signal.creator(), at);
+            return;
+        }
         advance(entity + SEPARATOR + LAST_ACTIVE, at);
-        if (signal.assumption()) {
+        if (signal.trait() != null) {
+            add(entity, Kind.TRAIT, signal.trait().encode(), at);
+            add(entity, Kind.REACHED, signal.reached(), at);
+        } else if (signal.assumption()) {
             add(entity, Kind.ASSUMER, signal.assumer(), at);
             add(entity, Kind.ORIGIN, signal.origin(), at);
             add(entity, Kind.NETWORK, signal.network(), at);
@@ -78,42 +89,42 @@ final class UsageRows {
         }
     }
 
-    /** Roles with observed use, in key order; {@code last}: the last entity looked at. */
-    record RolePage(List<String> roles, String last, boolean complete) {
+    /** Entities with observed use, in key order; {@code last}: the last entity looked at. */
+    record EntityPage(List<String> entities, String last, boolean complete) {
     }
 
     /**
-     * Roles with observed use after {@code after}, looking at no more than {@code scanLimit} entities (users and roots
-     * count too): one seek per entity to its first row, never through its item rows. {@code last} is the last entity
-     * looked at; {@code complete} says nothing follows it.
+     * Entities with observed use after {@code after} that {@code take} accepts, at most {@code limit} of them and
+     * looking at no more than {@code scanLimit}: one seek per entity to its first row, never through its item rows.
+     * {@code last} is the last entity looked at; {@code complete} says nothing follows it.
      */
-    RolePage rolesAfter(String after, int limit, int scanLimit) {
-        List<String> roles = new ArrayList<>();
+    EntityPage entitiesAfter(String after, Predicate<String> take, int limit, int scanLimit) {
+        List<String> entities = new ArrayList<>();
         String from = after == null ? null : after + '\u0001';
         String last = after;
         int scanned = 0;
-        while (roles.size() < limit && scanned < scanLimit) {
+        while (entities.size() < limit && scanned < scanLimit) {
             String entity;
             try (KeyValueIterator<String, Long> range = rows.store().range(from, null)) {
                 if (!range.hasNext()) {
-                    return new RolePage(roles, last, true);
+                    return new EntityPage(entities, last, true);
                 }
                 String key = range.next().key;
                 entity = key.substring(0, key.indexOf(SEPARATOR));
             }
             scanned++;
             last = entity;
-            if (entity.startsWith("arn:") && entity.contains(":role/")) {
-                roles.add(entity);
+            if (take.test(entity)) {
+                entities.add(entity);
             }
             from = entity + '\u0001';
         }
-        return new RolePage(roles, last, false);
+        return new EntityPage(entities, last, false);
     }
 
-    /** Every role with observed use. */
-    List<String> roles() {
-        return rolesAfter(null, Integer.MAX_VALUE, Integer.MAX_VALUE).roles();
+    /** Every entity with observed use. */
+    List<String> entities() {
+        return entitiesAfter(null, entity -> true, Integer.MAX_VALUE, Integer.MAX_VALUE).entities();
     }
 
     /** The entity's observed use, or null when nothing was observed. */
@@ -142,7 +153,8 @@ final class UsageRows {
             return null;
         }
         return new EntityUsage(entity, lastActive, items.get(Kind.ACTION), items.get(Kind.KEY),
-                items.get(Kind.ASSUMER), items.get(Kind.ORIGIN), items.get(Kind.NETWORK), items.get(Kind.CLIENT));
+                items.get(Kind.ASSUMER), items.get(Kind.ORIGIN), items.get(Kind.NETWORK), items.get(Kind.CLIENT),
+                items.get(Kind.TRAIT), items.get(Kind.REACHED), items.get(Kind.CREATOR));
     }
 
     private void add(String entity, Kind kind, String item, long at) {

@@ -3,6 +3,8 @@ package dev.roletrail.streams.unused;
 import java.time.Instant;
 import java.util.Objects;
 
+import dev.roletrail.streams.nhi.Trait;
+
 /**
  * A compact fact of use that the findings step needs, cut from an observation (topology key: the entity). Either the
  * entity acted itself ({@code assumption} false: the IAM action, the long-term key, and for a role session the
@@ -20,12 +22,16 @@ import java.util.Objects;
  * @param observedSince on a watermark only: the earliest event time of any use that upstream task has forwarded, or
  *                      null; every findings task sees every watermark, so each knows since when RoleTrail observes,
  *                      though it sees only its own entities' use
+ * @param trait         for the identity inventory, how the entity called: credential, client, network, span of day
+ * @param reached       the role the entity's call assumed, or null
+ * @param creator       on a creation only (no use: the entity was created, not used): who created the entity
  * <p>
  * A watermark ({@link #watermark(int, Instant, Instant)}) is no use but a promise: the upstream task of that partition
  * has forwarded every signal up to {@code at}, so a findings task can tell when every upstream task has passed a day.
  */
 public record UsageSignal(String entity, Instant at, boolean assumption, String action, String accessKeyId,
-        String assumer, String origin, String network, String client, Instant observedSince) {
+        String assumer, String origin, String network, String client, Instant observedSince, Trait trait,
+        String reached, String creator) {
 
     public UsageSignal {
         Objects.requireNonNull(entity, "entity");
@@ -35,7 +41,22 @@ public record UsageSignal(String entity, Instant at, boolean assumption, String 
     /** A use. */
     public UsageSignal(String entity, Instant at, boolean assumption, String action, String accessKeyId,
             String assumer, String origin, String network, String client) {
-        this(entity, at, assumption, action, accessKeyId, assumer, origin, network, client, null);
+        this(entity, at, assumption, action, accessKeyId, assumer, origin, network, client, null, null, null, null);
+    }
+
+    /** How an identity called, for the inventory: the trait, and the role the call assumed, if any. */
+    public static UsageSignal trait(String entity, Instant at, Trait trait, String reached) {
+        return new UsageSignal(entity, at, false, null, null, null, null, null, null, null, trait, reached, null);
+    }
+
+    /** Who created a user or role: a fact about it, not a use of it. */
+    public static UsageSignal creation(String entity, Instant at, String creator) {
+        return new UsageSignal(entity, at, false, null, null, null, null, null, null, null, null, null, creator);
+    }
+
+    /** Whether the signal is a use of its entity (a creation is not). */
+    public boolean isUse() {
+        return creator == null;
     }
 
     /** NUL cannot start an ARN, so no entity is mistaken for a watermark. */
@@ -43,7 +64,7 @@ public record UsageSignal(String entity, Instant at, boolean assumption, String 
 
     public static UsageSignal watermark(int upstreamPartition, Instant at, Instant observedSince) {
         return new UsageSignal(WATERMARK + upstreamPartition, at, false, null, null, null, null, null, null,
-                observedSince);
+                observedSince, null, null, null);
     }
 
     /** Whether this is a watermark rather than a use. */
@@ -60,6 +81,7 @@ public record UsageSignal(String entity, Instant at, boolean assumption, String 
     public String signature() {
         return String.join("\u0000", entity, String.valueOf(assumption), String.valueOf(action),
                 String.valueOf(accessKeyId), String.valueOf(assumer), String.valueOf(origin), String.valueOf(network),
-                String.valueOf(client));
+                String.valueOf(client), trait == null ? "null" : trait.encode(), String.valueOf(reached),
+                String.valueOf(creator));
     }
 }

@@ -30,6 +30,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
 import dev.roletrail.schemas.inventory.IamGroup;
@@ -76,7 +77,8 @@ class ChunkEvaluatorTest {
 
         Task(Ownership ownership) {
             chunks = new ChunkEvaluator(evaluator, SETTINGS, ownership, inventory, inventoryChanges, usage,
-                    TestStores.inMemory("findings-open", Encoded.serde(StateSerde.of(Finding.class))));
+                    TestStores.inMemory("findings-open", Encoded.serde(StateSerde.of(Finding.class))),
+                    TestStores.inMemory("findings-identities", Encoded.serde(StateSerde.of(Identity.class))));
         }
 
         /** A whole pass, chunk by chunk, as the punctuation drives it. */
@@ -88,7 +90,7 @@ class ChunkEvaluatorTest {
                 calls++;
                 skipped += chunk.skipped();
                 assertThat(chunk.evaluated()).as("entities evaluated in one call").isLessThanOrEqualTo(CHUNK);
-                emitted.addAll(chunk.emitted());
+                chunk.emitted().stream().filter(PassOutput::isFinding).map(PassOutput::finding).forEach(emitted::add);
                 if (chunk.passComplete()) {
                     return emitted;
                 }

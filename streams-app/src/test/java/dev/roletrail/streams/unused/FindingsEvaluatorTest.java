@@ -57,8 +57,8 @@ class FindingsEvaluatorTest {
             }
 
             @Override
-            public List<String> usedRoles() {
-                return usage.roles();
+            public List<String> usedEntities() {
+                return usage.entities();
             }
         }, new Evaluation(NOW, FindingsSettings.defaults(), observedSince));
     }

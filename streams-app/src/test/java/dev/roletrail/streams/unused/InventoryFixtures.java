@@ -53,6 +53,14 @@ public final class InventoryFixtures {
                         inlinePolicy)), 3600, iamLastUsed, null, null, Map.of());
     }
 
+    /** The role with these IAM tags. */
+    public static IamRole tagged(IamRole role, Map<String, String> tags) {
+        return new IamRole(role.arn(), role.accountId(), role.snapshotTime(), role.name(), role.id(), role.path(),
+                role.createDate(), role.trustPolicy(), role.attachedPolicyArns(), role.inlinePolicies(),
+                role.maxSessionDurationSeconds(), role.lastUsed(), role.lastUsedRegion(),
+                role.permissionsBoundaryArn(), tags);
+    }
+
     public static IamUser user(String name, Instant created, List<String> groups, List<String> managedPolicies) {
         return new IamUser(userArn(name), ACCOUNT, SNAPSHOT, name, "AIDA" + name, "/", created, groups,
                 managedPolicies, List.of(), null, Map.of());

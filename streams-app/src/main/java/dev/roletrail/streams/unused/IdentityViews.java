@@ -1,0 +1,195 @@
+package dev.roletrail.streams.unused;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import dev.roletrail.schemas.identity.CredentialKind;
+import dev.roletrail.schemas.identity.Identity;
+import dev.roletrail.schemas.identity.IdentityType;
+import dev.roletrail.schemas.inventory.IamRole;
+import dev.roletrail.schemas.inventory.IamUser;
+import dev.roletrail.schemas.inventory.UserCredentials;
+import dev.roletrail.streams.detect.KnownAccounts;
+import dev.roletrail.streams.identity.Arns;
+import dev.roletrail.streams.nhi.IdentitySettings;
+import dev.roletrail.streams.nhi.KindClassifier;
+import dev.roletrail.streams.nhi.Owner;
+import dev.roletrail.streams.nhi.Trait;
+import dev.roletrail.streams.nhi.Verdict;
+
+/**
+ * Builds the identity inventory's views (PRODUCT.md §6a) of one entity at an evaluation, from the IAM inventory (tags,
+ * creation, the credential report) joined with the use recorded over the tracking period: a user or the root with
+ * each long-term key it signed with, a role, a federated subject, an account of another organisation. Pure.
+ */
+final class IdentityViews {
+
+    private final IdentitySettings settings;
+    private final KnownAccounts accounts;
+
+    IdentityViews(IdentitySettings settings, KnownAccounts accounts) {
+        this.settings = settings;
+        this.accounts = accounts;
+    }
+
+    /** An identity view, and its owner as judged (for the findings about it). */
+    record View(Identity identity, Owner owner) {
+    }
+
+    /**
+     * A user (or the root) and its keys.
+     *
+     * @param user        the inventory's user, or null (the root, or a user not in the inventory)
+     * @param credentials its credential report row, or null
+     */
+    List<View> user(String arn, IamUser user, UserCredentials credentials, EntityUsage used, Evaluation e,
+            IdentityDirectory directory) {
+        List<Trait> traits = used.traitsSince(e.periodStart());
+        Verdict verdict = KindClassifier.ofCredential(traits);
+        Optional<Owner> owner = Owner.of(user == null ? Map.of() : user.tags(), used.creator(), settings,
+                directory.people(e.at(), e.settings().dormancy()));
+        IdentityType type = arn.endsWith(":root") ? IdentityType.ROOT : IdentityType.IAM_USER;
+        List<View> views = new ArrayList<>();
+        views.add(new View(identity(arn, type, Arns.accountOf(arn), null, verdict, owner,
+                credentialKind(credentials, traits), user == null ? credentials == null ? null
+                        : credentials.userCreationTime() : user.createDate(),
+                used.lastActive(), lastRotated(credentials), traits, directory.reachable(arn),
+                reached(used, e), e), owner.orElse(null)));
+        for (Map.Entry<String, Instant> key : keysSince(used, e).entrySet()) {
+            List<Trait> keyTraits = traits.stream().filter(t -> t.credential().equals(key.getKey())).toList();
+            Instant created = singleActiveKeyRotated(credentials);
+            views.add(new View(identity(key.getKey(), IdentityType.ACCESS_KEY, Arns.accountOf(arn), arn,
+                    KindClassifier.ofCredential(keyTraits), owner, CredentialKind.LONG_LIVED_KEY, created,
+                    key.getValue(), created, keyTraits, List.of(), List.of(), e), owner.orElse(null)));
+        }
+        return views;
+    }
+
+    /** A role: by who assumed it and how its sessions called. @param role the inventory's role, or null */
+    View role(String arn, IamRole role, EntityUsage used, Evaluation e, IdentityDirectory directory) {
+        List<Trait> traits = used.traitsSince(e.periodStart());
+        String roleAccount = Arns.accountOf(arn);
+        Predicate<String> external = account -> account != null && accounts.isExternal(account, roleAccount);
+        boolean serviceLinked = role != null && role.path() != null && role.path().startsWith("/aws-service-role/")
+                || arn.contains(":role/aws-service-role/");
+        Verdict verdict = KindClassifier.ofRole(serviceLinked, since(used.assumers(), e.periodStart()), external,
+                traits);
+        Optional<Owner> owner = Owner.of(role == null ? Map.of() : role.tags(), used.creator(), settings,
+                directory.people(e.at(), e.settings().dormancy()));
+        return new View(identity(arn, IdentityType.ROLE, roleAccount, null, verdict, owner,
+                CredentialKind.TEMPORARY_ONLY, role == null ? null : role.createDate(), used.lastActive(), null,
+                traits, directory.reachable(arn), reached(used, e), e), owner.orElse(null));
+    }
+
+    /** A federated subject ({@code web-identity:}, {@code saml:}, {@code identity-center:}) or external account. */
+    Optional<View> other(String id, EntityUsage used, Evaluation e, IdentityDirectory directory) {
+        List<Trait> traits = used.traitsSince(e.periodStart());
+        if (id.startsWith("account:")) {
+            return Optional.of(new View(identity(id, IdentityType.EXTERNAL_ACCOUNT, id.substring("account:".length()),
+                    null, KindClassifier.ofExternalAccount(), Optional.empty(), CredentialKind.TEMPORARY_ONLY, null,
+                    used.lastActive(), null, traits, directory.reachable(id), reached(used, e), e), null));
+        }
+        if (id.startsWith("web-identity:") || id.startsWith("saml:") || id.startsWith("identity-center:")) {
+            return Optional.of(new View(identity(id, IdentityType.FEDERATED_SUBJECT, null, null,
+                    KindClassifier.ofFederated(id, traits), Optional.empty(), CredentialKind.TEMPORARY_ONLY, null,
+                    used.lastActive(), null, traits, List.of(), reached(used, e), e), null));
+        }
+        return Optional.empty();
+    }
+
+    /** When the views of an entity could next change by time alone, beyond its use: an owner turning inactive. */
+    Instant ownerHorizon(Collection<View> views, IdentityDirectory directory, Duration dormancy) {
+        Instant next = null;
+        for (View view : views) {
+            Instant turn = view.owner() == null ? null : directory.inactiveFrom(view.owner().name(), dormancy);
+            if (turn != null && (next == null || turn.isBefore(next))) {
+                next = turn;
+            }
+        }
+        return next;
+    }
+
+    private static Identity identity(String id, IdentityType type, String account, String parent, Verdict verdict,
+            Optional<Owner> owner, CredentialKind credential, Instant created, Instant lastUsed, Instant lastRotated,
+            List<Trait> traits, List<String> reachable, List<String> reached, Evaluation e) {
+        Set<String> networks = new TreeSet<>();
+        Set<String> clients = new TreeSet<>();
+        traits.forEach(t -> {
+            networks.add(t.network());
+            clients.add(t.client());
+        });
+        List<String> evidence = new ArrayList<>(verdict.evidence());
+        owner.filter(o -> o.orphaned() != null).ifPresent(o -> evidence.add(o.orphaned()));
+        return new Identity(id, type, account, parent, verdict.kind(), evidence, owner.map(Owner::name).orElse(null),
+                owner.map(Owner::source).orElse(null), credential, created, null, lastUsed, lastRotated,
+                networks.size(), clients.size(), reachable, reached, e.at());
+    }
+
+    private static CredentialKind credentialKind(UserCredentials credentials, List<Trait> traits) {
+        boolean password;
+        boolean key;
+        if (credentials != null) {
+            password = Boolean.TRUE.equals(credentials.passwordEnabled());
+            key = credentials.accessKeys().stream().anyMatch(UserCredentials.AccessKeyReport::active);
+        } else {
+            password = traits.stream().anyMatch(t -> t.credential().equals(Trait.PASSWORD));
+            key = traits.stream().anyMatch(Trait::longTermKey);
+        }
+        if (password && key) {
+            return CredentialKind.PASSWORD_AND_LONG_LIVED_KEY;
+        }
+        return password ? CredentialKind.PASSWORD : key ? CredentialKind.LONG_LIVED_KEY
+                : credentials == null ? CredentialKind.TEMPORARY_ONLY : CredentialKind.NONE;
+    }
+
+    private static Instant lastRotated(UserCredentials credentials) {
+        return credentials == null ? null : IdentityDirectory.latestOf(credentials.passwordLastChanged(),
+                credentials, UserCredentials.AccessKeyReport::lastRotated);
+    }
+
+    /** The report names no key id: a key's creation is known only when the user has exactly one active key. */
+    private static Instant singleActiveKeyRotated(UserCredentials credentials) {
+        if (credentials == null) {
+            return null;
+        }
+        List<UserCredentials.AccessKeyReport> active = credentials.accessKeys().stream()
+                .filter(UserCredentials.AccessKeyReport::active).toList();
+        return active.size() == 1 ? active.get(0).lastRotated() : null;
+    }
+
+    /** The long-term keys used in the period, by the calls' keys and the traits', with their latest use. */
+    private static Map<String, Instant> keysSince(EntityUsage used, Evaluation e) {
+        Map<String, Instant> keys = new TreeMap<>();
+        used.keys().forEach((key, last) -> keys.merge(key, last, IdentityViews::latest));
+        used.traits().forEach((item, last) -> {
+            Trait trait = Trait.decode(item);
+            if (trait != null && trait.longTermKey()) {
+                keys.merge(trait.credential(), last, IdentityViews::latest);
+            }
+        });
+        keys.values().removeIf(last -> last.isBefore(e.periodStart()));
+        return keys;
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static List<String> reached(EntityUsage used, Evaluation e) {
+        return since(used.reached(), e.periodStart());
+    }
+
+    private static List<String> since(Map<String, Instant> items, Instant since) {
+        return items.entrySet().stream().filter(item -> !item.getValue().isBefore(since)).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+}
