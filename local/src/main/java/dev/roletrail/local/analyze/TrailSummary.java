@@ -30,13 +30,15 @@ import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.deadletter.DeadLetter;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
+import dev.roletrail.schemas.finding.FindingStatus;
+import dev.roletrail.schemas.identity.IdentityKind;
 import dev.roletrail.streams.report.IsoWeek;
 
 /**
  * What the state directory holds after an analysis, counted from the topics themselves (so the summary cannot
  * drift from what was written): CloudTrail records, their accounts, principals (the records' keys) and event-time
  * span; dead letters by reason; alerts (one per id: a repeat only raises its count) by detector and severity; open
- * findings (the compacted view) by kind.
+ * findings (the compacted view) by kind; identities of the inventory by kind.
  *
  * @param records       records on the CloudTrail topic
  * @param accounts      distinct {@code recipientAccountId}s
@@ -47,10 +49,11 @@ import dev.roletrail.streams.report.IsoWeek;
  * @param deadLetters   dead letters by reason category, most first
  * @param alerts        alerts by detector, then severity
  * @param findings      open findings by kind
+ * @param identities    identities of the inventory by kind
  */
 public record TrailSummary(long records, Set<String> accounts, long principals, Instant firstEvent, Instant lastEvent,
         SortedSet<IsoWeek> eventWeeks, Map<String, Long> deadLetters, Map<String, Map<Severity, Long>> alerts,
-        Map<FindingKind, Long> findings) {
+        Map<FindingKind, Long> findings, Map<IdentityKind, Long> identities) {
 
     public TrailSummary {
         accounts = Set.copyOf(accounts);
@@ -60,6 +63,9 @@ public record TrailSummary(long records, Set<String> accounts, long principals, 
         Map<FindingKind, Long> byKind = new EnumMap<>(FindingKind.class);
         byKind.putAll(findings);
         findings = java.util.Collections.unmodifiableMap(byKind);
+        Map<IdentityKind, Long> identityKinds = new EnumMap<>(IdentityKind.class);
+        identityKinds.putAll(identities);
+        identities = java.util.Collections.unmodifiableMap(identityKinds);
     }
 
     /** Reads every topic the summary counts, to its end as it is now. */
@@ -91,10 +97,14 @@ public record TrailSummary(long records, Set<String> accounts, long principals, 
                 .computeIfAbsent(alert.detector(), d -> new EnumMap<>(Severity.class))
                 .merge(alert.severity(), 1L, Long::sum));
         Map<FindingKind, Long> findings = new EnumMap<>(FindingKind.class);
-        latest(TopicDrain.read(kafka, topics.findings(), timeout)).values()
+        latest(TopicDrain.read(kafka, topics.findings(), timeout)).values().stream()
+                .filter(finding -> finding.status() == FindingStatus.OPEN)
                 .forEach(finding -> findings.merge(finding.kind(), 1L, Long::sum));
+        Map<IdentityKind, Long> identities = new EnumMap<>(IdentityKind.class);
+        latest(TopicDrain.read(kafka, topics.identities(), timeout)).values()
+                .forEach(identity -> identities.merge(identity.kind(), 1L, Long::sum));
         return new TrailSummary(trail.size(), accounts, principals.size(), first, last, weeks, mostFirst(deadLetters),
-                alerts, findings);
+                alerts, findings, identities);
     }
 
     /** The ISO weeks that hold events, oldest first: a week without any gets no report. */
@@ -131,6 +141,10 @@ public record TrailSummary(long records, Set<String> accounts, long principals, 
                     .map(e -> e.getValue() + " " + e.getKey()).toList())));
         });
         lines.add(String.format("Findings: %,d%s", findingCount(), counts(kindIds())));
+        Map<String, Long> identityKinds = new LinkedHashMap<>();
+        identities.forEach((kind, count) -> identityKinds.put(kind.id(), count));
+        lines.add(String.format("Identities: %,d%s", identities.values().stream().mapToLong(Long::longValue).sum(),
+                counts(mostFirst(identityKinds))));
         return lines;
     }
 

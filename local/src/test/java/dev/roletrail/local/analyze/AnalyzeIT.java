@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.roletrail.embedded.EmbeddedKafkaBroker;
 import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.identity.IdentityKind;
 import dev.roletrail.streams.report.IsoWeek;
 import dev.roletrail.testkit.CloudTrailSamples;
 import dev.roletrail.testkit.RealShapes;
@@ -60,6 +61,8 @@ class AnalyzeIT {
         assertThat(summary.deadLetters().get("not-cloudtrail")).as("binary, HTML and an IAM inventory file")
                 .isGreaterThanOrEqualTo(3);
         assertThat(summary.alerts()).containsKeys("access-path-created", "session-credential-network-change");
+        assertThat(summary.identities()).as("who is behind the trail's identities, without an IAM inventory")
+                .containsKeys(IdentityKind.HUMAN, IdentityKind.WORKLOAD);
         List<IsoWeek> weeks = summary.weeks();
         assertThat(weeks).hasSizeGreaterThan(4);
         for (IsoWeek week : weeks) {
@@ -75,6 +78,7 @@ class AnalyzeIT {
         assertThat(again.records()).isEqualTo(summary.records());
         assertThat(again.alerts()).isEqualTo(summary.alerts());
         assertThat(again.deadLetterCount()).isEqualTo(summary.deadLetterCount());
+        assertThat(again.identities()).isEqualTo(summary.identities());
     }
 
     @Test
