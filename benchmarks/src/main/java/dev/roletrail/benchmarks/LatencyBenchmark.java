@@ -1,6 +1,7 @@
 package dev.roletrail.benchmarks;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BiConsumer;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
@@ -133,6 +135,8 @@ public final class LatencyBenchmark {
         private final AtomicLong passes = new AtomicLong();
         private final AtomicLong passMillis = new AtomicLong();
         private final AtomicBoolean stopping = new AtomicBoolean();
+        /** What ended a helper thread (ingest, a consumer) early, if anything: the run's figures would be wrong. */
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         Run(EmbeddedKafkaBroker broker, EmbeddedS3Server s3Server, S3Client s3, LatencyOptions options, int rate,
                 Path work) {
@@ -151,34 +155,36 @@ public final class LatencyBenchmark {
             s3.createBucket(b -> b.bucket(bucket));
             List<Thread> threads = new ArrayList<>();
             CountDownLatch stopIngest = new CountDownLatch(1);
-            try (StreamsApp app = new StreamsApp(StreamsAppConfig.from(Settings.of(streamsSettings())))) {
+            IngestConfig ingestConfig = IngestConfig.from(Settings.of(ingestSettings()));
+            try (StreamsApp app = new StreamsApp(StreamsAppConfig.from(Settings.of(streamsSettings())));
+                 Ingester ingester = new Ingester(ingestConfig, IngestListener.NONE, Clock.systemUTC())) {
                 app.start();
                 while (app.state() != KafkaStreams.State.RUNNING) {
                     Thread.sleep(50);
                 }
-                threads.add(start("raw", () -> consume(topics.cloudtrail().name(), this::onRaw)));
-                threads.add(start("alerts", () -> consume(topics.alerts().name(), this::onAlert)));
-                IngestConfig ingestConfig = IngestConfig.from(Settings.of(ingestSettings()));
-                Ingester ingester = new Ingester(ingestConfig, IngestListener.NONE, Clock.systemUTC());
-                threads.add(start("ingest", () -> follow(ingester, ingestConfig, stopIngest)));
+                try {
+                    threads.add(start("raw", () -> consume(topics.cloudtrail().name(), this::onRaw)));
+                    threads.add(start("alerts", () -> consume(topics.alerts().name(), this::onAlert)));
+                    threads.add(start("ingest", () -> follow(ingester, ingestConfig, stopIngest)));
 
-                long cpuStarted = IngestBenchmark.processCpuNanos();
-                long started = System.currentTimeMillis();
-                long measuredFrom = started + options.warmup().toMillis();
-                long rawAtMeasure = write(measuredFrom);
-                long wroteUntil = System.currentTimeMillis();
-                long cpu = IngestBenchmark.processCpuNanos() - cpuStarted;
-                long rawMeasured = rawRecords.get() - rawAtMeasure;
-                long awaiting = ledger.probesSince(measuredFrom).stream().filter(p -> p.alerted() < 0).count();
-                awaitAlerts(measuredFrom);
-                stopIngest.countDown();
-                ingester.stop();
-                stopping.set(true);
-                for (Thread thread : threads) {
-                    thread.join(60_000);
+                    long cpuStarted = IngestBenchmark.processCpuNanos();
+                    long started = System.currentTimeMillis();
+                    long measuredFrom = started + options.warmup().toMillis();
+                    long rawAtMeasure = write(measuredFrom);
+                    long wroteUntil = System.currentTimeMillis();
+                    long cpu = IngestBenchmark.processCpuNanos() - cpuStarted;
+                    long rawMeasured = rawRecords.get() - rawAtMeasure;
+                    long awaiting = ledger.probesSince(measuredFrom).stream().filter(p -> p.alerted() < 0).count();
+                    awaitAlerts(measuredFrom);
+                    return report(measuredFrom, wroteUntil, rawMeasured, awaiting, cpu / 1e6 / (wroteUntil - started));
+                } finally {
+                    stopIngest.countDown();
+                    ingester.stop();
+                    stopping.set(true);
+                    for (Thread thread : threads) {
+                        thread.join(60_000);
+                    }
                 }
-                ingester.close();
-                return report(measuredFrom, wroteUntil, rawMeasured, awaiting, cpu / 1e6 / (wroteUntil - started));
             }
         }
 
@@ -192,22 +198,28 @@ public final class LatencyBenchmark {
             long endAt = measuredFrom + options.duration().toMillis();
             CountDownLatch done = new CountDownLatch(1);
             writer.scheduleAtFixedRate(() -> {
-                long now = System.currentTimeMillis();
-                if (now >= endAt) {
+                try {
+                    long now = System.currentTimeMillis();
+                    if (now >= endAt) {
+                        done.countDown();
+                        return;
+                    }
+                    if (now >= measuredFrom) {
+                        rawAtMeasure.compareAndSet(-1, rawRecords.get());
+                    }
+                    long n = objects.getAndIncrement();
+                    int perSecond = options.objectsPerSecond();
+                    int records = (int) ((n + 1) * rate / perSecond - n * rate / perSecond);
+                    LiveTraffic.LogObject object = traffic.next(Instant.ofEpochMilli(now), records,
+                            n % options.lateEvery() == options.lateEvery() - 1);
+                    s3.putObject(b -> b.bucket(bucket).key(object.key()), RequestBody.fromBytes(object.gzipped()));
+                    ledger.written(object.probeEventId(), "s3://" + bucket + "/" + object.key(), object.late(),
+                            System.currentTimeMillis());
+                } catch (RuntimeException e) {
+                    // A failed run would otherwise stop writing without a word and wait for ever.
+                    failure.compareAndSet(null, e);
                     done.countDown();
-                    return;
                 }
-                if (now >= measuredFrom) {
-                    rawAtMeasure.compareAndSet(-1, rawRecords.get());
-                }
-                long n = objects.getAndIncrement();
-                int perSecond = options.objectsPerSecond();
-                int records = (int) ((n + 1) * rate / perSecond - n * rate / perSecond);
-                LiveTraffic.LogObject object = traffic.next(Instant.ofEpochMilli(now), records,
-                        n % options.lateEvery() == options.lateEvery() - 1);
-                s3.putObject(b -> b.bucket(bucket).key(object.key()), RequestBody.fromBytes(object.gzipped()));
-                ledger.written(object.probeEventId(), "s3://" + bucket + "/" + object.key(), object.late(),
-                        System.currentTimeMillis());
             }, 0, 1_000_000L / options.objectsPerSecond(), TimeUnit.MICROSECONDS);
             done.await();
             writer.shutdownNow();
@@ -218,7 +230,7 @@ public final class LatencyBenchmark {
         /** Until every probe written since {@code since} alerted, or two poll intervals and a minute went by. */
         private void awaitAlerts(long since) throws InterruptedException {
             long giveUpAt = System.currentTimeMillis() + 2 * options.pollInterval().toMillis() + 60_000;
-            while (System.currentTimeMillis() < giveUpAt
+            while (System.currentTimeMillis() < giveUpAt && failure.get() == null
                     && ledger.probesSince(since).stream().anyMatch(p -> p.alerted() < 0)) {
                 Thread.sleep(200);
             }
@@ -236,7 +248,7 @@ public final class LatencyBenchmark {
                     passMillis.addAndGet(System.currentTimeMillis() - started);
                 } while (!stop.await(config.following().pollInterval().toMillis(), TimeUnit.MILLISECONDS));
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -279,7 +291,7 @@ public final class LatencyBenchmark {
                 try {
                     ledger.committed(Json.mapper().readTree(record.value()).path("eventID").asText(), at);
                 } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+                    throw new UncheckedIOException(e);
                 }
             }
         }
@@ -318,6 +330,9 @@ public final class LatencyBenchmark {
 
         private List<ProbeLedger.Probe> report(long measuredFrom, long wroteUntil, long rawMeasured, long awaiting,
                 double coresBusy) {
+            if (failure.get() != null) {
+                throw new IllegalStateException("the " + rate + " events/s run failed", failure.get());
+            }
             List<ProbeLedger.Probe> probes = ledger.probesSince(measuredFrom);
             List<ProbeLedger.Probe> complete = ProbeLedger.complete(probes);
             double seconds = (wroteUntil - measuredFrom) / 1e3;
@@ -348,6 +363,14 @@ public final class LatencyBenchmark {
                         ProbeLedger.Probe::total));
             }
             return probes;
+        }
+
+        private Thread start(String name, Runnable body) {
+            Thread thread = new Thread(body, "latency-" + name);
+            thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler((t, e) -> failure.compareAndSet(null, e));
+            thread.start();
+            return thread;
         }
 
         private void createTopics() throws Exception {
@@ -391,13 +414,6 @@ public final class LatencyBenchmark {
         System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("roletrail."))
                 .forEach(n -> settings.put(n.substring("roletrail.".length()), System.getProperty(n)));
         return settings;
-    }
-
-    private static Thread start(String name, Runnable body) {
-        Thread thread = new Thread(body, "latency-" + name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
     }
 
     private static String cell(List<ProbeLedger.Probe> complete, ToLongFunction<ProbeLedger.Probe> stage) {
