@@ -17,6 +17,7 @@ import dev.roletrail.local.TopicQuiet;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.simulator.SimulationResult;
 import dev.roletrail.simulator.SimulationSpec;
 import dev.roletrail.simulator.Simulator;
@@ -27,7 +28,8 @@ import dev.roletrail.simulator.output.S3Sink;
 /**
  * Detection quality measured end to end: simulate an organisation into the local S3 server, ingest its inventory
  * and trail into a real broker, run the streams app until it has consumed everything, then score the alerts and
- * findings it wrote against the simulation's labels, and the findings against its ground truth.
+ * findings it wrote against the simulation's labels, and the findings and the identity inventory (kinds, owners)
+ * against its ground truth. An empty identities topic scores as "no identities produced".
  */
 public final class Evaluation {
 
@@ -87,7 +89,9 @@ public final class Evaluation {
             List<Alert> alerts = latest(TopicDrain.read(pipeline.ingestConfig().kafka(), topics.alerts(), timeout));
             List<Finding> findings = latest(TopicDrain.read(pipeline.ingestConfig().kafka(), topics.findings(),
                     timeout));
-            return Scorecard.score(simulated.labels(), simulated.truth(), detectors, alerts, findings);
+            List<Identity> identities = latest(TopicDrain.read(pipeline.ingestConfig().kafka(), topics.identities(),
+                    timeout));
+            return Scorecard.score(simulated.labels(), simulated.truth(), detectors, alerts, findings, identities);
         }
     }
 

@@ -38,7 +38,8 @@ class EvaluateIT {
             assertThat(row.missed()).as(row.id()).isEmpty();
         });
         assertThat(card.benignEvents()).isGreaterThan(1_000);
-        assertThat(card.rows("finding")).as("every finding kind is scored, found or not").hasSize(9)
+        assertThat(card.rows("finding")).as("every finding kind is scored, found or not")
+                .hasSize(FindingKind.values().length)
                 .allSatisfy(row -> assertThat(row.scenarios()).isPositive());
         assertThat(card.truth()).as("every finding kind is scored against the ground truth")
                 .hasSize(FindingKind.values().length);
@@ -49,6 +50,7 @@ class EvaluateIT {
                     assertThat(row.recall()).as(row.kind() + " recall").isEqualTo(1.0);
                 });
         assertThat(card.policies().exact()).as("role policies of exactly the actions used").isPositive();
+        assertThat(card.identities().expected()).as("the identities are scored, produced or not").isPositive();
         assertThat(progress.toString(StandardCharsets.UTF_8)).contains("streams app consumed its input");
     }
 }

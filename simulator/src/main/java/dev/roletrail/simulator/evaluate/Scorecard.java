@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.SerializationFeature;
 
@@ -15,6 +16,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.simulator.label.Label;
 import dev.roletrail.simulator.label.LabelsFile;
 import dev.roletrail.simulator.truth.GroundTruth;
@@ -22,13 +24,15 @@ import dev.roletrail.simulator.truth.GroundTruth;
 /**
  * The detection-quality table: one row per detector, then one per finding kind, scored against the labelled
  * scenarios; and the findings scored against the ground truth, per kind ({@link TruthScorer}), with the
- * least-privilege policies compared to the actions used.
+ * least-privilege policies compared to the actions used, and the identity inventory's kinds and owners
+ * ({@link KindScorer}).
  *
- * @param truth    per finding kind, against the ground truth (empty when scored without one)
- * @param policies the least-privilege policies found, compared to the actions used
+ * @param truth      per finding kind, against the ground truth (empty when scored without one)
+ * @param policies   the least-privilege policies found, compared to the actions used
+ * @param identities the identities' kinds and owners against the ground truth ({@link KindScore#NONE} without one)
  */
 public record Scorecard(long benignEvents, long attackEvents, long alerts, long findings, List<ScoreRow> rows,
-        List<TruthRow> truth, PolicyScore policies) {
+        List<TruthRow> truth, PolicyScore policies, KindScore identities) {
 
     private static final int EXAMPLES = 5;
 
@@ -37,18 +41,29 @@ public record Scorecard(long benignEvents, long attackEvents, long alerts, long 
         rows = List.copyOf(rows);
         truth = List.copyOf(truth);
         Objects.requireNonNull(policies, "policies");
+        Objects.requireNonNull(identities, "identities");
     }
 
-    /** Scores against the labels and, when there is one, the ground truth. */
+    /** Scores against the labels and, when there is one, the ground truth, without an identity inventory. */
     public static Scorecard score(LabelsFile labels, Optional<GroundTruth> truth, List<String> detectors,
             List<Alert> alerts, List<Finding> findings) {
+        return score(labels, truth, detectors, alerts, findings, List.of());
+    }
+
+    /**
+     * Scores against the labels and, when there is one, the ground truth, the identities included (none produced
+     * scores as such: {@link KindScore#produced()} 0).
+     */
+    public static Scorecard score(LabelsFile labels, Optional<GroundTruth> truth, List<String> detectors,
+            List<Alert> alerts, List<Finding> findings, List<Identity> identities) {
         Scorecard byLabel = score(labels, detectors, alerts, findings);
         if (truth.isEmpty()) {
             return byLabel;
         }
         GroundTruth groundTruth = truth.get();
         return new Scorecard(byLabel.benignEvents, byLabel.attackEvents, byLabel.alerts, byLabel.findings,
-                byLabel.rows, TruthScorer.rows(groundTruth, findings), TruthScorer.policies(groundTruth, findings));
+                byLabel.rows, TruthScorer.rows(groundTruth, findings), TruthScorer.policies(groundTruth, findings),
+                KindScorer.score(groundTruth, identities));
     }
 
     /**
@@ -86,7 +101,7 @@ public record Scorecard(long benignEvents, long attackEvents, long alerts, long 
                             : " <- " + f.subject())).toList()));
         }
         return new Scorecard(labels.benignEvents(), labels.attackEvents(), alerts.size(), findings.size(), rows,
-                List.of(), PolicyScore.NONE);
+                List.of(), PolicyScore.NONE, KindScore.NONE);
     }
 
     private static double perMillion(long count, long events) {
@@ -113,6 +128,9 @@ public record Scorecard(long benignEvents, long attackEvents, long alerts, long 
         if (!truth.isEmpty()) {
             renderTruth(text);
         }
+        if (identities.expected() > 0) {
+            renderIdentities(text);
+        }
         return text.toString();
     }
 
@@ -127,6 +145,29 @@ public record Scorecard(long benignEvents, long attackEvents, long alerts, long 
         text.append(String.format(Locale.ROOT, "least-privilege policies against the actions used: %d exact, "
                 + "%d superset, %d subset, %d wrong%n", policies.exact(), policies.superset(), policies.subset(),
                 policies.wrong()));
+    }
+
+    private void renderIdentities(StringBuilder text) {
+        KindScore score = identities;
+        if (score.produced() == 0) {
+            text.append(String.format(Locale.ROOT, "%nidentities against the ground truth: no identities produced "
+                    + "(%d expected)%n", score.expected()));
+            return;
+        }
+        text.append(String.format(Locale.ROOT, "%nidentities against the ground truth: %d expected, %d produced, "
+                + "%d compared (coverage %.3f), kind accuracy %.3f, owner agreement %.3f%n", score.expected(),
+                score.produced(), score.compared(), score.coverage(), score.accuracy(), score.ownerAgreement()));
+        for (KindRow row : score.rows()) {
+            text.append(String.format(Locale.ROOT, "  %-20s %5d  %s%s%n", row.expected(), row.total(),
+                    row.got().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                            .collect(Collectors.joining(", ")),
+                    row.misclassified().isEmpty() ? "" : "  e.g. " + String.join(", ",
+                            row.misclassified().stream().limit(EXAMPLES).toList())));
+        }
+        if (!score.ownerDisagreements().isEmpty()) {
+            text.append("  owners differing, e.g. ").append(String.join("; ",
+                    score.ownerDisagreements().stream().limit(EXAMPLES).toList())).append(System.lineSeparator());
+        }
     }
 
     public byte[] toJson() {

@@ -9,5 +9,10 @@ public enum Habit {
     /** Never acts in the period at all (a leaver whose user and console password remain). */
     INACTIVE,
     /** A workload with a long-term key that calls around the clock. */
-    SERVICE
+    SERVICE,
+    /**
+     * A person's key shared with a cron job: office-hours interactive use from the office, and the same key in a
+     * nightly job on a cloud server with an SDK, weekends included.
+     */
+    SHARED
 }

@@ -88,6 +88,15 @@ public final class Ids {
         return first + "." + random.nextInt(256) + "." + random.nextInt(256);
     }
 
+    /**
+     * A /24 in prefixes AWS publishes for EC2 in {@code ip-ranges.json} (eu-west-1's 3.248.0.0/13 and 54.72.0.0/14,
+     * us-east-1's 52.0.0.0/15 and 34.192.0.0/12), where cloud servers and the jobs on them call from.
+     */
+    public static String awsNetwork(RandomGenerator random) {
+        String[] sixteens = {"3.248", "3.250", "54.72", "54.74", "52.0", "52.1", "34.192", "34.200"};
+        return sixteens[random.nextInt(sixteens.length)] + "." + random.nextInt(256);
+    }
+
     public static String host(RandomGenerator random, String network) {
         return network + "." + (2 + random.nextInt(250));
     }

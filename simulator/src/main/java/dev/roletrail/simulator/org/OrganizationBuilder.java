@@ -2,6 +2,7 @@ package dev.roletrail.simulator.org;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
 
@@ -18,11 +19,27 @@ public final class OrganizationBuilder {
     public static final String DORMANT_KEY_USER = "legacy-export";
     public static final String INACTIVE_USER = "former-contractor";
     public static final String BATCH_USER = "svc-batch";
+    /** A person whose long-term key a nightly cron job also uses ({@link Habit#SHARED}). */
+    public static final String SHARED_KEY_USER = "morgan";
     /** The users with parts of their own in the scenarios and findings; the others are ordinary people. */
     public static final Set<String> NAMED = Set.of(OPS_ADMIN, DORMANT_USER, DORMANT_KEY_USER,
-            INACTIVE_USER, BATCH_USER);
+            INACTIVE_USER, BATCH_USER, SHARED_KEY_USER);
     public static final String SHARED_ROLE = "SharedOps";
     public static final String BATCH_ROLE = "BatchWorker";
+    /** EC2 Auto Scaling's service-linked role, in every account, and the service behind it. */
+    public static final String AUTOSCALING_ROLE = "AWSServiceRoleForAutoScaling";
+    public static final String AUTOSCALING = "autoscaling.amazonaws.com";
+    /** What the service does with it in the traffic, and all it is granted here (AWS's policy grants more). */
+    public static final List<String> AUTOSCALING_ACTIONS = List.of("ec2:DescribeInstanceStatus",
+            "ec2:DescribeLaunchTemplateVersions", "ec2:RunInstances", "ec2:TerminateInstances");
+    /**
+     * The owner tags drawn for the machines' roles: teams, a person by user name and one by email (both active), or
+     * none. The batch role names the inactive leaver (an orphan); the management account's function has no tag; the
+     * deploy role names the first person by email.
+     */
+    private static final List<Map<String, String>> WORKLOAD_TAGS = List.of(Map.of("team", "payments"),
+            Map.of("Team", "web"), Map.of("owner", "data-platform"), Map.of("Owner", OPS_ADMIN),
+            Map.of("owner", UserDirectory.FIRST_PERSON_EMAIL), Map.of("team", "platform"), Map.of(), Map.of());
     private static final List<String> REGIONS = List.of("eu-west-1", "us-east-1", "eu-central-1", "us-west-2");
 
     private final SimulationSpec spec;
@@ -42,9 +59,11 @@ public final class OrganizationBuilder {
         }
         List<String> vendors = List.of("904" + digits(9), "905" + digits(9));
         String outsider = "766" + digits(9);
-        List<SimRole> roles = roles(accounts, vendors);
+        List<SimRole> untagged = roles(accounts, vendors);
         UserDirectory users = new UserDirectory(spec.users(), accounts, spec.start(), Ids.network(random),
                 random.nextLong());
+        List<SimRole> roles = untagged.stream().map(r -> new SimRole(r.account(), r.name(), r.kind(), r.trusted(),
+                r.actions(), tags(r, accounts.get(0)))).toList();
         List<String> repositories = List.of("acme/payments-api", "acme/web-frontend", "acme/infrastructure");
         return new Organization("o-" + lowerAlnum(10), accounts, vendors, outsider, users, roles, repositories);
     }
@@ -87,7 +106,25 @@ public final class OrganizationBuilder {
                 List.of("iam:Get*", "iam:List*", "s3:GetBucketPolicy", "cloudtrail:DescribeTrails")));
         roles.add(new SimRole(mgmt, "LegacyReporting", RoleKind.UNUSED, List.of(root),
                 List.of("s3:GetObject", "athena:*", "quicksight:*")));
+        for (Account account : accounts) {
+            roles.add(new SimRole(account.id(), AUTOSCALING_ROLE, RoleKind.SERVICE_LINKED,
+                    List.of(AUTOSCALING), AUTOSCALING_ACTIONS));
+        }
         return roles;
+    }
+
+    /** A role's owner tags, by who uses it: see {@link #WORKLOAD_TAGS}; people's roles only the admins'. */
+    private Map<String, String> tags(SimRole role, Account management) {
+        boolean inManagement = role.account().equals(management.id());
+        return switch (role.kind()) {
+            case EC2_SERVICE, CHAIN_TARGET -> WORKLOAD_TAGS.get(random.nextInt(WORKLOAD_TAGS.size()));
+            case LAMBDA_SERVICE -> inManagement ? Map.of() : WORKLOAD_TAGS.get(random.nextInt(WORKLOAD_TAGS.size()));
+            case OIDC_DEPLOY -> Map.of("Owner", UserDirectory.FIRST_PERSON_EMAIL);
+            case ADMIN, BREAK_GLASS -> Map.of("team", "platform");
+            case VENDOR -> Map.of("owner", "security");
+            case SAME_ACCOUNT -> role.name().equals(BATCH_ROLE) ? Map.of("owner", INACTIVE_USER) : Map.of();
+            default -> Map.of();
+        };
     }
 
     private String digits(int count) {

@@ -23,5 +23,10 @@ public enum RoleKind {
     /** Trusted external vendor accounts. */
     VENDOR,
     /** In the inventory only: nothing assumes it. */
-    UNUSED
+    UNUSED,
+    /**
+     * A service-linked role (path {@code /aws-service-role/<service>/}): only its AWS service assumes it, and acts
+     * with it from the service's own name.
+     */
+    SERVICE_LINKED
 }

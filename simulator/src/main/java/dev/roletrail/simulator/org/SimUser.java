@@ -2,6 +2,7 @@ package dev.roletrail.simulator.org;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -11,10 +12,11 @@ import java.util.Objects;
  * @param keyCreated when the access key was created (old keys make key-rotation-overdue true)
  * @param joined     the first day the user acts (new joiners start mid-period)
  * @param roles      roles the user assumes in benign traffic
+ * @param tags       its IAM tags (an owner or team tag, or none), in the order IAM lists them
  */
 public record SimUser(String account, String name, String userId, String accessKeyId, Habit habit,
         List<String> networks, String userAgent, boolean consolePassword, Instant keyCreated, Instant joined,
-        List<String> roles) {
+        List<String> roles, Map<String, String> tags) {
 
     public SimUser {
         Objects.requireNonNull(account, "account");
@@ -27,9 +29,18 @@ public record SimUser(String account, String name, String userId, String accessK
         }
         networks = List.copyOf(networks);
         roles = List.copyOf(roles);
+        tags = OwnerTags.copy(tags);
         if (networks.isEmpty()) {
             throw new IllegalArgumentException("user " + name + " needs a network");
         }
+    }
+
+    /** A user without tags. */
+    public SimUser(String account, String name, String userId, String accessKeyId, Habit habit,
+            List<String> networks, String userAgent, boolean consolePassword, Instant keyCreated, Instant joined,
+            List<String> roles) {
+        this(account, name, userId, accessKeyId, habit, networks, userAgent, consolePassword, keyCreated, joined,
+                roles, Map.of());
     }
 
     /**

@@ -5,21 +5,31 @@ import java.time.Instant;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.RandomAccess;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 
 /**
  * The organisation's IAM users, derived on demand from their index and a seed instead of held: a user costs memory
- * only while someone uses it, so a million users are as cheap to keep as ten. Indexes 0 to 4 are the named users (the
+ * only while someone uses it, so a million users are as cheap to keep as ten. Indexes 0 to 5 are the named users (the
  * scenarios and findings need them, with fixed names); the others are people, dealt out to the accounts in turn. User
  * and key ids encode their index ({@link Ids#indexed}), so usage can be tracked in arrays by index.
+ * <p>
+ * Tags: the workloads carry an owner or team tag (the dormant {@code reporting-sync} names a person no longer in IAM,
+ * {@code legacy-export} none); the person whose key a cron job shares has none; every fifth person has a team tag.
  */
 public final class UserDirectory extends AbstractList<SimUser> implements RandomAccess {
 
     /** The first users, in this order: {@link OrganizationBuilder#NAMED}. */
     private static final List<String> NAMED = List.of(OrganizationBuilder.OPS_ADMIN, OrganizationBuilder.DORMANT_USER,
-            OrganizationBuilder.DORMANT_KEY_USER, OrganizationBuilder.INACTIVE_USER, OrganizationBuilder.BATCH_USER);
+            OrganizationBuilder.DORMANT_KEY_USER, OrganizationBuilder.INACTIVE_USER, OrganizationBuilder.BATCH_USER,
+            OrganizationBuilder.SHARED_KEY_USER);
+    /** How many named users come first. */
+    public static final int NAMED_COUNT = NAMED.size();
+    /** An owner tag naming a person who left and is not in IAM at all: the identity is orphaned. */
+    public static final String DEPARTED_OWNER = "jordan.lee@acme.example";
+    private static final List<String> TEAMS = List.of("payments", "web", "data-platform", "platform", "security");
     /**
      * The first people work every working day whatever the scale (see {@code People}): the scenarios take their
      * victims among them, so that the victims have full baselines.
@@ -34,6 +44,8 @@ public final class UserDirectory extends AbstractList<SimUser> implements Random
     private static final List<String> FIRST_NAMES = List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace",
             "heidi", "ivan", "judy", "mallory", "niaj", "olivia", "peggy", "rupert", "sybil", "trent", "victor",
             "walter", "yuki");
+    /** The first person's email: an owner tag naming an active person by email. */
+    public static final String FIRST_PERSON_EMAIL = FIRST_NAMES.get(0) + "@acme.example";
 
     private final int size;
     private final List<Account> accounts;
@@ -81,6 +93,7 @@ public final class UserDirectory extends AbstractList<SimUser> implements Random
             case 1, 2 -> Habit.DORMANT;
             case 3 -> Habit.INACTIVE;
             case 4 -> Habit.SERVICE;
+            case 5 -> Habit.SHARED;
             default -> Habit.DAILY;
         };
     }
@@ -103,9 +116,9 @@ public final class UserDirectory extends AbstractList<SimUser> implements Random
         return subList(0, NAMED.size());
     }
 
-    /** How many users work daily: everyone but the dormant, inactive and service users. */
+    /** How many users work daily: everyone but the dormant, inactive and service users (the key sharer works). */
     public int dailyCount() {
-        return size - 4;
+        return size - NAMED_COUNT + 2;
     }
 
     /** The indexes of an account's users, in order. */
@@ -140,17 +153,21 @@ public final class UserDirectory extends AbstractList<SimUser> implements Random
     private SimUser named(int index, SplittableRandom random) {
         Account management = accounts.get(0);
         String mgmt = management.id();
+        String shared = management.arn("role/" + OrganizationBuilder.SHARED_ROLE);
         return switch (index) {
             case 0 -> user(index, random, mgmt, office, true, start.minus(Duration.ofDays(60)), start,
-                    List.of(management.arn("role/OrgAdmin"), management.arn("role/" + OrganizationBuilder.SHARED_ROLE)));
+                    List.of(management.arn("role/OrgAdmin"), shared), Map.of("team", "platform"));
             case 1 -> user(index, random, mgmt, Ids.network(random), false, start.minus(Duration.ofDays(400)), start,
-                    List.of());
+                    List.of(), Map.of("owner", DEPARTED_OWNER));
             case 2 -> user(index, random, mgmt, Ids.network(random), false, start.minus(Duration.ofDays(300)), start,
-                    List.of());
+                    List.of(), Map.of());
             case 3 -> user(index, random, mgmt, Ids.network(random), true, start.minus(Duration.ofDays(200)), start,
-                    List.of());
-            default -> user(index, random, mgmt, Ids.network(random), false, start.minus(Duration.ofDays(500)), start,
-                    List.of(management.arn("role/" + OrganizationBuilder.BATCH_ROLE)));
+                    List.of(), Map.of());
+            case 4 -> user(index, random, mgmt, Ids.awsNetwork(random), false, start.minus(Duration.ofDays(500)),
+                    start, List.of(management.arn("role/" + OrganizationBuilder.BATCH_ROLE)),
+                    Map.of("team", "data-platform"));
+            default -> user(index, random, mgmt, office, true, start.minus(Duration.ofDays(45)), start,
+                    List.of(management.arn("role/Developer")), Map.of());
         };
     }
 
@@ -168,16 +185,24 @@ public final class UserDirectory extends AbstractList<SimUser> implements Random
         // Every seventh person joins in the second week: new principals that must stay quiet while learning.
         Instant joined = i % 7 == 6 ? start.plus(Duration.ofDays(8)) : start;
         String home = inManagement && random.nextInt(3) > 0 ? office : Ids.network(random);
+        Map<String, String> tags = i % 5 == 0 ? Map.of("team", TEAMS.get(i / 5 % TEAMS.size())) : Map.of();
         return user(index, random, account.id(), home, random.nextInt(3) == 0,
-                start.minus(Duration.ofDays(10 + random.nextInt(200))), joined, roles);
+                start.minus(Duration.ofDays(10 + random.nextInt(200))), joined, roles, tags);
     }
 
     private SimUser user(int index, SplittableRandom random, String account, String network, boolean password,
-            Instant keyCreated, Instant joined, List<String> roles) {
-        String agent = AGENTS.get(random.nextInt(AGENTS.size()));
+            Instant keyCreated, Instant joined, List<String> roles, Map<String, String> tags) {
+        String drawn = AGENTS.get(random.nextInt(AGENTS.size()));
+        // Integrations call with an SDK, the person sharing a key with a cron job with the CLI; people as drawn.
+        String agent = switch (habit(index)) {
+            case DORMANT -> AGENTS.get(2);
+            case SERVICE -> AGENTS.get(3);
+            case SHARED -> AGENTS.get(0);
+            default -> drawn;
+        };
         return new SimUser(account, name(index), Ids.indexed("AIDA", userIdSalt, index),
                 Ids.indexed("AKIA", keyIdSalt, index), habit(index), List.of(network, Ids.network(random)), agent,
-                password, keyCreated, joined, roles);
+                password, keyCreated, joined, roles, tags);
     }
 
     private static String name(int index) {

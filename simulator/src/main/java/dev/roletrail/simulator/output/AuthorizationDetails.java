@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -22,7 +23,9 @@ import dev.roletrail.simulator.traffic.Pipelines;
 
 /**
  * The JSON of {@code aws iam get-account-authorization-details} for one account: users with an inline policy,
- * roles with their trust policy (in the shape each trust kind has), inline permissions and last use.
+ * roles with their trust policy (in the shape each trust kind has), inline permissions and last use, and both with
+ * their tags as IAM lists them ({@code "Tags": [{"Key": "owner", "Value": "..."}]}, left out when there are none).
+ * A service-linked role has IAM's path {@code /aws-service-role/<service>/}.
  */
 public final class AuthorizationDetails {
 
@@ -62,11 +65,12 @@ public final class AuthorizationDetails {
         u.putArray("AttachedManagedPolicies");
         u.putArray("UserPolicyList").addObject().put("PolicyName", "work")
                 .set("PolicyDocument", allow(user.actions()));
+        tags(u, user.tags());
         return u;
     }
 
     private static ObjectNode role(Account account, SimRole role, UsageTracker usage, Instant created) {
-        ObjectNode r = NODES.objectNode().put("Path", "/").put("RoleName", role.name())
+        ObjectNode r = NODES.objectNode().put("Path", role.path()).put("RoleName", role.name())
                 .put("RoleId", Ids.roleId(role.arn()))
                 .put("Arn", role.arn()).put("CreateDate", created.toString());
         r.set("AssumeRolePolicyDocument", trust(role));
@@ -77,7 +81,16 @@ public final class AuthorizationDetails {
         ObjectNode lastUsed = r.putObject("RoleLastUsed");
         usage.roleLastUsed(role.arn()).ifPresent(t -> lastUsed.put("LastUsedDate", t.toString())
                 .put("Region", account.homeRegion()));
+        tags(r, role.tags());
         return r;
+    }
+
+    /** IAM's tag list, in the tags' order; no {@code Tags} field at all without tags, as IAM writes it. */
+    private static void tags(ObjectNode entity, Map<String, String> tags) {
+        if (!tags.isEmpty()) {
+            ArrayNode list = entity.putArray("Tags");
+            tags.forEach((key, value) -> list.addObject().put("Key", key).put("Value", value));
+        }
     }
 
     /** One statement per trusted principal, shaped by what it is (account, service, SAML or OIDC provider). */

@@ -1,11 +1,14 @@
 package dev.roletrail.simulator.scenario;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.simulator.label.Label;
 import dev.roletrail.simulator.org.Organization;
 import dev.roletrail.simulator.org.OrganizationBuilder;
+import dev.roletrail.simulator.org.OwnerTags;
 import dev.roletrail.simulator.org.RoleKind;
 import dev.roletrail.simulator.org.SimRole;
 import dev.roletrail.simulator.org.SimUser;
@@ -16,6 +19,10 @@ import dev.roletrail.simulator.org.SimUser;
  * inventory writer).
  */
 public final class FindingConditions {
+
+    /** The roles machines assume: without an owner tag, unowned. */
+    private static final Set<RoleKind> MACHINES = Set.of(RoleKind.EC2_SERVICE, RoleKind.LAMBDA_SERVICE,
+            RoleKind.CHAIN_TARGET, RoleKind.OIDC_DEPLOY);
 
     private FindingConditions() {
     }
@@ -29,7 +36,18 @@ public final class FindingConditions {
         SimUser dormant = org.user(OrganizationBuilder.DORMANT_KEY_USER);
         SimUser batch = org.user(OrganizationBuilder.BATCH_USER);
         SimUser inactive = org.user(OrganizationBuilder.INACTIVE_USER);
+        SimUser sharedKey = org.user(OrganizationBuilder.SHARED_KEY_USER);
+        List<String> unowned = new ArrayList<>(List.of(batchRole.arn(), dormant.arn(),
+                org.user(OrganizationBuilder.DORMANT_USER).arn(), sharedKey.arn()));
+        org.roles().stream().filter(r -> MACHINES.contains(r.kind()) && OwnerTags.owner(r.tags()).isEmpty())
+                .forEach(r -> unowned.add(r.arn()));
         return List.of(
+                finding(context, "unowned-identity", "workloads without an owner tag, or naming a leaver",
+                        unowned, FindingKind.UNOWNED_IDENTITY),
+                finding(context, "long-lived-key-used-by-workload", "batch job calling hourly with a long-term key",
+                        List.of(batch.accessKeyId()), FindingKind.LONG_LIVED_KEY_USED_BY_WORKLOAD),
+                finding(context, "shared-credential", "a person's key also used by a nightly cron job",
+                        List.of(sharedKey.accessKeyId()), FindingKind.SHARED_CREDENTIAL),
                 finding(context, "unused-role", "role nobody assumed in the period",
                         List.of(org.role(RoleKind.UNUSED, mgmt).arn()), FindingKind.UNUSED_ROLE),
                 finding(context, "unused-trust-path", "vendor account trusted without ExternalId, never came",

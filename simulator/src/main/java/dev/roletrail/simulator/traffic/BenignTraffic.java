@@ -31,6 +31,7 @@ public final class BenignTraffic {
     private final Pipelines pipelines;
     private final Workloads workloads;
     private final Vendors vendors;
+    private final AutoScaling autoScaling;
 
     public BenignTraffic(SimulationSpec spec, Organization org, EventFactory events) {
         this.org = org;
@@ -43,6 +44,7 @@ public final class BenignTraffic {
         this.pipelines = new Pipelines(org, events);
         this.workloads = new Workloads(org, events, spec.eventsPerDay() / 3.0 / machines / 24);
         this.vendors = new Vendors(org, events);
+        this.autoScaling = new AutoScaling(org, events);
     }
 
     public Pipelines pipelines() {
@@ -64,6 +66,7 @@ public final class BenignTraffic {
         pipelines.day(clock, out.events());
         workloads.day(clock, out);
         vendors.day(clock, out.events());
+        autoScaling.day(clock, out.events());
     }
 
     /** The dormant users' last calls, {@link #DORMANT_FOR} before the period: sparse, a few a day for a week. */

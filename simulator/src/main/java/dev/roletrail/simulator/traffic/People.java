@@ -77,7 +77,9 @@ public final class People {
     public void day(DayClock clock, EventBuffer out) throws IOException {
         UserDirectory users = org.users();
         for (int i = 0; i < users.size(); i++) {
-            if (users.habit(i) != Habit.DAILY || !users.regular(i) && atWork < 1 && random.nextDouble() >= atWork) {
+            Habit habit = users.habit(i);
+            boolean person = habit == Habit.DAILY || habit == Habit.SHARED;
+            if (!person || !users.regular(i) && atWork < 1 && random.nextDouble() >= atWork) {
                 continue;
             }
             SimUser user = users.get(i);

@@ -27,8 +27,9 @@ public record RoleSession(String roleArn, String roleId, String sessionName, Str
         return roleArn.split(":")[4];
     }
 
+    /** The role's name, without its path ({@code /aws-service-role/<service>/} for a service-linked role). */
     public String roleName() {
-        return roleArn.substring(roleArn.indexOf(":role/") + 6);
+        return roleArn.substring(roleArn.lastIndexOf('/') + 1);
     }
 
     public String assumedRoleArn() {

@@ -19,13 +19,19 @@ import dev.roletrail.simulator.org.SimUser;
 
 /**
  * Machines, around the clock: EC2 instances whose role credentials EC2 renews every six hours and which call from
- * their private address, Lambda functions assumed by the Lambda service, the batch user's hourly role assumptions,
- * and events AWS services record themselves ("AWS Internal").
+ * their private address, Lambda functions assumed by the Lambda service, the batch user's hourly role assumptions
+ * (with its long-term key, from a cloud server: a workload that should have a role), the nightly cron job that
+ * shares a person's key ({@link Habit#SHARED}), and events AWS services record themselves ("AWS Internal").
  */
 public final class Workloads {
 
     /** The SDK the instances and the batch user call with. */
     public static final String SDK = "aws-sdk-java/2.25.16 Linux/5.10.213-201.855.amzn2.x86_64 Java/17.0.10";
+    /** The cron job sharing a person's key: a Python script on a cloud server. */
+    public static final String CRON_SDK = "Boto3/1.34.69 md/Botocore#1.34.69 ua/2.0 os/linux#5.10.219-208.866.amzn2"
+            + ".x86_64 md/arch#x86_64 lang/python#3.9.16 cfg/retry-mode#legacy Botocore/1.34.69";
+    /** The hour (UTC) the cron job runs, every day. */
+    public static final int CRON_HOUR = 2;
 
     /** An EC2 instance: its id (the role session name) and private address. */
     public record Instance(String account, String region, String id, String ip) {
@@ -37,6 +43,8 @@ public final class Workloads {
     private final double callsPerHour;
     private final List<Instance> instances = new ArrayList<>();
     private final List<String> lambdaNetworks = new ArrayList<>();
+    /** The cloud server the shared key's cron job runs on. */
+    private final String cronHost;
 
     public Workloads(Organization org, EventFactory events, double callsPerHour) {
         this.org = org;
@@ -50,6 +58,7 @@ public final class Workloads {
             }
             lambdaNetworks.add(Ids.network(random));
         }
+        this.cronHost = Ids.host(random, Ids.awsNetwork(random));
     }
 
     public List<Instance> instances() {
@@ -84,6 +93,21 @@ public final class Workloads {
         for (SimUser batch : org.named(Habit.SERVICE)) {
             batch(batch, clock, buffer.events());
         }
+        for (SimUser shared : org.named(Habit.SHARED)) {
+            cron(shared, clock, buffer.events());
+        }
+    }
+
+    /**
+     * The nightly job using a person's long-term key: a minute or so after {@link #CRON_HOUR} every day, weekends
+     * included, from the same cloud server with an SDK; it lists the buckets and the snapshots to export.
+     */
+    private void cron(SimUser user, DayClock clock, List<ObjectNode> out) {
+        Account account = org.account(user.account());
+        Caller caller = new Caller(Identities.iamUser(user), user.account(), account.homeRegion(), cronHost, CRON_SDK);
+        Instant t = clock.hour(CRON_HOUR).plusSeconds(random.nextInt(90));
+        out.add(events.call(caller, "s3.amazonaws.com", "ListBuckets", t));
+        out.add(events.call(caller, "ec2.amazonaws.com", "DescribeSnapshots", t.plusSeconds(1 + random.nextInt(5))));
     }
 
     /** EC2 delivering (renewing) an instance profile's credentials. */

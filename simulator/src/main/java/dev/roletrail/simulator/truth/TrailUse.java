@@ -13,11 +13,14 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.roletrail.schemas.identity.Identity;
+
 /**
  * What the written trail shows was used, read back from the events as the simulator hands them to the log objects
  * (benign and attack alike, each once, before delivery duplicates them): per principal its latest activity and the
  * IAM actions it used, per role who assumed it (assumer, the origin of the chain, network, client), per role and
- * assumer the actions of those sessions, per long-term key its latest use. Only the trail is read, never the
+ * assumer the actions of those sessions, per long-term key its latest use, the federated subjects that assumed a
+ * role (by {@link Identity#federatedId}, with their identity type). Only the trail is read, never the
  * scenarios' intent, so use the trail does not show (a session whose issuing call is missing) stays unattributed,
  * as it is for RoleTrail. Holds a few maps per principal, so it is only kept up to
  * {@link dev.roletrail.simulator.Simulator#TRUTH_MAX_USERS} users.
@@ -43,6 +46,7 @@ public final class TrailUse {
     private final Map<String, Map<String, Instant>> networks = new HashMap<>();
     private final Map<String, Map<String, Instant>> clients = new HashMap<>();
     private final Map<String, Session> sessions = new HashMap<>();
+    private final Map<String, String> federated = new HashMap<>();
 
     public void observe(JsonNode event) {
         Instant at = Instant.parse(event.path("eventTime").asText());
@@ -73,6 +77,11 @@ public final class TrailUse {
         if (!refused && !role.isEmpty() && ASSUME.contains(event.path("eventName").asText())) {
             String origin = session != null ? session.origin() : principal;
             assumed(event, role, principal, origin, at);
+            String type = identity.path("type").asText();
+            if (type.equals("SAMLUser") || type.equals("WebIdentityUser")) {
+                federated.put(Identity.federatedId(identity.path("identityProvider").asText(),
+                        identity.path("userName").asText()), type);
+            }
         }
     }
 
@@ -130,19 +139,21 @@ public final class TrailUse {
     /** What the findings of one evaluation read: the use as of now, read-only. */
     public Snapshot snapshot() {
         return new Snapshot(earliest, latest, lastActive, keys, actions, assumerActions, assumers, origins, networks,
-                clients);
+                clients, federated);
     }
 
     /**
      * Use as the trail shows it; each map holds item → latest use.
      *
      * @param assumerActions keyed by {@link #pair(String, String)} of role and assumer
+     * @param federated      federated subjects that assumed a role ({@code federated:<provider>:<subject>}, the
+     *                       provider as the identity names it) → their identity type, SAMLUser or WebIdentityUser
      */
     public record Snapshot(Instant earliest, Instant latest, Map<String, Instant> lastActive,
             Map<String, Instant> keys, Map<String, Map<String, Instant>> actions,
             Map<String, Map<String, Instant>> assumerActions, Map<String, Map<String, Instant>> assumers,
             Map<String, Map<String, Instant>> origins, Map<String, Map<String, Instant>> networks,
-            Map<String, Map<String, Instant>> clients) {
+            Map<String, Map<String, Instant>> clients, Map<String, String> federated) {
 
         /** The items of an entity's map used at or after {@code since}. */
         static SortedSet<String> since(Map<String, Map<String, Instant>> map, String entity, Instant since) {
@@ -153,6 +164,11 @@ public final class TrailUse {
                 }
             });
             return items;
+        }
+
+        /** Whether the trail shows the entity acting, or being assumed, at any time. */
+        boolean active(String entity) {
+            return lastActive.containsKey(entity);
         }
 
         boolean activeSince(String entity, Instant since) {

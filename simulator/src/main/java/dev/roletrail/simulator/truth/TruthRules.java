@@ -35,7 +35,9 @@ import dev.roletrail.simulator.truth.TrailUse.Snapshot;
  *   <li>{@code inactive-user}: created ≤ t0 and no call, sign-in or key use since t0;</li>
  *   <li>{@code dormant-key}: created ≤ at − dormancy and unused since then;
  *       {@code key-rotation-overdue}: created before at − rotation limit;</li>
- *   <li>{@code least-privilege-policy}: per role, and per assumer of its sessions, the actions used since t0.</li>
+ *   <li>{@code least-privilege-policy}: per role, and per assumer of its sessions, the actions used since t0;</li>
+ *   <li>{@code unowned-identity}, {@code long-lived-key-used-by-workload}, {@code shared-credential}: see
+ *       {@link IdentityRules}, which also gives every identity's expected kind and owner.</li>
  * </ul>
  * Per-action and per-assumer findings (trust paths, unused permissions) are expected only when the trail reaches back
  * to t0: before it, RoleTrail cannot tell unused from unseen, and says so by not raising them.
@@ -63,7 +65,9 @@ public final class TruthRules {
         }
         List<ExpectedPolicy> policies = policies(use, t0);
         policies.forEach(p -> open.add(new ExpectedFinding(FindingKind.LEAST_PRIVILEGE_POLICY, p.role(), p.assumer())));
-        return new GroundTruth(at, use.earliest(), settings.trackingPeriod().toDays(), open, policies);
+        open.addAll(IdentityRules.findings(org, use, t0));
+        return new GroundTruth(at, use.earliest(), settings.trackingPeriod().toDays(), open, policies,
+                IdentityRules.identities(org, use));
     }
 
     /** RoleTrail's last evaluation at the end of input: the day boundary after the newest event. */

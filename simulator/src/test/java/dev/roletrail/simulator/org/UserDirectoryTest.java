@@ -46,9 +46,12 @@ class UserDirectoryTest {
 
         assertThat(users.named()).extracting(SimUser::name).containsExactly(OrganizationBuilder.OPS_ADMIN,
                 OrganizationBuilder.DORMANT_USER, OrganizationBuilder.DORMANT_KEY_USER,
-                OrganizationBuilder.INACTIVE_USER, OrganizationBuilder.BATCH_USER);
-        assertThat(users.subList(5, 8)).extracting(SimUser::account).containsExactlyElementsOf(org.accountIds());
-        assertThat(users.indexesIn(org.accountIds().get(1)).limit(3)).containsExactly(6, 9, 12);
+                OrganizationBuilder.INACTIVE_USER, OrganizationBuilder.BATCH_USER, OrganizationBuilder.SHARED_KEY_USER);
+        int people = UserDirectory.NAMED_COUNT;
+        assertThat(users.subList(people, people + 3)).extracting(SimUser::account)
+                .containsExactlyElementsOf(org.accountIds());
+        assertThat(users.indexesIn(org.accountIds().get(1)).limit(3))
+                .containsExactly(people + 1, people + 4, people + 7);
         assertThat(users.get(999_999).habit()).isEqualTo(Habit.DAILY);
     }
 }
