@@ -3,9 +3,11 @@ package dev.roletrail.benchmarks.chaos;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +25,13 @@ import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.simulator.SimulationResult;
 import dev.roletrail.simulator.SimulationSpec;
 import dev.roletrail.simulator.Simulator;
+import dev.roletrail.simulator.org.Organization;
 import dev.roletrail.simulator.output.S3Sink;
+import dev.roletrail.simulator.output.TrailLayout;
+import dev.roletrail.testkit.CloudTrailFiles;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -95,6 +101,10 @@ public final class ChaosRun {
     /** What {@code roletrail ingest} writes for each inventory snapshot, before it reads the trail. */
     private static final String INVENTORY_WRITTEN = "inventory: ";
     private static final Duration STEP_TIMEOUT = Duration.ofMinutes(10);
+    /** Log objects ingest must set aside, by the random part of their key. */
+    private static final Map<String, byte[]> UNREADABLE = Map.of(
+            "chaosNotGzip", "not gzip".getBytes(StandardCharsets.UTF_8),
+            "chaosNotAnObject", CloudTrailFiles.gzip(CloudTrailFiles.envelope(List.of("42"))));
     /** The findings topic unchanged this long after the end of input: the last evaluation ran and committed. */
     private static final Duration OUTPUT_QUIET = Duration.ofSeconds(10);
 
@@ -126,7 +136,9 @@ public final class ChaosRun {
             try (S3Sink sink = new S3Sink(s3, BUCKET, "")) {
                 simulated = Simulator.run(plan.organisation(), sink);
             }
-            say("simulated %,d events in %,d objects", simulated.events(), simulated.objects());
+            putUnreadableInput(s3);
+            say("simulated %,d events in %,d objects, and %d objects to set aside", simulated.events(),
+                    simulated.objects(), UNREADABLE.size());
             long cleanStart = System.nanoTime();
             PipelineOutput clean = pipeline("clean", false);
             Duration cleanTime = Duration.ofNanos(System.nanoTime() - cleanStart);
@@ -143,6 +155,17 @@ public final class ChaosRun {
             s3Server.close();
             broker.close();
         }
+    }
+
+    /**
+     * Log objects among the simulated ones that ingest must turn into dead letters, so that the dead letters are
+     * compared too: one that is not gzip, and one whose only record is not a JSON object.
+     */
+    private void putUnreadableInput(S3Client s3) {
+        Organization org = Simulator.organization(plan.organisation());
+        Instant delivered = plan.organisation().start().plus(Duration.ofDays(2));
+        UNREADABLE.forEach((suffix, bytes) -> s3.putObject(b -> b.bucket(BUCKET).key(TrailLayout.key(org.id(),
+                org.accountIds().get(0), "eu-west-1", delivered, suffix)), RequestBody.fromBytes(bytes)));
     }
 
     /** One run on topics and an application of its own; with {@code chaos}, the kills and broker restarts. */
