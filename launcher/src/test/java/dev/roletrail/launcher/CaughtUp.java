@@ -3,41 +3,24 @@ package dev.roletrail.launcher;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.awaitility.core.ConditionTimeoutException;
 
 import dev.roletrail.schemas.Topics;
+import dev.roletrail.testkit.StreamsLag;
 import dev.roletrail.testkit.TestKafka;
 
 /**
- * Whether a streams application has consumed everything it reads: the committed offsets of its consumer group reach
- * the end of every partition of its input, sessions and findings topics and of its repartition topics (a partition it
- * never committed on counts from 0), except for what a read_committed reader would skip there (an aborted
- * transaction). Records of a transaction not yet committed count as lag: work in flight.
+ * Whether a streams application has consumed everything it reads: no {@link StreamsLag} a few checks in a row.
  */
 final class CaughtUp {
 
     /** Checks a second apart that must all find no lag: a record on its way through a repartition topic counts. */
     private static final int QUIET_CHECKS = 3;
-
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration READ_POLL = Duration.ofMillis(100);
 
     private CaughtUp() {
     }
@@ -47,71 +30,12 @@ final class CaughtUp {
         AtomicReference<Map<TopicPartition, Long>> lastLag = new AtomicReference<>(Map.of());
         try {
             await("no lag in " + applicationId).atMost(timeout).pollInterval(Duration.ofSeconds(1)).until(() -> {
-                lastLag.set(lag(kafka, applicationId, topics));
+                lastLag.set(StreamsLag.of(kafka.admin(), kafka.bootstrapServers(), applicationId, topics));
                 return (lastLag.get().isEmpty() ? quietChecks.incrementAndGet() : quietChecks.getAndSet(0))
                         >= QUIET_CHECKS;
             });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(applicationId + " still lags behind after " + timeout + ": " + lastLag.get(), e);
         }
-    }
-
-    /** The partitions the application has yet to consume (or to commit having consumed), with how many records. */
-    private static Map<TopicPartition, Long> lag(TestKafka kafka, String applicationId, Topics topics)
-            throws ExecutionException, InterruptedException {
-        Admin admin = kafka.admin();
-        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(applicationId)
-                .partitionsToOffsetAndMetadata().get();
-        List<String> read = Stream.concat(
-                Stream.of(topics.cloudtrail().name(), topics.sessions().name(), topics.findings().name()),
-                admin.listTopics().names().get().stream()
-                        .filter(name -> name.startsWith(applicationId + "-") && name.endsWith("-repartition")))
-                .toList();
-        Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
-        admin.describeTopics(read).allTopicNames().get().values().forEach(topic -> topic.partitions().forEach(p ->
-                partitions.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
-        Map<TopicPartition, Long> from = new HashMap<>();
-        Map<TopicPartition, Long> ends = new HashMap<>();
-        admin.listOffsets(partitions).all().get().forEach((partition, end) -> {
-            OffsetAndMetadata done = committed.get(partition);
-            long position = done == null ? 0 : done.offset();
-            if (end.offset() > position) {
-                from.put(partition, position);
-                ends.put(partition, end.offset());
-            }
-        });
-        return from.isEmpty() ? Map.of() : unread(kafka, from, ends);
-    }
-
-    /**
-     * What a read_committed reader finds between each partition's committed offset and its end: a killed instance's
-     * aborted transaction leaves records and a marker there that no task will consume, and that is no lag. Records of
-     * a transaction still open count as lag.
-     */
-    private static Map<TopicPartition, Long> unread(TestKafka kafka, Map<TopicPartition, Long> from,
-            Map<TopicPartition, Long> ends) {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        Map<TopicPartition, Long> unread = new TreeMap<>(Comparator.comparing(TopicPartition::toString));
-        try (KafkaConsumer<byte[], byte[]> reader = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            reader.assign(from.keySet());
-            from.forEach(reader::seek);
-            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-            while (System.nanoTime() < deadline
-                    && ends.entrySet().stream().anyMatch(end -> reader.position(end.getKey()) < end.getValue())) {
-                reader.poll(READ_POLL).forEach(r -> unread.merge(new TopicPartition(r.topic(), r.partition()), 1L,
-                        Long::sum));
-            }
-            ends.forEach((partition, end) -> {
-                long open = end - reader.position(partition);
-                if (open > 0) {
-                    unread.merge(partition, open, Long::sum);
-                }
-            });
-        }
-        return unread;
     }
 }

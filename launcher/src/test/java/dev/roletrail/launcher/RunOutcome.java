@@ -1,14 +1,11 @@
 package dev.roletrail.launcher;
 
-import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
@@ -17,6 +14,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
+import dev.roletrail.testkit.RecordDifferences;
 import dev.roletrail.testkit.TestKafka;
 
 /**
@@ -98,49 +96,8 @@ record RunOutcome(Map<String, List<Alert>> alerts, Map<String, Finding> findings
 
     /** One line per id whose records differ, each side summarised, so a failure says what differs. */
     static <V> List<String> differences(String what, Map<String, V> expected, Map<String, V> actual) {
-        TreeSet<String> ids = new TreeSet<>(expected.keySet());
-        ids.addAll(actual.keySet());
-        List<String> lines = new ArrayList<>();
-        for (String id : ids) {
-            V one = expected.get(id);
-            V other = actual.get(id);
-            if (!Objects.equals(one, other)) {
-                lines.add(what + " " + id + ": single instance " + summary(one) + " | three instances "
-                        + summary(other) + fieldsThatDiffer(one, other));
-            }
-        }
-        return lines;
-    }
-
-    /** For two records of one type, or two lists of as many, the components that differ. */
-    private static String fieldsThatDiffer(Object one, Object other) {
-        if (one instanceof List<?> ones && other instanceof List<?> others && ones.size() == others.size()) {
-            StringBuilder differ = new StringBuilder();
-            for (int i = 0; i < ones.size(); i++) {
-                differ.append(fieldsThatDiffer(ones.get(i), others.get(i)));
-            }
-            return differ.toString();
-        }
-        if (one == null || other == null || !one.getClass().isRecord() || one.getClass() != other.getClass()) {
-            return "";
-        }
-        StringBuilder differ = new StringBuilder();
-        for (RecordComponent component : one.getClass().getRecordComponents()) {
-            Object a = value(component, one);
-            Object b = value(component, other);
-            if (!Objects.equals(a, b)) {
-                differ.append(" | ").append(component.getName()).append(": ").append(a).append(" vs ").append(b);
-            }
-        }
-        return differ.toString();
-    }
-
-    private static Object value(RecordComponent component, Object record) {
-        try {
-            return component.getAccessor().invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException(e);
-        }
+        return RecordDifferences.between(what, expected, actual, "single instance", "three instances",
+                RunOutcome::summary);
     }
 
     private static String summary(Object value) {
