@@ -110,6 +110,7 @@ import dev.roletrail.streams.unused.policy.CloudTrailActionMapper;
  *   → detectors, each branch owning its state → enabled / allowlist policy
  *   → repartition by detector and entity → suppression → roletrail.alerts (key alert id, value Alert JSON)
  * roletrail.findings (key finding id, value Finding JSON) → findings store (KTable)
+ * roletrail.identities (key identity id, value Identity JSON) → identities store (KTable)
  *   and, with suppressed alerts and, if enabled, observations → OCSF 1.8.0 → roletrail.siem (key metadata.uid)
  * roletrail.reports (key week/scope, value report JSON) → reports global store
  * observations → usage signals (once per day each) → repartition by entity (watermarks to every partition), with
@@ -170,7 +171,21 @@ public final class RoleTrailTopology {
         KTable<String, Finding> findingTable = queryViews(builder, topics, suppressed);
         siem(topics, config.siemForward(), suppressed, findingTable, observations);
         findings(builder, topics, config, endOfInput, observations);
+        identityInventory(builder, topics);
         return builder.build();
+    }
+
+    /**
+     * The identity inventory as the query API and the weekly report read it: a table over the compacted topic the
+     * findings pass writes. Wired last, so it is the last sub-topology and the earlier ones keep their numbers (and
+     * their tasks their ids and state directories).
+     */
+    private static void identityInventory(StreamsBuilder builder, Topics topics) {
+        builder.table(topics.identities().name(),
+                Consumed.with(topics.identities().keySerde(), topics.identities().valueSerde()).withName("identities"),
+                Materialized.<String, Identity, KeyValueStore<Bytes, byte[]>>as(StoreNames.IDENTITIES)
+                        .withKeySerde(topics.identities().keySerde())
+                        .withValueSerde(topics.identities().valueSerde()));
     }
 
     /**

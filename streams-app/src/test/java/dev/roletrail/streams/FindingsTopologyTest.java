@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import dev.roletrail.schemas.finding.FindingStatus;
 import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.schemas.identity.IdentityKind;
 import dev.roletrail.schemas.identity.IdentityType;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /**
@@ -173,11 +175,17 @@ class FindingsTopologyTest {
         aliceWorksThrough(0, 2);
         assertThat(topology.identities()).filteredOn(record -> record.key.equals(LEGACY)).singleElement()
                 .satisfies(record -> assertThat(record.value.kind()).isEqualTo(IdentityKind.UNKNOWN));
+        KeyValueStore<String, Identity> store = topology.driver().getKeyValueStore(StoreNames.IDENTITIES);
+        assertThat(store.get(LEGACY)).as("the query API's store reads the topic back")
+                .satisfies(legacy -> assertThat(legacy.kind()).isEqualTo(IdentityKind.UNKNOWN));
+        assertThat(store.get(ALICE)).isNotNull();
 
         topology.deleteInventory(LEGACY);
         aliceWorksThrough(3, 4);
 
         assertThat(topology.identities()).filteredOn(record -> record.key.equals(LEGACY)).singleElement()
                 .satisfies(record -> assertThat(record.value).isNull());
+        assertThat(store.get(LEGACY)).as("the tombstone removed it from the store").isNull();
+        assertThat(store.get(ALICE)).isNotNull();
     }
 }

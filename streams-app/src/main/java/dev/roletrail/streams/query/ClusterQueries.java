@@ -20,6 +20,7 @@ import org.apache.kafka.streams.state.HostInfo;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.streams.keys.KeyUsage;
 import dev.roletrail.streams.profile.AccessEdge;
 import dev.roletrail.streams.profile.PrincipalProfile;
@@ -34,7 +35,8 @@ import dev.roletrail.streams.state.StoreNames;
  * The query API over every instance of the app. A lookup by principal goes to the instance that owns the
  * principal's partition ({@code queryMetadataForKey}); everything else is a scatter-gather over every instance that
  * hosts the store ({@code streamsMetadataForStore}), because its key is not the partitioning key: access keys and
- * edges live in their owner's partition, alerts in their entity's, findings in their id's.
+ * edges live in their owner's partition, alerts in their entity's, findings in their id's. An identity, keyed by
+ * its id, is looked up at the instance owning its partition, like a principal.
  */
 public final class ClusterQueries implements Queries {
 
@@ -138,6 +140,23 @@ public final class ClusterQueries implements Queries {
     }
 
     @Override
+    public List<Identity> identities(boolean localOnly) {
+        List<Identity> identities = localOnly ? local.identities()
+                : gather(StoreNames.IDENTITIES, "/identities", () -> identities(true), new TypeReference<>() { });
+        return sorted(identities, Comparator.comparing(Identity::id));
+    }
+
+    /** The identities store is keyed by identity id: the instance owning the id's partition has it. */
+    @Override
+    public Identity identity(String id, boolean localOnly) {
+        HostInfo owner = localOnly ? self : owner(StoreNames.IDENTITIES, id);
+        if (!owner.equals(self)) {
+            return peers.get(owner, "/identities/" + PathSegment.encode(id) + "?local=true", new TypeReference<>() { });
+        }
+        return local.identity(id).orElseThrow(() -> ApiError.notFound("no identity '" + id + "' is in the inventory"));
+    }
+
+    @Override
     public Optional<DataSpan> dataSpan(boolean localOnly) {
         List<DataSpan> spans = localOnly
                 ? local.profiles().stream().map(DataSpan::of).reduce(DataSpan::merge).stream().toList()
@@ -173,7 +192,7 @@ public final class ClusterQueries implements Queries {
         // Last week's alerts too: its counts come from the state when no report was written for it.
         ReportInputs inputs = new ReportInputs(findings(false), edges(false),
                 alerts(MAX_ALERTS, week.previous().start(), week.end(), false),
-                dataSpan(false).map(DataSpan::first).orElse(null));
+                dataSpan(false).map(DataSpan::first).orElse(null), identities(false));
         // Earlier weeks' published reports: last week's counts and the findings trend's past weeks.
         IsoWeek first = week.minusWeeks(ReportBuilder.TREND_WEEKS - 1);
         List<WeeklyReport> earlier = local.reports().stream().filter(r -> {

@@ -19,6 +19,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.streams.keys.KeyUsage;
 import dev.roletrail.streams.profile.AccessEdge;
 import dev.roletrail.streams.profile.PrincipalProfile;
@@ -76,6 +77,14 @@ final class LocalStores {
 
     List<Finding> findings() {
         return all(StoreNames.FINDINGS);
+    }
+
+    List<Identity> identities() {
+        return all(StoreNames.IDENTITIES);
+    }
+
+    Optional<Identity> identity(String id) {
+        return Optional.ofNullable(this.<Identity>keyValue(StoreNames.IDENTITIES).get(id));
     }
 
     List<Alert> alerts() {

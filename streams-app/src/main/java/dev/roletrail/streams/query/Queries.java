@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.streams.keys.KeyUsage;
 import dev.roletrail.streams.profile.AccessEdge;
 import dev.roletrail.streams.report.IsoWeek;
@@ -29,6 +30,12 @@ public interface Queries {
     List<Alert> alerts(int limit, Instant from, Instant to, boolean local);
 
     List<Finding> findings(boolean local);
+
+    /** The identity inventory, every identity's latest view, by id. */
+    List<Identity> identities(boolean local);
+
+    /** One identity of the inventory by id; unknown: {@link ApiError} 404. */
+    Identity identity(String id, boolean local);
 
     /** The event time the principals' data covers, empty before the first event. */
     Optional<DataSpan> dataSpan(boolean local);

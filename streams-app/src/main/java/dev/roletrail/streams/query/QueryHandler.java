@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
@@ -23,6 +24,9 @@ import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
+import dev.roletrail.schemas.identity.Identity;
+import dev.roletrail.schemas.identity.IdentityKind;
+import dev.roletrail.schemas.identity.IdentityType;
 import dev.roletrail.streams.report.IsoWeek;
 import dev.roletrail.streams.report.WeeklyReport;
 
@@ -36,6 +40,8 @@ public final class QueryHandler implements HttpHandler {
     private static final Logger LOG = LoggerFactory.getLogger(QueryHandler.class);
     static final int DEFAULT_ALERTS = 50;
     static final int MAX_ALERTS = 1_000;
+    /** The {@code owner} filter's value for identities without an owner. */
+    static final String NO_OWNER = "none";
 
     private final Queries queries;
     private final BearerAuth auth;
@@ -112,6 +118,12 @@ public final class QueryHandler implements HttpHandler {
         if (path.equals("/findings")) {
             return ok(filter(queries.findings(local), params));
         }
+        if (path.equals("/identities")) {
+            return ok(filterIdentities(queries.identities(local), params));
+        }
+        if (path.startsWith("/identities/")) {
+            return ok(queries.identity(id(path, "/identities/", ""), local));
+        }
         if (path.equals("/data-span")) {
             // Asked locally (by a peer gathering), a list of zero or one span: an instance may hold no principal yet.
             Optional<DataSpan> span = queries.dataSpan(local);
@@ -146,13 +158,37 @@ public final class QueryHandler implements HttpHandler {
     private static List<Finding> filter(List<Finding> findings, Map<String, String> params) {
         FindingStatus status = params.containsKey("status")
                 ? FindingStatus.valueOf(params.get("status").toUpperCase(Locale.ROOT)) : null;
-        FindingKind kind = params.containsKey("kind") ? FindingKind.fromId(params.get("kind")) : null;
+        FindingKind kind = wireId(params, "kind", FindingKind::fromId);
         String account = params.get("account");
         return findings.stream()
                 .filter(f -> status == null || f.status() == status)
                 .filter(f -> kind == null || f.kind() == kind)
                 .filter(f -> account == null || account.equals(f.account()))
                 .toList();
+    }
+
+    /** {@code owner=none}: the identities without an owner. */
+    private static List<Identity> filterIdentities(List<Identity> identities, Map<String, String> params) {
+        IdentityKind kind = wireId(params, "kind", IdentityKind::fromId);
+        IdentityType type = wireId(params, "type", IdentityType::fromId);
+        String owner = params.get("owner");
+        String account = params.get("account");
+        return identities.stream()
+                .filter(i -> kind == null || i.kind() == kind)
+                .filter(i -> type == null || i.type() == type)
+                .filter(i -> owner == null || (NO_OWNER.equals(owner) ? i.owner() == null : owner.equals(i.owner())))
+                .filter(i -> account == null || account.equals(i.account()))
+                .toList();
+    }
+
+    /** A parameter holding an enum's wire id, or null when absent; a wrong one is a 400 naming the parameter. */
+    private static <E extends Enum<E>> E wireId(Map<String, String> params, String name, Function<String, E> parse) {
+        String text = params.get(name);
+        try {
+            return text == null ? null : parse.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw ApiError.badRequest("parameter " + name + ": " + e.getMessage());
+        }
     }
 
     private static String id(String path, String prefix, String suffix) {

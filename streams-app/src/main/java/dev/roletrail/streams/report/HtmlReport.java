@@ -8,6 +8,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.ActionUsage;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.streams.profile.AccessEdge;
 
 /**
@@ -92,6 +93,7 @@ public final class HtmlReport {
             findings(html, report, kind, report.sectionFindings(kind));
         }
         sensitiveRoles(html, report);
+        identities(html, report.identityInventory());
         graph(html, report);
         alerts(html, report);
         policies(html, ReportText.policies(report));
@@ -231,6 +233,74 @@ public final class HtmlReport {
             html.append("</td><td>").append(esc(String.join(", ", r.findings()))).append("</td><td>")
                     .append(r.usedThisWeek() ? "☐ used this week: confirm it was needed" : "not used this week")
                     .append("</td></tr>\n");
+        }
+        html.append("</tbody></table>\n");
+    }
+
+    /** Counts by kind and credential, then the identities to act on: no owner, or workloads on long-lived keys. */
+    private static void identities(StringBuilder html, IdentityInventory inventory) {
+        html.append("<h2 id=\"identity-inventory\">Identity inventory (").append(inventory.total())
+                .append(")</h2>\n<p class=\"legend\">").append(esc(ReportText.INVENTORY)).append("</p>\n");
+        if (inventory.total() == 0) {
+            html.append("<p class=\"none\">No identity in the inventory.</p>\n");
+            return;
+        }
+        html.append("<table id=\"identity-kinds-table\"><thead><tr><th>Kind</th><th>Identities</th>");
+        ReportText.credentialKinds().forEach(c -> html.append("<th>").append(esc(c)).append("</th>"));
+        html.append("</tr></thead><tbody>\n");
+        inventory.byKind().forEach((kind, count) -> {
+            html.append("<tr><td class=\"nw\">").append(esc(kind)).append("</td><td class=\"num\">").append(count)
+                    .append("</td>");
+            inventory.byKindAndCredential().get(kind).values()
+                    .forEach(n -> html.append("<td class=\"num\">").append(n).append("</td>"));
+            html.append("</tr>\n");
+        });
+        html.append("</tbody></table>\n");
+        if (subsection(html, "identities-without-owner", ReportText.WITHOUT_OWNER, inventory.withoutOwner())) {
+            html.append("<table id=\"identities-without-owner-table\"><thead><tr><th>Identity</th><th>Type</th>"
+                    + "<th>Kind</th><th>Account</th><th>Owner</th><th>Credential</th><th>Last used</th>"
+                    + "<th>Evidence</th></tr></thead><tbody>\n");
+            for (Identity i : inventory.withoutOwner()) {
+                html.append("<tr><td class=\"arn\">").append(arn(i.id())).append("</td><td class=\"nw\">")
+                        .append(i.type().id()).append("</td><td class=\"nw\">").append(i.kind().id())
+                        .append("</td><td class=\"nw\">").append(esc(i.account())).append("</td><td class=\"arn\">")
+                        .append(arn(IdentityInventory.ownerWords(i))).append("</td><td>").append(i.credential().id())
+                        .append("</td><td class=\"when\">").append(esc(ReportText.time(i.lastUsed())))
+                        .append("</td><td class=\"prose\"><ul>");
+                i.evidence().forEach(line -> html.append("<li>").append(arn(line)).append("</li>"));
+                html.append("</ul></td></tr>\n");
+            }
+            html.append("</tbody></table>\n");
+        }
+        if (subsection(html, "workloads-on-keys", ReportText.WORKLOADS_ON_KEYS, inventory.workloadsOnKeys())) {
+            workloadsOnKeys(html, inventory.workloadsOnKeys());
+        }
+    }
+
+    /** An {@code h3} with its count, and "None." when there is nothing under it; whether there is. */
+    private static boolean subsection(StringBuilder html, String id, String title, List<?> items) {
+        html.append("<h3 id=\"").append(id).append("\">").append(esc(title)).append(" (").append(items.size())
+                .append(")</h3>\n");
+        if (items.isEmpty()) {
+            html.append("<p class=\"none\">None.</p>\n");
+        }
+        return !items.isEmpty();
+    }
+
+    private static void workloadsOnKeys(StringBuilder html, List<Identity> workloads) {
+        html.append("<table id=\"workloads-on-keys-table\"><thead><tr><th>Identity</th><th>Type</th>"
+                + "<th>Account</th><th>Owner</th><th>Credential</th><th>Created</th><th>Last used</th>"
+                + "<th>Networks</th><th>Clients</th><th>Reached roles</th></tr></thead><tbody>\n");
+        for (Identity i : workloads) {
+            html.append("<tr><td class=\"arn\">").append(arn(i.id())).append("</td><td class=\"nw\">")
+                    .append(i.type().id()).append("</td><td class=\"nw\">").append(esc(i.account()))
+                    .append("</td><td class=\"arn\">").append(arn(IdentityInventory.ownerWords(i)))
+                    .append("</td><td>").append(i.credential().id()).append("</td><td class=\"when\">")
+                    .append(esc(IdentityInventory.createdWords(i))).append("</td><td class=\"when\">")
+                    .append(esc(ReportText.time(i.lastUsed()))).append("</td><td class=\"num\">").append(i.networks())
+                    .append("</td><td class=\"num\">").append(i.clients()).append("</td><td class=\"arn\"><ul>");
+            i.reachedRoles().forEach(role -> html.append("<li>").append(arn(role)).append("</li>"));
+            html.append("</ul></td></tr>\n");
         }
         html.append("</tbody></table>\n");
     }

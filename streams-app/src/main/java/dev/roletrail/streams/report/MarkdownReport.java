@@ -5,6 +5,7 @@ import java.util.List;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.streams.profile.AccessEdge;
 
 /**
@@ -35,6 +36,7 @@ public final class MarkdownReport {
             findings(md, report, kind, report.sectionFindings(kind));
         }
         sensitiveRoles(md, report);
+        identities(md, report.identityInventory());
         edges(md, report.edges());
         alerts(md, report);
         md.append("\n## Least-privilege policies\n");
@@ -134,6 +136,62 @@ public final class MarkdownReport {
                     .append(" | ").append(esc(String.join(", ", r.alerts()))).append(" | ")
                     .append(esc(String.join(", ", r.findings()))).append(" | ")
                     .append(r.usedThisWeek() ? "☐ used this week: confirm it was needed" : "not used this week")
+                    .append(" |\n");
+        }
+    }
+
+    private static void identities(StringBuilder md, IdentityInventory inventory) {
+        md.append("\n## Identity inventory (").append(inventory.total()).append(")\n\n")
+                .append(esc(ReportText.INVENTORY)).append("\n\n");
+        if (inventory.total() == 0) {
+            md.append("No identity in the inventory.\n");
+            return;
+        }
+        List<String> credentials = ReportText.credentialKinds();
+        md.append("| Kind | Identities |");
+        credentials.forEach(c -> md.append(' ').append(esc(c)).append(" |"));
+        md.append("\n|---|---:|").append("---:|".repeat(credentials.size())).append('\n');
+        inventory.byKind().forEach((kind, count) -> {
+            md.append("| ").append(esc(kind)).append(" | ").append(count).append(" |");
+            inventory.byKindAndCredential().get(kind).values().forEach(n -> md.append(' ').append(n).append(" |"));
+            md.append('\n');
+        });
+        if (subsection(md, ReportText.WITHOUT_OWNER, inventory.withoutOwner())) {
+            md.append("| Identity | Type | Kind | Account | Owner | Credential | Last used | Evidence |\n")
+                    .append("|---|---|---|---|---|---|---|---|\n");
+            for (Identity i : inventory.withoutOwner()) {
+                md.append("| ").append(id(i.id())).append(" | ").append(i.type().id()).append(" | ")
+                        .append(i.kind().id()).append(" | ").append(id(i.account())).append(" | ")
+                        .append(esc(IdentityInventory.ownerWords(i))).append(" | ").append(i.credential().id())
+                        .append(" | ").append(esc(ReportText.time(i.lastUsed()))).append(" | ")
+                        .append(String.join("<br>", i.evidence().stream().map(MarkdownReport::esc).toList()))
+                        .append(" |\n");
+            }
+        }
+        if (subsection(md, ReportText.WORKLOADS_ON_KEYS, inventory.workloadsOnKeys())) {
+            workloadsOnKeys(md, inventory.workloadsOnKeys());
+        }
+    }
+
+    /** A {@code ###} heading with its count, and "None." when there is nothing under it; whether there is. */
+    private static boolean subsection(StringBuilder md, String title, List<?> items) {
+        md.append("\n### ").append(esc(title)).append(" (").append(items.size()).append(")\n\n");
+        if (items.isEmpty()) {
+            md.append("None.\n");
+        }
+        return !items.isEmpty();
+    }
+
+    private static void workloadsOnKeys(StringBuilder md, List<Identity> workloads) {
+        md.append("| Identity | Type | Account | Owner | Credential | Created | Last used | Networks | Clients | "
+                + "Reached roles |\n|---|---|---|---|---|---|---|---:|---:|---|\n");
+        for (Identity i : workloads) {
+            md.append("| ").append(id(i.id())).append(" | ").append(i.type().id()).append(" | ")
+                    .append(id(i.account())).append(" | ").append(esc(IdentityInventory.ownerWords(i))).append(" | ")
+                    .append(i.credential().id()).append(" | ").append(esc(IdentityInventory.createdWords(i)))
+                    .append(" | ").append(esc(ReportText.time(i.lastUsed()))).append(" | ").append(i.networks())
+                    .append(" | ").append(i.clients()).append(" | ")
+                    .append(String.join("<br>", i.reachedRoles().stream().map(MarkdownReport::id).toList()))
                     .append(" |\n");
         }
     }

@@ -16,6 +16,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.streams.identity.Arns;
 import dev.roletrail.streams.profile.AccessEdge;
 
@@ -29,7 +30,8 @@ import dev.roletrail.streams.profile.AccessEdge;
  * back (observations began before last week ended): paths first used before then, last week's alerts, and the findings
  * known to be open at its end (open ones evaluated before it, and ones resolved since). The charts' data are built
  * here too: the week's alerts per day ({@link DayAlerts}) and open findings over the last weeks ({@link FindingsTrend},
- * from earlier reports or the state the same way).
+ * from earlier reports or the state the same way). The identity inventory is as it stands when the report is built
+ * (the organisation's whole, each account's own), not as it was at the week's end.
  */
 public final class ReportBuilder {
 
@@ -125,7 +127,9 @@ public final class ReportBuilder {
                 sortedFindings, sortedEdges, shown, alerts.size(), state.inputs().observedSince(), lastUse,
                 sensitiveRoles(state, findings, edges, alerts), DayAlerts.of(week, alerts),
                 FindingsTrend.of(week, scope, findings, filter(state.inputs().findings(), f -> inScope(scope,
-                        f.account())), state.published(), state.inputs().observedSince()));
+                        f.account())), state.published(), state.inputs().observedSince()),
+                state.inputs().identities().stream().filter(i -> inScope(scope, i.account()))
+                        .sorted(Comparator.comparing(Identity::id)).toList());
     }
 
     private static boolean inScope(String scope, String account) {

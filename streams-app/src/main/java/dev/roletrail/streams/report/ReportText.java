@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import dev.roletrail.schemas.finding.ActionUsage;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
+import dev.roletrail.schemas.identity.CredentialKind;
 
 /** Wording shared by the renderers, so the HTML, Markdown and CSV say the same thing. */
 final class ReportText {
@@ -59,6 +60,16 @@ final class ReportText {
                     : "RoleTrail's observations began " + day(report.observedSince()) + ", after that week."));
         }
         return String.join(" ", parts);
+    }
+
+    static final String INVENTORY = "Every identity the inventory holds when the report is built, by the kind "
+            + "inferred from its use and the credential it signs in or calls with.";
+    static final String WITHOUT_OWNER = "Without an owner, or with an orphaned owner";
+    static final String WORKLOADS_ON_KEYS = "Workloads still on long-lived access keys";
+
+    /** The credential kinds' ids, the columns of the inventory's counts. */
+    static List<String> credentialKinds() {
+        return Arrays.stream(CredentialKind.values()).map(CredentialKind::id).toList();
     }
 
     static String title(WeeklyReport report) {

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.streams.profile.AccessEdge;
 
 /**
@@ -36,6 +37,8 @@ import dev.roletrail.streams.profile.AccessEdge;
  *                        reports written before it was kept
  * @param findingsTrend   open findings per kind over the last {@value FindingsTrend#WEEKS} weeks, this one last; empty
  *                        in reports written before it was kept
+ * @param identities      the identity inventory of the scope when the report was built, by id; empty in reports
+ *                        written before it was kept
  */
 public record WeeklyReport(
         String week,
@@ -52,7 +55,8 @@ public record WeeklyReport(
         Map<String, String> lastUse,
         List<SensitiveRole> sensitiveRoles,
         List<DayAlerts> alertsPerDay,
-        List<WeekFindings> findingsTrend) {
+        List<WeekFindings> findingsTrend,
+        List<Identity> identities) {
 
     /** Kinds that say access went unused: what a break-glass role is expected to show. */
     static final Set<FindingKind> UNUSED_ACCESS = Set.of(FindingKind.UNUSED_ROLE, FindingKind.UNUSED_TRUST_PATH,
@@ -78,6 +82,7 @@ public record WeeklyReport(
         sensitiveRoles = sensitiveRoles == null ? List.of() : List.copyOf(sensitiveRoles);
         alertsPerDay = alertsPerDay == null ? List.of() : List.copyOf(alertsPerDay);
         findingsTrend = findingsTrend == null ? List.of() : List.copyOf(findingsTrend);
+        identities = identities == null ? List.of() : List.copyOf(identities);
     }
 
     /**
@@ -87,6 +92,12 @@ public record WeeklyReport(
     @JsonProperty(value = "riskiest", access = JsonProperty.Access.READ_ONLY)
     public List<RiskyItem> riskiest() {
         return RiskiestItems.of(this);
+    }
+
+    /** The identity inventory's counts and lists ({@link IdentityInventory}): derived, written but not read back. */
+    @JsonProperty(value = "identityInventory", access = JsonProperty.Access.READ_ONLY)
+    public IdentityInventory identityInventory() {
+        return IdentityInventory.of(identities);
     }
 
     /** The key on the reports topic: {@code 2026-W47/org}, {@code 2026-W47/111122223333}. */

@@ -67,6 +67,12 @@ public final class StoreNames {
     public static final String FINDINGS = "findings";
 
     /**
+     * KTable over {@code roletrail.identities}. Key: identity id. Value: {@code Identity} (latest view; a tombstone
+     * removes it).
+     */
+    public static final String IDENTITIES = "identities";
+
+    /**
      * Window store of the alerts sent. Key: alert id. Value: {@code Alert}, at its first event time. Retention:
      * {@code query.alerts-retention} of event time, which bounds it.
      */

@@ -30,6 +30,7 @@ import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.streams.StreamsApp;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.report.ReportSamples;
@@ -97,15 +98,30 @@ class QueryApiTwoInstancesIT {
             }
 
             produceFindings(kafka, topics);
+            produceIdentities(kafka, topics);
+            List<String> identityIds = ReportSamples.identities().stream().map(Identity::id).sorted().toList();
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
                 for (StreamsApp instance : List.of(a, b)) {
                     assertThat(get(instance, "/findings")).extracting(n -> n.get("id").asText())
                             .containsExactly("f-1", "f-2", "f-3", "f-4", "f-5", "f-6");
+                    assertThat(get(instance, "/identities")).extracting(n -> n.get("id").asText())
+                            .containsExactlyElementsOf(identityIds);
                 }
             });
+            for (StreamsApp instance : List.of(a, b)) {
+                assertThat(get(instance, "/identities?owner=none&kind=workload")).extracting(n -> n.get("id").asText())
+                        .containsExactly(ReportSamples.CI_BOT_KEY);
+                for (String id : identityIds) {
+                    assertThat(get(instance, "/identities/" + PathSegment.encode(id)).get("id").asText())
+                            .as("every instance answers for every identity, wherever it is held").isEqualTo(id);
+                }
+                assertThat(status(instance, "/identities/" + PathSegment.encode("arn:aws:iam::1:user/none")))
+                        .isEqualTo(404);
+            }
             JsonNode report = get(b, "/reports/" + ReportSamples.WEEK + "?scope=org");
             assertThat(report.get("edges")).hasSize(USERS);
             assertThat(report.get("findings")).as("open findings").hasSize(5);
+            assertThat(report.get("identities")).hasSize(identityIds.size());
             assertThat(status(a, "/keys/AKIANOSUCHKEY0000000")).isEqualTo(404);
         }
     }
@@ -142,6 +158,15 @@ class QueryApiTwoInstancesIT {
                 new StringSerializer(), topics.findings().valueSerde().serializer())) {
             for (Finding finding : ReportSamples.findings()) {
                 producer.send(new ProducerRecord<>(topics.findings().name(), finding.id(), finding));
+            }
+        }
+    }
+
+    private static void produceIdentities(TestKafka kafka, Topics topics) {
+        try (KafkaProducer<String, Identity> producer = new KafkaProducer<>(kafka.producerConfig(),
+                new StringSerializer(), topics.identities().valueSerde().serializer())) {
+            for (Identity identity : ReportSamples.identities()) {
+                producer.send(new ProducerRecord<>(topics.identities().name(), identity.id(), identity));
             }
         }
     }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,6 +24,7 @@ import dev.roletrail.schemas.cloudtrail.PrincipalType;
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.streams.keys.KeyUsage;
 import dev.roletrail.streams.profile.AccessEdge;
 import dev.roletrail.streams.profile.PrincipalProfile;
@@ -92,6 +94,66 @@ class QueryHandlerTest {
         assertThat(findings.get(0).get("id").asText()).isEqualTo("f-3");
         assertThat(alerts).hasSize(1);
         assertThat(alerts.get(0).get("id").asText()).isEqualTo("a-1");
+    }
+
+    @Test
+    void shouldFilterIdentitiesByKindOwnerAccountAndType() throws Exception {
+        start(null);
+
+        assertThat(identityIds("/identities")).hasSize(ReportSamples.identities().size());
+        assertThat(identityIds("/identities?kind=workload"))
+                .containsExactly(ReportSamples.CI_BOT, ReportSamples.CI_BOT_KEY, ReportSamples.LEGACY);
+        assertThat(identityIds("/identities?owner=none"))
+                .containsExactly(ReportSamples.CI_BOT_KEY, "account:" + ReportSamples.VENDOR);
+        assertThat(identityIds("/identities?owner=team-platform")).containsExactly(ReportSamples.CI_BOT);
+        assertThat(identityIds("/identities?account=" + ReportSamples.VENDOR))
+                .containsExactly("account:" + ReportSamples.VENDOR);
+        assertThat(identityIds("/identities?type=iam-user"))
+                .containsExactly(ReportSamples.CI_BOT, ReportSamples.OPS_SHARED);
+        assertThat(identityIds("/identities?kind=workload&owner=none&type=access-key&account=" + ReportSamples.PROD))
+                .as("filters combine").containsExactly(ReportSamples.CI_BOT_KEY);
+        assertThat(identityIds("/identities?kind=workload&type=role&owner=none")).isEmpty();
+    }
+
+    @Test
+    void shouldAnswer400NamingTheParameterForAWrongIdentityKindOrType() throws Exception {
+        start(null);
+
+        HttpResponse<String> kind = get("/identities?kind=robot", null);
+        HttpResponse<String> type = get("/identities?type=group", null);
+
+        assertThat(List.of(kind.statusCode(), type.statusCode())).containsOnly(400);
+        assertThat(Json.mapper().readTree(kind.body()).get("error").asText())
+                .isEqualTo("parameter kind: unknown identity kind 'robot'");
+        assertThat(Json.mapper().readTree(type.body()).get("error").asText())
+                .isEqualTo("parameter type: unknown identity type 'group'");
+    }
+
+    @Test
+    void shouldAnswerOneIdentityByItsUrlEncodedId() throws Exception {
+        start(null);
+
+        JsonNode user = Json.mapper().readTree(get("/identities/" + PathSegment.encode(ReportSamples.CI_BOT), null)
+                .body());
+        HttpResponse<String> subject = get("/identities/" + PathSegment.encode(ReportSamples.GITHUB_SUBJECT), null);
+        HttpResponse<String> unknown = get("/identities/" + PathSegment.encode("arn:aws:iam::1:user/nobody"), null);
+
+        assertThat(user.get("id").asText()).isEqualTo(ReportSamples.CI_BOT);
+        assertThat(user.get("kind").asText()).isEqualTo("workload");
+        assertThat(user.get("credential").asText()).isEqualTo("long-lived-key");
+        assertThat(user.get("reachedRoles").get(0).asText()).isEqualTo(ReportSamples.READER);
+        assertThat(subject.statusCode()).as(subject.body()).isEqualTo(200);
+        assertThat(Json.mapper().readTree(subject.body()).get("id").asText()).isEqualTo(ReportSamples.GITHUB_SUBJECT);
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(Json.mapper().readTree(unknown.body()).get("error").asText()).contains("user/nobody");
+    }
+
+    private List<String> identityIds(String pathAndQuery) throws Exception {
+        HttpResponse<String> response = get(pathAndQuery, null);
+        assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        Json.mapper().readTree(response.body()).forEach(n -> ids.add(n.get("id").asText()));
+        return ids;
     }
 
     @Test
@@ -228,6 +290,17 @@ class QueryHandlerTest {
         @Override
         public List<Finding> findings(boolean local) {
             return ReportSamples.findings();
+        }
+
+        @Override
+        public List<Identity> identities(boolean local) {
+            return ReportSamples.identities();
+        }
+
+        @Override
+        public Identity identity(String id, boolean local) {
+            return ReportSamples.identities().stream().filter(i -> i.id().equals(id)).findFirst()
+                    .orElseThrow(() -> ApiError.notFound("no identity '" + id + "' is in the inventory"));
         }
 
         @Override

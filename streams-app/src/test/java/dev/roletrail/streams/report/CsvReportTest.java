@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.roletrail.schemas.identity.Identity;
+
 class CsvReportTest {
 
     private final List<List<String>> rows = parse(CsvReport.render(ReportSamples.orgReport()));
@@ -59,6 +61,30 @@ class CsvReportTest {
         assertThat(rows).anySatisfy(row -> assertThat(row.get(6)).isEqualTo("title of f-2"));
         assertThat(rows).anySatisfy(row -> assertThat(row.get(9)).startsWith("'=HYPERLINK("));
     }
+
+    @Test
+    void shouldListEveryIdentityAndTheInventorysCounts() {
+        List<List<String>> identities = rows.stream().filter(row -> row.get(0).equals("identity")).toList();
+
+        assertThat(identities).extracting(row -> row.get(4)).containsExactlyInAnyOrderElementsOf(
+                ReportSamples.identities().stream().map(Identity::id).toList());
+        assertThat(identities).filteredOn(row -> row.get(4).equals(ReportSamples.OPS_SHARED)).singleElement()
+                .satisfies(row -> assertThat(row.subList(0, 8)).containsExactly("identity", "mixed", "", PROD,
+                        ReportSamples.OPS_SHARED, "'" + ReportSamples.FORMULA,
+                        "iam-user · password-and-long-lived-key", "2026-11-21 10:15Z"))
+                .satisfies(row -> assertThat(row.get(9)).startsWith("without an owner, or with an orphaned owner; "
+                        + "owner =HYPERLINK"));
+        assertThat(rows).filteredOn(row -> row.get(0).equals("identity-kind")).extracting(row -> row.get(1) + "="
+                + row.get(8)).containsExactly("human=0", "workload=3", "aws-service=0", "federated-workload=1",
+                        "external=1", "mixed=1", "unknown=0");
+        assertThat(rows).filteredOn(row -> row.get(0).equals("identity-kind-credential"))
+                .extracting(row -> row.get(1) + "/" + row.get(6) + "=" + row.get(8))
+                .containsExactly("workload/long-lived-key=2", "workload/temporary-only=1",
+                        "federated-workload/temporary-only=1", "external/temporary-only=1",
+                        "mixed/password-and-long-lived-key=1");
+    }
+
+    private static final String PROD = ReportSamples.PROD;
 
     /** RFC 4180: quoted cells may hold commas, doubled quotes and line breaks. */
     private static List<List<String>> parse(String csv) {

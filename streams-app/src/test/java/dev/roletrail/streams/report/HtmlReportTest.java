@@ -153,10 +153,33 @@ class HtmlReportTest {
         WeeklyReport older = new WeeklyReport(report.week(), report.scope(), report.periodStart(),
                 report.periodEnd(), report.generatedAt(), report.summary(), report.findings(), report.edges(),
                 report.alerts(), report.alertsTotal(), report.observedSince(), report.lastUse(),
-                report.sensitiveRoles(), null, null);
+                report.sensitiveRoles(), null, null, null);
 
         assertThat(HtmlReport.render(older)).contains("Alerts per day: not kept in this report",
                 "Open findings per week: not kept in this report").doesNotContain("class=\"chart ");
+    }
+
+    @Test
+    void shouldShowTheIdentityInventoryWithWhatToActOn() {
+        String section = html.substring(html.indexOf("<h2 id=\"identity-inventory\""),
+                html.indexOf("<h2 id=\"access-graph\""));
+        String withoutOwner = section.substring(section.indexOf("id=\"identities-without-owner-table\""),
+                section.indexOf("<h3 id=\"workloads-on-keys\""));
+        String onKeys = section.substring(section.indexOf("id=\"workloads-on-keys-table\""));
+
+        assertThat(section).startsWith("<h2 id=\"identity-inventory\">Identity inventory (6)</h2>")
+                .contains("<tr><td class=\"nw\">workload</td><td class=\"num\">3</td><td class=\"num\">2</td>"
+                        + "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td>"
+                        + "<td class=\"num\">0</td></tr>")
+                .contains("Without an owner, or with an orphaned owner (4)", "Workloads still on long-lived access "
+                        + "keys (2)");
+        assertThat(withoutOwner).contains("AKIAEXAMPLE000000002", "account:<wbr>999988887777",
+                "LegacyReporting", "<span class=\"seg\">ops-shared</span>", "orphaned", "names no IAM user")
+                .as("owned by its tag").doesNotContain("ci-bot");
+        assertThat(onKeys).contains("AKIAEXAMPLE000000002", "<td class=\"num\">5</td><td class=\"num\">2</td>",
+                "not known", "2024-03-01").doesNotContain("LegacyReporting");
+        assertThat(section).doesNotContain("<script", "<img", "=HYPERLINK(\"")
+                .contains("user agent &lt;script&gt;alert(1)&lt;/<wbr>script&gt;", "=HYPERLINK(&quot;https:<wbr>");
     }
 
     @Test

@@ -27,6 +27,20 @@ class MarkdownReportTest {
     }
 
     @Test
+    void shouldListTheIdentityInventoryInTablesNoValueCanBreak() {
+        String section = markdown.substring(markdown.indexOf("\n## Identity inventory (6)"),
+                markdown.indexOf("\n## Access graph"));
+        List<String> withoutOwner = Arrays.stream(section.split("\n## |\n### ")[2].split("\n"))
+                .filter(l -> l.startsWith("| `") || l.startsWith("| account")).toList();
+
+        assertThat(section).contains("| workload | 3 | 2 | 0 | 0 | 1 | 0 |", "| mixed | 1 | 0 | 0 | 1 | 0 | 0 |",
+                "### Workloads still on long-lived access keys (2)")
+                .doesNotContain("<script", "<img", "[click me](");
+        assertThat(withoutOwner).hasSize(4).allSatisfy(row ->
+                assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).as(row).isEqualTo(9));
+    }
+
+    @Test
     void shouldEscapeRawHtmlOutsideCodeFences() {
         String outsideFences = markdown.replaceAll("(?s)(`{3,})json\n.*?\n\\1\n", "");
 

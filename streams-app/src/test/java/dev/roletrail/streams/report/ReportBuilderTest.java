@@ -11,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +22,7 @@ import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
+import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.streams.profile.AccessEdge;
 
 class ReportBuilderTest {
@@ -139,6 +141,21 @@ class ReportBuilderTest {
                 .as("RoleTrail watched the whole period of u-2 and saw no use").containsEntry("u-2", "never")
                 .as("a key RoleTrail cannot tie to its observations").containsEntry("k-1",
                         "not seen since tracking began (2026-08-11)");
+    }
+
+    @Test
+    void shouldGiveEachAccountItsOwnIdentitiesAndTheOrganisationAll() {
+        List<WeeklyReport> reports = ReportBuilder.build(ReportSamples.WEEK, ReportSamples.GENERATED,
+                ReportSamples.inputs(), Map.of());
+
+        assertThat(reports).filteredOn(r -> r.scope().equals(WeeklyReport.ORG)).singleElement()
+                .satisfies(r -> assertThat(r.identities()).hasSize(ReportSamples.identities().size()));
+        assertThat(reports).filteredOn(r -> r.scope().equals(ReportSamples.VENDOR)).singleElement()
+                .satisfies(r -> assertThat(r.identities()).extracting(Identity::id)
+                        .containsExactly("account:" + ReportSamples.VENDOR));
+        assertThat(reports).filteredOn(r -> r.scope().equals(PROD)).singleElement()
+                .satisfies(r -> assertThat(r.identities()).hasSize(5).isSortedAccordingTo(
+                        Comparator.comparing(Identity::id)));
     }
 
     @Test

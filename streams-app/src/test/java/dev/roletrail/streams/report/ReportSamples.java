@@ -10,6 +10,10 @@ import dev.roletrail.schemas.finding.ActionUsage;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
+import dev.roletrail.schemas.identity.CredentialKind;
+import dev.roletrail.schemas.identity.Identity;
+import dev.roletrail.schemas.identity.IdentityKind;
+import dev.roletrail.schemas.identity.IdentityType;
 import dev.roletrail.streams.profile.AccessEdge;
 
 /** A small organisation's week, with attacker-controlled strings where CloudTrail lets an attacker choose them. */
@@ -93,12 +97,51 @@ public final class ReportSamples {
     }
 
     public static ReportInputs inputs() {
-        return new ReportInputs(findings(), edges(), alerts());
+        return inputs(null);
     }
 
     /** The same, RoleTrail's observations reaching back to {@code observedSince}. */
     public static ReportInputs inputs(Instant observedSince) {
-        return new ReportInputs(findings(), edges(), alerts(), observedSince);
+        return new ReportInputs(findings(), edges(), alerts(), observedSince, identities());
+    }
+
+    public static final String CI_BOT = "arn:aws:iam::" + PROD + ":user/ci-bot";
+    public static final String CI_BOT_KEY = "AKIAEXAMPLE000000002";
+    public static final String OPS_SHARED = "arn:aws:iam::" + PROD + ":user/ops-shared";
+    public static final String GITHUB_SUBJECT = "web-identity:token.actions.githubusercontent.com/" + SCRIPT;
+
+    public static Identity identity(String id, IdentityType type, String account, IdentityKind kind,
+            CredentialKind credential, String owner, String ownerSource, List<String> evidence) {
+        return new Identity(id, type, account, null, kind, evidence, owner, ownerSource, credential,
+                Instant.parse("2024-03-01T10:00:00Z"), Instant.parse("2026-09-01T08:00:00Z"),
+                Instant.parse("2026-11-21T10:15:00Z"), null, 2, 1, List.of(READER), List.of(READER), GENERATED);
+    }
+
+    /**
+     * The inventory: a workload user with its key (the key without an owner), a role whose owner has left, a CI
+     * subject whose creator is hostile, an external account without an owner, and a mixed user whose owner is an
+     * inactive IAM user. Owners and evidence carry hostile strings.
+     */
+    public static List<Identity> identities() {
+        Identity bot = identity(CI_BOT, IdentityType.IAM_USER, PROD, IdentityKind.WORKLOAD,
+                CredentialKind.LONG_LIVED_KEY, "team-platform", "tag:team", List.of("SDK client only"));
+        Identity key = new Identity(CI_BOT_KEY, IdentityType.ACCESS_KEY, PROD, CI_BOT, IdentityKind.WORKLOAD,
+                List.of("user agent " + SCRIPT, "calls around the clock"), null, null, CredentialKind.LONG_LIVED_KEY,
+                null, Instant.parse("2026-09-01T08:00:00Z"), Instant.parse("2026-11-22T03:00:00Z"), null, 5, 2,
+                List.of(READER, ADMIN), List.of(READER, ADMIN), GENERATED);
+        Identity legacy = identity(LEGACY, IdentityType.ROLE, PROD, IdentityKind.WORKLOAD,
+                CredentialKind.TEMPORARY_ONLY, "bob@example.com", "tag:owner",
+                List.of("SDK client only", "names no IAM user: the person has left"));
+        Identity subject = identity(GITHUB_SUBJECT, IdentityType.FEDERATED_SUBJECT, PROD,
+                IdentityKind.FEDERATED_WORKLOAD, CredentialKind.TEMPORARY_ONLY, IMG, "creator",
+                List.of("OIDC subject " + MD_LINK));
+        Identity vendor = identity(Identity.externalAccountId(VENDOR), IdentityType.EXTERNAL_ACCOUNT, VENDOR,
+                IdentityKind.EXTERNAL, CredentialKind.TEMPORARY_ONLY, null, null, List.of(FORMULA));
+        Identity shared = identity(OPS_SHARED, IdentityType.IAM_USER, PROD, IdentityKind.MIXED,
+                CredentialKind.PASSWORD_AND_LONG_LIVED_KEY, FORMULA, "tag:Owner",
+                List.of("console sign-ins and SDK calls", "owner arn:aws:iam::" + PROD
+                        + ":user/carol has not signed in or used a key since 2026-05-01"));
+        return List.of(bot, key, legacy, subject, vendor, shared);
     }
 
     /**
