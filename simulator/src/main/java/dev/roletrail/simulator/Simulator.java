@@ -73,8 +73,10 @@ public final class Simulator {
 
     /** RoleTrail's settings that describe the organisation: its accounts and the vendors it trusts. */
     public static Map<String, String> settings(Organization org) {
+        // Its people are IAM users (or SSO users named like them): an owner who is no IAM user has left.
         return Map.of("org.accounts", String.join(",", org.accountIds()),
-                "org.trusted-external-accounts", String.join(",", org.vendors()));
+                "org.trusted-external-accounts", String.join(",", org.vendors()),
+                "identities.owners-are-iam-users", "true");
     }
 
     public static SimulationResult run(SimulationSpec spec, DatasetSink sink) throws IOException {

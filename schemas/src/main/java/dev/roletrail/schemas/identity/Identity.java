@@ -65,6 +65,11 @@ public record Identity(
         return "web-identity:" + provider + "/" + subject;
     }
 
+    /** The id of a SAML subject's identity, as RoleTrail names the principal: {@code saml:<provider>/<user>}. */
+    public static String samlId(String provider, String user) {
+        return "saml:" + provider + "/" + user;
+    }
+
     /** This view as evaluated at another time: two views that differ only in that say the same thing. */
     public Identity evaluatedAt(Instant at) {
         return new Identity(id, type, account, parent, kind, evidence, owner, ownerSource, credential, created,

@@ -20,7 +20,8 @@ import dev.roletrail.schemas.identity.Identity;
  * (benign and attack alike, each once, before delivery duplicates them): per principal its latest activity and the
  * IAM actions it used, per role who assumed it (assumer, the origin of the chain, network, client), per role and
  * assumer the actions of those sessions, per long-term key its latest use, the federated subjects that assumed a
- * role (by {@link Identity#federatedId}, with their identity type). Only the trail is read, never the
+ * role (as RoleTrail names them: {@link Identity#samlId}, {@link Identity#federatedId}; with their identity
+ * type). Only the trail is read, never the
  * scenarios' intent, so use the trail does not show (a session whose issuing call is missing) stays unattributed,
  * as it is for RoleTrail. Holds a few maps per principal, so it is only kept up to
  * {@link dev.roletrail.simulator.Simulator#TRUTH_MAX_USERS} users.
@@ -79,8 +80,10 @@ public final class TrailUse {
             assumed(event, role, principal, origin, at);
             String type = identity.path("type").asText();
             if (type.equals("SAMLUser") || type.equals("WebIdentityUser")) {
-                federated.put(Identity.federatedId(identity.path("identityProvider").asText(),
-                        identity.path("userName").asText()), type);
+                String provider = identity.path("identityProvider").asText();
+                String subject = identity.path("userName").asText();
+                federated.put(type.equals("SAMLUser") ? Identity.samlId(provider, subject)
+                        : Identity.federatedId(provider, subject), type);
             }
         }
     }
@@ -146,7 +149,7 @@ public final class TrailUse {
      * Use as the trail shows it; each map holds item → latest use.
      *
      * @param assumerActions keyed by {@link #pair(String, String)} of role and assumer
-     * @param federated      federated subjects that assumed a role ({@code federated:<provider>:<subject>}, the
+     * @param federated      federated subjects that assumed a role ({@code saml:<provider>/<user>} or {@code web-identity:<provider>/<subject>}, the
      *                       provider as the identity names it) → their identity type, SAMLUser or WebIdentityUser
      */
     public record Snapshot(Instant earliest, Instant latest, Map<String, Instant> lastActive,

@@ -70,7 +70,7 @@ class IdentityRulesTest {
                 Pipelines.subject(org.ciRepositories().get(0), "ref:refs/heads/main"));
 
         assertThat(kind(ci)).isEqualTo(IdentityKind.FEDERATED_WORKLOAD);
-        assertThat(truth.identities()).filteredOn(i -> i.id().startsWith("federated:arn:aws:iam::"))
+        assertThat(truth.identities()).filteredOn(i -> i.id().startsWith("saml:arn:aws:iam::"))
                 .as("SSO people").isNotEmpty().allSatisfy(i -> assertThat(i.kind()).isEqualTo(IdentityKind.HUMAN));
         assertThat(kind(Identity.externalAccountId(org.vendors().get(1)))).isEqualTo(IdentityKind.EXTERNAL);
     }

@@ -8,17 +8,22 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 import dev.roletrail.schemas.identity.IdentityKind;
+import dev.roletrail.streams.identity.Networks;
 
 /**
  * Infers who is behind an identity from how it was used (PRODUCT.md §6a). Pure: the same use gives the same verdict.
  * <ul>
  *   <li>A credential (a user's, a key's, the root's): a console sign-in or an interactive client (console, AWS CLI,
- *       browser, IDE toolkit) means a person; an SDK or infrastructure tool means code. Code that also runs unattended
- *       (in four or more of the day's six four-hour spans, at weekends, or from AWS's networks) beside a person's use
- *       makes it {@code mixed}; a person who runs a script at their desk stays {@code human}.</li>
+ *       browser, IDE toolkit) means a person; an SDK or infrastructure tool means code. Code within the hours the
+ *       person works interactively ({@link WorkingHours}: their first to last four-hour span of the day, UTC, at
+ *       least 12 hours) is their own script, and leaves them {@code human}; code round the clock (five or more
+ *       spans), from AWS's networks or outside those hours runs unattended, and beside a person's use makes it
+ *       {@code mixed}. Code with no person at all is a {@code workload}. A person who never uses the console or an
+ *       interactive client cannot be told from code, and is called a workload.</li>
  *   <li>A role: service-linked roles are {@code aws-service}; otherwise who assumed it (SAML or Identity Center
  *       people, OIDC workloads, AWS services, external accounts) and how its sessions called (as a credential
- *       above). A role only services assume whose sessions call only through AWS's networks is {@code aws-service};
+ *       above, code counting as a person's only from the networks of the sessions' interactive use: the sessions
+ *       are many callers'). A role only services assume whose sessions call only through AWS's networks is {@code aws-service};
  *       one only external accounts assume is {@code external}; people and code both make it {@code mixed}.</li>
  *   <li>A federated subject: OIDC (web identity) subjects are {@code federated-workload}; SAML and Identity Center
  *       users are {@code human}. An external account is {@code external}.</li>
@@ -32,13 +37,29 @@ public final class KindClassifier {
     private KindClassifier() {
     }
 
-    /** A user's, access key's or the root's kind from the traits of its calls. */
+    /** A user's, access key's, role session's or the root's kind from the traits of its calls. */
     public static Verdict ofCredential(Collection<Trait> traits) {
+        return ofCredential(traits, traits, false);
+    }
+
+    /**
+     * A credential's kind, judged against the hours its person works: an access key's calls against its user's
+     * interactive use. Code that runs only within those hours is the person's own script; code outside them, round
+     * the clock or from AWS's networks runs unattended.
+     *
+     * @param traits      the credential's own
+     * @param person      every trait of whoever holds it (for a key, its user's), whose interactive use sets the hours
+     * @param sameNetwork whether code must also come from the networks of that interactive use: for a role, whose
+     *                    sessions are many callers', one caller's script is not told by the hours alone
+     */
+    public static Verdict ofCredential(Collection<Trait> traits, Collection<Trait> person, boolean sameNetwork) {
         UsePattern all = UsePattern.of(traits);
         if (all.empty()) {
             return Verdict.of(IdentityKind.UNKNOWN, NOT_SEEN);
         }
-        UsePattern code = UsePattern.of(traits.stream().filter(KindClassifier::code).toList());
+        List<Trait> code = traits.stream().filter(KindClassifier::code).toList();
+        WorkingHours hours = WorkingHours.of(person);
+        List<Trait> unattended = unattended(code, hours, sameNetwork);
         List<String> evidence = new ArrayList<>();
         if (all.consoleSignIn()) {
             evidence.add("signed in to the console");
@@ -46,25 +67,39 @@ public final class KindClassifier {
         if (!all.interactive().isEmpty()) {
             evidence.add("interactive clients: " + String.join(", ", all.interactive()));
         }
-        if (!code.automation().isEmpty()) {
-            evidence.add("SDK or tool clients: " + String.join(", ", code.automation()));
+        Set<String> automation = UsePattern.of(code).automation();
+        if (!automation.isEmpty()) {
+            evidence.add("SDK or tool clients: " + String.join(", ", automation));
         }
-        boolean unattended = !code.empty() && code.unattended();
-        if (unattended) {
-            evidence.addAll(code.unattendedEvidence());
+        if (!unattended.isEmpty()) {
+            evidence.addAll(UsePattern.of(unattended).unattendedEvidence(hours));
+        } else if (!code.isEmpty() && hours.known()) {
+            evidence.add("code only within its person's working hours, " + hours);
         }
-        if (all.human()) {
-            return new Verdict(unattended ? IdentityKind.MIXED : IdentityKind.HUMAN, evidence);
+        if (all.human() || !code.isEmpty() && unattended.isEmpty() && hours.known()) {
+            return new Verdict(all.human() && !unattended.isEmpty() ? IdentityKind.MIXED : IdentityKind.HUMAN,
+                    evidence);
         }
-        if (!code.automation().isEmpty() || unattended) {
+        if (!automation.isEmpty() || !unattended.isEmpty()) {
             return new Verdict(IdentityKind.WORKLOAD, evidence);
         }
         if (!all.awsService().isEmpty() && all.unknown().isEmpty()) {
             evidence.add("called only through AWS services: " + String.join(", ", all.awsService()));
             return new Verdict(IdentityKind.AWS_SERVICE, evidence);
         }
-        evidence.add("clients tell nothing (" + String.join(", ", all.unknown()) + "), used in office hours only");
+        evidence.add("clients tell nothing (" + String.join(", ", all.unknown()) + ")");
         return new Verdict(IdentityKind.UNKNOWN, evidence);
+    }
+
+    /**
+     * The code traits that ran unattended: all of them when they cover the day round the clock, else those from
+     * AWS's networks or outside the person's working hours (all of them when nobody works interactively).
+     */
+    private static List<Trait> unattended(List<Trait> code, WorkingHours hours, boolean sameNetwork) {
+        if (UsePattern.of(code).roundTheClock() || !hours.known()) {
+            return code;
+        }
+        return code.stream().filter(t -> Networks.isAws(t.network()) || !hours.covers(t, sameNetwork)).toList();
     }
 
     /**
@@ -98,7 +133,7 @@ public final class KindClassifier {
                 insiders++;
             }
         }
-        Verdict own = ofCredential(ownUse);
+        Verdict own = ofCredential(ownUse, ownUse, true);
         boolean human = !people.isEmpty() || own.kind() == IdentityKind.HUMAN || own.kind() == IdentityKind.MIXED;
         boolean code = !workloads.isEmpty() || own.kind() == IdentityKind.WORKLOAD
                 || own.kind() == IdentityKind.MIXED;
@@ -110,7 +145,7 @@ public final class KindClassifier {
             evidence.add("assumed by " + String.join(", ", services));
         }
         count(evidence, outsiders.size(), "principal of another organisation", "principals of other organisations");
-        if (own.kind() != IdentityKind.UNKNOWN || !ownUse.isEmpty()) {
+        if (!ownUse.isEmpty()) {
             own.evidence().forEach(line -> evidence.add("its sessions: " + line));
         }
         boolean onlyOutsiders = !outsiders.isEmpty() && people.isEmpty() && workloads.isEmpty()

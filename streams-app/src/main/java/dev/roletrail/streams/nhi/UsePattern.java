@@ -9,15 +9,13 @@ import dev.roletrail.streams.identity.Networks;
 
 /**
  * What a set of {@link Trait}s says about who is behind them: which clients by class, from which networks, in how
- * many of the day's six four-hour spans, and whether at weekends.
+ * many of the day's six four-hour spans.
  */
 record UsePattern(Set<String> interactive, Set<String> automation, Set<String> awsService, Set<String> unknown,
-        Set<String> networks, Set<Integer> hours, boolean weekend, boolean consoleSignIn) {
+        Set<String> networks, Set<Integer> hours, boolean consoleSignIn) {
 
     /** A person's working day touches three or four spans; code that runs round the clock touches them all. */
     static final int ROUND_THE_CLOCK_SPANS = 5;
-    /** Code that runs on a schedule across most of the day, if not all of it. */
-    static final int UNATTENDED_SPANS = 4;
 
     static UsePattern of(Collection<Trait> traits) {
         Set<String> interactive = new TreeSet<>();
@@ -26,7 +24,6 @@ record UsePattern(Set<String> interactive, Set<String> automation, Set<String> a
         Set<String> unknown = new TreeSet<>();
         Set<String> networks = new TreeSet<>();
         Set<Integer> hours = new TreeSet<>();
-        boolean weekend = false;
         boolean signIn = false;
         for (Trait trait : traits) {
             switch (ClientClass.of(trait.client())) {
@@ -37,10 +34,9 @@ record UsePattern(Set<String> interactive, Set<String> automation, Set<String> a
             }
             networks.add(trait.network());
             hours.add(trait.hours());
-            weekend |= trait.weekend();
             signIn |= trait.credential().equals(Trait.PASSWORD);
         }
-        return new UsePattern(interactive, automation, service, unknown, networks, hours, weekend, signIn);
+        return new UsePattern(interactive, automation, service, unknown, networks, hours, signIn);
     }
 
     boolean empty() {
@@ -61,22 +57,13 @@ record UsePattern(Set<String> interactive, Set<String> automation, Set<String> a
         return !networks.isEmpty() && networks.stream().allMatch(Networks::isAws);
     }
 
-    /**
-     * Whether this use ran unattended: across most of the day, at weekends, or from AWS's networks. Said of the
-     * automation traits alone, it tells a workload from a person running a script at their desk.
-     */
-    boolean unattended() {
-        return hours.size() >= UNATTENDED_SPANS || weekend || networks.stream().anyMatch(Networks::isAws);
-    }
-
     /** Why it looks unattended, in words. */
-    List<String> unattendedEvidence() {
+    List<String> unattendedEvidence(WorkingHours person) {
         List<String> why = new java.util.ArrayList<>();
-        if (hours.size() >= UNATTENDED_SPANS) {
-            why.add("used in " + hours.size() + " of the day's 6 four-hour spans (UTC)");
-        }
-        if (weekend) {
-            why.add("used at weekends");
+        if (roundTheClock()) {
+            why.add("code used in " + hours.size() + " of the day's 6 four-hour spans (UTC)");
+        } else if (person.known() && hours.stream().anyMatch(h -> !person.coversHours(h))) {
+            why.add("code used outside its person's working hours (" + person + ")");
         }
         List<String> aws = networks.stream().filter(Networks::isAws).toList();
         if (!aws.isEmpty()) {

@@ -56,16 +56,19 @@ public record EntityUsage(String entity, Instant lastActive, Map<String, Instant
         this(entity, lastActive, actions, keys, assumers, origins, networks, clients, null, null, null);
     }
 
-    /** The traits of calls since {@code since}, decoded. */
-    public List<Trait> traitsSince(Instant since) {
-        List<Trait> recent = new ArrayList<>();
-        traits.forEach((item, last) -> {
+    /**
+     * Every trait of its calls kept (the most recent {@value #MAX_TRAITS}), decoded: who is behind an identity does
+     * not change while it is idle, so its kind reads them all, not only the tracking period's.
+     */
+    public List<Trait> decodedTraits() {
+        List<Trait> decoded = new ArrayList<>();
+        traits.keySet().forEach(item -> {
             Trait trait = Trait.decode(item);
-            if (trait != null && !last.isBefore(since)) {
-                recent.add(trait);
+            if (trait != null) {
+                decoded.add(trait);
             }
         });
-        return recent;
+        return decoded;
     }
 
     /** The most recent creator, or null. */

@@ -53,7 +53,7 @@ final class IdentityViews {
      */
     List<View> user(String arn, IamUser user, UserCredentials credentials, EntityUsage used, Evaluation e,
             IdentityDirectory directory) {
-        List<Trait> traits = used.traitsSince(e.periodStart());
+        List<Trait> traits = used.decodedTraits();
         Verdict verdict = KindClassifier.ofCredential(traits);
         Optional<Owner> owner = Owner.of(user == null ? Map.of() : user.tags(), used.creator(), settings,
                 directory.people(e.at(), e.settings().dormancy()));
@@ -68,7 +68,7 @@ final class IdentityViews {
             List<Trait> keyTraits = traits.stream().filter(t -> t.credential().equals(key.getKey())).toList();
             Instant created = singleActiveKeyRotated(credentials);
             views.add(new View(identity(key.getKey(), IdentityType.ACCESS_KEY, Arns.accountOf(arn), arn,
-                    KindClassifier.ofCredential(keyTraits), owner, CredentialKind.LONG_LIVED_KEY, created,
+                    KindClassifier.ofCredential(keyTraits, traits, false), owner, CredentialKind.LONG_LIVED_KEY, created,
                     key.getValue(), created, keyTraits, List.of(), List.of(), e), owner.orElse(null)));
         }
         return views;
@@ -76,9 +76,10 @@ final class IdentityViews {
 
     /** A role: by who assumed it and how its sessions called. @param role the inventory's role, or null */
     View role(String arn, IamRole role, EntityUsage used, Evaluation e, IdentityDirectory directory) {
-        List<Trait> traits = used.traitsSince(e.periodStart());
+        List<Trait> traits = used.decodedTraits();
         String roleAccount = Arns.accountOf(arn);
-        Predicate<String> external = account -> account != null && accounts.isExternal(account, roleAccount);
+        // Another organisation's, even when trusted on purpose: a vendor is external, if expected.
+        Predicate<String> external = account -> account != null && !accounts.inOrganization(account, roleAccount);
         boolean serviceLinked = role != null && role.path() != null && role.path().startsWith("/aws-service-role/")
                 || arn.contains(":role/aws-service-role/");
         Verdict verdict = KindClassifier.ofRole(serviceLinked, since(used.assumers(), e.periodStart()), external,
@@ -92,7 +93,7 @@ final class IdentityViews {
 
     /** A federated subject ({@code web-identity:}, {@code saml:}, {@code identity-center:}) or external account. */
     Optional<View> other(String id, EntityUsage used, Evaluation e, IdentityDirectory directory) {
-        List<Trait> traits = used.traitsSince(e.periodStart());
+        List<Trait> traits = used.decodedTraits();
         if (id.startsWith("account:")) {
             return Optional.of(new View(identity(id, IdentityType.EXTERNAL_ACCOUNT, id.substring("account:".length()),
                     null, KindClassifier.ofExternalAccount(), Optional.empty(), CredentialKind.TEMPORARY_ONLY, null,

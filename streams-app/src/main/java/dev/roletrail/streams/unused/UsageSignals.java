@@ -72,7 +72,9 @@ public final class UsageSignals {
         CloudTrailRecord event = observation.event();
         Principal principal = observation.principal();
         String account = principal.accountId();
-        boolean external = accounts.isExternal(account, event.recipientAccountId(), Arns.accountOf(reached));
+        // Another organisation's, even when trusted on purpose: a vendor's account is still not ours.
+        boolean external = account != null
+                && !accounts.inOrganization(account, event.recipientAccountId(), Arns.accountOf(reached));
         boolean identity = TRACKED.contains(principal.type()) || FEDERATED.contains(principal.type())
                 || principal.type() == PrincipalType.AWS_ACCOUNT && external;
         if (!identity && !(external && reached != null)) {

@@ -45,38 +45,54 @@ class KindClassifierTest {
 
         assertThat(verdict.kind()).isEqualTo(IdentityKind.WORKLOAD);
         assertThat(verdict.evidence()).containsExactly("SDK or tool clients: boto3",
-                "used in 6 of the day's 6 four-hour spans (UTC)");
+                "code used in 6 of the day's 6 four-hour spans (UTC)");
     }
 
     @Test
     void shouldTakeAPersonAndACronJobOnOneKeyForMixed() {
         Verdict verdict = KindClassifier.ofCredential(List.of(new Trait(KEY, "aws-cli", OFFICE, 2),
-                new Trait(KEY, "aws-cli", OFFICE, 3), new Trait(KEY, "boto3", "203.0.113.0/24", 1),
-                new Trait(KEY, "boto3", "203.0.113.0/24", 1 + Trait.SPANS_PER_DAY)));
+                new Trait(KEY, "aws-cli", OFFICE, 3), new Trait(KEY, "boto3", "203.0.113.0/24", 5),
+                new Trait(KEY, "boto3", "203.0.113.0/24", 5 + Trait.SPANS_PER_DAY)));
 
         assertThat(verdict.kind()).isEqualTo(IdentityKind.MIXED);
         assertThat(verdict.evidence()).contains("interactive clients: aws-cli", "SDK or tool clients: boto3",
-                "used at weekends");
+                "code used outside its person's working hours (04:00–16:00 UTC)");
     }
 
     @Test
-    void shouldLeaveAPersonRunningAScriptAtTheirDeskHuman() {
+    void shouldLeaveAPersonRunningAScriptAtTheirDeskHumanEvenAtAWeekend() {
         Verdict verdict = KindClassifier.ofCredential(List.of(new Trait(KEY, "aws-cli", OFFICE, 2),
-                new Trait(KEY, "boto3", OFFICE, 2), new Trait(KEY, "boto3", OFFICE, 3)));
+                new Trait(KEY, "aws-cli", OFFICE, 3), new Trait(KEY, "boto3", OFFICE, 2),
+                new Trait(KEY, "boto3", OFFICE, 3 + Trait.SPANS_PER_DAY)));
 
         assertThat(verdict.kind()).isEqualTo(IdentityKind.HUMAN);
     }
 
     @Test
-    void shouldCallCodeWhatRunsUnattendedWhateverItsClientAndNothingWhatDoesNot() {
-        List<Trait> roundTheClock = new ArrayList<>();
-        for (int span = 0; span < 5; span++) {
-            roundTheClock.add(new Trait(KEY, "curl", OFFICE, span));
-        }
+    void shouldJudgeAKeyBySpansOfItsUsersInteractiveUse() {
+        Trait signIn = new Trait(Trait.PASSWORD, "mozilla", OFFICE, 2);
+        Trait console = new Trait(Trait.SESSION, "console", OFFICE, 4);
+        List<Trait> keyAtWork = List.of(new Trait(KEY, "boto3", OFFICE, 3));
+        List<Trait> keyAtNight = List.of(new Trait(KEY, "boto3", OFFICE, 0));
 
-        assertThat(KindClassifier.ofCredential(roundTheClock).kind()).isEqualTo(IdentityKind.WORKLOAD);
-        assertThat(KindClassifier.ofCredential(List.of(new Trait(KEY, "curl", OFFICE, 2))).kind())
-                .isEqualTo(IdentityKind.UNKNOWN);
+        Verdict script = KindClassifier.ofCredential(keyAtWork, List.of(signIn, console, keyAtWork.get(0)));
+        assertThat(script.kind()).isEqualTo(IdentityKind.HUMAN);
+        assertThat(script.evidence()).contains("code only within its person's working hours, 08:00–20:00 UTC");
+        assertThat(KindClassifier.ofCredential(keyAtNight, List.of(signIn, console, keyAtNight.get(0))).kind())
+                .isEqualTo(IdentityKind.WORKLOAD);
+        assertThat(KindClassifier.ofCredential(keyAtWork).kind()).as("nobody seen working: code")
+                .isEqualTo(IdentityKind.WORKLOAD);
+    }
+
+    @Test
+    void shouldCallAClientThatTellsNothingCodeUnlessAPersonWorksThen() {
+        Trait unknownClient = new Trait(KEY, "curl", OFFICE, 2);
+
+        assertThat(KindClassifier.ofCredential(List.of(unknownClient)).kind()).isEqualTo(IdentityKind.WORKLOAD);
+        assertThat(KindClassifier.ofCredential(List.of(unknownClient, new Trait(KEY, "aws-cli", OFFICE, 2))).kind())
+                .isEqualTo(IdentityKind.HUMAN);
+        assertThat(KindClassifier.ofCredential(List.of(new Trait(Trait.SESSION, "aws internal", "AWS Internal", 2)))
+                .kind()).as("only AWS calling").isEqualTo(IdentityKind.AWS_SERVICE);
     }
 
     @Test
@@ -92,6 +108,18 @@ class KindClassifierTest {
                 List.of(instanceCall));
         assertThat(instanceRole.kind()).isEqualTo(IdentityKind.WORKLOAD);
         assertThat(instanceRole.evidence()).contains("assumed by ec2.amazonaws.com");
+    }
+
+    @Test
+    void shouldCountARolesCodeAsAPersonsOnlyFromThatPersonsNetwork() {
+        Trait console = new Trait(Trait.SESSION, "console", OFFICE, 2);
+        Trait script = new Trait(Trait.SESSION, "boto3", OFFICE, 3);
+        Trait pipeline = new Trait(Trait.SESSION, "aws-sdk-nodejs", "192.0.2.0/24", 3);
+
+        assertThat(KindClassifier.ofRole(false, List.of(), OUTSIDE, List.of(console, script)).kind())
+                .isEqualTo(IdentityKind.HUMAN);
+        assertThat(KindClassifier.ofRole(false, List.of(), OUTSIDE, List.of(console, script, pipeline)).kind())
+                .isEqualTo(IdentityKind.MIXED);
     }
 
     @Test

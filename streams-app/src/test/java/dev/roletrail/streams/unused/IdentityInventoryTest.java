@@ -141,7 +141,8 @@ class IdentityInventoryTest {
         assertThat(evaluate(FindingKind.SHARED_CREDENTIAL)).singleElement().satisfies(f -> {
             assertThat(f.entity()).isEqualTo("AKIAOPS");
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
-            assertThat(f.evidence()).contains("key of " + userArn("ops") + ", kind mixed", "used at weekends");
+            assertThat(f.evidence()).contains("key of " + userArn("ops") + ", kind mixed",
+                    "code used outside its person's working hours (04:00–16:00 UTC)");
         });
         assertThat(evaluate(FindingKind.LONG_LIVED_KEY_USED_BY_WORKLOAD)).isEmpty();
     }
