@@ -75,10 +75,12 @@ class KindClassifierTest {
         List<Trait> keyAtWork = List.of(new Trait(KEY, "boto3", OFFICE, 3));
         List<Trait> keyAtNight = List.of(new Trait(KEY, "boto3", OFFICE, 0));
 
-        Verdict script = KindClassifier.ofCredential(keyAtWork, List.of(signIn, console, keyAtWork.get(0)));
+        Verdict script = KindClassifier.ofCredential(keyAtWork, List.of(signIn, console, keyAtWork.get(0)),
+                false);
         assertThat(script.kind()).isEqualTo(IdentityKind.HUMAN);
         assertThat(script.evidence()).contains("code only within its person's working hours, 08:00–20:00 UTC");
-        assertThat(KindClassifier.ofCredential(keyAtNight, List.of(signIn, console, keyAtNight.get(0))).kind())
+        assertThat(KindClassifier.ofCredential(keyAtNight, List.of(signIn, console, keyAtNight.get(0)), false)
+                .kind())
                 .isEqualTo(IdentityKind.WORKLOAD);
         assertThat(KindClassifier.ofCredential(keyAtWork).kind()).as("nobody seen working: code")
                 .isEqualTo(IdentityKind.WORKLOAD);
