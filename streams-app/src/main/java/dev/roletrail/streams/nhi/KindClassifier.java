@@ -14,16 +14,15 @@ import dev.roletrail.streams.identity.Networks;
  * Infers who is behind an identity from how it was used (PRODUCT.md §6a). Pure: the same use gives the same verdict.
  * <ul>
  *   <li>A credential (a user's, a key's, the root's): a console sign-in or an interactive client (console, AWS CLI,
- *       browser, IDE toolkit) means a person; an SDK or infrastructure tool means code. Code within the hours the
- *       person works interactively ({@link WorkingHours}: their first to last four-hour span of the day, UTC, at
- *       least 12 hours) is their own script, and leaves them {@code human}; code round the clock (five or more
- *       spans), from AWS's networks or outside those hours runs unattended, and beside a person's use makes it
- *       {@code mixed}. Code with no person at all is a {@code workload}. A person who never uses the console or an
- *       interactive client cannot be told from code, and is called a workload.</li>
+ *       browser, IDE toolkit) means a person; an SDK or infrastructure tool means code. Code round the clock (five
+ *       or more spans), from AWS's networks, or at weekends outside the hours the person works interactively
+ *       ({@link WorkingHours}: their first to last four-hour span of the day, UTC, at least 12 hours) runs
+ *       unattended, and beside a person's use makes it {@code mixed}; other code is the person's own script and
+ *       leaves them {@code human}. Code with no person at all is a {@code workload}: a person who never uses the
+ *       console or an interactive client cannot be told from code.</li>
  *   <li>A role: service-linked roles are {@code aws-service}; otherwise who assumed it (SAML or Identity Center
  *       people, OIDC workloads, AWS services, external accounts) and how its sessions called (as a credential
- *       above, code counting as a person's only from the networks of the sessions' interactive use: the sessions
- *       are many callers'). A role only services assume whose sessions call only through AWS's networks is {@code aws-service};
+ *       above). A role only services assume whose sessions call only through AWS's networks is {@code aws-service};
  *       one only external accounts assume is {@code external}; people and code both make it {@code mixed}.</li>
  *   <li>A federated subject: OIDC (web identity) subjects are {@code federated-workload}; SAML and Identity Center
  *       users are {@code human}. An external account is {@code external}.</li>
@@ -39,7 +38,7 @@ public final class KindClassifier {
 
     /** A user's, access key's, role session's or the root's kind from the traits of its calls. */
     public static Verdict ofCredential(Collection<Trait> traits) {
-        return ofCredential(traits, traits, false);
+        return ofCredential(traits, traits);
     }
 
     /**
@@ -47,19 +46,17 @@ public final class KindClassifier {
      * interactive use. Code that runs only within those hours is the person's own script; code outside them, round
      * the clock or from AWS's networks runs unattended.
      *
-     * @param traits      the credential's own
-     * @param person      every trait of whoever holds it (for a key, its user's), whose interactive use sets the hours
-     * @param sameNetwork whether code must also come from the networks of that interactive use: for a role, whose
-     *                    sessions are many callers', one caller's script is not told by the hours alone
+     * @param traits the credential's own
+     * @param person every trait of whoever holds it (for a key, its user's), whose interactive use sets the hours
      */
-    public static Verdict ofCredential(Collection<Trait> traits, Collection<Trait> person, boolean sameNetwork) {
+    public static Verdict ofCredential(Collection<Trait> traits, Collection<Trait> person) {
         UsePattern all = UsePattern.of(traits);
         if (all.empty()) {
             return Verdict.of(IdentityKind.UNKNOWN, NOT_SEEN);
         }
         List<Trait> code = traits.stream().filter(KindClassifier::code).toList();
         WorkingHours hours = WorkingHours.of(person);
-        List<Trait> unattended = unattended(code, hours, sameNetwork);
+        List<Trait> unattended = unattended(code, hours);
         List<String> evidence = new ArrayList<>();
         if (all.consoleSignIn()) {
             evidence.add("signed in to the console");
@@ -72,9 +69,10 @@ public final class KindClassifier {
             evidence.add("SDK or tool clients: " + String.join(", ", automation));
         }
         if (!unattended.isEmpty()) {
-            evidence.addAll(UsePattern.of(unattended).unattendedEvidence(hours));
+            boolean weekendsOutside = hours.known() && unattended.stream().anyMatch(t -> t.weekend() && !hours.covers(t));
+            evidence.addAll(UsePattern.of(unattended).unattendedEvidence(hours, weekendsOutside));
         } else if (!code.isEmpty() && hours.known()) {
-            evidence.add("code only within its person's working hours, " + hours);
+            evidence.add("code only on weekdays or within its person's working hours, " + hours);
         }
         if (all.human() || !code.isEmpty() && unattended.isEmpty() && hours.known()) {
             return new Verdict(all.human() && !unattended.isEmpty() ? IdentityKind.MIXED : IdentityKind.HUMAN,
@@ -92,14 +90,15 @@ public final class KindClassifier {
     }
 
     /**
-     * The code traits that ran unattended: all of them when they cover the day round the clock, else those from
-     * AWS's networks or outside the person's working hours (all of them when nobody works interactively).
+     * The code traits that ran unattended: all of them when they cover the day round the clock or nobody works
+     * interactively, else those from AWS's networks or at weekends outside the person's working hours. A weekday
+     * evening is a person working late as often as a schedule; a weekend night is a schedule.
      */
-    private static List<Trait> unattended(List<Trait> code, WorkingHours hours, boolean sameNetwork) {
+    private static List<Trait> unattended(List<Trait> code, WorkingHours hours) {
         if (UsePattern.of(code).roundTheClock() || !hours.known()) {
             return code;
         }
-        return code.stream().filter(t -> Networks.isAws(t.network()) || !hours.covers(t, sameNetwork)).toList();
+        return code.stream().filter(t -> Networks.isAws(t.network()) || t.weekend() && !hours.covers(t)).toList();
     }
 
     /**
@@ -133,7 +132,7 @@ public final class KindClassifier {
                 insiders++;
             }
         }
-        Verdict own = ofCredential(ownUse, ownUse, true);
+        Verdict own = ofCredential(ownUse);
         boolean human = !people.isEmpty() || own.kind() == IdentityKind.HUMAN || own.kind() == IdentityKind.MIXED;
         boolean code = !workloads.isEmpty() || own.kind() == IdentityKind.WORKLOAD
                 || own.kind() == IdentityKind.MIXED;

@@ -57,13 +57,17 @@ record UsePattern(Set<String> interactive, Set<String> automation, Set<String> a
         return !networks.isEmpty() && networks.stream().allMatch(Networks::isAws);
     }
 
-    /** Why it looks unattended, in words. */
-    List<String> unattendedEvidence(WorkingHours person) {
+    /**
+     * Why it looks unattended, in words.
+     *
+     * @param weekendsOutside whether some of it ran at weekends outside its person's working hours
+     */
+    List<String> unattendedEvidence(WorkingHours person, boolean weekendsOutside) {
         List<String> why = new java.util.ArrayList<>();
         if (roundTheClock()) {
             why.add("code used in " + hours.size() + " of the day's 6 four-hour spans (UTC)");
-        } else if (person.known() && hours.stream().anyMatch(h -> !person.coversHours(h))) {
-            why.add("code used outside its person's working hours (" + person + ")");
+        } else if (weekendsOutside) {
+            why.add("code used at weekends outside its person's working hours (" + person + ")");
         }
         List<String> aws = networks.stream().filter(Networks::isAws).toList();
         if (!aws.isEmpty()) {

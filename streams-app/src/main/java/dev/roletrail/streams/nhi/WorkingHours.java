@@ -1,53 +1,47 @@
 package dev.roletrail.streams.nhi;
 
 import java.util.Collection;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * The hours and places a person works, as their interactive use shows them: the four-hour spans of the day (UTC)
- * from the first to the last in which they signed in or used an interactive client, widened to a 12-hour day (a
- * sign-in shows where a day begins, not how long it lasts), weekdays and weekends alike; and the networks of that
- * use. Unknown when they never did.
+ * The hours a person works, as their interactive use shows them: the four-hour spans of the day (UTC) from the
+ * first to the last in which they signed in or used an interactive client, weekdays and weekends alike, carried on
+ * to a 12-hour day when shorter (a sign-in shows where a working day begins, not how long it lasts). Unknown when
+ * they never did.
  */
-record WorkingHours(int first, int last, Set<String> networks) {
+record WorkingHours(int first, int last) {
 
     /** Three four-hour spans: a working day with its ends. */
     static final int DAY_SPANS = 3;
-    private static final WorkingHours UNKNOWN = new WorkingHours(-1, -1, Set.of());
-
-    WorkingHours {
-        networks = Set.copyOf(networks);
-    }
+    private static final WorkingHours UNKNOWN = new WorkingHours(-1, -1);
 
     static WorkingHours of(Collection<Trait> traits) {
         int first = Integer.MAX_VALUE;
         int last = -1;
-        Set<String> networks = new TreeSet<>();
         for (Trait trait : traits) {
             if (trait.credential().equals(Trait.PASSWORD)
                     || ClientClass.of(trait.client()) == ClientClass.INTERACTIVE) {
                 first = Math.min(first, trait.hours());
                 last = Math.max(last, trait.hours());
-                networks.add(trait.network());
             }
         }
         if (last < 0) {
             return UNKNOWN;
         }
-        int widen = Math.max(0, DAY_SPANS - (last - first + 1));
-        int from = Math.max(0, first - widen / 2 - widen % 2);
-        int to = Math.min(Trait.SPANS_PER_DAY - 1, Math.max(last + widen / 2, from + DAY_SPANS - 1));
-        return new WorkingHours(from, to, networks);
+        int to = Math.max(last, first + DAY_SPANS - 1);
+        int from = first;
+        if (to >= Trait.SPANS_PER_DAY) {
+            from = Math.max(0, from - (to - Trait.SPANS_PER_DAY + 1));
+            to = Trait.SPANS_PER_DAY - 1;
+        }
+        return new WorkingHours(from, to);
     }
 
     boolean known() {
         return last >= 0;
     }
 
-    /** Whether the trait falls within these hours (and, when asked, comes from one of these networks). */
-    boolean covers(Trait trait, boolean sameNetwork) {
-        return coversHours(trait.hours()) && (!sameNetwork || networks.contains(trait.network()));
+    boolean covers(Trait trait) {
+        return coversHours(trait.hours());
     }
 
     /** @param hours a four-hour span of the day, 0–5 */

@@ -68,7 +68,7 @@ final class IdentityViews {
             List<Trait> keyTraits = traits.stream().filter(t -> t.credential().equals(key.getKey())).toList();
             Instant created = singleActiveKeyRotated(credentials);
             views.add(new View(identity(key.getKey(), IdentityType.ACCESS_KEY, Arns.accountOf(arn), arn,
-                    KindClassifier.ofCredential(keyTraits, traits, false), owner, CredentialKind.LONG_LIVED_KEY, created,
+                    KindClassifier.ofCredential(keyTraits, traits), owner, CredentialKind.LONG_LIVED_KEY, created,
                     key.getValue(), created, keyTraits, List.of(), List.of(), e), owner.orElse(null)));
         }
         return views;

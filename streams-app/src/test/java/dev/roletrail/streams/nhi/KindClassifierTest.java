@@ -56,7 +56,7 @@ class KindClassifierTest {
 
         assertThat(verdict.kind()).isEqualTo(IdentityKind.MIXED);
         assertThat(verdict.evidence()).contains("interactive clients: aws-cli", "SDK or tool clients: boto3",
-                "code used outside its person's working hours (04:00–16:00 UTC)");
+                "code used at weekends outside its person's working hours (08:00–20:00 UTC)");
     }
 
     @Test
@@ -73,15 +73,16 @@ class KindClassifierTest {
         Trait signIn = new Trait(Trait.PASSWORD, "mozilla", OFFICE, 2);
         Trait console = new Trait(Trait.SESSION, "console", OFFICE, 4);
         List<Trait> keyAtWork = List.of(new Trait(KEY, "boto3", OFFICE, 3));
-        List<Trait> keyAtNight = List.of(new Trait(KEY, "boto3", OFFICE, 0));
+        List<Trait> keyAtNight = List.of(new Trait(KEY, "boto3", OFFICE, Trait.SPANS_PER_DAY));
+        List<Trait> keyOnAnEvening = List.of(new Trait(KEY, "boto3", OFFICE, 5));
 
-        Verdict script = KindClassifier.ofCredential(keyAtWork, List.of(signIn, console, keyAtWork.get(0)),
-                false);
+        Verdict script = KindClassifier.ofCredential(keyAtWork, List.of(signIn, console, keyAtWork.get(0)));
         assertThat(script.kind()).isEqualTo(IdentityKind.HUMAN);
-        assertThat(script.evidence()).contains("code only within its person's working hours, 08:00–20:00 UTC");
-        assertThat(KindClassifier.ofCredential(keyAtNight, List.of(signIn, console, keyAtNight.get(0)), false)
-                .kind())
-                .isEqualTo(IdentityKind.WORKLOAD);
+        assertThat(script.evidence()).contains("code only on weekdays or within its person's working hours, 08:00–20:00 UTC");
+        assertThat(KindClassifier.ofCredential(keyAtNight, List.of(signIn, console, keyAtNight.get(0))).kind())
+                .as("a weekend night: a schedule").isEqualTo(IdentityKind.WORKLOAD);
+        assertThat(KindClassifier.ofCredential(keyOnAnEvening, List.of(signIn, console, keyOnAnEvening.get(0)))
+                .kind()).as("a weekday evening: working late").isEqualTo(IdentityKind.HUMAN);
         assertThat(KindClassifier.ofCredential(keyAtWork).kind()).as("nobody seen working: code")
                 .isEqualTo(IdentityKind.WORKLOAD);
     }
@@ -110,18 +111,6 @@ class KindClassifierTest {
                 List.of(instanceCall));
         assertThat(instanceRole.kind()).isEqualTo(IdentityKind.WORKLOAD);
         assertThat(instanceRole.evidence()).contains("assumed by ec2.amazonaws.com");
-    }
-
-    @Test
-    void shouldCountARolesCodeAsAPersonsOnlyFromThatPersonsNetwork() {
-        Trait console = new Trait(Trait.SESSION, "console", OFFICE, 2);
-        Trait script = new Trait(Trait.SESSION, "boto3", OFFICE, 3);
-        Trait pipeline = new Trait(Trait.SESSION, "aws-sdk-nodejs", "192.0.2.0/24", 3);
-
-        assertThat(KindClassifier.ofRole(false, List.of(), OUTSIDE, List.of(console, script)).kind())
-                .isEqualTo(IdentityKind.HUMAN);
-        assertThat(KindClassifier.ofRole(false, List.of(), OUTSIDE, List.of(console, script, pipeline)).kind())
-                .isEqualTo(IdentityKind.MIXED);
     }
 
     @Test

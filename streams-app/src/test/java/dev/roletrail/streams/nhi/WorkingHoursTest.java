@@ -13,13 +13,14 @@ class WorkingHoursTest {
     }
 
     @Test
-    void shouldWidenASignInToATwelveHourDayAndKeepALongerOne() {
-        assertThat(WorkingHours.of(List.of(interactive(2))).toString()).isEqualTo("04:00–16:00 UTC");
-        assertThat(WorkingHours.of(List.of(interactive(2), interactive(3))).toString()).isEqualTo("04:00–16:00 UTC");
+    void shouldCarryASignInOnToATwelveHourDayAndKeepALongerOne() {
+        assertThat(WorkingHours.of(List.of(interactive(2))).toString()).isEqualTo("08:00–20:00 UTC");
+        assertThat(WorkingHours.of(List.of(interactive(2), interactive(3))).toString()).isEqualTo("08:00–20:00 UTC");
         assertThat(WorkingHours.of(List.of(interactive(2), interactive(4 + Trait.SPANS_PER_DAY))).toString())
                 .as("weekends count like weekdays").isEqualTo("08:00–20:00 UTC");
         assertThat(WorkingHours.of(List.of(interactive(0))).toString()).isEqualTo("00:00–12:00 UTC");
-        assertThat(WorkingHours.of(List.of(interactive(5))).toString()).isEqualTo("16:00–24:00 UTC");
+        assertThat(WorkingHours.of(List.of(interactive(5))).toString()).as("carried back at the day's end")
+                .isEqualTo("12:00–24:00 UTC");
     }
 
     @Test

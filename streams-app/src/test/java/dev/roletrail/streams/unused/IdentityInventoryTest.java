@@ -142,7 +142,7 @@ class IdentityInventoryTest {
             assertThat(f.entity()).isEqualTo("AKIAOPS");
             assertThat(f.severity()).isEqualTo(Severity.HIGH);
             assertThat(f.evidence()).contains("key of " + userArn("ops") + ", kind mixed",
-                    "code used outside its person's working hours (04:00–16:00 UTC)");
+                    "code used at weekends outside its person's working hours (08:00–20:00 UTC)");
         });
         assertThat(evaluate(FindingKind.LONG_LIVED_KEY_USED_BY_WORKLOAD)).isEmpty();
     }
