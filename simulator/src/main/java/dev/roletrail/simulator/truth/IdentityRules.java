@@ -39,7 +39,8 @@ import dev.roletrail.simulator.truth.TrailUse.Snapshot;
  *   <li>{@code unowned-identity} (user or role ARN): kind workload or mixed, and no owner tag, or an orphaned owner:
  *       a user it names (name, ARN or email local part) with no activity since t0, or an email or {@code user/}
  *       value naming no user; a team name (no {@code @}, no user) owns;</li>
- *   <li>{@code long-lived-key-used-by-workload} (key id): a SERVICE user's key used since t0;</li>
+ *   <li>{@code long-lived-key-used-by-workload} (key id): a workload user's key (SERVICE, or a DORMANT integration
+ *       woken up) used since t0;</li>
  *   <li>{@code shared-credential} (key id): a SHARED user's key used since t0.</li>
  * </ul>
  */
@@ -82,7 +83,8 @@ public final class IdentityRules {
             }
             Instant used = use.keys().get(user.accessKeyId());
             boolean usedSince = used != null && !used.isBefore(t0);
-            if (usedSince && user.habit() == Habit.SERVICE) {
+            // A workload's key used in the period, the service's as much as a dormant integration's woken up.
+            if (usedSince && userKind(user, use) == IdentityKind.WORKLOAD) {
                 open.add(new ExpectedFinding(FindingKind.LONG_LIVED_KEY_USED_BY_WORKLOAD, user.accessKeyId(), null));
             }
             if (usedSince && user.habit() == Habit.SHARED) {

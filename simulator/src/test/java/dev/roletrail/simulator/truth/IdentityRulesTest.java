@@ -89,7 +89,9 @@ class IdentityRulesTest {
         SimUser batch = org.user(OrganizationBuilder.BATCH_USER);
         SimUser shared = org.user(OrganizationBuilder.SHARED_KEY_USER);
 
-        assertThat(entities(FindingKind.LONG_LIVED_KEY_USED_BY_WORKLOAD)).containsExactly(batch.accessKeyId());
+        assertThat(entities(FindingKind.LONG_LIVED_KEY_USED_BY_WORKLOAD))
+                .as("the service's key, and the dormant integration's the attack wakes up in the period")
+                .containsExactlyInAnyOrder(batch.accessKeyId(), org.user(OrganizationBuilder.DORMANT_USER).accessKeyId());
         assertThat(entities(FindingKind.SHARED_CREDENTIAL)).containsExactly(shared.accessKeyId());
         assertThat(entities(FindingKind.UNOWNED_IDENTITY))
                 .as("the batch role names the leaver, reporting-sync a person not in IAM, the others no owner")

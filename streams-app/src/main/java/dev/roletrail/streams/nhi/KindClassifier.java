@@ -21,8 +21,9 @@ import dev.roletrail.streams.identity.Networks;
  *       leaves them {@code human}. Code with no person at all is a {@code workload}: a person who never uses the
  *       console or an interactive client cannot be told from code.</li>
  *   <li>A role: service-linked roles are {@code aws-service}; otherwise who assumed it (SAML or Identity Center
- *       people, OIDC workloads, AWS services, external accounts) and how its sessions called (as a credential
- *       above). A role only services assume whose sessions call only through AWS's networks is {@code aws-service};
+ *       people, OIDC workloads, AWS services, external accounts, directly or at the origin of the chain) and how
+ *       its sessions called (as a credential above; when only workloads begin its chains, an interactive client in
+ *       its sessions is theirs, such as a pipeline's CLI). A role only services assume whose sessions call only through AWS's networks is {@code aws-service};
  *       one only external accounts assume is {@code external}; people and code both make it {@code mixed}.</li>
  *   <li>A federated subject: OIDC (web identity) subjects are {@code federated-workload}; SAML and Identity Center
  *       users are {@code human}. An external account is {@code external}.</li>
@@ -105,7 +106,7 @@ public final class KindClassifier {
      * A role's kind.
      *
      * @param serviceLinked whether it is a service-linked role ({@code /aws-service-role/} path)
-     * @param assumers      the principals that assumed it in the tracking period (RoleTrail's principal ids)
+     * @param assumers      the principals that assumed it, and the origins of their chains (RoleTrail's principal ids)
      * @param external      whether an account id belongs to another organisation
      * @param ownUse        the traits of its sessions' calls
      */
@@ -133,9 +134,12 @@ public final class KindClassifier {
             }
         }
         Verdict own = ofCredential(ownUse);
-        boolean human = !people.isEmpty() || own.kind() == IdentityKind.HUMAN || own.kind() == IdentityKind.MIXED;
+        // Chains begun only by workloads (OIDC, AWS services): a CLI in their sessions is a pipeline's, not a person's.
+        boolean workloadChains = (!workloads.isEmpty() || !services.isEmpty()) && people.isEmpty();
+        boolean human = !people.isEmpty()
+                || !workloadChains && (own.kind() == IdentityKind.HUMAN || own.kind() == IdentityKind.MIXED);
         boolean code = !workloads.isEmpty() || own.kind() == IdentityKind.WORKLOAD
-                || own.kind() == IdentityKind.MIXED;
+                || own.kind() == IdentityKind.MIXED || workloadChains && own.kind() == IdentityKind.HUMAN;
         List<String> evidence = new ArrayList<>();
         count(evidence, people.size(), "person signing in through SAML or Identity Center",
                 "people signing in through SAML or Identity Center");

@@ -82,8 +82,9 @@ final class IdentityViews {
         Predicate<String> external = account -> account != null && !accounts.inOrganization(account, roleAccount);
         boolean serviceLinked = role != null && role.path() != null && role.path().startsWith("/aws-service-role/")
                 || arn.contains(":role/aws-service-role/");
-        Verdict verdict = KindClassifier.ofRole(serviceLinked, since(used.assumers(), e.periodStart()), external,
-                traits);
+        Set<String> assumers = new TreeSet<>(used.assumers().keySet());
+        assumers.addAll(used.origins().keySet());
+        Verdict verdict = KindClassifier.ofRole(serviceLinked, assumers, external, traits);
         Optional<Owner> owner = Owner.of(role == null ? Map.of() : role.tags(), used.creator(), settings,
                 directory.people(e.at(), e.settings().dormancy()));
         return new View(identity(arn, IdentityType.ROLE, roleAccount, null, verdict, owner,

@@ -114,6 +114,20 @@ class KindClassifierTest {
     }
 
     @Test
+    void shouldGiveAPipelinesCliToThePipelineWhenOnlyWorkloadsBeginTheRolesChains() {
+        String ci = "web-identity:token.actions.githubusercontent.com/repo:org/app:ref:refs/heads/main";
+        Trait cli = new Trait(Trait.SESSION, "aws-cli", "192.0.2.0/24", 3);
+
+        Verdict pipeline = KindClassifier.ofRole(false, List.of("arn:aws:iam::111122223333:role/Deploy", ci), OUTSIDE,
+                List.of(cli));
+        assertThat(pipeline.kind()).isEqualTo(IdentityKind.WORKLOAD);
+        assertThat(pipeline.evidence()).contains("assumed by 1 OIDC workload", "its sessions: interactive clients: "
+                + "aws-cli");
+        assertThat(KindClassifier.ofRole(false, List.of("arn:aws:iam::111122223333:user/alice"), OUTSIDE,
+                List.of(cli)).kind()).as("a person's chain").isEqualTo(IdentityKind.HUMAN);
+    }
+
+    @Test
     void shouldJudgeARoleByWhoAssumedIt() {
         String saml = "saml:arn:aws:iam::111122223333:saml-provider/Okta/alice@example.com";
         String ci = "web-identity:token.actions.githubusercontent.com/repo:org/app:ref:refs/heads/main";
