@@ -91,7 +91,8 @@ class IdentityRulesTest {
 
         assertThat(entities(FindingKind.LONG_LIVED_KEY_USED_BY_WORKLOAD))
                 .as("the service's key, and the dormant integration's the attack wakes up in the period")
-                .containsExactlyInAnyOrder(batch.accessKeyId(), org.user(OrganizationBuilder.DORMANT_USER).accessKeyId());
+                .containsExactlyInAnyOrder(batch.accessKeyId(),
+                        org.user(OrganizationBuilder.DORMANT_USER).accessKeyId());
         assertThat(entities(FindingKind.SHARED_CREDENTIAL)).containsExactly(shared.accessKeyId());
         assertThat(entities(FindingKind.UNOWNED_IDENTITY))
                 .as("the batch role names the leaver, reporting-sync a person not in IAM, the others no owner")

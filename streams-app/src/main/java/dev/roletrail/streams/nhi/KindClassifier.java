@@ -23,12 +23,14 @@ import dev.roletrail.streams.identity.Networks;
  *   <li>A role: service-linked roles are {@code aws-service}; otherwise who assumed it (SAML or Identity Center
  *       people, OIDC workloads, AWS services, external accounts, directly or at the origin of the chain) and how
  *       its sessions called (as a credential above; when only workloads begin its chains, an interactive client in
- *       its sessions is theirs, such as a pipeline's CLI). A role only services assume whose sessions call only through AWS's networks is {@code aws-service};
- *       one only external accounts assume is {@code external}; people and code both make it {@code mixed}.</li>
+ *       its sessions is theirs, such as a pipeline's CLI). A role only services assume whose sessions call only
+ *       through AWS's networks is {@code aws-service}; one only other organisations' principals assume is
+ *       {@code external}; people and code both make it {@code mixed}.</li>
  *   <li>A federated subject: OIDC (web identity) subjects are {@code federated-workload}; SAML and Identity Center
  *       users are {@code human}. An external account is {@code external}.</li>
  * </ul>
- * Nothing seen in the tracking period is {@code unknown}: granted, but with no behaviour to judge.
+ * Never seen in the trail is {@code unknown}: granted, but with no behaviour to judge. Every trait kept is read, not
+ * only the tracking period's: who is behind an identity does not change while it is idle.
  */
 public final class KindClassifier {
 
@@ -70,7 +72,8 @@ public final class KindClassifier {
             evidence.add("SDK or tool clients: " + String.join(", ", automation));
         }
         if (!unattended.isEmpty()) {
-            boolean weekendsOutside = hours.known() && unattended.stream().anyMatch(t -> t.weekend() && !hours.covers(t));
+            boolean weekendsOutside = hours.known()
+                    && unattended.stream().anyMatch(t -> t.weekend() && !hours.covers(t));
             evidence.addAll(UsePattern.of(unattended).unattendedEvidence(hours, weekendsOutside));
         } else if (!code.isEmpty() && hours.known()) {
             evidence.add("code only on weekdays or within its person's working hours, " + hours);
