@@ -41,6 +41,22 @@ class FindingsDaysTopologyTest {
                 .containsExactlyElementsOf(keepingUp);
     }
 
+    @Test
+    void shouldEvaluateEveryDayAWatermarkJumpsOverBeforeMoreUseIsRecorded() {
+        try (TopologyFixture topology = new TopologyFixture(Map.of("findings.tracking-period", "2d"),
+                Instant.parse("2027-06-01T00:00:00Z"))) {
+            topology.sendInventory(user("alice", Instant.parse("2025-01-01T00:00:00Z"), List.of(), List.of()));
+            topology.sendInventory(user("carol", DAY_0.plus(Duration.ofHours(3)), List.of(), List.of()));
+            topology.send(CloudTrailEvent.byUser(userArn("alice")).call("s3.amazonaws.com", "ListBuckets").at(DAY_0));
+            topology.send(CloudTrailEvent.byUser(userArn("alice")).call("s3.amazonaws.com", "ListBuckets")
+                    .at(DAY_0.plus(Duration.ofDays(DAYS))));
+
+            assertThat(topology.findings()).as("days 1 to 6, each with its own pass, all with the watermark of day 6")
+                    .singleElement().satisfies(finding -> assertThat(finding.periodEnd()).isEqualTo(DAY_3));
+            assertThat(pass(topology)).isNull();
+        }
+    }
+
     /** Alice's daily use; with {@code keepUp}, each day's pass ends (wall clock) before the next day's event. */
     private static List<Finding> run(boolean keepUp) {
         try (TopologyFixture topology = new TopologyFixture(SETTINGS, Instant.parse("2027-06-01T00:00:00Z"))) {

@@ -40,10 +40,11 @@ import dev.roletrail.streams.time.EndOfInput;
  * and not on how far a backlog, a restart or a long pass let the watermarks run ahead.
  * <p>
  * An evaluation is a pass over the owned entities in chunks ({@link ChunkEvaluator}, at most
- * {@code findings.evaluation-chunk} entities per call, one chunk per call): the first chunk with the watermark that
- * starts it, the rest with later watermarks and from a wall-clock punctuation every {@value #CHUNK_INTERVAL_MS} ms,
- * well inside a commit interval. The pass and its cursor are in the logged store {@code findings-pass}, so a task that
- * fails mid-pass resumes it. The days that become due during a pass are evaluated when it ends, a pass each.
+ * {@code findings.evaluation-chunk} entities per call, in one chunk or the passes of several days): the first chunk
+ * with the watermark that starts it, the rest with later watermarks and from a wall-clock punctuation every
+ * {@value #CHUNK_INTERVAL_MS} ms, well inside a commit interval. The pass and its cursor are in the logged store
+ * {@code findings-pass}, so a task that fails mid-pass resumes it. The days that become due during a pass are
+ * evaluated when it ends, a pass each.
  * <p>
  * An upstream task that has not yet sent anything cannot be waited for (nothing says it exists), so at start, or
  * after a rebalance, one task's backlog can be evaluated before another's. Use from before an evaluation that arrives
@@ -248,28 +249,35 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     }
 
     /**
-     * The next chunk of the pass in progress, if any. At its end, a day that became due meanwhile starts a pass, whose
-     * first chunk waits for the next call: one chunk per call.
+     * The next chunks of the passes in progress, if any: at the end of a pass, a day that became due meanwhile starts
+     * the next one, and chunks go on, over as many passes as it takes, until they took a chunk's worth of entities
+     * ({@code findings.evaluation-chunk}). So a backlog of days over a small inventory is evaluated as its watermark
+     * comes, not a day per call while use from the days after keeps being recorded; a large pass still takes a call
+     * per chunk.
      */
     private void nextChunk() {
-        EvaluationPass current = pass.get(PASS);
-        if (current == null) {
-            return;
-        }
-        ChunkEvaluator.Result chunk = chunks.next(current);
-        chunk.emitted().forEach(output -> emit(output, current.timestamp()));
-        if (!chunk.passComplete()) {
-            pass.put(PASS, current.coveredTo(chunk.coveredTo()));
-            return;
-        }
-        pass.delete(PASS);
-        if (watermarks().isEmpty()) {
-            return;
-        }
-        if (endOfInput.signalled()) {
-            maybeEvaluateEnd();
-        } else {
-            maybeEvaluate();
+        int budget = settings.evaluationChunk();
+        while (budget > 0) {
+            EvaluationPass current = pass.get(PASS);
+            if (current == null) {
+                return;
+            }
+            ChunkEvaluator.Result chunk = chunks.next(current);
+            budget -= Math.max(1, chunk.evaluated());
+            chunk.emitted().forEach(output -> emit(output, current.timestamp()));
+            if (!chunk.passComplete()) {
+                pass.put(PASS, current.coveredTo(chunk.coveredTo()));
+                return;
+            }
+            pass.delete(PASS);
+            if (watermarks().isEmpty()) {
+                return;
+            }
+            if (endOfInput.signalled()) {
+                maybeEvaluateEnd();
+            } else {
+                maybeEvaluate();
+            }
         }
     }
 
