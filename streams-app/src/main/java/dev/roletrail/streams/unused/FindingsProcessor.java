@@ -35,20 +35,23 @@ import dev.roletrail.streams.time.EndOfInput;
  * punctuator, and the earliest use it forwarded), and a day is evaluated once the slowest active upstream task has
  * passed its start by the grace (events wait that long for their session). A task whose watermark lags the newest by
  * more than a day is taken as idle (no input), so it cannot stall evaluation forever. A backfill racing through months
- * evaluates once per day of data at most, never per record.
+ * evaluates once per day of data, never per record: every day boundary the data crosses, in order, however far the
+ * watermarks jump at once, so which days are evaluated (a finding's period, the day it resolves) depends on the data
+ * and not on how far a backlog, a restart or a long pass let the watermarks run ahead.
  * <p>
  * An evaluation is a pass over the owned entities in chunks ({@link ChunkEvaluator}, at most
- * {@code findings.evaluation-chunk} entities per call, one chunk per call): the first chunk with the watermark that
- * starts it, the rest with later watermarks and from a wall-clock punctuation every {@value #CHUNK_INTERVAL_MS} ms,
- * well inside a commit interval. The pass and its cursor are in the logged store {@code findings-pass}, so a task that
- * fails mid-pass resumes it. A day that becomes due during a pass is evaluated when the pass ends.
+ * {@code findings.evaluation-chunk} entities per call, in one chunk or the passes of several days): the first chunk
+ * with the watermark that starts it, the rest with later watermarks and from a wall-clock punctuation every
+ * {@value #CHUNK_INTERVAL_MS} ms, well inside a commit interval. The pass and its cursor are in the logged store
+ * {@code findings-pass}, so a task that fails mid-pass resumes it. The days that become due during a pass are
+ * evaluated when it ends, a pass each.
  * <p>
  * An upstream task that has not yet sent anything cannot be waited for (nothing says it exists), so at start, or
  * after a rebalance, one task's backlog can be evaluated before another's. Use from before an evaluation that arrives
  * after it therefore marks it to be repeated at the next watermark: findings converge to what the full data says.
  * <p>
- * Once the {@link EndOfInput} is signalled, no later day will pass: every watermark then also evaluates at the end of
- * the data, the day boundary after the newest watermark, when that is past the last evaluation or use arrived since
+ * Once the {@link EndOfInput} is signalled, no later day will pass: every watermark then also evaluates through the end
+ * of the data, the day boundary after the newest watermark, when that is past the last evaluation or use arrived since
  * (upstream tasks send a watermark after their last records). Only then: in a live deployment, evaluating a day
  * before it is over would open findings that the rest of the day resolves again.
  * <p>
@@ -175,15 +178,18 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         long newest = watermarks.stream().mapToLong(Long::longValue).max().orElseThrow();
         long slowestActive = watermarks.stream().mapToLong(Long::longValue).filter(w -> w >= newest - DAY_MS).min()
                 .orElseThrow();
-        long day = Math.floorDiv(slowestActive - grace.toMillis(), DAY_MS);
+        long due = Math.floorDiv(slowestActive - grace.toMillis(), DAY_MS);
         Long evaluated = clock.get(EVALUATED_DAY);
         Long since = clock.get(OBSERVED_SINCE);
         // Before the first observed use there is nothing to judge use by: the first evaluation is the first day
         // boundary after it, not the start of the first day of data.
-        if (evaluated != null && evaluated >= day && clock.get(LATE_USE) != null) {
+        long day;
+        if (evaluated != null && evaluated >= due && clock.get(LATE_USE) != null) {
             day = evaluated;
-        } else if (evaluated != null && evaluated >= day || since == null || since >= day * DAY_MS) {
+        } else if (evaluated != null && evaluated >= due || since == null || since >= due * DAY_MS) {
             return;
+        } else {
+            day = nextDay(evaluated, since);
         }
         clock.delete(LATE_USE);
         clock.put(EVALUATED_DAY, day);
@@ -200,20 +206,33 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
             return;
         }
         long newest = watermarks().stream().mapToLong(Long::longValue).max().orElseThrow();
-        long day = Math.floorDiv(newest, DAY_MS) + 1;
+        long end = Math.floorDiv(newest, DAY_MS) + 1;
         Long evaluated = clock.get(EVALUATED_DAY);
-        if (evaluated != null && evaluated >= day) {
+        long day = Math.min(end, nextDay(evaluated, since));
+        if (evaluated != null && evaluated >= end) {
             if (!usedSinceEndEvaluation) {
                 return;
             }
             day = evaluated; // never back: findings already say what that day says
         }
-        usedSinceEndEvaluation = false;
+        if (day == end || evaluated != null && evaluated >= end) {
+            usedSinceEndEvaluation = false; // the days before the end go first, a pass each
+        }
         clock.delete(LATE_USE);
         clock.put(EVALUATED_DAY, day);
         // Stamped with the newest data's time, not the day boundary after it: a finding stamped ahead of the data
         // would move on the stream time of the tasks that read the findings topic, expiring their state early.
         evaluate(Instant.ofEpochMilli(day * DAY_MS), Instant.ofEpochMilli(since), Math.min(day * DAY_MS, newest));
+    }
+
+    /**
+     * The day boundary to evaluate next: the one after the last evaluated, or the first after the first observed use.
+     * Every boundary the data crosses is evaluated, however far the watermarks jump at once: which days are evaluated,
+     * and so a finding's period and the day it resolves, depends on the data, not on how far ahead of the findings
+     * step a backlog or a long pass let the watermarks run.
+     */
+    private static long nextDay(Long evaluated, long since) {
+        return evaluated == null ? Math.floorDiv(since, DAY_MS) + 1 : evaluated + 1;
     }
 
     private List<Long> watermarks() {
@@ -230,28 +249,35 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     }
 
     /**
-     * The next chunk of the pass in progress, if any. At its end, a day that became due meanwhile starts a pass, whose
-     * first chunk waits for the next call: one chunk per call.
+     * The next chunks of the passes in progress, if any: at the end of a pass, a day that became due meanwhile starts
+     * the next one, and chunks go on, over as many passes as it takes, until they took a chunk's worth of entities
+     * ({@code findings.evaluation-chunk}). So a backlog of days over a small inventory is evaluated as its watermark
+     * comes, not a day per call while use from the days after keeps being recorded; a large pass still takes a call
+     * per chunk.
      */
     private void nextChunk() {
-        EvaluationPass current = pass.get(PASS);
-        if (current == null) {
-            return;
-        }
-        ChunkEvaluator.Result chunk = chunks.next(current);
-        chunk.emitted().forEach(output -> emit(output, current.timestamp()));
-        if (!chunk.passComplete()) {
-            pass.put(PASS, current.coveredTo(chunk.coveredTo()));
-            return;
-        }
-        pass.delete(PASS);
-        if (watermarks().isEmpty()) {
-            return;
-        }
-        if (endOfInput.signalled()) {
-            maybeEvaluateEnd();
-        } else {
-            maybeEvaluate();
+        int budget = settings.evaluationChunk();
+        while (budget > 0) {
+            EvaluationPass current = pass.get(PASS);
+            if (current == null) {
+                return;
+            }
+            ChunkEvaluator.Result chunk = chunks.next(current);
+            budget -= Math.max(1, chunk.evaluated());
+            chunk.emitted().forEach(output -> emit(output, current.timestamp()));
+            if (!chunk.passComplete()) {
+                pass.put(PASS, current.coveredTo(chunk.coveredTo()));
+                return;
+            }
+            pass.delete(PASS);
+            if (watermarks().isEmpty()) {
+                return;
+            }
+            if (endOfInput.signalled()) {
+                maybeEvaluateEnd();
+            } else {
+                maybeEvaluate();
+            }
         }
     }
 

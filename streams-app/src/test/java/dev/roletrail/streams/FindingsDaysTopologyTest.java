@@ -1,0 +1,92 @@
+package dev.roletrail.streams;
+
+import static dev.roletrail.streams.unused.InventoryFixtures.user;
+import static dev.roletrail.streams.unused.InventoryFixtures.userArn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.streams.state.StoreNames;
+import dev.roletrail.streams.unused.EvaluationPass;
+import dev.roletrail.testkit.CloudTrailEvent;
+
+/**
+ * A finding's period and resolution day depend on the data alone: the same use, with passes that end before the
+ * next day's watermark or that are still running when several more days become due (chunks of one entity, no
+ * wall-clock time passing), gives the same findings records. Each day boundary the data crosses is evaluated.
+ */
+class FindingsDaysTopologyTest {
+
+    private static final Instant DAY_0 = Instant.parse("2026-10-01T09:00:00Z");
+    private static final Instant DAY_3 = Instant.parse("2026-10-04T00:00:00Z");
+    private static final int DAYS = 6;
+    private static final Map<String, String> SETTINGS = Map.of("findings.tracking-period", "2d",
+            "findings.evaluation-chunk", "1");
+
+    @Test
+    void shouldGiveTheSameFindingsRecordsWhetherPassesKeepUpWithTheDaysOrNot() {
+        List<Finding> keepingUp = run(true);
+        List<Finding> fallingBehind = run(false);
+
+        assertThat(keepingUp).as("Carol, created on day 0, is old enough for her finding on day 3")
+                .anySatisfy(finding -> assertThat(finding.periodEnd()).isEqualTo(DAY_3));
+        assertThat(fallingBehind).as("every day boundary evaluated, whenever its pass runs")
+                .containsExactlyElementsOf(keepingUp);
+    }
+
+    @Test
+    void shouldEvaluateEveryDayAWatermarkJumpsOverBeforeMoreUseIsRecorded() {
+        try (TopologyFixture topology = new TopologyFixture(Map.of("findings.tracking-period", "2d"),
+                Instant.parse("2027-06-01T00:00:00Z"))) {
+            topology.sendInventory(user("alice", Instant.parse("2025-01-01T00:00:00Z"), List.of(), List.of()));
+            topology.sendInventory(user("carol", DAY_0.plus(Duration.ofHours(3)), List.of(), List.of()));
+            topology.send(CloudTrailEvent.byUser(userArn("alice")).call("s3.amazonaws.com", "ListBuckets").at(DAY_0));
+            topology.send(CloudTrailEvent.byUser(userArn("alice")).call("s3.amazonaws.com", "ListBuckets")
+                    .at(DAY_0.plus(Duration.ofDays(DAYS))));
+
+            assertThat(topology.findings()).as("days 1 to 6, each with its own pass, all with the watermark of day 6")
+                    .singleElement().satisfies(finding -> assertThat(finding.periodEnd()).isEqualTo(DAY_3));
+            assertThat(pass(topology)).isNull();
+        }
+    }
+
+    /** Alice's daily use; with {@code keepUp}, each day's pass ends (wall clock) before the next day's event. */
+    private static List<Finding> run(boolean keepUp) {
+        try (TopologyFixture topology = new TopologyFixture(SETTINGS, Instant.parse("2027-06-01T00:00:00Z"))) {
+            topology.sendInventory(user("alice", Instant.parse("2025-01-01T00:00:00Z"), List.of(), List.of()));
+            topology.sendInventory(user("carol", DAY_0.plus(Duration.ofHours(3)), List.of(), List.of()));
+            topology.sendInventory(user("dave", Instant.parse("2025-01-01T00:00:00Z"), List.of(), List.of()));
+            topology.sendInventory(user("erin", Instant.parse("2025-01-01T00:00:00Z"), List.of(), List.of()));
+            List<Finding> findings = new ArrayList<>();
+            for (int day = 0; day <= DAYS; day++) {
+                topology.send(CloudTrailEvent.byUser(userArn("alice")).call("s3.amazonaws.com", "ListBuckets")
+                        .at(DAY_0.plus(Duration.ofDays(day))));
+                if (keepUp) {
+                    finishPasses(topology);
+                }
+                findings.addAll(topology.findings());
+            }
+            finishPasses(topology);
+            findings.addAll(topology.findings());
+            return findings;
+        }
+    }
+
+    private static void finishPasses(TopologyFixture topology) {
+        for (int punctuations = 0; pass(topology) != null; punctuations++) {
+            assertThat(punctuations).as("the passes end").isLessThan(1_000);
+            topology.driver().advanceWallClockTime(Duration.ofMillis(100));
+        }
+    }
+
+    private static EvaluationPass pass(TopologyFixture topology) {
+        return topology.driver().<String, EvaluationPass>getKeyValueStore(StoreNames.FINDINGS_PASS).get("pass");
+    }
+}
