@@ -22,11 +22,12 @@ import dev.roletrail.streams.nhi.Trait;
  * @param traits      how it called ({@link Trait#encode()}), for the identity inventory
  * @param reached     roles it assumed
  * @param creators    who created it, seen in the trail (a creation is no use: it may be all there is)
+ * @param firstActive earliest call made by the entity or assumption of it
  */
 public record EntityUsage(String entity, Instant lastActive, Map<String, Instant> actions,
         Map<String, Instant> keys, Map<String, Instant> assumers, Map<String, Instant> origins,
         Map<String, Instant> networks, Map<String, Instant> clients, Map<String, Instant> traits,
-        Map<String, Instant> reached, Map<String, Instant> creators) {
+        Map<String, Instant> reached, Map<String, Instant> creators, Instant firstActive) {
 
     static final int MAX_ACTIONS = 1000;
     static final int MAX_KEYS = 8;
@@ -53,7 +54,7 @@ public record EntityUsage(String entity, Instant lastActive, Map<String, Instant
     public EntityUsage(String entity, Instant lastActive, Map<String, Instant> actions, Map<String, Instant> keys,
             Map<String, Instant> assumers, Map<String, Instant> origins, Map<String, Instant> networks,
             Map<String, Instant> clients) {
-        this(entity, lastActive, actions, keys, assumers, origins, networks, clients, null, null, null);
+        this(entity, lastActive, actions, keys, assumers, origins, networks, clients, null, null, null, null);
     }
 
     /**
@@ -77,6 +78,6 @@ public record EntityUsage(String entity, Instant lastActive, Map<String, Instant
     }
 
     public static EntityUsage none(String entity) {
-        return new EntityUsage(entity, null, null, null, null, null, null, null, null, null, null);
+        return new EntityUsage(entity, null, null, null, null, null, null, null, null, null, null, null);
     }
 }

@@ -62,14 +62,14 @@ final class IdentityViews {
         views.add(new View(identity(arn, type, Arns.accountOf(arn), null, verdict, owner,
                 credentialKind(credentials, traits), user == null ? credentials == null ? null
                         : credentials.userCreationTime() : user.createDate(),
-                used.lastActive(), lastRotated(credentials), traits, directory.reachable(arn),
+                used.firstActive(), used.lastActive(), lastRotated(credentials), traits, directory.reachable(arn),
                 reached(used, e), e), owner.orElse(null)));
         for (Map.Entry<String, Instant> key : keysSince(used, e).entrySet()) {
             List<Trait> keyTraits = traits.stream().filter(t -> t.credential().equals(key.getKey())).toList();
             Instant created = singleActiveKeyRotated(credentials);
             views.add(new View(identity(key.getKey(), IdentityType.ACCESS_KEY, Arns.accountOf(arn), arn,
                     KindClassifier.ofCredential(keyTraits, traits), owner, CredentialKind.LONG_LIVED_KEY, created,
-                    key.getValue(), created, keyTraits, List.of(), List.of(), e), owner.orElse(null)));
+                    null, key.getValue(), created, keyTraits, List.of(), List.of(), e), owner.orElse(null)));
         }
         return views;
     }
@@ -88,8 +88,8 @@ final class IdentityViews {
         Optional<Owner> owner = Owner.of(role == null ? Map.of() : role.tags(), used.creator(), settings,
                 directory.people(e.at(), e.settings().dormancy()));
         return new View(identity(arn, IdentityType.ROLE, roleAccount, null, verdict, owner,
-                CredentialKind.TEMPORARY_ONLY, role == null ? null : role.createDate(), used.lastActive(), null,
-                traits, directory.reachable(arn), reached(used, e), e), owner.orElse(null));
+                CredentialKind.TEMPORARY_ONLY, role == null ? null : role.createDate(), used.firstActive(),
+                used.lastActive(), null, traits, directory.reachable(arn), reached(used, e), e), owner.orElse(null));
     }
 
     /** A federated subject ({@code web-identity:}, {@code saml:}, {@code identity-center:}) or external account. */
@@ -98,12 +98,13 @@ final class IdentityViews {
         if (id.startsWith("account:")) {
             return Optional.of(new View(identity(id, IdentityType.EXTERNAL_ACCOUNT, id.substring("account:".length()),
                     null, KindClassifier.ofExternalAccount(), Optional.empty(), CredentialKind.TEMPORARY_ONLY, null,
-                    used.lastActive(), null, traits, directory.reachable(id), reached(used, e), e), null));
+                    used.firstActive(), used.lastActive(), null, traits, directory.reachable(id), reached(used, e), e),
+                    null));
         }
         if (id.startsWith("web-identity:") || id.startsWith("saml:") || id.startsWith("identity-center:")) {
             return Optional.of(new View(identity(id, IdentityType.FEDERATED_SUBJECT, null, null,
                     KindClassifier.ofFederated(id, traits), Optional.empty(), CredentialKind.TEMPORARY_ONLY, null,
-                    used.lastActive(), null, traits, List.of(), reached(used, e), e), null));
+                    used.firstActive(), used.lastActive(), null, traits, List.of(), reached(used, e), e), null));
         }
         return Optional.empty();
     }
@@ -121,8 +122,8 @@ final class IdentityViews {
     }
 
     private static Identity identity(String id, IdentityType type, String account, String parent, Verdict verdict,
-            Optional<Owner> owner, CredentialKind credential, Instant created, Instant lastUsed, Instant lastRotated,
-            List<Trait> traits, List<String> reachable, List<String> reached, Evaluation e) {
+            Optional<Owner> owner, CredentialKind credential, Instant created, Instant firstUsed, Instant lastUsed,
+            Instant lastRotated, List<Trait> traits, List<String> reachable, List<String> reached, Evaluation e) {
         Set<String> networks = new TreeSet<>();
         Set<String> clients = new TreeSet<>();
         traits.forEach(t -> {
@@ -132,7 +133,7 @@ final class IdentityViews {
         List<String> evidence = new ArrayList<>(verdict.evidence());
         owner.filter(o -> o.orphaned() != null).ifPresent(o -> evidence.add(o.orphaned()));
         return new Identity(id, type, account, parent, verdict.kind(), evidence, owner.map(Owner::name).orElse(null),
-                owner.map(Owner::source).orElse(null), credential, created, null, lastUsed, lastRotated,
+                owner.map(Owner::source).orElse(null), credential, created, firstUsed, lastUsed, lastRotated,
                 networks.size(), clients.size(), reachable, reached, e.at());
     }
 

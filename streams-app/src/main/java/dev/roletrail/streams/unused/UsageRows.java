@@ -28,6 +28,8 @@ final class UsageRows {
 
     private static final char SEPARATOR = '\u0000';
     private static final char LAST_ACTIVE = '!';
+    /** The earliest use, written only when it moves back (rarely: the first use, or older use arriving late). */
+    private static final char FIRST_ACTIVE = '^';
     private static final char COUNT = '#';
 
     /** A kind of item, its key character and its cap per entity. */
@@ -75,6 +77,11 @@ final class UsageRows {
             return;
         }
         advance(entity + SEPARATOR + LAST_ACTIVE, at);
+        String first = entity + SEPARATOR + FIRST_ACTIVE;
+        Long earliest = rows.get(first);
+        if (earliest == null || at < earliest) {
+            rows.put(first, at);
+        }
         if (signal.trait() != null) {
             add(entity, Kind.TRAIT, signal.trait().encode(), at);
             add(entity, Kind.REACHED, signal.reached(), at);
@@ -130,6 +137,7 @@ final class UsageRows {
     /** The entity's observed use, or null when nothing was observed. */
     EntityUsage read(String entity) {
         Instant lastActive = null;
+        Instant firstActive = null;
         Map<Kind, Map<String, Instant>> items = new HashMap<>();
         boolean any = false;
         String prefix = entity + SEPARATOR;
@@ -140,6 +148,10 @@ final class UsageRows {
                 char code = row.key.charAt(prefix.length());
                 if (code == LAST_ACTIVE) {
                     lastActive = Instant.ofEpochMilli(row.value);
+                    continue;
+                }
+                if (code == FIRST_ACTIVE) {
+                    firstActive = Instant.ofEpochMilli(row.value);
                     continue;
                 }
                 Kind kind = Kind.of(code);
@@ -154,7 +166,7 @@ final class UsageRows {
         }
         return new EntityUsage(entity, lastActive, items.get(Kind.ACTION), items.get(Kind.KEY),
                 items.get(Kind.ASSUMER), items.get(Kind.ORIGIN), items.get(Kind.NETWORK), items.get(Kind.CLIENT),
-                items.get(Kind.TRAIT), items.get(Kind.REACHED), items.get(Kind.CREATOR));
+                items.get(Kind.TRAIT), items.get(Kind.REACHED), items.get(Kind.CREATOR), firstActive);
     }
 
     private void add(String entity, Kind kind, String item, long at) {

@@ -180,6 +180,7 @@ class IdentityInventoryTest {
             assertThat(v.kind()).isEqualTo(IdentityKind.HUMAN);
             assertThat(v.credential()).isEqualTo(CredentialKind.PASSWORD_AND_LONG_LIVED_KEY);
             assertThat(v.created()).isEqualTo(OLD);
+            assertThat(v.firstUsed()).isEqualTo(at);
             assertThat(v.lastUsed()).isEqualTo(at);
             assertThat(v.networks()).isEqualTo(1);
             assertThat(v.reachedRoles()).containsExactly("arn:aws:iam::111122223333:role/Admin");
