@@ -65,8 +65,12 @@ public final class Observation {
 
     /** Long-term keys start with AKIA; temporary (session) keys with ASIA. */
     public boolean longTermKey() {
-        String key = accessKeyId();
-        return key != null && key.startsWith("AKIA");
+        return isLongTermKey(accessKeyId());
+    }
+
+    /** Whether a key id is a long-term access key's ({@code AKIA...}). */
+    public static boolean isLongTermKey(String keyId) {
+        return keyId != null && keyId.startsWith("AKIA");
     }
 
     public boolean temporaryKey() {

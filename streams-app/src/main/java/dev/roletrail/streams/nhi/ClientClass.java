@@ -24,7 +24,7 @@ public enum ClientClass {
         if (family == null || family.isBlank() || family.equals("unknown")) {
             return UNKNOWN;
         }
-        if (family.equals("console") || INTERACTIVE_FAMILIES.contains(family)) {
+        if (INTERACTIVE_FAMILIES.contains(family)) {
             return INTERACTIVE;
         }
         if (family.endsWith(".amazonaws.com") || family.equals("aws internal")) {

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Objects;
 
+import dev.roletrail.streams.identity.Observation;
+
 /**
  * One way an identity was used: with which credential, client family and network, in which four-hour span of which
  * kind of day (UTC). Kept per identity with its latest use, these are the facts its kind is inferred from; the span
@@ -54,7 +56,7 @@ public record Trait(String credential, String client, String network, int span) 
 
     /** Whether the credential is a long-term access key. */
     public boolean longTermKey() {
-        return credential.startsWith("AKIA");
+        return Observation.isLongTermKey(credential);
     }
 
     /** How a usage row holds it. */

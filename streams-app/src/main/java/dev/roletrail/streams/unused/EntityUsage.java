@@ -1,8 +1,7 @@
 package dev.roletrail.streams.unused;
 
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 
@@ -58,15 +57,16 @@ public record EntityUsage(String entity, Instant lastActive, Map<String, Instant
     }
 
     /**
-     * Every trait of its calls kept (the most recent {@value #MAX_TRAITS}), decoded: who is behind an identity does
-     * not change while it is idle, so its kind reads them all, not only the tracking period's.
+     * Every trait of its calls kept (the most recent {@value #MAX_TRAITS}), decoded, with its latest use, in the rows'
+     * order: who is behind an identity does not change while it is idle, so its kind reads them all, not only the
+     * tracking period's.
      */
-    public List<Trait> decodedTraits() {
-        List<Trait> decoded = new ArrayList<>();
-        traits.keySet().forEach(item -> {
+    public Map<Trait, Instant> decodedTraits() {
+        Map<Trait, Instant> decoded = new LinkedHashMap<>();
+        traits.forEach((item, last) -> {
             Trait trait = Trait.decode(item);
             if (trait != null) {
-                decoded.add(trait);
+                decoded.put(trait, last);
             }
         });
         return decoded;

@@ -106,22 +106,22 @@ public final class FindingsEvaluator {
             List<AssumerActions> assumers = usage.assumers(role.arn());
             List<View> identities = List.of(views.role(role.arn(), role, used, evaluation, directory));
             return withIdentities(roles.evaluate(role, inventory.policiesOf(role), used, assumers, evaluation),
-                    identities, true, used, evaluation, directory, Horizon.of(evaluation, role, used, assumers));
+                    identities, true, evaluation, directory, Horizon.of(evaluation, role, used, assumers));
         }
         if (entity instanceof IamUser user) {
             EntityUsage used = usageOf(usage, user.arn());
             UserCredentials credentials = inventory.credentialsOf(user.arn());
             List<View> identities = views.user(user.arn(), user, credentials, used, evaluation, directory);
             return withIdentities(users.evaluate(user, inventory.policiesOf(user), used, credentials, evaluation),
-                    identities, true, used, evaluation, directory, Horizon.of(evaluation, user, used, credentials));
+                    identities, true, evaluation, directory, Horizon.of(evaluation, user, used, credentials));
         }
         if (entity instanceof UserCredentials credentials) {
             EntityUsage used = usageOf(usage, credentials.arn());
             // A user's row is read with the user; the root has no user entity, so its views come with its row.
             List<View> identities = root(credentials.arn())
                     ? views.user(credentials.arn(), null, credentials, used, evaluation, directory) : List.of();
-            return withIdentities(keys.evaluate(credentials, used, evaluation), identities, true, used, evaluation,
-                    directory, Horizon.of(evaluation, credentials, used));
+            return withIdentities(keys.evaluate(credentials, used, evaluation), identities, true, evaluation, directory,
+                    Horizon.of(evaluation, credentials, used));
         }
         return new EntityFindings(List.of(), List.of(), null);
     }
@@ -138,14 +138,13 @@ public final class FindingsEvaluator {
         if (entity.startsWith("arn:") && entity.contains(":role/")) {
             List<AssumerActions> assumers = usage.assumers(entity);
             return withIdentities(roles.uninventoried(entity, used, assumers, evaluation),
-                    List.of(views.role(entity, null, used, evaluation, directory)), false, used, evaluation,
-                    directory, Horizon.of(evaluation, used, assumers));
+                    List.of(views.role(entity, null, used, evaluation, directory)), false, evaluation, directory,
+                    Horizon.of(evaluation, used, assumers));
         }
         List<View> identities = entity.startsWith("arn:") && (entity.contains(":user/") || root(entity))
                 ? views.user(entity, null, null, used, evaluation, directory)
                 : views.other(entity, used, evaluation, directory).map(List::of).orElse(List.of());
-        return withIdentities(List.of(), identities, false, used, evaluation, directory,
-                Horizon.of(evaluation, used));
+        return withIdentities(List.of(), identities, false, evaluation, directory, Horizon.of(evaluation, used));
     }
 
     /** Whether the entity is evaluated from the inventory's side: its user, role or (for the root) report row. */
@@ -153,12 +152,11 @@ public final class FindingsEvaluator {
         return inventory.inventoried(entity) || root(entity) && inventory.credentialsOf(entity) != null;
     }
 
-    private EntityFindings withIdentities(List<Finding> own, List<View> views, boolean inventoried, EntityUsage used,
+    private EntityFindings withIdentities(List<Finding> own, List<View> views, boolean inventoried,
             Evaluation evaluation, IdentityDirectory directory, Instant horizon) {
         List<Finding> findings = new ArrayList<>(own);
-        findings.addAll(new IdentityFindings(evaluation.settings().identities()).of(views, inventoried,
-                used.traits(), evaluation));
-        Instant ownerTurns = views(evaluation).ownerHorizon(views, directory, evaluation.settings().dormancy());
+        findings.addAll(new IdentityFindings(evaluation.settings().identities()).of(views, inventoried, evaluation));
+        Instant ownerTurns = IdentityViews.ownerHorizon(views, directory, evaluation.settings().dormancy());
         Instant next = ownerTurns != null && ownerTurns.isAfter(evaluation.at())
                 && (horizon == null || ownerTurns.isBefore(horizon)) ? ownerTurns : horizon;
         return new EntityFindings(findings, views.stream().map(View::identity).toList(), next);

@@ -138,7 +138,8 @@ final class IdentityDirectory {
         return "owner " + user.arn() + " has not signed in or used a key since " + Evaluation.day(last);
     }
 
-    private static Instant latest(Instant a, Instant b) {
+    /** The later of two instants, either of which may be null. */
+    static Instant latest(Instant a, Instant b) {
         return a == null ? b : b == null || a.isAfter(b) ? a : b;
     }
 }

@@ -43,11 +43,8 @@ final class IdentityFindings {
         this.settings = settings;
     }
 
-    /**
-     * @param inventoried whether the entity is in the IAM inventory
-     * @param traits      the entity's traits with their latest use, for the networks a key was used from at once
-     */
-    List<Finding> of(List<View> views, boolean inventoried, Map<String, Instant> traits, Evaluation e) {
+    /** @param inventoried whether the entity is in the IAM inventory */
+    List<Finding> of(List<View> views, boolean inventoried, Evaluation e) {
         List<Finding> findings = new ArrayList<>();
         for (View view : views) {
             Identity identity = view.identity();
@@ -62,7 +59,7 @@ final class IdentityFindings {
                 }
                 // A fleet of instances behind one key is many networks but one workload: that is the finding above.
                 Set<String> atOnce = identity.kind() == IdentityKind.WORKLOAD ? Set.of()
-                        : networksAtOnce(identity.id(), traits);
+                        : networksAtOnce(view.traits());
                 if (identity.kind() == IdentityKind.MIXED || atOnce.size() >= settings.sharedCredentialMinNetworks()) {
                     findings.add(shared(identity, atOnce, e));
                 }
@@ -119,22 +116,14 @@ final class IdentityFindings {
     }
 
     /** The networks, none of them AWS's, a key was last used from within a day of its latest use. */
-    private static Set<String> networksAtOnce(String key, Map<String, Instant> traits) {
-        Instant latest = null;
-        List<Map.Entry<Trait, Instant>> own = new ArrayList<>();
-        for (var item : traits.entrySet()) {
-            Trait trait = Trait.decode(item.getKey());
-            if (trait != null && trait.credential().equals(key)) {
-                own.add(Map.entry(trait, item.getValue()));
-                latest = latest == null || item.getValue().isAfter(latest) ? item.getValue() : latest;
-            }
-        }
+    private static Set<String> networksAtOnce(Map<Trait, Instant> keyTraits) {
+        Instant latest = keyTraits.values().stream().max(Instant::compareTo).orElse(null);
         Set<String> networks = new TreeSet<>();
-        for (var item : own) {
-            if (!item.getValue().isBefore(latest.minus(AT_ONCE)) && !Networks.isAws(item.getKey().network())) {
-                networks.add(item.getKey().network());
+        keyTraits.forEach((trait, last) -> {
+            if (!last.isBefore(latest.minus(AT_ONCE)) && !Networks.isAws(trait.network())) {
+                networks.add(trait.network());
             }
-        }
+        });
         return networks;
     }
 }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +42,10 @@ final class IdentityViews {
         this.accounts = accounts;
     }
 
-    /** An identity view, and its owner as judged (for the findings about it). */
-    record View(Identity identity, Owner owner) {
+    /**
+     * An identity view, its owner as judged and its own traits with their latest use (for the findings about it).
+     */
+    record View(Identity identity, Owner owner, Map<Trait, Instant> traits) {
     }
 
     /**
@@ -53,7 +56,8 @@ final class IdentityViews {
      */
     List<View> user(String arn, IamUser user, UserCredentials credentials, EntityUsage used, Evaluation e,
             IdentityDirectory directory) {
-        List<Trait> traits = used.decodedTraits();
+        Map<Trait, Instant> timed = used.decodedTraits();
+        List<Trait> traits = List.copyOf(timed.keySet());
         Verdict verdict = KindClassifier.ofCredential(traits);
         Optional<Owner> owner = Owner.of(user == null ? Map.of() : user.tags(), used.creator(), settings,
                 directory.people(e.at(), e.settings().dormancy()));
@@ -63,20 +67,24 @@ final class IdentityViews {
                 credentialKind(credentials, traits), user == null ? credentials == null ? null
                         : credentials.userCreationTime() : user.createDate(),
                 used.firstActive(), used.lastActive(), lastRotated(credentials), traits, directory.reachable(arn),
-                reached(used, e), e), owner.orElse(null)));
-        for (Map.Entry<String, Instant> key : keysSince(used, e).entrySet()) {
-            List<Trait> keyTraits = traits.stream().filter(t -> t.credential().equals(key.getKey())).toList();
+                reached(used, e), e), owner.orElse(null), timed));
+        for (Map.Entry<String, Instant> key : keysSince(used, timed, e).entrySet()) {
+            Map<Trait, Instant> keyTimed = new LinkedHashMap<>(timed);
+            keyTimed.keySet().removeIf(t -> !t.credential().equals(key.getKey()));
+            List<Trait> keyTraits = List.copyOf(keyTimed.keySet());
             Instant created = singleActiveKeyRotated(credentials);
             views.add(new View(identity(key.getKey(), IdentityType.ACCESS_KEY, Arns.accountOf(arn), arn,
                     KindClassifier.ofCredential(keyTraits, traits), owner, CredentialKind.LONG_LIVED_KEY, created,
-                    null, key.getValue(), created, keyTraits, List.of(), List.of(), e), owner.orElse(null)));
+                    null, key.getValue(), created, keyTraits, List.of(), List.of(), e), owner.orElse(null),
+                    keyTimed));
         }
         return views;
     }
 
     /** A role: by who assumed it and how its sessions called. @param role the inventory's role, or null */
     View role(String arn, IamRole role, EntityUsage used, Evaluation e, IdentityDirectory directory) {
-        List<Trait> traits = used.decodedTraits();
+        Map<Trait, Instant> timed = used.decodedTraits();
+        List<Trait> traits = List.copyOf(timed.keySet());
         String roleAccount = Arns.accountOf(arn);
         // Another organisation's, even when trusted on purpose: a vendor is external, if expected.
         Predicate<String> external = account -> account != null && !accounts.inOrganization(account, roleAccount);
@@ -89,28 +97,31 @@ final class IdentityViews {
                 directory.people(e.at(), e.settings().dormancy()));
         return new View(identity(arn, IdentityType.ROLE, roleAccount, null, verdict, owner,
                 CredentialKind.TEMPORARY_ONLY, role == null ? null : role.createDate(), used.firstActive(),
-                used.lastActive(), null, traits, directory.reachable(arn), reached(used, e), e), owner.orElse(null));
+                used.lastActive(), null, traits, directory.reachable(arn), reached(used, e), e), owner.orElse(null),
+                timed);
     }
 
     /** A federated subject ({@code web-identity:}, {@code saml:}, {@code identity-center:}) or external account. */
     Optional<View> other(String id, EntityUsage used, Evaluation e, IdentityDirectory directory) {
-        List<Trait> traits = used.decodedTraits();
+        Map<Trait, Instant> timed = used.decodedTraits();
+        List<Trait> traits = List.copyOf(timed.keySet());
         if (id.startsWith("account:")) {
             return Optional.of(new View(identity(id, IdentityType.EXTERNAL_ACCOUNT, id.substring("account:".length()),
                     null, KindClassifier.ofExternalAccount(), Optional.empty(), CredentialKind.TEMPORARY_ONLY, null,
                     used.firstActive(), used.lastActive(), null, traits, directory.reachable(id), reached(used, e), e),
-                    null));
+                    null, timed));
         }
         if (id.startsWith("web-identity:") || id.startsWith("saml:") || id.startsWith("identity-center:")) {
             return Optional.of(new View(identity(id, IdentityType.FEDERATED_SUBJECT, null, null,
                     KindClassifier.ofFederated(id, traits), Optional.empty(), CredentialKind.TEMPORARY_ONLY, null,
-                    used.firstActive(), used.lastActive(), null, traits, List.of(), reached(used, e), e), null));
+                    used.firstActive(), used.lastActive(), null, traits, List.of(), reached(used, e), e), null,
+                    timed));
         }
         return Optional.empty();
     }
 
     /** When the views of an entity could next change by time alone, beyond its use: an owner turning inactive. */
-    Instant ownerHorizon(Collection<View> views, IdentityDirectory directory, Duration dormancy) {
+    static Instant ownerHorizon(Collection<View> views, IdentityDirectory directory, Duration dormancy) {
         Instant next = null;
         for (View view : views) {
             Instant turn = view.owner() == null ? null : directory.inactiveFrom(view.owner().name(), dormancy);
@@ -170,21 +181,16 @@ final class IdentityViews {
     }
 
     /** The long-term keys used in the period, by the calls' keys and the traits', with their latest use. */
-    private static Map<String, Instant> keysSince(EntityUsage used, Evaluation e) {
+    private static Map<String, Instant> keysSince(EntityUsage used, Map<Trait, Instant> traits, Evaluation e) {
         Map<String, Instant> keys = new TreeMap<>();
-        used.keys().forEach((key, last) -> keys.merge(key, last, IdentityViews::latest));
-        used.traits().forEach((item, last) -> {
-            Trait trait = Trait.decode(item);
-            if (trait != null && trait.longTermKey()) {
-                keys.merge(trait.credential(), last, IdentityViews::latest);
+        used.keys().forEach((key, last) -> keys.merge(key, last, IdentityDirectory::latest));
+        traits.forEach((trait, last) -> {
+            if (trait.longTermKey()) {
+                keys.merge(trait.credential(), last, IdentityDirectory::latest);
             }
         });
         keys.values().removeIf(last -> last.isBefore(e.periodStart()));
         return keys;
-    }
-
-    private static Instant latest(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
     }
 
     private static List<String> reached(EntityUsage used, Evaluation e) {
