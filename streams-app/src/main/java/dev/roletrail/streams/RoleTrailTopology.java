@@ -110,12 +110,13 @@ import dev.roletrail.streams.unused.policy.CloudTrailActionMapper;
  *   → detectors, each branch owning its state → enabled / allowlist policy
  *   → repartition by detector and entity → suppression → roletrail.alerts (key alert id, value Alert JSON)
  * roletrail.findings (key finding id, value Finding JSON) → findings store (KTable)
- * roletrail.identities (key identity id, value Identity JSON) → identities store (KTable)
  *   and, with suppressed alerts and, if enabled, observations → OCSF 1.8.0 → roletrail.siem (key metadata.uid)
+ * roletrail.identities (key identity id, value Identity JSON) → identities store (KTable)
  * roletrail.reports (key week/scope, value report JSON) → reports global store
- * observations → usage signals (once per day each) → repartition by entity (watermarks to every partition), with
- *   roletrail.inventory as a global store → daily evaluation of the entities each task owns, in chunks
- *   → roletrail.findings (compacted, key finding id, value Finding JSON)
+ * observations → usage signals and traits (once per day each) → repartition by entity (watermarks to every
+ *   partition), with roletrail.inventory as a global store → daily evaluation of the entities each task owns, in
+ *   chunks → roletrail.findings (compacted, key finding id, value Finding JSON)
+ *   and roletrail.identities (compacted, key identity id, value Identity JSON)
  * </pre>
  */
 public final class RoleTrailTopology {

@@ -18,6 +18,8 @@ import java.util.Objects;
  * @param owner          who answers for it, or null
  * @param ownerSource    where the owner comes from: {@code tag:<key>} (an IAM tag) or {@code creator} (the principal
  *                       that created it, seen in the trail); null without an owner
+ * @param ownerGone      why the owner counts as gone (an inactive IAM user, or no IAM user at all), or null while
+ *                       the owner stands (or there is none)
  * @param created        when IAM created it (users, roles, keys), or null when not known
  * @param lastRotated    a user's or key's latest key rotation, or a password's latest change, or null
  * @param networks       how many networks its calls came from
@@ -35,6 +37,7 @@ public record Identity(
         List<String> evidence,
         String owner,
         String ownerSource,
+        String ownerGone,
         CredentialKind credential,
         Instant created,
         Instant firstUsed,
@@ -72,8 +75,8 @@ public record Identity(
 
     /** This view as evaluated at another time: two views that differ only in that say the same thing. */
     public Identity evaluatedAt(Instant at) {
-        return new Identity(id, type, account, parent, kind, evidence, owner, ownerSource, credential, created,
-                firstUsed, lastUsed, lastRotated, networks, clients, reachableRoles, reachedRoles, at);
+        return new Identity(id, type, account, parent, kind, evidence, owner, ownerSource, ownerGone, credential,
+                created, firstUsed, lastUsed, lastRotated, networks, clients, reachableRoles, reachedRoles, at);
     }
 
     /** The id of an external account's identity: {@code account:<id>}. */

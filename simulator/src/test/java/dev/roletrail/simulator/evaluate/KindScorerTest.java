@@ -101,6 +101,6 @@ class KindScorerTest {
         IdentityType type = id.startsWith("AKIA") ? IdentityType.ACCESS_KEY
                 : id.contains(":role/") ? IdentityType.ROLE : IdentityType.IAM_USER;
         return new Identity(id, type, "210001000003", null, kind, List.of(), owner, owner == null ? null : "tag:owner",
-                CredentialKind.values()[0], null, null, null, null, 0, 0, List.of(), List.of(), T);
+                null, CredentialKind.values()[0], null, null, null, null, 0, 0, List.of(), List.of(), T);
     }
 }

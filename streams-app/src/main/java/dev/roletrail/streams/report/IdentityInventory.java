@@ -14,8 +14,7 @@ import dev.roletrail.schemas.identity.IdentityKind;
 /**
  * The report's identity inventory section (PRODUCT.md §6a), derived from the scope's identities: how many of each
  * kind, and of each kind by credential kind (every kind and credential kind, zeros included, in declaration order);
- * the identities without an owner or whose owner is gone (orphaned: the evidence says the owner has not signed in,
- * or names no IAM user); and the workloads still on long-lived access keys.
+ * the identities without an owner or whose owner is gone (orphaned: an inactive IAM user, or no IAM user at all); and the workloads still on long-lived access keys.
  *
  * @param byKind              kind id → identities of that kind
  * @param byKindAndCredential kind id → credential kind id → identities
@@ -56,11 +55,9 @@ public record IdentityInventory(Map<String, Long> byKind, Map<String, Map<String
                 identities.stream().filter(IdentityInventory::workloadOnKey).sorted(byId).toList());
     }
 
-    /** The owner is an IAM user gone quiet, or names no IAM user (the inventory's evidence says which). */
+    /** The owner is an IAM user gone quiet, or names no IAM user. */
     static boolean orphaned(Identity identity) {
-        return identity.owner() != null && identity.evidence().stream().anyMatch(line ->
-                line.startsWith("owner ") && line.contains(" has not signed in")
-                        || line.startsWith("names no IAM user"));
+        return identity.owner() != null && identity.ownerGone() != null;
     }
 
     static boolean workloadOnKey(Identity identity) {

@@ -144,8 +144,8 @@ final class IdentityViews {
         List<String> evidence = new ArrayList<>(verdict.evidence());
         owner.filter(o -> o.orphaned() != null).ifPresent(o -> evidence.add(o.orphaned()));
         return new Identity(id, type, account, parent, verdict.kind(), evidence, owner.map(Owner::name).orElse(null),
-                owner.map(Owner::source).orElse(null), credential, created, firstUsed, lastUsed, lastRotated,
-                networks.size(), clients.size(), reachable, reached, e.at());
+                owner.map(Owner::source).orElse(null), owner.map(Owner::orphaned).orElse(null), credential, created,
+                firstUsed, lastUsed, lastRotated, networks.size(), clients.size(), reachable, reached, e.at());
     }
 
     private static CredentialKind credentialKind(UserCredentials credentials, List<Trait> traits) {

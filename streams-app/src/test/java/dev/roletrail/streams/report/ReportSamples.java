@@ -112,7 +112,17 @@ public final class ReportSamples {
 
     public static Identity identity(String id, IdentityType type, String account, IdentityKind kind,
             CredentialKind credential, String owner, String ownerSource, List<String> evidence) {
-        return new Identity(id, type, account, null, kind, evidence, owner, ownerSource, credential,
+        return identity(id, type, account, kind, credential, owner, ownerSource, null, evidence);
+    }
+
+    /** @param ownerGone why the owner is gone, as the findings pass says it (it is an evidence line too) */
+    public static Identity identity(String id, IdentityType type, String account, IdentityKind kind,
+            CredentialKind credential, String owner, String ownerSource, String ownerGone, List<String> evidence) {
+        List<String> lines = new java.util.ArrayList<>(evidence);
+        if (ownerGone != null) {
+            lines.add(ownerGone);
+        }
+        return new Identity(id, type, account, null, kind, lines, owner, ownerSource, ownerGone, credential,
                 Instant.parse("2024-03-01T10:00:00Z"), Instant.parse("2026-09-01T08:00:00Z"),
                 Instant.parse("2026-11-21T10:15:00Z"), null, 2, 1, List.of(READER), List.of(READER), GENERATED);
     }
@@ -126,21 +136,22 @@ public final class ReportSamples {
         Identity bot = identity(CI_BOT, IdentityType.IAM_USER, PROD, IdentityKind.WORKLOAD,
                 CredentialKind.LONG_LIVED_KEY, "team-platform", "tag:team", List.of("SDK client only"));
         Identity key = new Identity(CI_BOT_KEY, IdentityType.ACCESS_KEY, PROD, CI_BOT, IdentityKind.WORKLOAD,
-                List.of("user agent " + SCRIPT, "calls around the clock"), null, null, CredentialKind.LONG_LIVED_KEY,
+                List.of("user agent " + SCRIPT, "calls around the clock"), null, null, null,
+                CredentialKind.LONG_LIVED_KEY,
                 null, Instant.parse("2026-09-01T08:00:00Z"), Instant.parse("2026-11-22T03:00:00Z"), null, 5, 2,
                 List.of(READER, ADMIN), List.of(READER, ADMIN), GENERATED);
         Identity legacy = identity(LEGACY, IdentityType.ROLE, PROD, IdentityKind.WORKLOAD,
-                CredentialKind.TEMPORARY_ONLY, "bob@example.com", "tag:owner",
-                List.of("SDK client only", "names no IAM user: the person has left"));
+                CredentialKind.TEMPORARY_ONLY, "bob@example.com", "tag:owner", "names no IAM user: the person has left",
+                List.of("SDK client only"));
         Identity subject = identity(GITHUB_SUBJECT, IdentityType.FEDERATED_SUBJECT, PROD,
                 IdentityKind.FEDERATED_WORKLOAD, CredentialKind.TEMPORARY_ONLY, IMG, "creator",
                 List.of("OIDC subject " + MD_LINK));
         Identity vendor = identity(Identity.externalAccountId(VENDOR), IdentityType.EXTERNAL_ACCOUNT, VENDOR,
                 IdentityKind.EXTERNAL, CredentialKind.TEMPORARY_ONLY, null, null, List.of(FORMULA));
         Identity shared = identity(OPS_SHARED, IdentityType.IAM_USER, PROD, IdentityKind.MIXED,
-                CredentialKind.PASSWORD_AND_LONG_LIVED_KEY, FORMULA, "tag:Owner",
-                List.of("console sign-ins and SDK calls", "owner arn:aws:iam::" + PROD
-                        + ":user/carol has not signed in or used a key since 2026-05-01"));
+                CredentialKind.PASSWORD_AND_LONG_LIVED_KEY, FORMULA, "tag:Owner", "owner arn:aws:iam::" + PROD
+                        + ":user/carol has not signed in or used a key since 2026-05-01",
+                List.of("console sign-ins and SDK calls"));
         return List.of(bot, key, legacy, subject, vendor, shared);
     }
 
