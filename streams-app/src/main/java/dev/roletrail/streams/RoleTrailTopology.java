@@ -236,7 +236,8 @@ public final class RoleTrailTopology {
 
     /**
      * Events and the sessions issued by earlier events meet in one processor. Sessions travel through
-     * roletrail.sessions keyed by the principal they act as, so they reach the task that sees that principal's events.
+     * roletrail.sessions keyed by the principal they act as, so they reach the task that sees that principal's events;
+     * the lineage step delivers those of its own partition's principals to itself at once and ignores their copy.
      */
     private static KStream<String, Observation> lineage(StreamsBuilder builder, Topics topics, StreamsAppConfig config,
             EndOfInput endOfInput, KStream<String, CloudTrailRecord> records) {
@@ -249,7 +250,7 @@ public final class RoleTrailTopology {
                 .mapValues(LineageInput::event, Named.as("event-input"))
                 .merge(sessions, Named.as("events-and-sessions"))
                 .process(() -> new LineageProcessor(config.lineageHold(), config.lineageHoldWall(),
-                                config.lineageIdleRelease(), endOfInput),
+                                config.lineageIdleRelease(), endOfInput, config.inputPartitions()),
                         Named.as("lineage"), StoreNames.SESSIONS, StoreNames.HELD_EVENTS, StoreNames.TIMERS)
                 .split(Named.as("lineage-"))
                 .branch((key, out) -> out.isObservation(), Branched.as("observation"))
@@ -291,7 +292,8 @@ public final class RoleTrailTopology {
                         inventoryChanges),
                         Named.as("evaluate-findings"),
                         StoreNames.FINDINGS_USAGE, StoreNames.FINDINGS_ASSUMER_ACTIONS, StoreNames.FINDINGS_OPEN,
-                        StoreNames.FINDINGS_IDENTITIES, StoreNames.FINDINGS_CLOCK, StoreNames.FINDINGS_PASS);
+                        StoreNames.FINDINGS_IDENTITIES, StoreNames.FINDINGS_CLOCK, StoreNames.FINDINGS_PASS,
+                        StoreNames.FINDINGS_PENDING);
         evaluated.filter((key, output) -> output.isFinding(), Named.as("findings-only"))
                 .mapValues(PassOutput::finding, Named.as("finding-value"))
                 .to(topics.findings().name(), produced(topics.findings(), "findings-sink"));
@@ -444,6 +446,7 @@ public final class RoleTrailTopology {
                 Encoded.serde(StateSerde.of(Identity.class)), entries));
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_CLOCK, Serdes.Long(), entries));
         builder.addStateStore(writeBack(StoreNames.FINDINGS_PASS, EvaluationPass.class, entries));
+        builder.addStateStore(writeBack(StoreNames.FINDINGS_PENDING, UsageSignal.class, entries));
     }
 
     /** Decoded values in memory, each key written since the last commit reaching RocksDB and the changelog once. */

@@ -83,8 +83,9 @@ class FindingsIT {
      * Every finding kind that reads use, over one partition (one findings task, as before findings were partitioned)
      * and over four (each entity's use and evaluation in the task owning it): the same open findings. Nine days of
      * use with a 7-day period, so evaluations from day 8 on see the whole period observed. Then, as {@code analyze}
-     * ends a run: once no call is held for its session any more (the other account's role has none, so its calls wait
-     * out the wall-clock hold), the end of input evaluates through the last day with every use there is.
+     * ends a run: the end of input releases the calls still held for their session (the other account's role has
+     * none, and its last call's hold would end only with later traffic), and evaluates through the last day with
+     * every use there is.
      */
     @ParameterizedTest(name = "{0} partitions")
     @ValueSource(ints = {1, 4})
@@ -113,9 +114,9 @@ class FindingsIT {
         try (StreamsApp app = start(kafka, topics, stateDir, Map.of("streams.lineage-hold-wall", "20s"))) {
             await().atMost(Duration.ofSeconds(90)).alias("day 8 evaluated").until(() -> open(kafka, topics)
                     .contains(tuple(FindingKind.UNUSED_PERMISSIONS, APP, null)));
+            app.endOfInput();
             await().atMost(Duration.ofSeconds(90)).ignoreException(InvalidStateStoreException.class)
                     .until(() -> app.heldEvents() == 0);
-            app.endOfInput();
 
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(open(kafka, topics))
                     .containsExactlyInAnyOrder(

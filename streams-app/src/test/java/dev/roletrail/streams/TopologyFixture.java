@@ -61,12 +61,24 @@ public final class TopologyFixture implements AutoCloseable {
 
     /** @param now the wall clock the topology sees; event times more than a day after it are absurd */
     public TopologyFixture(Map<String, String> settings, Instant now) {
+        this(settings, now, 0);
+    }
+
+    /**
+     * A topology told that its input has one partition, as the driver's has: the lineage step delivers every session
+     * to itself. The other constructors leave the count unknown, as if sessions could come from other tasks.
+     */
+    public static TopologyFixture onePartition(Map<String, String> settings) {
+        return new TopologyFixture(settings, NOW, 1);
+    }
+
+    private TopologyFixture(Map<String, String> settings, Instant now, int inputPartitions) {
         Map<String, String> values = new HashMap<>(settings);
         values.putIfAbsent("streams.state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-ttd-" + System.nanoTime());
         values.putIfAbsent(SiemForward.SETTING, "findings,identity-activity");
         // The driver's wall clock stands still unless a test moves it: holds end by stream time alone here.
         values.putIfAbsent("streams.lineage-hold-wall", "0s");
-        StreamsAppConfig config = StreamsAppConfig.from(Settings.of(values));
+        StreamsAppConfig config = StreamsAppConfig.from(Settings.of(values)).withInputPartitions(inputPartitions);
         Properties props = config.streamsProperties();
         driver = new TopologyTestDriver(RoleTrailTopology.build(config, Clock.fixed(now, ZoneOffset.UTC), endOfInput),
                 props);

@@ -16,6 +16,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
 import dev.roletrail.streams.time.EndOfInput;
+import dev.roletrail.streams.time.StreamTicks;
 
 /**
  * One alert per detector and entity per suppression window: the first goes out at once; repeats inside the window
@@ -40,6 +41,11 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, SuppressionState> states;
     private DueIndex windowEnds;
+    /**
+     * Stream time, run by the records ({@link StreamTicks}): windows are in event time, so a replay closes them exactly
+     * as the live run did, between the same two alerts.
+     */
+    private final StreamTicks checks = new StreamTicks(CHECK_EVERY);
 
     /** @param endOfInput once signalled, open windows report their repeats without waiting to close */
     public SuppressionProcessor(Duration window, EndOfInput endOfInput) {
@@ -53,14 +59,15 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
         this.states = context.getStateStore(StoreNames.ALERT_SUPPRESSION);
         this.windowEnds = new DueIndex(context.getStateStore(StoreNames.ALERT_SUPPRESSION_TIMERS),
                 StoreNames.ALERT_SUPPRESSION, CHECK_EVERY);
-        // Stream time: windows are in event time, so a replay closes them exactly as the live run did.
-        context.schedule(CHECK_EVERY, PunctuationType.STREAM_TIME, this::closeWindows);
         // Wall clock: at the end of input stream time stands still, and windows would never close.
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, wall -> summariesAtEndOfInput());
     }
 
     @Override
     public void process(Record<String, Alert> record) {
+        if (checks.advance(record.timestamp())) {
+            closeWindows(checks.tick());
+        }
         alertSinceSummaries = true;
         Alert alert = record.value();
         SuppressionState state = states.get(record.key());

@@ -3,7 +3,6 @@ package dev.roletrail.streams.burst;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,6 +12,7 @@ import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
+import dev.roletrail.streams.time.StreamTicks;
 
 /**
  * Owns each principal's recent AssumeRole* calls (store {@code assume-attempts}) and asks the burst detector about
@@ -26,6 +26,11 @@ public final class DenialBurstProcessor implements Processor<String, Observation
     private ProcessorContext<String, Alert> context;
     private DecodedCache<AssumeAttempts> attempts;
     private DueIndex attemptsDue;
+    /**
+     * Stream time, not wall clock, run by the records ({@link StreamTicks}): a principal's calls age out of the window
+     * in event time, and a replay of last month must forget them just as the live run did.
+     */
+    private final StreamTicks ticks = new StreamTicks(PURGE_EVERY);
 
     public DenialBurstProcessor(AssumeRoleDeniedBurstDetector detector) {
         this.detector = detector;
@@ -37,13 +42,13 @@ public final class DenialBurstProcessor implements Processor<String, Observation
         this.attempts = DecodedCache.of(context, StoreNames.ASSUME_ATTEMPTS);
         this.attemptsDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.ASSUME_ATTEMPTS,
                 PURGE_EVERY);
-        // Stream time, not wall clock: a principal's calls age out of the window in event time, and a replay of last
-        // month must forget them just as the live run did.
-        context.schedule(PURGE_EVERY, PunctuationType.STREAM_TIME, this::purgeQuiet);
     }
 
     @Override
     public void process(Record<String, Observation> record) {
+        if (ticks.advance(record.timestamp())) {
+            purgeQuiet(ticks.tick());
+        }
         Observation observation = record.value();
         observation.assumeRoleCall().ifPresent(call -> {
             String principal = observation.principal().id();

@@ -13,9 +13,11 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import dev.roletrail.schemas.config.InvalidConfigException;
 
 /**
- * Resolves {@code findings.partitions} 0 to the partition count of {@code roletrail.cloudtrail}, asked of the broker
- * once before the topology is built: {@code usage-signals} then has as many partitions as the input, and the
- * findings tasks know how many there are, which deciding the entities they own needs.
+ * Asks the broker, once before the topology is built, how many partitions {@code roletrail.cloudtrail} has. With one,
+ * the lineage step is the only task and delivers every session to itself instead of waiting for it to come back
+ * through {@code roletrail.sessions}. And {@code findings.partitions} 0 resolves to it: {@code usage-signals} then has
+ * as many partitions as the input, and the findings tasks know how many there are, which deciding the entities they
+ * own needs.
  */
 public final class InputPartitions {
 
@@ -25,14 +27,13 @@ public final class InputPartitions {
     }
 
     public static StreamsAppConfig resolve(StreamsAppConfig config) {
-        if (config.findings().partitions() > 0) {
-            return config;
-        }
         String topic = config.topics().cloudtrail().name();
         try (Admin admin = Admin.create(adminProperties(config.kafka()))) {
             int count = admin.describeTopics(List.of(topic)).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS)
                     .get(topic).partitions().size();
-            return config.withFindings(config.findings().withPartitions(count));
+            StreamsAppConfig known = config.withInputPartitions(count);
+            return config.findings().partitions() > 0 ? known
+                    : known.withFindings(known.findings().withPartitions(count));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
                 throw new InvalidConfigException("topic " + topic + " does not exist: create it (topics.create) or "

@@ -32,6 +32,7 @@ import dev.roletrail.streams.unused.FindingsSettings;
  * @param siemForward       what goes to the SIEM topic as OCSF: findings, identity activity, both or nothing
  * @param findings          parameters of the unused and dormant access findings ({@code findings.*})
  * @param settings          all settings, for the detectors' own ({@code detector.<id>.*}, {@code org.*})
+ * @param inputPartitions   partitions of {@code roletrail.cloudtrail}, asked of the broker at start; 0: not known
  */
 public record StreamsAppConfig(
         Topics topics,
@@ -50,7 +51,8 @@ public record StreamsAppConfig(
         int decodedCacheEntries,
         SiemForward siemForward,
         FindingsSettings findings,
-        Settings settings) {
+        Settings settings,
+        int inputPartitions) {
 
     public StreamsAppConfig {
         kafka = copy(kafka);
@@ -85,7 +87,8 @@ public record StreamsAppConfig(
                 settings.integer("streams.decoded-cache-entries", DecodedCache.DEFAULT_ENTRIES, 0, 1_000_000),
                 SiemForward.from(settings),
                 FindingsSettings.from(settings),
-                settings);
+                settings,
+                0);
     }
 
     /**
@@ -101,7 +104,14 @@ public record StreamsAppConfig(
     public StreamsAppConfig withFindings(FindingsSettings resolved) {
         return new StreamsAppConfig(topics, applicationId, kafka, processingGuarantee, stateDir, learningPeriod,
                 maxFutureSkew, suppressionWindow, dedupGrace, lineageHold, lineageHoldWall, lineageIdleRelease,
-                rocksDbMemoryBytes, decodedCacheEntries, siemForward, resolved, settings);
+                rocksDbMemoryBytes, decodedCacheEntries, siemForward, resolved, settings, inputPartitions);
+    }
+
+    /** This configuration with the input's partition count known. */
+    public StreamsAppConfig withInputPartitions(int count) {
+        return new StreamsAppConfig(topics, applicationId, kafka, processingGuarantee, stateDir, learningPeriod,
+                maxFutureSkew, suppressionWindow, dedupGrace, lineageHold, lineageHoldWall, lineageIdleRelease,
+                rocksDbMemoryBytes, decodedCacheEntries, siemForward, findings, settings, count);
     }
 
     /** The Kafka Streams configuration: RoleTrail's defaults, then every {@code kafka.*} setting on top. */

@@ -26,6 +26,7 @@ import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueBucket;
 import dev.roletrail.streams.time.DueIndex;
 import dev.roletrail.streams.time.EndOfInput;
+import dev.roletrail.streams.time.StreamTicks;
 
 /**
  * Session lineage. Remembers every session it sees issued (store {@code sessions}, key: temporary key id) and gives
@@ -36,14 +37,21 @@ import dev.roletrail.streams.time.EndOfInput;
  * A session comes back through a topic, so the first calls of a new session can reach this processor before the
  * session does. Events signed with a temporary key not known yet are therefore held (store {@code held-events}) for
  * up to the hold time of stream time; the session's arrival releases them with their lineage, the hold's end
- * releases them without. This keeps a replay's lineage the same as the live run's. Input and output keys:
- * principal ids.
+ * releases them without. This keeps a replay's lineage the same as the live run's. Input and output keys: principal
+ * ids.
  * <p>
- * A backfill moves stream time by hours in the second it takes a session to come back through the topic (one
- * commit), so the hold also lasts a minimum of wall-clock time; without it, the later hops of a chain lost their
- * origin in a backfill, depending on timing. When the hold began, and which keys wait for the wall clock only, is
- * kept in memory: after a restart, the first punctuation finds the held keys whose stream-time hold is over, and they
- * wait that minimum again, which can only help their session arrive.
+ * With an input of one partition this task issues every session and sees every call: each session is delivered here
+ * at once, as its issuing event goes by, and its copy coming back through the topic is ignored, so calls wait only
+ * for an issuing event the trail delivered late. Releases and expiry run from the records ({@link StreamTicks}, each
+ * minute of stream time, before the record that enters it), not from a punctuation whose place among the records
+ * depends on timing. So the same input gives the same observations in the same order, however it is batched and
+ * however often the app restarts.
+ * <p>
+ * With several partitions, a backfill moves stream time by hours in the second it takes a session to come back
+ * through the topic from another task (one commit), so the hold also lasts a minimum of wall-clock time; without it,
+ * the later hops of a chain lost their origin in a backfill, depending on timing. When the hold began, and which keys
+ * wait for the wall clock only, is kept in memory: after a restart, the first stream-time check finds the held keys
+ * whose stream-time hold is over, and they wait that minimum again, which can only help their session arrive.
  * <p>
  * Holds must not depend on later traffic: at the end of a one-off input, or in a quiet account, nothing moves stream
  * time any more. So everything still held goes on without lineage, ignoring both holds, once the task has processed
@@ -66,6 +74,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
 
     private final Duration hold;
     private final Duration holdWall;
+    /** Whether this is the only task (an input of one partition): every session is issued here. */
+    private final boolean onlyTask;
+    private final StreamTicks checks = new StreamTicks(CHECK_EVERY);
     private final Duration idleRelease;
     private final EndOfInput endOfInput;
     /** Wall-clock millis at which each key still held began to wait (since this processor started). */
@@ -86,13 +97,16 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
 
     /**
      * @param hold        how long, in stream time, events wait for their session
-     * @param holdWall    the least they wait in wall-clock time
+     * @param holdWall    the least they wait in wall-clock time, when sessions may come from other tasks
      * @param idleRelease after this much wall-clock time without a record, everything held goes on; zero: never
      * @param endOfInput  once signalled, everything held goes on at the next wall-clock check
+     * @param inputPartitions partitions of the input topic (and of {@code roletrail.sessions}); 0: not known
      */
-    public LineageProcessor(Duration hold, Duration holdWall, Duration idleRelease, EndOfInput endOfInput) {
+    public LineageProcessor(Duration hold, Duration holdWall, Duration idleRelease, EndOfInput endOfInput,
+            int inputPartitions) {
         this.hold = hold;
-        this.holdWall = holdWall;
+        this.onlyTask = inputPartitions == 1;
+        this.holdWall = onlyTask ? Duration.ZERO : holdWall;
         this.idleRelease = idleRelease;
         this.endOfInput = endOfInput;
     }
@@ -105,8 +119,6 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         KeyValueStore<String, DueBucket> timers = context.getStateStore(StoreNames.TIMERS);
         this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS, CHECK_EVERY);
         this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS, SESSIONS_DUE_BUCKET);
-        // Stream time, not wall clock: a replay of last month must release and expire exactly as the live run did.
-        context.schedule(CHECK_EVERY, PunctuationType.STREAM_TIME, this::onStreamTime);
         this.startedWall = context.currentSystemTimeMs();
         this.lastRecordWall = startedWall;
         if (!hold.isZero()) {
@@ -120,9 +132,15 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     public void process(Record<String, LineageInput> record) {
         lastRecordWall = context.currentSystemTimeMs();
         releasedAllSinceLastRecord = false;
+        // Stream time, not wall clock: a replay of last month must release and expire exactly as the live run did.
+        if (checks.advance(record.timestamp())) {
+            onStreamTime(checks.tick());
+        }
         LineageInput input = record.value();
         if (input.session() != null) {
-            arrived(input.session());
+            if (!onlyTask) {
+                arrived(input.session()); // the only task delivered it to itself when it was issued
+            }
             return;
         }
         CloudTrailRecord event = input.event();
@@ -180,8 +198,14 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         Observation observation = new Observation(event, principal, lineage);
         long timestamp = event.eventTime().toEpochMilli();
         context.forward(new Record<>(principal.id(), new LineageOutput(observation, null), timestamp));
-        observation.issuedSession().ifPresent(issued ->
-                context.forward(new Record<>(issued.actingAs(), new LineageOutput(null, issued), timestamp)));
+        observation.issuedSession().ifPresent(issued -> {
+            context.forward(new Record<>(issued.actingAs(), new LineageOutput(null, issued), timestamp));
+            if (onlyTask) {
+                // Its copy through the topic would come back a commit or more later, at a place among the records
+                // that depends on timing.
+                arrived(issued);
+            }
+        });
     }
 
     /** The held calls go on with the session known by now: none, or an account-only copy's. */

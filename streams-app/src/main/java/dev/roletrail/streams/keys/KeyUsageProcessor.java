@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -14,6 +13,7 @@ import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
+import dev.roletrail.streams.time.StreamTicks;
 
 /**
  * Owns the usage of every long-term access key (store {@code key-usage}, key: access key id) and asks each key
@@ -29,6 +29,8 @@ public final class KeyUsageProcessor implements Processor<String, Observation, S
     private ProcessorContext<String, Alert> context;
     private DecodedCache<KeyUsage> keys;
     private DueIndex keysDue;
+    /** Stream time, run by the records ({@link StreamTicks}): a replay does it at the same points of the data. */
+    private final StreamTicks ticks = new StreamTicks(DueIndex.RETENTION_CHECKS);
 
     /**
      * @param maxNetworks how many networks each key remembers
@@ -46,15 +48,19 @@ public final class KeyUsageProcessor implements Processor<String, Observation, S
         this.keys = DecodedCache.of(context, StoreNames.KEY_USAGE);
         this.keysDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.KEY_USAGE,
                 DueIndex.RETENTION_CHECKS);
-        // Stream time: a replay reduces state at the same points of the data as the live run did.
-        context.schedule(DueIndex.RETENTION_CHECKS, PunctuationType.STREAM_TIME, streamTime -> keysDue.settleDue(
-                Instant.ofEpochMilli(streamTime), keys::get,
+    }
+
+    private void reduceUnused(long streamTime) {
+        keysDue.settleDue(Instant.ofEpochMilli(streamTime), keys::get,
                 usage -> usage.networks().isEmpty() ? null : usage.lastUsed().plus(retention),
-                (keyId, usage) -> keys.put(keyId, usage.reduced())));
+                (keyId, usage) -> keys.put(keyId, usage.reduced()));
     }
 
     @Override
     public void process(Record<String, Observation> record) {
+        if (ticks.advance(record.timestamp())) {
+            reduceUnused(ticks.tick());
+        }
         Observation observation = record.value();
         if (!observation.longTermKey()) {
             return;

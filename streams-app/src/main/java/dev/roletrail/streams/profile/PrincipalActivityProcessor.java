@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -18,6 +17,7 @@ import dev.roletrail.streams.identity.TrustPolicy;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
+import dev.roletrail.streams.time.StreamTicks;
 
 /**
  * Owns each principal's profile and its access edges. Every detector here is asked about an event before the state
@@ -33,6 +33,11 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
     private ProcessorContext<String, Alert> context;
     private DecodedCache<PrincipalProfile> profiles;
     private DecodedCache<AccessEdge> edges;
+    /**
+     * Stream time, run by the records ({@link StreamTicks}): a replay reduces state at the same points of the data as
+     * the live run did.
+     */
+    private final StreamTicks ticks = new StreamTicks(DueIndex.RETENTION_CHECKS);
     private KeyValueStore<String, InventoryEntity> inventory;
     private DueIndex profilesDue;
     private DueIndex edgesDue;
@@ -55,8 +60,6 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
                 DueIndex.RETENTION_CHECKS);
         this.edgesDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.ACCESS_EDGES,
                 DueIndex.RETENTION_CHECKS);
-        // Stream time: a replay reduces state at the same points of the data as the live run did.
-        context.schedule(DueIndex.RETENTION_CHECKS, PunctuationType.STREAM_TIME, this::reduceUnused);
     }
 
     /** Each principal and edge is indexed when its state is created (or grows again after a reduction). */
@@ -70,6 +73,9 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
 
     @Override
     public void process(Record<String, Observation> record) {
+        if (ticks.advance(record.timestamp())) {
+            reduceUnused(ticks.tick());
+        }
         Observation observation = record.value();
         String principal = observation.principal().id();
         PrincipalProfile before = profiles.get(principal);

@@ -3,7 +3,6 @@ package dev.roletrail.streams.rate;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,6 +12,7 @@ import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
+import dev.roletrail.streams.time.StreamTicks;
 
 /**
  * Owns each principal's hourly AssumeRole* rate and its baseline (store {@code assumption-rates}) and asks the rate
@@ -28,6 +28,8 @@ public final class AssumptionRateProcessor implements Processor<String, Observat
     private ProcessorContext<String, Alert> context;
     private DecodedCache<AssumptionRate> rates;
     private DueIndex ratesDue;
+    /** Stream time, run by the records ({@link StreamTicks}): a replay does it at the same points of the data. */
+    private final StreamTicks ticks = new StreamTicks(DueIndex.RETENTION_CHECKS);
 
     /** @param retention how long after a principal's last assumption its rate is kept */
     public AssumptionRateProcessor(AssumptionRateAnomalyDetector detector, Duration retention) {
@@ -41,13 +43,18 @@ public final class AssumptionRateProcessor implements Processor<String, Observat
         this.rates = DecodedCache.of(context, StoreNames.ASSUMPTION_RATES);
         this.ratesDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.ASSUMPTION_RATES,
                 DueIndex.RETENTION_CHECKS);
-        // Stream time: a replay forgets rates at the same points of the data as the live run did.
-        context.schedule(DueIndex.RETENTION_CHECKS, PunctuationType.STREAM_TIME, streamTime -> ratesDue.expireDue(
-                Instant.ofEpochMilli(streamTime), rates::get, rate -> rate.hour().plus(retention), rates::delete));
+    }
+
+    private void forgetOldRates(long streamTime) {
+        ratesDue.expireDue(Instant.ofEpochMilli(streamTime), rates::get, rate -> rate.hour().plus(retention),
+                rates::delete);
     }
 
     @Override
     public void process(Record<String, Observation> record) {
+        if (ticks.advance(record.timestamp())) {
+            forgetOldRates(ticks.tick());
+        }
         Observation observation = record.value();
         observation.assumeRoleCall().ifPresent(call -> {
             String principal = observation.principal().id();

@@ -3,7 +3,6 @@ package dev.roletrail.streams.session;
 import java.time.Duration;
 import java.time.Instant;
 
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -13,6 +12,7 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.streams.session.NetworkActivity.KeyAct;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
+import dev.roletrail.streams.time.StreamTicks;
 
 /**
  * Meets long-term-key activity and workload session use (EC2 instance roles, sessions an AWS service
@@ -32,6 +32,11 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, NetworkActivity> store;
     private DueIndex quietAt;
+    /**
+     * Stream time, run by the records ({@link StreamTicks}): what is within the window is judged in event time, as the
+     * detector judges it.
+     */
+    private final StreamTicks ticks = new StreamTicks(FORGET_EVERY);
 
     public NetworkSharingProcessor(CredentialNetworkSharingDetector detector) {
         this.detector = detector;
@@ -43,8 +48,6 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
         this.store = context.getStateStore(StoreNames.NETWORK_ACTIVITY);
         this.quietAt = new DueIndex(context.getStateStore(StoreNames.NETWORK_ACTIVITY_DUE), StoreNames.NETWORK_ACTIVITY,
                 FORGET_EVERY);
-        // Stream time: what is within the window is judged in event time, as the detector judges it.
-        context.schedule(FORGET_EVERY, PunctuationType.STREAM_TIME, this::forgetQuietNetworks);
     }
 
     /** A network is indexed when first seen; one still active when due is indexed again. */
@@ -59,6 +62,9 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
 
     @Override
     public void process(Record<String, NetworkUse> record) {
+        if (ticks.advance(record.timestamp())) {
+            forgetQuietNetworks(ticks.tick());
+        }
         NetworkUse use = record.value();
         NetworkActivity activity = store.get(record.key());
         if (activity == null) {

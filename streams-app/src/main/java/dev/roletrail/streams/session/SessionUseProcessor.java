@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -15,6 +14,7 @@ import dev.roletrail.streams.identity.Sessions;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
+import dev.roletrail.streams.time.StreamTicks;
 
 /**
  * Owns where each temporary key was first used and which clients each role's sessions use. Events signed with a
@@ -32,6 +32,11 @@ public final class SessionUseProcessor implements Processor<String, Observation,
     private DecodedCache<SessionUse> uses;
     private DecodedCache<RoleClients> clients;
     private DueIndex usesDue;
+    /**
+     * Stream time, run by the records ({@link StreamTicks}): sessions last hours, so a key unused for two days of event
+     * time will not be seen again.
+     */
+    private final StreamTicks ticks = new StreamTicks(FORGET_EVERY);
 
     public SessionUseProcessor(SessionCredentialNetworkChangeDetector detector) {
         this.detector = detector;
@@ -44,8 +49,6 @@ public final class SessionUseProcessor implements Processor<String, Observation,
         this.clients = DecodedCache.of(context, StoreNames.ROLE_CLIENTS);
         this.usesDue = new DueIndex(context.getStateStore(StoreNames.TIMERS), StoreNames.SESSION_USE,
                 FORGET_EVERY);
-        // Stream time: sessions last hours, so a key unused for two days of event time will not be seen again.
-        context.schedule(FORGET_EVERY, PunctuationType.STREAM_TIME, this::forgetOldKeys);
     }
 
     /** A key is indexed once, when first seen; one still in use when due is simply indexed again. */
@@ -56,6 +59,9 @@ public final class SessionUseProcessor implements Processor<String, Observation,
 
     @Override
     public void process(Record<String, Observation> record) {
+        if (ticks.advance(record.timestamp())) {
+            forgetOldKeys(ticks.tick());
+        }
         Observation observation = record.value();
         if (!observation.temporaryKey()) {
             return;

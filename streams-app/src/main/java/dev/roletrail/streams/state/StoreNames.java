@@ -120,6 +120,12 @@ public final class StoreNames {
     /** Key: {@code pass}, while an evaluation is in progress. Value: {@code EvaluationPass} (its day and cursor). */
     public static final String FINDINGS_PASS = "findings-pass";
 
+    /**
+     * Key: a sequence number of 19 digits. Value: a {@code UsageSignal} (use or watermark) that came while a pass was
+     * in progress, until the pass is over.
+     */
+    public static final String FINDINGS_PENDING = "findings-pending";
+
     private StoreNames() {
     }
 }

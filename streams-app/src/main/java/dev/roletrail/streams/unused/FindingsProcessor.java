@@ -31,8 +31,8 @@ import dev.roletrail.streams.time.EndOfInput;
  * <p>
  * Event time, not wall clock: a replay or a backfill evaluates at the same day boundaries as the live run did. Usage
  * comes from every upstream task, each at its own pace, so this task's own stream time would let the fastest decide.
- * Instead each upstream task sends every findings task watermarks (its stream time, from an hourly stream-time
- * punctuator, and the earliest use it forwarded), and a day is evaluated once the slowest active upstream task has
+ * Instead each upstream task sends every findings task watermarks (each hour of its stream time, sent by the records
+ * themselves, and the earliest use it forwarded), and a day is evaluated once the slowest active upstream task has
  * passed its start by the grace (events wait that long for their session). A task whose watermark lags the newest by
  * more than a day is taken as idle (no input), so it cannot stall evaluation forever. A backfill racing through months
  * evaluates once per day of data, never per record: every day boundary the data crosses, in order, however far the
@@ -43,8 +43,10 @@ import dev.roletrail.streams.time.EndOfInput;
  * {@code findings.evaluation-chunk} entities per call, in one chunk or the passes of several days): the first chunk
  * with the watermark that starts it, the rest with later watermarks and from a wall-clock punctuation every
  * {@value #CHUNK_INTERVAL_MS} ms, well inside a commit interval. The pass and its cursor are in the logged store
- * {@code findings-pass}, so a task that fails mid-pass resumes it. The days that become due during a pass are
- * evaluated when it ends, a pass each.
+ * {@code findings-pass}, so a task that fails mid-pass resumes it. What comes in during a pass (use and watermarks)
+ * waits in {@link PendingSignals} and is taken in order when it ends: each pass reads the use recorded when it began,
+ * as if it had run at once, so where its chunks fall among the records does not matter. The days that become due
+ * meanwhile are evaluated then, a pass each.
  * <p>
  * An upstream task that has not yet sent anything cannot be waited for (nothing says it exists), so at start, or
  * after a rebalance, one task's backlog can be evaluated before another's. Use from before an evaluation that arrives
@@ -87,6 +89,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     private KeyValueStore<String, Long> clock;
     private KeyValueStore<String, InventoryEntity> inventory;
     private KeyValueStore<String, EvaluationPass> pass;
+    private PendingSignals pending;
     private ChunkEvaluator chunks;
 
     /**
@@ -115,16 +118,29 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         this.clock = context.getStateStore(StoreNames.FINDINGS_CLOCK);
         this.inventory = context.getStateStore(StoreNames.INVENTORY);
         this.pass = context.getStateStore(StoreNames.FINDINGS_PASS);
+        this.pending = new PendingSignals(context.getStateStore(StoreNames.FINDINGS_PENDING));
         Ownership ownership = new Ownership(context.taskId().partition(), settings.partitionsOrOne());
         this.chunks = new ChunkEvaluator(evaluator, settings, ownership, inventory, inventoryChanges, usage, open,
                 context.getStateStore(StoreNames.FINDINGS_IDENTITIES));
         // Wall clock: a pass must go on while no record comes, and stream time would move in bursts.
-        context.schedule(Duration.ofMillis(CHUNK_INTERVAL_MS), PunctuationType.WALL_CLOCK_TIME, wall -> nextChunk());
+        context.schedule(Duration.ofMillis(CHUNK_INTERVAL_MS), PunctuationType.WALL_CLOCK_TIME, wall -> work());
     }
 
     @Override
     public void process(Record<String, UsageSignal> record) {
         UsageSignal signal = record.value();
+        if (pass.get(PASS) != null || !pending.isEmpty()) {
+            pending.add(signal); // the pass reads the use recorded when it began: this comes after it, in order
+        } else {
+            handle(signal);
+        }
+        if (signal.marksTime()) {
+            work(); // a chunk of the pass in progress, maybe one this watermark started: passes move with the data too
+        }
+    }
+
+    /** Records a use, or notes a watermark and starts the evaluation it makes due. */
+    private void handle(UsageSignal signal) {
         if (signal.marksTime()) {
             if (signal.observedSince() != null) {
                 observedSince(signal.observedSince().toEpochMilli());
@@ -140,8 +156,6 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
             if (endOfInput.signalled()) {
                 maybeEvaluateEnd(); // at or after the day maybeEvaluate would take: once is enough
             }
-            // A chunk of the pass in progress, maybe one this watermark started: passes move with the data too.
-            nextChunk();
             return;
         }
         usedSinceEndEvaluation = true;
@@ -250,17 +264,22 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
 
     /**
      * The next chunks of the passes in progress, if any: at the end of a pass, a day that became due meanwhile starts
-     * the next one, and chunks go on, over as many passes as it takes, until they took a chunk's worth of entities
-     * ({@code findings.evaluation-chunk}). So a backlog of days over a small inventory is evaluated as its watermark
-     * comes, not a day per call while use from the days after keeps being recorded; a large pass still takes a call
-     * per chunk.
+     * the next one, and once no pass is left, the signals that came during the passes are taken in order, any of whose
+     * watermarks may start another. Chunks go on, over as many passes as it takes, until they took a chunk's worth of
+     * entities ({@code findings.evaluation-chunk}). So a backlog of days over a small inventory is evaluated as its
+     * watermark comes, not a day per call; a large pass still takes a call per chunk.
      */
-    private void nextChunk() {
+    private void work() {
         int budget = settings.evaluationChunk();
         while (budget > 0) {
             EvaluationPass current = pass.get(PASS);
             if (current == null) {
-                return;
+                UsageSignal next = pending.take();
+                if (next == null) {
+                    return;
+                }
+                handle(next);
+                continue;
             }
             ChunkEvaluator.Result chunk = chunks.next(current);
             budget -= Math.max(1, chunk.evaluated());
@@ -271,7 +290,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
             }
             pass.delete(PASS);
             if (watermarks().isEmpty()) {
-                return;
+                continue; // nothing says a day is due (a pass put there by hand)
             }
             if (endOfInput.signalled()) {
                 maybeEvaluateEnd();

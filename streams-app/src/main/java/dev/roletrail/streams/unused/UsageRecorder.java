@@ -15,6 +15,7 @@ import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.EndOfInput;
+import dev.roletrail.streams.time.StreamTicks;
 
 /**
  * Forwards each distinct usage signal once per day of event time, so the findings step sees every action, key and
@@ -23,13 +24,14 @@ import dev.roletrail.streams.time.EndOfInput;
  * The store is not logged: a task that starts without it (moved, or revived after a crash) forwards the day's signals
  * again, which the findings step records as before, and the earliest use again, of which it keeps the earliest.
  * <p>
- * It also forwards a watermark with its first record and then hourly of stream time, to every findings task: each
- * gathers the usage of its own entities from every upstream task, and evaluates a day only once every active upstream
- * task has passed it, so a task running ahead cannot make another's use look missing. The watermark also carries the
- * earliest use this task ever forwarded (kept in the same store, under a key no signature can have), so every findings
- * task knows since when RoleTrail observes, not only since when its own entities were used. When nothing moves stream
- * time any more (the task idle for the idle-release time, or the {@link EndOfInput} signalled), the watermark goes out
- * at once, and after
+ * It also forwards a watermark to every findings task: each gathers the usage of its own entities from every
+ * upstream task, and evaluates a day only once every active upstream task has passed it, so a task running ahead
+ * cannot make another's use look missing. The watermark is the start of each hour of stream time, sent before the
+ * first record in it ({@link StreamTicks}), so where it lands among the signals depends on the records alone; the
+ * first record since start sends one too, which announces this task. It also carries the earliest use this task ever
+ * forwarded (kept in the same store, under a key no signature can have), so every findings task knows since when
+ * RoleTrail observes, not only since when its own entities were used. When nothing moves stream time any more (the
+ * task idle for the idle-release time, or the {@link EndOfInput} signalled), the watermark goes out at once, and after
  * end of input again after any record since the last one (held calls released late), so the findings step sees that
  * every signal before it arrived.
  * Input: observations keyed by principal. Output: {@link UsageSignal}s keyed by entity.
@@ -46,7 +48,8 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     private ProcessorContext<String, UsageSignal> context;
     private DecodedCache<Long> today;
     private long purgedDay = Long.MIN_VALUE;
-    private boolean announced;
+    /** Hourly: watermarks, and the day's signatures kept. The first record since start ticks, announcing this task. */
+    private final StreamTicks hourly = new StreamTicks(Duration.ofHours(1));
     /** The stream time of the last watermark forwarded, and whether a record was processed since. */
     private long watermarkSent = Long.MIN_VALUE;
     private boolean processedSinceWatermark;
@@ -70,9 +73,6 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         // Looked up for every signal of every event, so the day's signatures stay decoded in memory.
         this.today = DecodedCache.of(context, StoreNames.FINDINGS_SIGNALS_TODAY);
         this.observedSince = today.get(OBSERVED_SINCE);
-        // Stream time, checked hourly: only the day's signatures are needed, so the store is emptied of older days
-        // once a day of event time, however fast a backfill moves it.
-        context.schedule(Duration.ofHours(1), PunctuationType.STREAM_TIME, this::onStreamTime);
         // Wall clock: when no record comes, stream time stands still, and only the wall clock can tell.
         this.lastRecordWall = context.currentSystemTimeMs();
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
@@ -81,9 +81,8 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     @Override
     public void process(Record<String, Observation> record) {
         lastRecordWall = context.currentSystemTimeMs();
-        if (!announced) {
-            announced = true;
-            forwardWatermark(record.timestamp());
+        if (hourly.advance(record.timestamp())) {
+            onStreamTime(hourly.tick());
         }
         processedSinceWatermark = true;
         for (UsageSignal signal : signals.of(record.value())) {
@@ -105,9 +104,13 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         }
     }
 
-    private void onStreamTime(long streamTime) {
-        forwardWatermark(streamTime);
-        forgetOldDays(streamTime);
+    /**
+     * The hour's start is a promise about every signal before it. Only the day's signatures are needed, so the store
+     * is emptied of older days once a day of event time, however fast a backfill moves it.
+     */
+    private void onStreamTime(long hourStart) {
+        forwardWatermark(hourStart);
+        forgetOldDays(hourStart);
     }
 
     /** Stream time is a promise about every signal before it, however it was reached: safe to send at any time. */

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedPunctuator;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,22 +57,27 @@ class LineageRestartTest {
 
     @Test
     void shouldReleaseOnTheWallClockAloneWhenNoNewRecordMovesStreamTime() {
-        new LineageProcessor(HOLD, HOLD_WALL, Duration.ZERO, new EndOfInput()).init(context);
+        new LineageProcessor(HOLD, HOLD_WALL, Duration.ZERO, new EndOfInput(), 0).init(context);
 
-        punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + 30_000);
+        punctuateWallClock(WALL + 30_000);
         assertThat(context.forwarded()).as("the wall-clock minimum counts from the restart").isEmpty();
-        punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + HOLD_WALL.toMillis());
+        punctuateWallClock(WALL + HOLD_WALL.toMillis());
 
         assertThat(releasedEventIds()).containsExactly(heldCall.eventId());
     }
 
     @Test
     void shouldReleaseOnceAfterAStreamTimeCheckFoundItToo() {
-        new LineageProcessor(HOLD, HOLD_WALL, Duration.ZERO, new EndOfInput()).init(context);
+        LineageProcessor lineage = new LineageProcessor(HOLD, HOLD_WALL, Duration.ZERO, new EndOfInput(), 0);
+        lineage.init(context);
 
-        punctuate(PunctuationType.STREAM_TIME, T0.plus(Duration.ofMinutes(12)).toEpochMilli());
-        punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + HOLD_WALL.toMillis());
-        punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + HOLD_WALL.toMillis() + 1_000);
+        // A record moves stream time, and the stream-time check runs before it: a session of another key.
+        Instant later = T0.plus(Duration.ofMinutes(12));
+        lineage.process(new Record<>(JUMP, LineageInput.session(new Session("ASIAOTHERSESSION0001", JUMP,
+                "arn:aws:iam::111122223333:user/alice", List.of(), null, "AssumeRole", "other", later,
+                later.plus(Duration.ofHours(1)), "203.0.113.9", "other-event")), later.toEpochMilli()));
+        punctuateWallClock(WALL + HOLD_WALL.toMillis());
+        punctuateWallClock(WALL + HOLD_WALL.toMillis() + 1_000);
 
         assertThat(releasedEventIds()).containsExactly(heldCall.eventId());
     }
@@ -79,10 +85,10 @@ class LineageRestartTest {
     @Test
     void shouldReleaseAtOnceAtTheEndOfInputWithoutWaitingForTheWallClockMinimumAgain() {
         EndOfInput endOfInput = new EndOfInput();
-        new LineageProcessor(HOLD, HOLD_WALL, Duration.ZERO, endOfInput).init(context);
+        new LineageProcessor(HOLD, HOLD_WALL, Duration.ZERO, endOfInput, 0).init(context);
         endOfInput.signal();
 
-        punctuate(PunctuationType.WALL_CLOCK_TIME, WALL + 1_000);
+        punctuateWallClock(WALL + 1_000);
 
         assertThat(releasedEventIds()).as("no session can come any more").containsExactly(heldCall.eventId());
     }
@@ -92,14 +98,10 @@ class LineageRestartTest {
                 .filter(LineageOutput::isObservation).map(output -> output.observation().event().eventId()).toList();
     }
 
-    private void punctuate(PunctuationType type, long time) {
-        if (type == PunctuationType.WALL_CLOCK_TIME) {
-            context.setCurrentSystemTimeMs(time);
-        } else {
-            context.setCurrentStreamTimeMs(time);
-        }
+    private void punctuateWallClock(long time) {
+        context.setCurrentSystemTimeMs(time);
         for (CapturedPunctuator punctuator : context.scheduledPunctuators()) {
-            if (punctuator.getType() == type) {
+            if (punctuator.getType() == PunctuationType.WALL_CLOCK_TIME) {
                 punctuator.getPunctuator().punctuate(time);
             }
         }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.TopologyFixture;
@@ -171,6 +172,40 @@ class LineageTopologyTest {
 
         assertThat(topology.sessions()).singleElement().satisfies(session ->
                 assertThat(session.chain()).containsExactly(JUMP, TARGET));
+    }
+
+    @Test
+    void shouldReleaseByStreamTimeAloneWithOnePartitionSinceNoSessionIsOnItsWay() {
+        topology.close();
+        topology = TopologyFixture.onePartition(Map.of("detector.learning-period", "0d",
+                "streams.lineage-hold-wall", "10s"));
+        send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "old").withAccessKey("ASIAOLDSESSION000001").assumeRole(TARGET)
+                .at(T0));
+
+        send(ALICE, CloudTrailEvent.byUser(ALICE).at(T0.plus(Duration.ofMinutes(11))));
+
+        assertThat(topology.sessions()).as("every session is issued here: the wall clock has nothing to wait for")
+                .singleElement().satisfies(session -> assertThat(session.chain()).containsExactly(JUMP, TARGET));
+    }
+
+    @Test
+    void shouldDeliverEverySessionAtOnceWithOnePartitionAndIgnoreItsCopyFromTheTopic() {
+        topology.close();
+        topology = TopologyFixture.onePartition(Map.of("detector.learning-period", "0d"));
+        CloudTrailEvent issuing = CloudTrailEvent.byUser(ALICE).assumeRole(JUMP).at(T0);
+        send(ALICE, issuing);
+        Session delivered = topology.sessions().get(0);
+        KeyValueStore<String, Session> sessions = topology.driver().getKeyValueStore(StoreNames.SESSIONS);
+        assertThat(sessions.get(issuing.issuedKeyId())).isEqualTo(delivered);
+
+        // Its copy through roletrail.sessions, arriving later (altered here to show whether it is read).
+        Topics topics = Topics.defaults();
+        topology.driver().createInputTopic(topics.sessions().name(), topics.sessions().keySerde().serializer(),
+                        topics.sessions().valueSerde().serializer())
+                .pipeInput(JUMP, new Session(delivered.keyId(), JUMP, "arn:aws:iam::111122223333:user/mallory",
+                        List.of(), null, "AssumeRole", "copy", T0, T0.plus(Duration.ofHours(1)), null, "copy"));
+
+        assertThat(sessions.get(issuing.issuedKeyId())).isEqualTo(delivered);
     }
 
     @Test
