@@ -19,7 +19,8 @@ import dev.roletrail.streams.time.StreamTicks;
 
 /**
  * Forwards each distinct usage signal once per day of event time, so the findings step sees every action, key and
- * assumer used each day without seeing every event. Per event: one small lookup (store {@code findings-signals-today},
+ * assumer used each day without seeing every event; a new trait rides in the new use of its entity from the same
+ * event ({@link CarriedTraits}). Per event: one small lookup (store {@code findings-signals-today},
  * key: the signal's signature, value: the epoch day it was last forwarded), a write only for the day's first sighting.
  * The store is not logged: a task that starts without it (moved, or revived after a crash) forwards the day's signals
  * again, which the findings step records as before, and the earliest use again, of which it keeps the earliest.
@@ -85,6 +86,7 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
             onStreamTime(hourly.tick());
         }
         processedSinceWatermark = true;
+        List<UsageSignal> fresh = new ArrayList<>(4);
         for (UsageSignal signal : signals.of(record.value())) {
             long day = Math.floorDiv(signal.at().toEpochMilli(), DAY_MS);
             String signature = signal.signature();
@@ -92,8 +94,11 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
             if (forwarded == null || forwarded < day) {
                 today.put(signature, day);
                 noteObserved(signal.at().toEpochMilli());
-                context.forward(new Record<>(signal.entity(), signal, record.timestamp()));
+                fresh.add(signal);
             }
+        }
+        for (UsageSignal signal : CarriedTraits.merge(fresh)) {
+            context.forward(new Record<>(signal.entity(), signal, record.timestamp()));
         }
     }
 

@@ -82,10 +82,12 @@ final class UsageRows {
         if (earliest == null || at < earliest) {
             rows.put(first, at);
         }
+        // A use may carry its event's trait (a trait signal alone names no action or key: nothing more to add).
         if (signal.trait() != null) {
             add(entity, Kind.TRAIT, signal.trait().encode(), at);
             add(entity, Kind.REACHED, signal.reached(), at);
-        } else if (signal.assumption()) {
+        }
+        if (signal.assumption()) {
             add(entity, Kind.ASSUMER, signal.assumer(), at);
             add(entity, Kind.ORIGIN, signal.origin(), at);
             add(entity, Kind.NETWORK, signal.network(), at);

@@ -22,7 +22,8 @@ import dev.roletrail.streams.nhi.Trait;
  * @param observedSince on a watermark only: the earliest event time of any use that upstream task has forwarded, or
  *                      null; every findings task sees every watermark, so each knows since when RoleTrail observes,
  *                      though it sees only its own entities' use
- * @param trait         for the identity inventory, how the entity called: credential, client, network, span of day
+ * @param trait         for the identity inventory, how the entity called: credential, client, network, span of day;
+ *                      on a trait signal, or carried by the entity's own use of the same event
  * @param reached       the role the entity's call assumed, or null
  * @param creator       on a creation only (no use: the entity was created, not used): who created the entity
  * <p>
@@ -47,6 +48,12 @@ public record UsageSignal(String entity, Instant at, boolean assumption, String 
     /** How an identity called, for the inventory: the trait, and the role the call assumed, if any. */
     public static UsageSignal trait(String entity, Instant at, Trait trait, String reached) {
         return new UsageSignal(entity, at, false, null, null, null, null, null, null, null, trait, reached, null);
+    }
+
+    /** This use, carrying the trait (and the role reached) of a trait signal of the same entity and event. */
+    public UsageSignal carrying(UsageSignal traitSignal) {
+        return new UsageSignal(entity, at, assumption, action, accessKeyId, assumer, origin, network, client,
+                observedSince, traitSignal.trait(), traitSignal.reached(), creator);
     }
 
     /** Who created a user or role: a fact about it, not a use of it. */

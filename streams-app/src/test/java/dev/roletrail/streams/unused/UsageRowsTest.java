@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.junit.jupiter.api.Test;
 
 import dev.roletrail.streams.TestStores;
+import dev.roletrail.streams.nhi.Trait;
 import dev.roletrail.streams.state.DecodedCache;
 
 class UsageRowsTest {
@@ -63,6 +64,22 @@ class UsageRowsTest {
         assertThat(usage.networks()).containsOnlyKeys("203.0.113.0/24");
         assertThat(usage.clients()).containsOnlyKeys("aws-cli");
         assertThat(usage.lastActive()).isEqualTo(AT);
+    }
+
+    @Test
+    void shouldRecordAUseCarryingItsTraitAsTheUseAndTheTraitApart() {
+        UsageSignal use = new UsageSignal(ALICE, AT, false, "s3:GetObject", "AKIAEXAMPLE", null, null, null, null);
+        UsageSignal trait = UsageSignal.trait(ALICE, AT, new Trait("AKIAEXAMPLE", "aws-cli", "203.0.113.0/24", 2),
+                ROLE);
+        UsageRows apart = inMemory();
+        apart.record(use);
+        apart.record(trait);
+
+        rows.record(use.carrying(trait));
+
+        assertThat(rows.read(ALICE)).isEqualTo(apart.read(ALICE));
+        assertThat(rows.read(ALICE).traits()).containsOnlyKeys(trait.trait().encode());
+        assertThat(rows.read(ALICE).keys()).containsOnlyKeys("AKIAEXAMPLE");
     }
 
     @Test
