@@ -120,8 +120,13 @@ public final class InProcessPipeline implements AutoCloseable {
                 "query.port", "0"));
     }
 
+    /**
+     * One partition per topic: the local streams app runs one stream thread, so more partitions would buy no
+     * parallelism, and with one the lineage task delivers every session to itself and places all its stream-time work
+     * by the records, so the same files give the same alerts and findings however the run is batched or restarted.
+     */
     private void createTopics() throws Exception {
-        TopicSetup.ensure(ingestConfig.kafka(), ingestConfig.topics(), 4, (short) 1);
+        TopicSetup.ensure(ingestConfig.kafka(), ingestConfig.topics(), 1, (short) 1);
     }
 
     public String bootstrapServers() {

@@ -85,15 +85,28 @@ final class IdentityFindings {
         List<String> evidence = new ArrayList<>();
         evidence.add("key of " + key.parent());
         evidence.addAll(key.evidence());
-        evidence.add(key.created() == null ? "age unknown (the credential report lists the user's keys by slot)"
-                : "created " + Evaluation.day(key.created()) + ", "
-                        + Duration.between(key.created(), e.at()).toDays() + " days ago");
+        evidence.add(age(key));
         return FindingFactory.open(FindingKind.LONG_LIVED_KEY_USED_BY_WORKLOAD,
                 Severity.MEDIUM, "Long-lived access key used by a workload", target(key, "access-key"),
                 e.periodStart(), e.at(), key.lastUsed(), evidence,
                 "Give the workload a role instead: an instance profile on EC2, IRSA or EKS Pod Identity on "
                         + "Kubernetes, OIDC federation from CI, IAM Roles Anywhere elsewhere; then deactivate and "
                         + "delete the key.", null, null);
+    }
+
+    /**
+     * The key's age at its last use, not at the evaluation: a finding's content changes only with its inputs, so an
+     * evaluation that finds nothing new emits nothing, whichever days an entity happens to be evaluated on.
+     */
+    private static String age(Identity key) {
+        if (key.created() == null) {
+            return "age unknown (the credential report lists the user's keys by slot)";
+        }
+        String created = "created " + Evaluation.day(key.created());
+        if (key.lastUsed() == null) {
+            return created;
+        }
+        return created + ", " + Duration.between(key.created(), key.lastUsed()).toDays() + " days before its last use";
     }
 
     private static Finding shared(Identity key, Set<String> atOnce, Evaluation e) {

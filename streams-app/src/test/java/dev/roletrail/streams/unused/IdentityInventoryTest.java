@@ -110,7 +110,7 @@ class IdentityInventoryTest {
         assertThat(evaluate(FindingKind.LONG_LIVED_KEY_USED_BY_WORKLOAD)).singleElement().satisfies(f -> {
             assertThat(f.entity()).isEqualTo("AKIAETL");
             assertThat(f.entityType()).isEqualTo("access-key");
-            assertThat(f.evidence()).contains("key of " + userArn("etl"), "created 2025-01-01, 669 days ago");
+            assertThat(f.evidence()).contains("key of " + userArn("etl"), "created 2025-01-01, 657 days before its last use");
             assertThat(f.remediation()).contains("instance profile", "OIDC federation");
         });
         assertThat(evaluate(FindingKind.SHARED_CREDENTIAL)).as("a fleet is one workload").isEmpty();
