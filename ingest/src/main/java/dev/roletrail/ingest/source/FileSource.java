@@ -20,7 +20,7 @@ import dev.roletrail.ingest.s3.CloudTrailObjectKey;
  */
 public final class FileSource implements ObjectSource {
 
-    /** A file with the delivery stamp its name carries, {@link Instant#MIN} when it is not named as CloudTrail names. */
+    /** A file and the delivery stamp its name carries ({@link Instant#MIN} when not named as CloudTrail names). */
     private record Ordered(Path path, Instant stamp) {
     }
 
