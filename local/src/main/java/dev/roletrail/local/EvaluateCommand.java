@@ -19,7 +19,8 @@ import dev.roletrail.streams.detect.DetectorInfo;
 
 /** {@code roletrail evaluate}: detection quality of the whole pipeline on a simulated organisation. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Simulate an organisation into an in-process S3 server, run ingest and the streams app on an "
+        description = {"Simulate an organisation into an in-process S3 server (a directory with --feed files, the "
+                + "default with --scale), run ingest and the streams app on an "
                 + "in-process Kafka broker until the input is consumed, and print, per detector and finding kind, the "
                 + "labelled scenarios found and missed, the false alarms per million benign events and, per detector, "
                 + "how late in event time it alerted (median and longest, from a scenario's first event) and how much "

@@ -18,7 +18,7 @@ final class SimulationOptions {
     boolean small;
 
     @Option(names = "--scale", description = "Start from the scale organisation instead of the default one: 1,000 "
-            + "users, 90 days, about 1.4 million benign events.")
+            + "users, 90 days, about 1.1 million benign events.")
     boolean scale;
 
     @Option(names = "--accounts", description = "Organisation accounts (default 3; small 2; scale 3).")

@@ -44,7 +44,7 @@ public record SimulationSpec(long seed, int accounts, int users, int days, int e
     }
 
     /**
-     * The scale evaluation's organisation: a thousand users over 90 days, millions of benign events, so that one false
+     * The scale evaluation's organisation: a thousand users over 90 days, over a million benign events, so one false
      * alarm is a fraction of one per million; sized to be evaluated in under 30 minutes on a 2-core machine.
      */
     public static SimulationSpec scale(long seed) {
