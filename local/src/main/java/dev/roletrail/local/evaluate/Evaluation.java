@@ -30,10 +30,10 @@ import dev.roletrail.simulator.output.S3Sink;
 
 /**
  * Detection quality measured end to end: simulate an organisation into the local S3 server (or a directory, see
- * {@link TrailFeed}), ingest its inventory
- * and trail into a real broker, run the streams app until it has consumed everything, then score the alerts and
- * findings it wrote against the simulation's labels, and the findings and the identity inventory (kinds, owners)
- * against its ground truth. An empty identities topic scores as "no identities produced".
+ * {@link TrailFeed}), ingest its inventory and trail into a real broker, run the streams app until it has consumed
+ * everything, then score the alerts and findings it wrote against the simulation's labels, and the findings and the
+ * identity inventory (kinds, owners) against its ground truth. An empty identities topic scores as "no identities
+ * produced".
  */
 public final class Evaluation {
 
