@@ -23,6 +23,7 @@ import dev.roletrail.ingest.inventory.InventorySnapshot;
 import dev.roletrail.ingest.inventory.InventorySources;
 import dev.roletrail.ingest.s3.S3Clients;
 import dev.roletrail.ingest.s3.S3ObjectSource;
+import dev.roletrail.ingest.source.FileSource;
 import dev.roletrail.launcher.TopicSetup;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.StreamsApp;
@@ -182,8 +183,15 @@ public final class InProcessPipeline implements AutoCloseable {
     /** Writes every inventory snapshot under {@code inventory/} of the bucket; returns how many. */
     public int ingestInventory() throws Exception {
         localS3();
-        List<InventorySnapshot> snapshots = InventorySources.read(List.of("s3://" + BUCKET + "/" + INVENTORY_PREFIX),
-                () -> s3);
+        return ingestInventory(InventorySources.read(List.of("s3://" + BUCKET + "/" + INVENTORY_PREFIX), () -> s3));
+    }
+
+    /** Writes every inventory snapshot under a local directory, as {@code ingest --inventory DIR}; returns how many. */
+    public int ingestInventory(Path dir) throws Exception {
+        return ingestInventory(InventorySources.read(List.of(dir.toString()), null));
+    }
+
+    private int ingestInventory(List<InventorySnapshot> snapshots) throws Exception {
         String transactionalId = ingestConfig.transactionalId() + "-inventory";
         try (InventoryIngester ingester = new InventoryIngester(ingestConfig.kafka(),
                 ingestConfig.topics().inventory(), transactionalId)) {
@@ -199,6 +207,13 @@ public final class InProcessPipeline implements AutoCloseable {
         localS3();
         try (Ingester ingester = new Ingester(ingestConfig)) {
             return ingester.ingest(new S3ObjectSource(s3, BUCKET, "", null));
+        }
+    }
+
+    /** Reads every CloudTrail file under a local directory into the cloudtrail topic, as {@code ingest --files DIR}. */
+    public IngestStats ingestTrail(Path dir) throws IOException {
+        try (Ingester ingester = new Ingester(ingestConfig)) {
+            return ingester.ingest(new FileSource(List.of(dir)));
         }
     }
 

@@ -64,6 +64,23 @@ class LocalRoleTrailCommandTest {
     }
 
     @Test
+    void shouldRejectAWrongFeedOfEvaluateWithOneLineBeforeStartingAnything() {
+        int exit = run("evaluate", "--scale", "--feed", "kafka");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("roletrail evaluate", "--feed", "kafka",
+                "s3, files");
+    }
+
+    @Test
+    void shouldRejectTwoStartingOrganisationsWithOneLine() {
+        int exit = run("simulate", "--out", "target/never-written", "--small", "--scale");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().strip()).doesNotContain("\n").contains("roletrail simulate", "--small", "--scale");
+    }
+
+    @Test
     void shouldRequireWhereToWriteTheSimulation() {
         assertThat(run("simulate")).isEqualTo(2);
         assertThat(err.toString()).contains("--out");

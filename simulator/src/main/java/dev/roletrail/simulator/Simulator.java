@@ -50,6 +50,8 @@ public final class Simulator {
 
     public static final String LABELS = "labels.json";
     public static final String INVENTORY_PREFIX = "inventory/";
+    /** Where the CloudTrail log objects go, as in a trail's bucket. */
+    public static final String TRAIL_PREFIX = "AWSLogs/";
     /**
      * Events handed to the log objects at a time: bounds the heap (a few KB per event as a tree) while a day of a
      * large organisation is generated; the default organisation's day (a few thousand events) stays one batch.
@@ -139,11 +141,14 @@ public final class Simulator {
         TreeMap<Instant, List<ObjectNode>> attacksByDay = new TreeMap<>();
         for (ScenarioSchedule.Entry entry : ScenarioSchedule.ALL) {
             List<ObjectNode> out = new ArrayList<>();
-            labels.add(entry.scenario().inject(context, entry.at(spec.attackDay()), out));
+            Label label = entry.scenario().inject(context, entry.at(spec.attackDay()), out);
+            List<Instant> times = new ArrayList<>();
             for (ObjectNode event : out) {
-                Instant day = Instant.parse(event.path("eventTime").asText()).truncatedTo(ChronoUnit.DAYS);
-                attacksByDay.computeIfAbsent(day, d -> new ArrayList<>()).add(event);
+                Instant time = Instant.parse(event.path("eventTime").asText());
+                times.add(time);
+                attacksByDay.computeIfAbsent(time.truncatedTo(ChronoUnit.DAYS), d -> new ArrayList<>()).add(event);
             }
+            labels.add(label.withEventTimes(times));
         }
         return attacksByDay;
     }

@@ -1,6 +1,7 @@
 package dev.roletrail.local.evaluate;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,13 +24,16 @@ import dev.roletrail.simulator.SimulationSpec;
 import dev.roletrail.simulator.Simulator;
 import dev.roletrail.simulator.evaluate.Scorecard;
 import dev.roletrail.simulator.org.Organization;
+import dev.roletrail.simulator.output.DatasetSink;
+import dev.roletrail.simulator.output.DirectorySink;
 import dev.roletrail.simulator.output.S3Sink;
 
 /**
- * Detection quality measured end to end: simulate an organisation into the local S3 server, ingest its inventory
- * and trail into a real broker, run the streams app until it has consumed everything, then score the alerts and
- * findings it wrote against the simulation's labels, and the findings and the identity inventory (kinds, owners)
- * against its ground truth. An empty identities topic scores as "no identities produced".
+ * Detection quality measured end to end: simulate an organisation into the local S3 server (or a directory, see
+ * {@link TrailFeed}), ingest its inventory and trail into a real broker, run the streams app until it has consumed
+ * everything, then score the alerts and findings it wrote against the simulation's labels, and the findings and the
+ * identity inventory (kinds, owners) against its ground truth. An empty identities topic scores as "no identities
+ * produced".
  */
 public final class Evaluation {
 
@@ -41,10 +45,17 @@ public final class Evaluation {
 
     private final PrintStream out;
     private final Duration timeout;
+    private final TrailFeed feed;
 
+    /** An evaluation through the in-process S3 server. */
     public Evaluation(PrintStream out, Duration timeout) {
+        this(out, timeout, TrailFeed.S3);
+    }
+
+    public Evaluation(PrintStream out, Duration timeout, TrailFeed feed) {
         this.out = out;
         this.timeout = timeout;
+        this.feed = feed;
     }
 
     /**
@@ -58,16 +69,20 @@ public final class Evaluation {
         all.putAll(settings);
         try (InProcessPipeline pipeline = InProcessPipeline.start(all)) {
             LocalLogging.startLine().ifPresent(out::println);
+            Path dataset = pipeline.workDir().resolve("dataset");
             SimulationResult simulated;
-            try (S3Sink sink = new S3Sink(pipeline.s3(), InProcessPipeline.BUCKET, "")) {
+            try (DatasetSink sink = feed == TrailFeed.S3 ? new S3Sink(pipeline.s3(), InProcessPipeline.BUCKET, "")
+                    : new DirectorySink(dataset)) {
                 simulated = Simulator.run(spec, sink);
             }
-            out.printf("simulated %,d events in %,d objects (%d accounts, %d users, %d days): %d s%n",
+            out.printf("simulated %,d events in %,d objects (%d accounts, %d users, %d days) into %s: %d s%n",
                     simulated.events(), simulated.objects(), spec.accounts(), spec.users(), spec.days(),
-                    seconds(t0));
-            int snapshots = pipeline.ingestInventory();
+                    feed == TrailFeed.S3 ? "the S3 server" : "a directory", seconds(t0));
+            int snapshots = feed == TrailFeed.S3 ? pipeline.ingestInventory()
+                    : pipeline.ingestInventory(dataset.resolve(Simulator.INVENTORY_PREFIX));
             pipeline.startStreams();
-            IngestStats ingested = pipeline.ingestTrail();
+            IngestStats ingested = feed == TrailFeed.S3 ? pipeline.ingestTrail()
+                    : pipeline.ingestTrail(dataset.resolve(Simulator.TRAIL_PREFIX));
             out.printf("ingested %d inventory snapshots, %,d records, %d dead letters: %d s%n", snapshots,
                     ingested.records(), ingested.deadLetters(), seconds(t0));
             Topics topics = pipeline.streamsConfig().topics();

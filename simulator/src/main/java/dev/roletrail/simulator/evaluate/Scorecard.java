@@ -80,11 +80,14 @@ public record Scorecard(long benignEvents, long attackEvents, long alerts, long 
             List<String> missed = expecting.stream()
                     .filter(l -> fired.stream().noneMatch(a -> LabelMatcher.matches(l, a)))
                     .map(Label::scenario).toList();
+            List<AlertDelay> delays = expecting.stream().flatMap(l -> AlertDelay.of(l, fired.stream()
+                    .filter(a -> LabelMatcher.matches(l, a)).toList()).stream()).toList();
             List<Alert> unmatched = fired.stream()
                     .filter(a -> labels.labels().stream().noneMatch(l -> LabelMatcher.matches(l, a))).toList();
             rows.add(new ScoreRow("detector", detector, expecting.size(), expecting.size() - missed.size(), missed,
                     unmatched.size(), perMillion(unmatched.size(), labels.benignEvents()),
-                    unmatched.stream().limit(EXAMPLES).map(a -> a.firstEventTime() + " " + a.entity()).toList()));
+                    unmatched.stream().limit(EXAMPLES).map(a -> a.firstEventTime() + " " + a.entity()).toList(),
+                    delays));
         }
         for (FindingKind kind : FindingKind.values()) {
             List<Label> expecting = labels.labels().stream().filter(l -> l.findingKinds().contains(kind)).toList();
@@ -116,11 +119,14 @@ public record Scorecard(long benignEvents, long attackEvents, long alerts, long 
     /** A plain-text table for the console and docs/detection-quality.md. */
     public String render() {
         StringBuilder text = new StringBuilder();
-        text.append(String.format(Locale.ROOT, "%-8s %-34s %9s %6s %7s %12s %14s%n", "type", "id", "scenarios",
-                "found", "missed", "false alarms", "per M benign"));
+        text.append(String.format(Locale.ROOT, "%-8s %-34s %9s %6s %7s %12s %14s %17s %11s%n", "type", "id",
+                "scenarios", "found", "missed", "false alarms", "per M benign", "to alert med/max", "attack done"));
         for (ScoreRow row : rows) {
-            text.append(String.format(Locale.ROOT, "%-8s %-34s %9d %6d %7d %12d %14.1f%s%n", row.type(), row.id(),
-                    row.scenarios(), row.found(), row.missed().size(), row.falseAlarms(), row.perMillion(),
+            text.append(String.format(Locale.ROOT, "%-8s %-34s %9d %6d %7d %12d %14.1f %17s %11s%s%n", row.type(),
+                    row.id(), row.scenarios(), row.found(), row.missed().size(), row.falseAlarms(), row.perMillion(),
+                    row.delays().isEmpty() ? "" : DelayText.of(row.delayMedianSeconds()) + " / "
+                            + DelayText.of(row.delayMaxSeconds()),
+                    row.shareMax() == null ? "" : Math.round(row.shareMax() * 100) + " %",
                     row.missed().isEmpty() ? "" : "  missed: " + String.join(", ", row.missed())));
         }
         text.append(String.format(Locale.ROOT, "%,d benign events, %,d attack events, %,d alerts, %,d findings%n",

@@ -16,9 +16,12 @@ import dev.roletrail.schemas.finding.FindingKind;
  * @param entities     who and what is involved: principal ids, role ARNs, access key ids, account principals
  * @param detectors    the detectors that must fire
  * @param findingKinds the finding kinds that must be raised (matched by kind and entity, whatever the time)
+ * @param eventTimes   the event time of each event the scenario injected, in order (empty for a standing
+ *                     condition, or in a labels.json written before they were kept): how much of the attack had
+ *                     happened when an alert fired
  */
 public record Label(String scenario, String technique, Instant from, Instant to, List<String> entities,
-        List<String> detectors, List<FindingKind> findingKinds) {
+        List<String> detectors, List<FindingKind> findingKinds, List<Instant> eventTimes) {
 
     public Label {
         if (scenario == null || scenario.isBlank()) {
@@ -33,12 +36,24 @@ public record Label(String scenario, String technique, Instant from, Instant to,
         entities = List.copyOf(entities);
         detectors = List.copyOf(detectors);
         findingKinds = List.copyOf(findingKinds);
+        eventTimes = eventTimes == null ? List.of() : eventTimes.stream().sorted().toList();
         if (entities.isEmpty()) {
             throw new IllegalArgumentException("label " + scenario + " names no entity");
         }
         if (detectors.isEmpty() && findingKinds.isEmpty()) {
             throw new IllegalArgumentException("label " + scenario + " expects neither an alert nor a finding");
         }
+    }
+
+    /** A label without its events' times. */
+    public Label(String scenario, String technique, Instant from, Instant to, List<String> entities,
+            List<String> detectors, List<FindingKind> findingKinds) {
+        this(scenario, technique, from, to, entities, detectors, findingKinds, List.of());
+    }
+
+    /** The same label, with the times of the events the scenario injected. */
+    public Label withEventTimes(List<Instant> times) {
+        return new Label(scenario, technique, from, to, entities, detectors, findingKinds, times);
     }
 
     /** A scenario that must raise alerts. */

@@ -63,6 +63,22 @@ class ScorecardTest {
     }
 
     @Test
+    void shouldGiveEachFoundScenarioItsDelayFromTheEarliestMatchingAlertInTableAndJson() throws Exception {
+        Scorecard card = Scorecard.score(LABELS, DETECTORS, List.of(
+                alertAt("new-network-for-key", KEY, T.plusSeconds(45)),
+                alertAt("new-network-for-key", KEY, T.plusSeconds(30)),
+                alertAt("new-network-for-key", "AKIATRAVELTRAVELTRA1", T.plusSeconds(1))), List.of());
+
+        ScoreRow row = card.rows("detector").get(0);
+        assertThat(row.delays()).as("the unmatched alert at T+1 s does not count")
+                .containsExactly(new AlertDelay("leak", 30, null));
+        assertThat(card.rows("detector").get(1).delays()).as("root was missed").isEmpty();
+        assertThat(card.render()).containsPattern("new-network-for-key .* 30s / 30s");
+        assertThat(Json.mapper().readTree(card.toJson()).path("rows").get(0).path("delayMaxSeconds").asLong())
+                .isEqualTo(30);
+    }
+
+    @Test
     void shouldReportEveryScenarioFoundOnlyWhenNoDetectorMissedOne() {
         Scorecard card = Scorecard.score(LABELS, DETECTORS, List.of(
                 alertAt("new-network-for-key", KEY, T), alertAt("root-activity", "arn:aws:iam::210001000003:root", T)),

@@ -41,6 +41,16 @@ class LabelsTest {
     }
 
     @Test
+    void shouldKeepTheTimesOfEveryAlertScenariosEventsThroughLabelsJson() {
+        List<Label> alerting = labels.labels().stream().filter(l -> !l.detectors().isEmpty()).toList();
+
+        assertThat(alerting).isNotEmpty().allSatisfy(label -> assertThat(label.eventTimes()).as(label.scenario())
+                .isNotEmpty().isSorted().allSatisfy(t -> assertThat(t).isBetween(spec.start(), spec.end())));
+        assertThat(labels.labels().stream().filter(l -> l.detectors().isEmpty()))
+                .as("standing conditions inject no events").allSatisfy(l -> assertThat(l.eventTimes()).isEmpty());
+    }
+
+    @Test
     void shouldLabelAScenarioForEveryFindingKind() {
         List<FindingKind> labelled = labels.labels().stream().flatMap(l -> l.findingKinds().stream()).toList();
 
