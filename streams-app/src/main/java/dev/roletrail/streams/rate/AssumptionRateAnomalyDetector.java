@@ -5,10 +5,13 @@ import java.util.Optional;
 
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
+import dev.roletrail.schemas.cloudtrail.Principal;
+import dev.roletrail.schemas.cloudtrail.Principals;
 import dev.roletrail.streams.detect.AlertFactory;
 import dev.roletrail.streams.detect.DetectorInfo;
 import dev.roletrail.streams.detect.DetectorInfo.Judgement;
 import dev.roletrail.streams.detect.DetectorSettings;
+import dev.roletrail.streams.detect.KnownAccounts;
 import dev.roletrail.streams.detect.Texts;
 import dev.roletrail.streams.identity.AssumeRoleCall;
 import dev.roletrail.streams.identity.Observation;
@@ -20,6 +23,12 @@ import dev.roletrail.streams.identity.Observation;
  * baseline holds at least min-baseline-hours hours. It fires on the call that first meets that, so once per hour.
  * σ is taken as at least √μ, the spread of a Poisson count, so a principal with a perfectly regular rate does not
  * alarm on a few extra calls.
+ * <p>
+ * Not counted: the role owner's copy of a cross-account call from an organisation account ({@code account:<id>},
+ * the account in {@code org.accounts}). The organisation trail logs the caller's own copy too, which counts under the
+ * caller; the owner's copies would add up every caller of that account, people and pipelines alike, as if one
+ * principal made them all (33 to 38 false alarms per million benign events at 1,000 users). A caller's account
+ * outside the organisation has no other copy, so its calls still count under the account.
  */
 public final class AssumptionRateAnomalyDetector {
 
@@ -36,12 +45,20 @@ public final class AssumptionRateAnomalyDetector {
     private final int minCount;
     private final double alpha;
     private final int minBaselineHours;
+    private final KnownAccounts accounts;
 
     public AssumptionRateAnomalyDetector(DetectorSettings settings) {
         this.k = settings.decimal("k", 4.0, 0.5, 100.0);
         this.minCount = settings.integer("min-count", 20, 1, 1_000_000);
         this.alpha = settings.decimal("alpha", 0.1, 0.001, 1.0);
         this.minBaselineHours = settings.integer("min-baseline-hours", 24, 0, 24 * 366);
+        this.accounts = KnownAccounts.from(settings);
+    }
+
+    /** Whether the call counts towards its principal's rate: not an owner's copy of an organisation caller's call. */
+    public boolean counts(Observation observation) {
+        Principal principal = observation.principal();
+        return !Principals.accountOnly(principal.id()) || !accounts.organization().contains(principal.accountId());
     }
 
     public DetectorInfo info() {
@@ -56,7 +73,7 @@ public final class AssumptionRateAnomalyDetector {
     /** @param before the principal's rate before this event, or null when it never called AssumeRole* */
     public Optional<Alert> evaluate(AssumptionRate before, Observation observation) {
         Optional<AssumeRoleCall> maybeCall = observation.assumeRoleCall();
-        if (maybeCall.isEmpty() || before == null) {
+        if (maybeCall.isEmpty() || before == null || !counts(observation)) {
             return Optional.empty();
         }
         AssumeRoleCall call = maybeCall.get();

@@ -56,7 +56,7 @@ public final class AssumptionRateProcessor implements Processor<String, Observat
             forgetOldRates(ticks.tick());
         }
         Observation observation = record.value();
-        observation.assumeRoleCall().ifPresent(call -> {
+        observation.assumeRoleCall().filter(call -> detector.counts(observation)).ifPresent(call -> {
             String principal = observation.principal().id();
             AssumptionRate before = rates.get(principal);
             detector.evaluate(before, observation)

@@ -23,6 +23,7 @@ class AssumptionRateAnomalyDetectorTest {
 
     private static final String PIPELINE = "arn:aws:iam::111122223333:role/Pipeline";
     private static final String TARGET = "arn:aws:iam::111122223333:role/Deploy";
+    private static final String TARGET_ELSEWHERE = "arn:aws:iam::444455556666:role/Deploy";
     private static final Instant HOUR = Instant.parse("2026-11-20T12:00:00Z");
 
     private final AssumptionRateAnomalyDetector detector = detector(Map.of());
@@ -45,6 +46,29 @@ class AssumptionRateAnomalyDetectorTest {
                 .as("22 calls, below the threshold").isEmpty();
         assertThat(detector.evaluate(new AssumptionRate(HOUR, 23, 10, 9, 48), assume(HOUR.plusSeconds(1800))))
                 .as("24 calls: already reported this hour").isEmpty();
+    }
+
+    /**
+     * The role owner's copy of a cross-account AssumeRole names the caller's account alone: for an organisation
+     * account the caller's own copy counts under the caller, so the owner's copies count for nobody; for an account
+     * outside the organisation they are all there is.
+     */
+    @Test
+    void shouldNotCountTheOwnersCopiesOfAnOrganisationAccountsCallsButAnOutsidersStill() {
+        AssumptionRateAnomalyDetector inOrganisation = detector(Map.of("org.accounts", "111122223333,444455556666"));
+        AssumptionRate busy = new AssumptionRate(HOUR, 22, 10, 9, 48);
+        Observation ownersCopy = TestObservations.of(CloudTrailEvent.byAccount("111122223333")
+                .recipient("444455556666").assumeRole(TARGET_ELSEWHERE).at(HOUR.plusSeconds(1800)));
+        Observation outsidersCall = TestObservations.of(CloudTrailEvent.byAccount("999988887777")
+                .recipient("444455556666").assumeRole(TARGET_ELSEWHERE).at(HOUR.plusSeconds(1800)));
+
+        assertThat(inOrganisation.counts(ownersCopy)).isFalse();
+        assertThat(inOrganisation.evaluate(busy, ownersCopy)).isEmpty();
+        assertThat(inOrganisation.counts(outsidersCall)).isTrue();
+        assertThat(inOrganisation.evaluate(busy, outsidersCall)).hasValueSatisfying(alert ->
+                assertThat(alert.entity()).isEqualTo("account:999988887777"));
+        assertThat(inOrganisation.counts(assume(HOUR))).as("a principal of its own").isTrue();
+        assertThat(detector.counts(ownersCopy)).as("no org.accounts: nothing says the caller's copy is read").isTrue();
     }
 
     @Test
