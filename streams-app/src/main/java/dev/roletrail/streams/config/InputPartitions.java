@@ -36,8 +36,7 @@ public final class InputPartitions {
                     : known.withFindings(known.findings().withPartitions(count));
         } catch (ExecutionException e) {
             if (e.getCause() instanceof UnknownTopicOrPartitionException) {
-                throw new InvalidConfigException("topic " + topic + " does not exist: create it (topics.create) or "
-                        + "set findings.partitions");
+                throw new InvalidConfigException("topic " + topic + " does not exist: create it (topics.create)");
             }
             throw new IllegalStateException("cannot read the partitions of " + topic, e.getCause());
         } catch (TimeoutException e) {
