@@ -30,6 +30,7 @@ import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.schemas.identity.Session;
+import dev.roletrail.streams.alert.KeyBySuppression;
 import dev.roletrail.streams.alert.SuppressionProcessor;
 import dev.roletrail.streams.alert.SuppressionState;
 import dev.roletrail.streams.burst.AssumeAttempts;
@@ -161,7 +162,7 @@ public final class RoleTrailTopology {
                 .filter(new AlertPolicy(config.settings(), DetectorCatalog.ALL), Named.as("alert-policy"));
 
         KStream<String, Alert> suppressed = alerts
-                .selectKey((id, alert) -> alert.suppressionKey(), Named.as("key-by-suppression"))
+                .process(KeyBySuppression::new, Named.as("key-by-suppression"))
                 .repartition(Repartitioned.<String, Alert>as("alerts-by-entity")
                         .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(Alert.class)))
                 .process(() -> new SuppressionProcessor(config.suppressionWindow(), endOfInput),

@@ -34,6 +34,8 @@ import dev.roletrail.testkit.CloudTrailEvent;
  */
 class StatefulDetectorsTopologyTest {
 
+    private static final String LEAKED_KEY_CLIENT = "python-requests/2.31.0";
+
     private static final String ALICE = "arn:aws:iam::111122223333:user/alice";
     private static final String BOB = "arn:aws:iam::111122223333:user/bob";
     private static final String MALLORY = "arn:aws:iam::111122223333:user/mallory";
@@ -98,7 +100,8 @@ class StatefulDetectorsTopologyTest {
         send(CloudTrailEvent.byUser(BOB).from("203.0.113.10").at(DAY_0));
         send(CloudTrailEvent.byUser(BOB).from("192.0.2.1").at(DAY_0.plus(Duration.ofDays(5))));
         send(CloudTrailEvent.byUser(BOB).from("192.0.2.77").at(DAY_0.plus(Duration.ofDays(20))));
-        CloudTrailEvent elsewhere = CloudTrailEvent.byUser(BOB).from("198.51.100.7")
+        // Someone else's tools: a new network alone is a person travelling (NewNetworkForKeyDetectorTest).
+        CloudTrailEvent elsewhere = CloudTrailEvent.byUser(BOB).from("198.51.100.7").userAgent(LEAKED_KEY_CLIENT)
                 .at(DAY_0.plus(Duration.ofDays(21)));
         send(elsewhere);
         send(CloudTrailEvent.byUser(BOB).from("198.51.100.8").at(DAY_0.plus(Duration.ofDays(21)).plusSeconds(60)));
@@ -188,7 +191,8 @@ class StatefulDetectorsTopologyTest {
         for (int i = 0; i < 10; i++) {
             input.add(CloudTrailEvent.byUser(MALLORY).assumeRole(DEPLOY_ROLE).denied().at(DAY_0.plusSeconds(10L * i)));
         }
-        input.add(CloudTrailEvent.byUser(ALICE).from("198.51.100.7").at(DAY_0.plus(Duration.ofDays(100))));
+        input.add(CloudTrailEvent.byUser(ALICE).from("198.51.100.7").userAgent(LEAKED_KEY_CLIENT)
+                .at(DAY_0.plus(Duration.ofDays(100))));
         input.forEach(this::send);
         List<String> firstRun = statefulAlerts().stream().map(Alert::id).toList();
         closeDriver();

@@ -22,11 +22,11 @@ import dev.roletrail.simulator.org.UserDirectory;
 /**
  * People at work: on weekdays (and now and then at a weekend) each signs in from a usual network, calls with the
  * long-term key, assumes a usual role and works with its session, some sign in through SSO. About one working day
- * in a hundred is spent travelling, from a network never seen before: that is what real users do, and what
- * new-network-for-key cannot tell from a stolen key. People with a console password also act in the console after
- * signing in (calls {@code invokedBy: signin.amazonaws.com} with the console session's key), and now and then a
- * person is refused a role they may not assume before assuming their own, as STS logs a refusal: once is a typo, not
- * an enumeration. People assume a role whose trust policy requires MFA with their MFA device.
+ * in a hundred is spent travelling, from a network never seen before, with the person's usual client: that is what
+ * real users do, and why new-network-for-key wants more than a new network. People with a console password also act
+ * in the console after signing in (calls {@code invokedBy: signin.amazonaws.com} with the console session's key), and
+ * now and then a person is refused a role they may not assume before assuming their own, as STS logs a refusal: once
+ * is a typo, not an enumeration. People assume a role whose trust policy requires MFA with their MFA device.
  */
 public final class People {
 

@@ -27,7 +27,7 @@ import dev.roletrail.streams.time.StreamTicks;
  * A closed window is kept for a day of stream time: an alert of its time that arrives late (another detector path
  * that reached the same alert through a repartition, a call held for its session) is counted as a repeat, and a summary
  * goes out again when the window is finally forgotten, instead of the same alert going out a second time as if new.
- * Input key: suppression key. Output key: alert id.
+ * Each alert sent asks for a commit soon after ({@link CommitPrompt}). Input key: suppression key. Output key: alert id.
  */
 public final class SuppressionProcessor implements Processor<String, Alert, String, Alert> {
 
@@ -36,6 +36,7 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
 
     private final Duration window;
     private final EndOfInput endOfInput;
+    private final CommitPrompt prompt = new CommitPrompt(CommitPrompt.MIN_GAP);
     /** Whether an alert came since the last end-of-input summaries (memory only: after a start, assume so). */
     private boolean alertSinceSummaries = true;
     private ProcessorContext<String, Alert> context;
@@ -137,5 +138,6 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
 
     private void emit(Alert alert, long timestamp) {
         context.forward(new Record<>(alert.id(), alert, timestamp));
+        prompt.alerted(context);
     }
 }

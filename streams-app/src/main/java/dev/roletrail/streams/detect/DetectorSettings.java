@@ -23,6 +23,10 @@ public record DetectorSettings(String detectorId, Settings settings) {
         return settings.duration(name(setting), defaultValue, min, max);
     }
 
+    public boolean bool(String setting, boolean defaultValue) {
+        return settings.bool(name(setting), defaultValue);
+    }
+
     public int integer(String setting, int defaultValue, int min, int max) {
         return settings.integer(name(setting), defaultValue, min, max);
     }
@@ -41,8 +45,6 @@ public record DetectorSettings(String detectorId, Settings settings) {
                 Duration.ofDays(365));
         return duration("learning-period", shared, Duration.ZERO, Duration.ofDays(365));
     }
-
-    /** Settings every detector shares: accounts of the organisation and external accounts trusted on purpose. */
 
     /** Role ARN patterns ({@code *} wildcards) of sensitive and break-glass roles. */
     public List<String> sensitiveRolePatterns() {

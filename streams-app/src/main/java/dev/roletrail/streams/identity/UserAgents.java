@@ -1,6 +1,8 @@
 package dev.roletrail.streams.identity;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The family of a user agent: the tool, without versions or platform ("aws-cli", "boto3", "console", "terraform"),
@@ -9,6 +11,12 @@ import java.util.Locale;
 public final class UserAgents {
 
     private static final int MAX_CHARS = 64;
+    /**
+     * Penetration-testing distributions whose name the AWS CLI and SDKs put in the user agent (the platform, e.g.
+     * {@code Linux/6.6.9-kali}): GuardDuty's {@code PenTest:IAMUser/KaliLinux}, {@code ParrotLinux} and
+     * {@code PentooLinux} findings, and the reason Pacu rewrites its user agent on them.
+     */
+    private static final List<String> ATTACK_PLATFORMS = List.of("kali", "parrot", "pentoo");
 
     private UserAgents() {
     }
@@ -39,5 +47,14 @@ public final class UserAgents {
         }
         String family = lower.substring(0, end);
         return family.isEmpty() ? "unknown" : family;
+    }
+
+    /** The penetration-testing distribution the user agent names ({@code kali}, {@code parrot}, {@code pentoo}). */
+    public static Optional<String> attackPlatform(String userAgent) {
+        if (userAgent == null) {
+            return Optional.empty();
+        }
+        String lower = userAgent.toLowerCase(Locale.ROOT);
+        return ATTACK_PLATFORMS.stream().filter(lower::contains).findFirst();
     }
 }

@@ -73,8 +73,9 @@ public final class KeyUsageProcessor implements Processor<String, Observation, S
         }
         Instant at = observation.event().eventTime();
         KeyUsage after = before == null
-                ? KeyUsage.first(keyId, observation.principal().id(), at, observation.network(), maxNetworks)
-                : before.use(at, observation.network(), maxNetworks);
+                ? KeyUsage.first(keyId, observation.principal().id(), at, observation.network(),
+                        observation.userAgentFamily(), maxNetworks)
+                : before.use(at, observation.network(), observation.userAgentFamily(), maxNetworks);
         keys.put(keyId, after);
         if (before == null || before.networks().isEmpty()) {
             keysDue.add(keyId, after.lastUsed().plus(retention));

@@ -87,7 +87,7 @@ class DormantCredentialReactivatedDetectorTest {
         String keyId = call.accessKeyId();
         KeyUsage key = new KeyUsage(keyId, CAROL, NOW.minus(Duration.ofDays(400)), NOW.minus(Duration.ofDays(120)), 7,
                 List.of(new KeyUsage.KnownNetwork("203.0.113.0/24", NOW.minus(Duration.ofDays(400)),
-                        NOW.minus(Duration.ofDays(120)))));
+                        NOW.minus(Duration.ofDays(120)))), List.of("aws-cli"));
 
         assertThat(detector.evaluate(profile(CAROL, PrincipalType.IAM_USER, NOW.minus(Duration.ofDays(120))), call))
                 .as("the user's profile").isEmpty();
@@ -104,7 +104,7 @@ class DormantCredentialReactivatedDetectorTest {
     void shouldStayQuietForAKeyUsedWithinTheDormancyPeriodOrNeverSeen() {
         Observation call = TestObservations.of(CloudTrailEvent.byUser(CAROL).at(NOW));
         KeyUsage recent =
-                KeyUsage.first(call.accessKeyId(), CAROL, NOW.minus(Duration.ofDays(89)), "203.0.113.0/24", 32);
+                KeyUsage.first(call.accessKeyId(), CAROL, NOW.minus(Duration.ofDays(89)), "203.0.113.0/24", "aws-cli", 32);
 
         assertThat(detector.evaluate(recent, call)).isEmpty();
         assertThat(detector.evaluate((KeyUsage) null, call)).isEmpty();
