@@ -8,7 +8,8 @@ import dev.roletrail.schemas.alert.Alert;
 
 /**
  * The detectors' alerts keyed by {@link Alert#suppressionKey()}, on their way to the suppression step, with a commit
- * asked for soon after ({@link CommitPrompt}) so that they need not wait for the commit interval to be read there.
+ * asked for soon after a live one ({@link CommitPrompt}) so that it need not wait for the commit interval to be read
+ * there.
  */
 public final class KeyBySuppression implements Processor<String, Alert, String, Alert> {
 
@@ -23,6 +24,6 @@ public final class KeyBySuppression implements Processor<String, Alert, String, 
     @Override
     public void process(Record<String, Alert> record) {
         context.forward(record.withKey(record.value().suppressionKey()));
-        prompt.alerted(context);
+        prompt.alerted(context, record.timestamp());
     }
 }

@@ -9,30 +9,44 @@ import org.junit.jupiter.api.Test;
 
 class CommitPromptTest {
 
+    private static final long NOW = Duration.ofDays(20_000).toMillis();
+    private static final long TEN_MINUTES_AGO = NOW - Duration.ofMinutes(10).toMillis();
+
     private final MockProcessorContext<String, String> context = new MockProcessorContext<>();
     private final CommitPrompt prompt = new CommitPrompt(Duration.ofMillis(100));
 
     @Test
-    void shouldAskForACommitAfterTheFirstAlert() {
-        context.setCurrentSystemTimeMs(5_000);
+    void shouldAskForACommitAfterALiveAlert() {
+        context.setCurrentSystemTimeMs(NOW);
 
-        prompt.alerted(context);
+        prompt.alerted(context, TEN_MINUTES_AGO);
 
         assertThat(context.committed()).isTrue();
     }
 
     @Test
+    void shouldNotAskForAnAlertAboutAnEventOlderThanAnHour() {
+        context.setCurrentSystemTimeMs(NOW);
+
+        prompt.alerted(context, NOW - Duration.ofMinutes(61).toMillis());
+        assertThat(context.committed()).as("a backfill's alert").isFalse();
+
+        prompt.alerted(context, NOW - Duration.ofMinutes(60).toMillis());
+        assertThat(context.committed()).isTrue();
+    }
+
+    @Test
     void shouldAskAtMostOncePerGap() {
-        context.setCurrentSystemTimeMs(5_000);
-        prompt.alerted(context);
+        context.setCurrentSystemTimeMs(NOW);
+        prompt.alerted(context, TEN_MINUTES_AGO);
         context.resetCommit();
 
-        context.setCurrentSystemTimeMs(5_099);
-        prompt.alerted(context);
+        context.setCurrentSystemTimeMs(NOW + 99);
+        prompt.alerted(context, TEN_MINUTES_AGO);
         assertThat(context.committed()).as("within the gap").isFalse();
 
-        context.setCurrentSystemTimeMs(5_100);
-        prompt.alerted(context);
+        context.setCurrentSystemTimeMs(NOW + 100);
+        prompt.alerted(context, TEN_MINUTES_AGO);
         assertThat(context.committed()).isTrue();
     }
 }
