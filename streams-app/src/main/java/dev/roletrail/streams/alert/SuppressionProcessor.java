@@ -27,7 +27,8 @@ import dev.roletrail.streams.time.StreamTicks;
  * A closed window is kept for a day of stream time: an alert of its time that arrives late (another detector path
  * that reached the same alert through a repartition, a call held for its session) is counted as a repeat, and a summary
  * goes out again when the window is finally forgotten, instead of the same alert going out a second time as if new.
- * Each live alert sent asks for a commit soon after ({@link CommitPrompt}). Input key: suppression key. Output key: alert id.
+ * Each live alert sent asks for a commit soon after ({@link CommitPrompt}). Input key: suppression key. Output key:
+ * alert id.
  */
 public final class SuppressionProcessor implements Processor<String, Alert, String, Alert> {
 

@@ -121,7 +121,8 @@ public record StreamsAppConfig(
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, processingGuarantee);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         // exactly_once_v2 commits every 100 ms by default, and every commit flushes every store: a second keeps
-        // alerts prompt and RocksDB out of write stalls. kafka.commit.interval.ms overrides it.
+        // RocksDB out of write stalls and costs a backfill less (200 ms cost a fifth more CPU per record). Live alerts
+        // ask for their commits sooner (CommitPrompt). kafka.commit.interval.ms overrides it.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class.getName());
         props.put(BoundedMemoryRocksDBConfig.TOTAL_MEMORY_CONFIG, Long.toString(rocksDbMemoryBytes));
