@@ -14,7 +14,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * the wall clock, which covers CloudTrail's delivery delay (about 5 minutes on average, AWS says) and late objects.
  * In a backfill nobody waits for an alert about last month, and the alerts are many: their commits would come about
  * as often as with a short commit interval, and a 200 ms interval cost a fifth more CPU per record in the simulator
- * benchmark. At most one is asked per {@code minGap} of wall-clock time. Kafka Streams commits all of a stream thread's tasks together, at its next pass through its loop.
+ * benchmark. At most one is asked per {@code minGap} of wall-clock time. Kafka Streams commits all of a stream
+ * thread's tasks together, at its next pass through its loop.
  */
 final class CommitPrompt {
 

@@ -103,8 +103,8 @@ class DormantCredentialReactivatedDetectorTest {
     @Test
     void shouldStayQuietForAKeyUsedWithinTheDormancyPeriodOrNeverSeen() {
         Observation call = TestObservations.of(CloudTrailEvent.byUser(CAROL).at(NOW));
-        KeyUsage recent =
-                KeyUsage.first(call.accessKeyId(), CAROL, NOW.minus(Duration.ofDays(89)), "203.0.113.0/24", "aws-cli", 32);
+        KeyUsage recent = KeyUsage.first(call.accessKeyId(), CAROL, NOW.minus(Duration.ofDays(89)), "203.0.113.0/24",
+                "aws-cli", 32);
 
         assertThat(detector.evaluate(recent, call)).isEmpty();
         assertThat(detector.evaluate((KeyUsage) null, call)).isEmpty();

@@ -24,8 +24,8 @@ class NewNetworkForKeyDetectorTest {
     private static final String KALI_CLI = "aws-cli/2.15.30 Python/3.11.8 Linux/6.6.9-kali exe/x86_64";
 
     /**
-     * The rule as it was before corroboration, which these first cases pin: every new network fires. Their keys' clients
-     * are not known (usage stored before clients were recorded), so only the network is judged.
+     * The rule as it was before corroboration, which these first cases pin: every new network fires. Their keys'
+     * clients are not known (usage stored before clients were recorded), so only the network is judged.
      */
     private final NewNetworkForKeyDetector detector = detector(Map.of("detector.new-network-for-key.network-alone",
             "true"));
