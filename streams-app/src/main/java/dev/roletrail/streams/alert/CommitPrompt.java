@@ -14,22 +14,17 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
  * the wall clock, which covers CloudTrail's delivery delay (about 5 minutes on average, AWS says) and late objects.
  * In a backfill nobody waits for an alert about last month, and the alerts are many: their commits would come about
  * as often as with a short commit interval, and a 200 ms interval cost a fifth more CPU per record in the simulator
- * benchmark. At most one is asked per {@code minGap} of wall-clock time. Kafka Streams commits all of a stream
+ * benchmark. At most one is asked per {@value #MIN_GAP_MS} ms of wall-clock time. Kafka Streams commits all of a stream
  * thread's tasks together, at its next pass through its loop.
  */
 final class CommitPrompt {
 
-    static final Duration MIN_GAP = Duration.ofMillis(100);
+    static final long MIN_GAP_MS = 100;
     static final long LIVE_MINUTES = 60;
 
     private static final long LIVE_MS = Duration.ofMinutes(LIVE_MINUTES).toMillis();
 
-    private final long minGapMs;
     private long lastAskedMs = Long.MIN_VALUE;
-
-    CommitPrompt(Duration minGap) {
-        this.minGapMs = minGap.toMillis();
-    }
 
     /**
      * An alert was forwarded: ask for a commit if it is live, unless one was asked for within the gap.
@@ -41,7 +36,7 @@ final class CommitPrompt {
         if (now - timestamp > LIVE_MS) {
             return;
         }
-        if (lastAskedMs == Long.MIN_VALUE || now - lastAskedMs >= minGapMs) {
+        if (lastAskedMs == Long.MIN_VALUE || now - lastAskedMs >= MIN_GAP_MS) {
             context.commit();
             lastAskedMs = now;
         }

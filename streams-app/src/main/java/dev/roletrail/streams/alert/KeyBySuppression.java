@@ -13,7 +13,7 @@ import dev.roletrail.schemas.alert.Alert;
  */
 public final class KeyBySuppression implements Processor<String, Alert, String, Alert> {
 
-    private final CommitPrompt prompt = new CommitPrompt(CommitPrompt.MIN_GAP);
+    private final CommitPrompt prompt = new CommitPrompt();
     private ProcessorContext<String, Alert> context;
 
     @Override

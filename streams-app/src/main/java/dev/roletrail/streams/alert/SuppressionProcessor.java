@@ -37,7 +37,7 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
 
     private final Duration window;
     private final EndOfInput endOfInput;
-    private final CommitPrompt prompt = new CommitPrompt(CommitPrompt.MIN_GAP);
+    private final CommitPrompt prompt = new CommitPrompt();
     /** Whether an alert came since the last end-of-input summaries (memory only: after a start, assume so). */
     private boolean alertSinceSummaries = true;
     private ProcessorContext<String, Alert> context;

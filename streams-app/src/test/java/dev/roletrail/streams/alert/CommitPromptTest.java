@@ -13,7 +13,7 @@ class CommitPromptTest {
     private static final long TEN_MINUTES_AGO = NOW - Duration.ofMinutes(10).toMillis();
 
     private final MockProcessorContext<String, String> context = new MockProcessorContext<>();
-    private final CommitPrompt prompt = new CommitPrompt(Duration.ofMillis(100));
+    private final CommitPrompt prompt = new CommitPrompt();
 
     @Test
     void shouldAskForACommitAfterALiveAlert() {
