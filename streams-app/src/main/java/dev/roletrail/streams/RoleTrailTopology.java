@@ -61,9 +61,13 @@ import dev.roletrail.streams.parse.ParseCloudTrailProcessor;
 import dev.roletrail.streams.parse.ParseOutcome;
 import dev.roletrail.streams.parse.SessionTimestampExtractor;
 import dev.roletrail.streams.profile.AccessEdge;
+import dev.roletrail.streams.profile.ActivityOutput;
+import dev.roletrail.streams.profile.AssumerReport;
 import dev.roletrail.streams.profile.FirstTimeAssumptionDetector;
 import dev.roletrail.streams.profile.PrincipalActivityProcessor;
 import dev.roletrail.streams.profile.PrincipalProfile;
+import dev.roletrail.streams.profile.RoleAssumers;
+import dev.roletrail.streams.profile.RoleAssumersProcessor;
 import dev.roletrail.streams.query.QueryConfig;
 import dev.roletrail.streams.query.RecentAlertsProcessor;
 import dev.roletrail.streams.rate.AssumptionRate;
@@ -310,14 +314,25 @@ public final class RoleTrailTopology {
      * feed two branches keyed differently, and each branch's node and store names are pinned.
      */
     private static KStream<String, Alert> detect(KStream<String, Observation> observations, StreamsAppConfig config) {
-        DetectorSettings firstTime = new DetectorSettings(FirstTimeAssumptionDetector.INFO.id(), config.settings());
+        FirstTimeAssumptionDetector firstTime = FirstTimeAssumptionDetector.from(config.settings());
         DormantCredentialReactivatedDetector dormant = new DormantCredentialReactivatedDetector(
                 new DetectorSettings(DormantCredentialReactivatedDetector.INFO.id(), config.settings()));
-        KStream<String, Alert> activity = observations.process(
-                () -> new PrincipalActivityProcessor(new FirstTimeAssumptionDetector(firstTime.learningPeriod()),
-                        java.util.List.of(dormant), config.entityRetention()),
+        Map<String, KStream<String, ActivityOutput>> principalActivity = observations.process(
+                () -> new PrincipalActivityProcessor(firstTime, java.util.List.of(dormant), config.entityRetention()),
                 Named.as("principal-activity"), StoreNames.PRINCIPAL_PROFILES, StoreNames.ACCESS_EDGES,
-                StoreNames.TIMERS);
+                StoreNames.TIMERS)
+                .split(Named.as("principal-activity-"))
+                .branch((key, out) -> out.isAlert(), Branched.as("alert"))
+                .defaultBranch(Branched.as("assumer"));
+        KStream<String, Alert> activity = principalActivity.get("principal-activity-alert")
+                .mapValues(ActivityOutput::alert, Named.as("activity-alert"));
+        // Keyed by role: the peers who vouch for a first assumption are principals of every partition.
+        KStream<String, Alert> firstAssumptions = principalActivity.get("principal-activity-assumer")
+                .mapValues(ActivityOutput::report, Named.as("assumer-report"))
+                .repartition(Repartitioned.<String, AssumerReport>as("assumers-by-role")
+                        .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(AssumerReport.class)))
+                .process(() -> new RoleAssumersProcessor(firstTime), Named.as("first-time-assumption-peers"),
+                        StoreNames.ROLE_ASSUMERS);
         NewNetworkForKeyDetector newNetwork = new NewNetworkForKeyDetector(
                 new DetectorSettings(NewNetworkForKeyDetector.INFO.id(), config.settings()));
         KStream<String, Alert> keyUsage = observations.process(
@@ -367,6 +382,7 @@ public final class RoleTrailTopology {
                 .process(() -> new FederatedSubjectProcessor(federated), Named.as("federated-subject-detector"),
                         StoreNames.ROLE_FEDERATION);
         return activity
+                .merge(firstAssumptions, Named.as("with-first-assumption-alerts"))
                 .merge(keyUsage, Named.as("with-key-usage-alerts"))
                 .merge(attempts, Named.as("with-denial-burst-alerts"))
                 .merge(rates, Named.as("with-assumption-rate-alerts"))
@@ -422,6 +438,7 @@ public final class RoleTrailTopology {
         builder.addStateStore(writeBack(StoreNames.NETWORK_ACTIVITY, NetworkActivity.class, entries));
         builder.addStateStore(timers(StoreNames.NETWORK_ACTIVITY_DUE, entries));
         builder.addStateStore(writeBack(StoreNames.ROLE_FEDERATION, RoleFederation.class, entries));
+        builder.addStateStore(writeBack(StoreNames.ROLE_ASSUMERS, RoleAssumers.class, entries));
         builder.addStateStore(timers(StoreNames.TIMERS, entries));
         builder.addStateStore(timers(StoreNames.ALERT_SUPPRESSION_TIMERS, entries));
         Duration alertsRetention = QueryConfig.from(config.settings()).alertsRetention();

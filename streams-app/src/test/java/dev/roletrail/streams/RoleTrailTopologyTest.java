@@ -30,6 +30,9 @@ class RoleTrailTopologyTest {
     private static final String ADMIN = "arn:aws:iam::111122223333:role/Reports";
     private static final String VENDOR_ROLE = "arn:aws:iam::444455556666:role/VendorAccess";
     private static final Instant DAY_0 = Instant.parse("2026-10-01T09:00:00Z");
+    /** Users of Alice's account: the peers who may make her first assumption of a role expected. */
+    private static final List<String> PEERS = List.of("arn:aws:iam::111122223333:user/bob",
+            "arn:aws:iam::111122223333:user/carol", "arn:aws:iam::111122223333:user/dave");
 
     private TopologyFixture topology;
 
@@ -169,6 +172,101 @@ class RoleTrailTopologyTest {
         send(assume);
 
         assertThat(firstTimeAlerts().get(0).id()).isEqualTo(firstRun);
+    }
+
+    @Test
+    void shouldStayQuietWhenThreePeersOfTheSameAccountAndKindAssumeTheRole() {
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        peersAssume(ADMIN, PEERS, DAY_0.plus(Duration.ofDays(5)));
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(20))));
+
+        assertThat(firstTimeAlerts()).as("a newcomer to the team's role").isEmpty();
+    }
+
+    @Test
+    void shouldAlertWhenFewerPeersThanTheSettingAssumeTheRole() {
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        peersAssume(ADMIN, PEERS.subList(0, 2), DAY_0.plus(Duration.ofDays(5)));
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(20))));
+
+        assertThat(firstTimeAlerts()).as("two peers, three needed").singleElement()
+                .satisfies(alert -> assertThat(alert.principal()).isEqualTo(ALICE));
+    }
+
+    @Test
+    void shouldAlertWhenTheRolesAssumersAreOfAnotherAccountOrKind() {
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        peersAssume(ADMIN, List.of("arn:aws:iam::999988887777:user/bob", "arn:aws:iam::999988887777:user/carol",
+                "arn:aws:iam::999988887777:user/dave"), DAY_0.plus(Duration.ofDays(5)));
+        for (String role : List.of("Build", "Test", "Release")) {
+            send(CloudTrailEvent.byRoleSession("arn:aws:iam::111122223333:role/" + role, "run").assumeRole(ADMIN)
+                    .at(DAY_0.plus(Duration.ofDays(6))));
+        }
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(20))));
+
+        assertThat(firstTimeAlerts()).as("users of another account and role sessions of hers are not her peers")
+                .filteredOn(alert -> alert.principal().equals(ALICE)).hasSize(1);
+    }
+
+    @Test
+    void shouldNotCountPeersWhoLastAssumedTheRoleBeforeThePeerWindow() {
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        peersAssume(ADMIN, PEERS, DAY_0);
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(31))));
+
+        assertThat(firstTimeAlerts()).as("the peers' use is 31 days old; the window is 30").hasSize(1);
+    }
+
+    @Test
+    void shouldKeepCountingPeersWhoKeepAssumingTheRole() {
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        peersAssume(ADMIN, PEERS, DAY_0);
+        peersAssume(ADMIN, PEERS, DAY_0.plus(Duration.ofDays(25)));
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(40))));
+
+        assertThat(firstTimeAlerts()).as("the peers' edges were reported again on day 25").isEmpty();
+    }
+
+    @Test
+    void shouldAlertForASensitiveRoleWhateverItsPeers() {
+        String orgAdmin = "arn:aws:iam::111122223333:role/OrgAdmin";
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        peersAssume(orgAdmin, PEERS, DAY_0.plus(Duration.ofDays(5)));
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(orgAdmin).at(DAY_0.plus(Duration.ofDays(20))));
+
+        assertThat(firstTimeAlerts()).as("peers never explain a sensitive role").singleElement()
+                .satisfies(alert -> assertThat(alert.role()).isEqualTo(orgAdmin));
+    }
+
+    @Test
+    void shouldAlertWhenTheTrustPolicySnapshotDoesNotNameTheAssumerWhateverItsPeers() {
+        topology.sendInventory(InventoryFixtures.role("Reports", DAY_0.minus(Duration.ofDays(100)),
+                InventoryFixtures.trusting(PEERS.toArray(String[]::new)), null, null));
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        peersAssume(ADMIN, PEERS, DAY_0.plus(Duration.ofDays(5)));
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(20))));
+
+        assertThat(firstTimeAlerts()).singleElement()
+                .satisfies(alert -> assertThat(alert.severity()).isEqualTo(Severity.HIGH));
+    }
+
+    @Test
+    void shouldAlertWhateverThePeersWhenPeerLearningIsOff() {
+        closeDriver();
+        topology = new TopologyFixture(Map.of("detector.learning-period", "14d",
+                "detector.first-time-assumption.peers", "0"), TopologyFixture.NOW);
+        send(CloudTrailEvent.byUser(ALICE).at(DAY_0));
+        peersAssume(ADMIN, PEERS, DAY_0.plus(Duration.ofDays(5)));
+        send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(20))));
+
+        assertThat(firstTimeAlerts()).hasSize(1);
+    }
+
+    /** Each peer acts first, so its own first assumption falls in its learning period and raises nothing. */
+    private void peersAssume(String role, List<String> peers, Instant at) {
+        for (String peer : peers) {
+            send(CloudTrailEvent.byUser(peer).assumeRole(role).at(at));
+        }
     }
 
     /** This class is about the pipeline and first-time-assumption; other detectors have their own tests. */

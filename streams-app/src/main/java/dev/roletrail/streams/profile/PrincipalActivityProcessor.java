@@ -23,14 +23,15 @@ import dev.roletrail.streams.time.StreamTicks;
  * Owns each principal's profile and its access edges. Every detector here is asked about an event before the state
  * is updated with it, so it judges the event against the baseline as it was. A principal unseen for the entity
  * retention keeps only what dormancy needs of its profile, and its access edges go. Input: observations keyed by
- * principal. Output: alerts keyed by alert id.
+ * principal. Output: alerts keyed by alert id, and assumer reports keyed by role ARN, which carry the
+ * {@code first-time-assumption} alerts to the role's task for its peers' verdict.
  */
-public final class PrincipalActivityProcessor implements Processor<String, Observation, String, Alert> {
+public final class PrincipalActivityProcessor implements Processor<String, Observation, String, ActivityOutput> {
 
     private final FirstTimeAssumptionDetector firstTimeAssumption;
     private final List<ProfileDetector> profileDetectors;
     private final Duration retention;
-    private ProcessorContext<String, Alert> context;
+    private ProcessorContext<String, ActivityOutput> context;
     private DecodedCache<PrincipalProfile> profiles;
     private DecodedCache<AccessEdge> edges;
     /**
@@ -51,7 +52,7 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
     }
 
     @Override
-    public void init(ProcessorContext<String, Alert> context) {
+    public void init(ProcessorContext<String, ActivityOutput> context) {
         this.context = context;
         this.profiles = DecodedCache.of(context, StoreNames.PRINCIPAL_PROFILES);
         this.edges = DecodedCache.of(context, StoreNames.ACCESS_EDGES);
@@ -88,8 +89,14 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
             AccessEdge edgeBefore = edges.get(edgeKey);
             // The inventory is read for a new edge only: that is rare, and only then can the detector fire.
             TrustPolicy trust = edgeBefore == null ? trustPolicyOf(assumption.roleArn()) : null;
-            firstTimeAssumption.evaluate(before, edgeBefore, trust, assumption, observation)
-                    .ifPresent(alert -> emit(alert, record.timestamp()));
+            Alert candidate = firstTimeAssumption.evaluate(before, edgeBefore, trust, assumption, observation)
+                    .orElse(null);
+            if (edgeBefore == null || firstTimeAssumption.reportAgain(edgeBefore.lastUsed(), assumption.at())) {
+                AssumerReport report = new AssumerReport(assumption.roleArn(), assumption.assumer().id(),
+                        AssumerReport.peerGroup(assumption.assumer()), assumption.at(), candidate,
+                        candidate != null && firstTimeAssumption.peersMayExplain(trust, assumption));
+                context.forward(new Record<>(report.role(), new ActivityOutput(null, report), record.timestamp()));
+            }
             AccessEdge edge = edgeBefore == null ? AccessEdge.first(assumption) : edgeBefore.use(assumption.at());
             edges.put(edgeKey, edge);
             if (edgeBefore == null) {
@@ -110,6 +117,6 @@ public final class PrincipalActivityProcessor implements Processor<String, Obser
     }
 
     private void emit(Alert alert, long timestamp) {
-        context.forward(new Record<>(alert.id(), alert, timestamp));
+        context.forward(new Record<>(alert.id(), new ActivityOutput(alert, null), timestamp));
     }
 }

@@ -41,6 +41,9 @@ public final class StoreNames {
     /** Key: role ARN. Value: {@code RoleFederation} (identity providers and subjects that assumed it). */
     public static final String ROLE_FEDERATION = "role-federation";
 
+    /** Key: role ARN. Value: {@code RoleAssumers} (who assumed it lately, by account and kind of principal). */
+    public static final String ROLE_ASSUMERS = "role-assumers";
+
     /** Key: long-term access key id. Value: {@code KeyUsage} (owner, first and last use, recent networks). */
     public static final String KEY_USAGE = "key-usage";
 

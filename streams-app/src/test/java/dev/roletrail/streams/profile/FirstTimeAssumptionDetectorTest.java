@@ -13,6 +13,7 @@ import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.cloudtrail.Principal;
 import dev.roletrail.schemas.cloudtrail.PrincipalType;
 import dev.roletrail.schemas.cloudtrail.Principals;
+import dev.roletrail.streams.detect.SensitiveRoles;
 import dev.roletrail.streams.identity.Lineage;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.RoleAssumption;
@@ -83,6 +84,47 @@ class FirstTimeAssumptionDetectorTest {
                 assertThat(a.baseline()).doesNotContain("trust policy");
             });
         }
+    }
+
+    @Test
+    void shouldLetPeersExplainAnOrdinaryRoleOnlyWhenPeerLearningIsOn() {
+        FirstTimeAssumptionDetector learning = peerLearning(3);
+
+        assertThat(learning.peersMayExplain(null, assumption())).isTrue();
+        assertThat(learning.explainedBy(3)).isTrue();
+        assertThat(learning.explainedBy(2)).isFalse();
+        assertThat(detector.peersMayExplain(null, assumption())).as("the plain constructor learns no peers").isFalse();
+        assertThat(detector.explainedBy(100)).isFalse();
+        assertThat(peerLearning(0).explainedBy(100)).as("peers 0 turns it off").isFalse();
+    }
+
+    @Test
+    void shouldNeverLetPeersExplainASensitiveRoleOrOneOutsideTheTrustPolicySnapshot() {
+        FirstTimeAssumptionDetector learning = peerLearning(3);
+        RoleAssumption breakGlass = new RoleAssumption(assumption().assumer(),
+                "arn:aws:iam::111122223333:role/BreakGlassAccess", "AssumeRole", "ASIAEXAMPLE", NOW, false,
+                assumption().event());
+        TrustPolicy onlyAlice = trust("{\"Statement\":[{\"Effect\":\"Allow\","
+                + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:user/alice\"},\"Action\":\"sts:AssumeRole\"}]}");
+
+        assertThat(learning.peersMayExplain(null, breakGlass)).isFalse();
+        assertThat(learning.peersMayExplain(onlyAlice, assumption())).isFalse();
+    }
+
+    @Test
+    void shouldReportAKnownEdgeAgainOnceInEachQuarterOfThePeerWindow() {
+        FirstTimeAssumptionDetector learning = peerLearning(3);
+        Instant stretchStart = Instant.ofEpochMilli(Duration.ofDays(30).toMillis() / 4 * 1000);
+
+        assertThat(learning.reportAgain(stretchStart, stretchStart.plus(Duration.ofDays(7)))).isFalse();
+        assertThat(learning.reportAgain(stretchStart.minusMillis(1), stretchStart)).isTrue();
+        assertThat(learning.reportAgain(stretchStart, stretchStart.minus(Duration.ofDays(10))))
+                .as("an older crossing, late").isFalse();
+    }
+
+    private static FirstTimeAssumptionDetector peerLearning(int peers) {
+        return new FirstTimeAssumptionDetector(Duration.ofDays(14), peers, Duration.ofDays(30),
+                SensitiveRoles.defaults());
     }
 
     @Test
