@@ -189,8 +189,10 @@ class RoleTrailTopologyTest {
         peersAssume(ADMIN, PEERS.subList(0, 2), DAY_0.plus(Duration.ofDays(5)));
         send(CloudTrailEvent.byUser(ALICE).assumeRole(ADMIN).at(DAY_0.plus(Duration.ofDays(20))));
 
-        assertThat(firstTimeAlerts()).as("two peers, three needed").singleElement()
-                .satisfies(alert -> assertThat(alert.principal()).isEqualTo(ALICE));
+        assertThat(firstTimeAlerts()).as("two peers, three needed").singleElement().satisfies(alert -> {
+            assertThat(alert.principal()).isEqualTo(ALICE);
+            assertThat(alert.baseline()).contains("2 other principals of its account and kind assumed it");
+        });
     }
 
     @Test

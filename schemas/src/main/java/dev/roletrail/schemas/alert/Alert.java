@@ -74,4 +74,11 @@ public record Alert(
                 accessKeyId, sourceNetwork, userAgent, eventIds, firstEventTime, lastTime, baseline, unusual, attack,
                 action, total);
     }
+
+    /** The same alert with more said about what was normal. */
+    public Alert withBaseline(String newBaseline) {
+        return new Alert(id, detector, entity, severity, title, account, region, principal, origin, chain, role,
+                accessKeyId, sourceNetwork, userAgent, eventIds, firstEventTime, lastEventTime, newBaseline, unusual,
+                attack, action, count);
+    }
 }

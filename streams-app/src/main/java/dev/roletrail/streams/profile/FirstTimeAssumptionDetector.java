@@ -29,8 +29,8 @@ import dev.roletrail.streams.identity.TrustPolicy;
  * <p>Learning from peers: with {@code peers} above 0, a first assumption is not reported when at least that many other
  * principals of the assumer's account and kind assumed the role within the peer window; a newcomer to a role the
  * rest of the team uses is what a team looks like. Peers never explain a sensitive role ({@code org.sensitive-roles}),
- * nor an assumption the trust policy snapshot does not name. The verdict is {@link #explainedBy}'s, given in the role's
- * task, which knows every assumer of the role ({@link RoleAssumersProcessor}).
+ * nor an assumption the trust policy snapshot does not name. The verdict is {@link #judgeByPeers}'s, given in the
+ * role's task, which knows every assumer of the role ({@link RoleAssumersProcessor}).
  */
 public final class FirstTimeAssumptionDetector {
 
@@ -97,9 +97,23 @@ public final class FirstTimeAssumptionDetector {
         return at.toEpochMilli() / stretch > lastUsed.toEpochMilli() / stretch;
     }
 
-    /** @param peers other principals of the assumer's peer group that assumed the role within the peer window */
-    public boolean explainedBy(int peers) {
-        return minPeers > 0 && peers >= minPeers;
+    /**
+     * The verdict on a candidate once the role's assumers are known: none when enough peers explain it; else the
+     * candidate, its baseline saying how many peers there were when they could have explained it.
+     *
+     * @param peers other principals of the assumer's peer group that assumed the role within the peer window
+     */
+    public Optional<Alert> judgeByPeers(Alert candidate, boolean peersMayExplain, int peers) {
+        // Also judged by the setting here: a report may have been written before a restart that turned peers off.
+        if (!peersMayExplain || minPeers == 0) {
+            return Optional.of(candidate);
+        }
+        if (peers >= minPeers) {
+            return Optional.empty();
+        }
+        return Optional.of(candidate.withBaseline(candidate.baseline() + "; " + peers + " other principal"
+                + (peers == 1 ? "" : "s") + " of its account and kind assumed it in the last " + peerWindow.toDays()
+                + " days, fewer than the " + minPeers + " that make it expected"));
     }
 
     /**

@@ -38,10 +38,10 @@ public final class RoleAssumersProcessor implements Processor<String, AssumerRep
             before = RoleAssumers.NONE;
         }
         var since = report.at().minus(detector.peerWindow());
-        Alert candidate = report.candidate();
-        if (candidate != null && !(report.peersMayExplain()
-                && detector.explainedBy(before.peers(report.peerGroup(), report.assumer(), since)))) {
-            context.forward(new Record<>(candidate.id(), candidate, record.timestamp()));
+        if (report.candidate() != null) {
+            detector.judgeByPeers(report.candidate(), report.peersMayExplain(),
+                    before.peers(report.peerGroup(), report.assumer(), since))
+                    .ifPresent(alert -> context.forward(new Record<>(alert.id(), alert, record.timestamp())));
         }
         RoleAssumers after = before.seen(report.assumer(), report.peerGroup(), report.at(), since);
         if (after != before) {

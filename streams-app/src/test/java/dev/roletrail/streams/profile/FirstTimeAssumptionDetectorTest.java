@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.alert.Severity;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.cloudtrail.Principal;
@@ -87,15 +88,19 @@ class FirstTimeAssumptionDetectorTest {
     }
 
     @Test
-    void shouldLetPeersExplainAnOrdinaryRoleOnlyWhenPeerLearningIsOn() {
+    void shouldLetEnoughPeersExplainAnOrdinaryRoleOnlyWhenPeerLearningIsOn() {
         FirstTimeAssumptionDetector learning = peerLearning(3);
+        var candidate = candidate();
 
         assertThat(learning.peersMayExplain(null, assumption())).isTrue();
-        assertThat(learning.explainedBy(3)).isTrue();
-        assertThat(learning.explainedBy(2)).isFalse();
+        assertThat(learning.judgeByPeers(candidate, true, 3)).as("three peers").isEmpty();
+        assertThat(learning.judgeByPeers(candidate, true, 2)).hasValueSatisfying(alert -> assertThat(alert.baseline())
+                .isEqualTo(candidate.baseline() + "; 2 other principals of its account and kind assumed it in the last"
+                        + " 30 days, fewer than the 3 that make it expected"));
+        assertThat(learning.judgeByPeers(candidate, false, 100)).as("peers may not explain it").contains(candidate);
         assertThat(detector.peersMayExplain(null, assumption())).as("the plain constructor learns no peers").isFalse();
-        assertThat(detector.explainedBy(100)).isFalse();
-        assertThat(peerLearning(0).explainedBy(100)).as("peers 0 turns it off").isFalse();
+        assertThat(detector.judgeByPeers(candidate, true, 100)).contains(candidate);
+        assertThat(peerLearning(0).judgeByPeers(candidate, true, 100)).as("peers 0 turns it off").contains(candidate);
     }
 
     @Test
@@ -120,6 +125,11 @@ class FirstTimeAssumptionDetectorTest {
         assertThat(learning.reportAgain(stretchStart.minusMillis(1), stretchStart)).isTrue();
         assertThat(learning.reportAgain(stretchStart, stretchStart.minus(Duration.ofDays(10))))
                 .as("an older crossing, late").isFalse();
+    }
+
+    private Alert candidate() {
+        return detector.evaluate(profileSince(NOW.minus(Duration.ofDays(30))), null, null, assumption(), observation())
+                .orElseThrow();
     }
 
     private static FirstTimeAssumptionDetector peerLearning(int peers) {
