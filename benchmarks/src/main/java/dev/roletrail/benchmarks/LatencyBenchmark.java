@@ -50,12 +50,14 @@ import dev.roletrail.ingest.s3.S3ObjectSource;
 import dev.roletrail.ingest.source.ObjectSource;
 import dev.roletrail.ingest.source.SourceObject;
 import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.JsonSerde;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.StreamsApp;
 import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.state.StateSerde;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -72,6 +74,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class LatencyBenchmark {
 
     private static final int PARTITIONS = 4;
+    /** The alerts on their way from the detectors to the suppression step, as the streams app writes them. */
+    private static final JsonSerde<Alert> REPARTITIONED = StateSerde.of(Alert.class);
     private static final int ACCOUNTS = 4;
     private static final int USERS_PER_ACCOUNT = 200;
 
@@ -164,6 +168,8 @@ public final class LatencyBenchmark {
                 }
                 try {
                     threads.add(start("raw", () -> consume(topics.cloudtrail().name(), this::onRaw)));
+                    threads.add(start("detected", () -> consume(appId(topics.prefix())
+                            + "-alerts-by-entity-repartition", this::onDetected)));
                     threads.add(start("alerts", () -> consume(topics.alerts().name(), this::onAlert)));
                     threads.add(start("ingest", () -> follow(ingester, ingestConfig, stopIngest)));
 
@@ -296,6 +302,14 @@ public final class LatencyBenchmark {
             }
         }
 
+        private void onDetected(ConsumerRecord<String, byte[]> record, long at) {
+            if (record.value() == null) {
+                return;
+            }
+            Alert alert = REPARTITIONED.deserializer().deserialize(record.topic(), record.value());
+            alert.eventIds().stream().filter(ledger::isProbe).forEach(eventId -> ledger.detected(eventId, at));
+        }
+
         private void onAlert(ConsumerRecord<String, byte[]> record, long at) {
             if (record.value() == null) {
                 return;
@@ -314,10 +328,8 @@ public final class LatencyBenchmark {
                     "isolation.level", "read_committed", "fetch.max.wait.ms", 50, "enable.auto.commit", false);
             try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                     new ByteArrayDeserializer())) {
-                List<TopicPartition> partitions = new ArrayList<>();
-                for (int p = 0; p < PARTITIONS; p++) {
-                    partitions.add(new TopicPartition(topic, p));
-                }
+                List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
+                        .map(info -> new TopicPartition(topic, info.partition())).toList();
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
                 while (!stopping.get()) {
@@ -351,6 +363,8 @@ public final class LatencyBenchmark {
             row("poll wait", ProbeLedger.stage(complete, ProbeLedger.Probe::pollWait));
             row("ingest -> topic", ProbeLedger.stage(complete, ProbeLedger.Probe::ingestToTopic));
             row("streams", ProbeLedger.stage(complete, ProbeLedger.Probe::streams));
+            row("  detectors", ProbeLedger.stage(complete, ProbeLedger.Probe::detectors));
+            row("  suppression", ProbeLedger.stage(complete, ProbeLedger.Probe::suppression));
             row("total", ProbeLedger.stage(complete, ProbeLedger.Probe::total));
             List<ProbeLedger.Probe> late = complete.stream().filter(ProbeLedger.Probe::late).toList();
             if (!late.isEmpty()) {
@@ -383,7 +397,7 @@ public final class LatencyBenchmark {
 
         private Map<String, String> streamsSettings() {
             Map<String, String> settings = common();
-            settings.put("streams.application.id", topics.prefix() + "-app");
+            settings.put("streams.application.id", appId(topics.prefix()));
             settings.put("streams.state.dir", work.resolve("state-" + rate).toString());
             settings.put("kafka.num.stream.threads", "2");
             return overridden(settings);
@@ -419,6 +433,10 @@ public final class LatencyBenchmark {
     private static String cell(List<ProbeLedger.Probe> complete, ToLongFunction<ProbeLedger.Probe> stage) {
         Percentiles p = ProbeLedger.stage(complete, stage);
         return String.format(Locale.ROOT, "%,d / %,d / %,d", p.p50(), p.p99(), p.max());
+    }
+
+    private static String appId(String topicPrefix) {
+        return topicPrefix + "-app";
     }
 
     private static void row(String name, Percentiles p) {
