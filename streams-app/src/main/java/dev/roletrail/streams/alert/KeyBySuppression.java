@@ -19,6 +19,7 @@ public final class KeyBySuppression implements Processor<String, Alert, String, 
     @Override
     public void init(ProcessorContext<String, Alert> context) {
         this.context = context;
+        prompt.init(context);
     }
 
     @Override

@@ -63,6 +63,7 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
                 StoreNames.ALERT_SUPPRESSION, CHECK_EVERY);
         // Wall clock: at the end of input stream time stands still, and windows would never close.
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, wall -> summariesAtEndOfInput());
+        prompt.init(context);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.junit.jupiter.api.Test;
 
@@ -48,5 +49,29 @@ class CommitPromptTest {
         context.setCurrentSystemTimeMs(NOW + 100);
         prompt.alerted(context, TEN_MINUTES_AGO);
         assertThat(context.committed()).isTrue();
+    }
+
+    @Test
+    void shouldAskAtTheNextWallClockCheckForAnAlertTheGapHeldBack() {
+        prompt.init(context);
+        MockProcessorContext.CapturedPunctuator check = context.scheduledPunctuators().get(0);
+        assertThat(check.getInterval()).isEqualTo(Duration.ofMillis(CommitPrompt.MIN_GAP_MS));
+        assertThat(check.getType()).isEqualTo(PunctuationType.WALL_CLOCK_TIME);
+        context.setCurrentSystemTimeMs(NOW);
+        prompt.alerted(context, TEN_MINUTES_AGO);
+        context.resetCommit();
+
+        check.getPunctuator().punctuate(NOW + 40);
+        assertThat(context.committed()).as("nothing held back").isFalse();
+
+        context.setCurrentSystemTimeMs(NOW + 50);
+        prompt.alerted(context, TEN_MINUTES_AGO);
+        assertThat(context.committed()).as("within the gap").isFalse();
+        check.getPunctuator().punctuate(NOW + 90);
+        assertThat(context.committed()).as("the held-back alert asks at the check").isTrue();
+
+        context.resetCommit();
+        check.getPunctuator().punctuate(NOW + 190);
+        assertThat(context.committed()).as("asked once").isFalse();
     }
 }
