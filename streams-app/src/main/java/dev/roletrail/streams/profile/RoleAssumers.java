@@ -39,13 +39,18 @@ public record RoleAssumers(List<Assumer> assumers) {
         assumers = List.copyOf(assumers);
     }
 
-    /** Assumers of {@code group} other than {@code except}, reported at or after {@code since}. */
-    public int peers(String group, String except, Instant since) {
+    /**
+     * Assumers of {@code group} other than {@code except}, last reported from {@code since} to {@code until}. A report
+     * later than {@code until} does not count: with several partitions a peer's later use can arrive first, and only
+     * what happened before may explain an assumption.
+     */
+    public int peers(String group, String except, Instant since, Instant until) {
         if (group == null) {
             return 0;
         }
         return (int) assumers.stream()
-                .filter(a -> a.group().equals(group) && !a.id().equals(except) && !a.seen().isBefore(since))
+                .filter(a -> a.group().equals(group) && !a.id().equals(except) && !a.seen().isBefore(since)
+                        && !a.seen().isAfter(until))
                 .count();
     }
 

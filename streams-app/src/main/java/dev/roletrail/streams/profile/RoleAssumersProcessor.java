@@ -40,7 +40,7 @@ public final class RoleAssumersProcessor implements Processor<String, AssumerRep
         var since = report.at().minus(detector.peerWindow());
         if (report.candidate() != null) {
             detector.judgeByPeers(report.candidate(), report.peersMayExplain(),
-                    before.peers(report.peerGroup(), report.assumer(), since))
+                    before.peers(report.peerGroup(), report.assumer(), since, report.at()))
                     .ifPresent(alert -> context.forward(new Record<>(alert.id(), alert, record.timestamp())));
         }
         RoleAssumers after = before.seen(report.assumer(), report.peerGroup(), report.at(), since);

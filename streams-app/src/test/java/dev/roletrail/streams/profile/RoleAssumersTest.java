@@ -13,6 +13,7 @@ class RoleAssumersTest {
     private static final String SESSIONS = "111122223333/ROLE";
     private static final Instant T0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final Instant LONG_AGO = Instant.EPOCH;
+    private static final Instant LATER = T0.plus(Duration.ofDays(365));
 
     @Test
     void shouldCountOtherAssumersOfTheGroupSeenSinceTheGivenTime() {
@@ -22,10 +23,13 @@ class RoleAssumersTest {
                 .seen("build", SESSIONS, T0.plus(Duration.ofDays(10)), LONG_AGO)
                 .seen("alice", USERS, T0.plus(Duration.ofDays(10)), LONG_AGO);
 
-        assertThat(assumers.peers(USERS, "alice", LONG_AGO)).as("bob and carol; not alice herself, not build")
+        assertThat(assumers.peers(USERS, "alice", LONG_AGO, LATER)).as("bob and carol; not alice herself, not build")
                 .isEqualTo(2);
-        assertThat(assumers.peers(USERS, "alice", T0.plus(Duration.ofDays(1)))).as("bob's use is older").isEqualTo(1);
-        assertThat(assumers.peers(null, "alice", LONG_AGO)).as("no group, no peers").isZero();
+        assertThat(assumers.peers(USERS, "alice", T0.plus(Duration.ofDays(1)), LATER)).as("bob's use is older")
+                .isEqualTo(1);
+        assertThat(assumers.peers(USERS, "alice", LONG_AGO, T0.plus(Duration.ofDays(9)))).as("carol's is later")
+                .isEqualTo(1);
+        assertThat(assumers.peers(null, "alice", LONG_AGO, LATER)).as("no group, no peers").isZero();
     }
 
     @Test
@@ -54,7 +58,7 @@ class RoleAssumersTest {
         for (int i = 0; i < RoleAssumers.PER_GROUP + 4; i++) {
             assumers = assumers.seen("user-" + i, USERS, T0.plus(Duration.ofMinutes(i)), LONG_AGO);
         }
-        assertThat(assumers.peers(USERS, "nobody", LONG_AGO)).isEqualTo(RoleAssumers.PER_GROUP);
+        assertThat(assumers.peers(USERS, "nobody", LONG_AGO, LATER)).isEqualTo(RoleAssumers.PER_GROUP);
         assertThat(assumers.assumers()).extracting(RoleAssumers.Assumer::id)
                 .doesNotContain("user-0", "user-1", "user-2", "user-3").contains("user-4", "user-19");
 
