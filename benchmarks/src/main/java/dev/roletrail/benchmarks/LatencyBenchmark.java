@@ -30,6 +30,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -182,7 +184,10 @@ public final class LatencyBenchmark {
                     long rawMeasured = rawRecords.get() - rawAtMeasure;
                     long awaiting = ledger.probesSince(measuredFrom).stream().filter(p -> p.alerted() < 0).count();
                     awaitAlerts(measuredFrom);
-                    return report(measuredFrom, wroteUntil, rawMeasured, awaiting, cpu / 1e6 / (wroteUntil - started));
+                    List<ProbeLedger.Probe> probes = report(measuredFrom, wroteUntil, rawMeasured, awaiting,
+                            cpu / 1e6 / (wroteUntil - started));
+                    printThreadMetrics(app.streams().metrics());
+                    return probes;
                 } finally {
                     stopIngest.countDown();
                     ingester.stop();
@@ -377,6 +382,32 @@ public final class LatencyBenchmark {
                         ProbeLedger.Probe::total));
             }
             return probes;
+        }
+
+        /**
+         * What the stream threads did over the whole run (Kafka Streams' own thread metrics): where their time went
+         * (the ratios), and how long a commit took, which every alert waits for twice.
+         */
+        private static void printThreadMetrics(Map<MetricName, ? extends Metric> metrics) {
+            List<String> names = List.of("process-ratio", "commit-ratio", "poll-ratio", "punctuate-ratio", "commit-rate",
+                    "commit-latency-avg", "commit-latency-max", "poll-latency-avg", "process-latency-avg");
+            Map<String, Map<String, Object>> byThread = new TreeMap<>();
+            metrics.forEach((name, metric) -> {
+                if ("stream-thread-metrics".equals(name.group()) && names.contains(name.name())) {
+                    byThread.computeIfAbsent(name.tags().getOrDefault("thread-id", "?"), t -> new TreeMap<>())
+                            .put(name.name(), metric.metricValue());
+                }
+            });
+            byThread.forEach((thread, values) -> {
+                StringBuilder line = new StringBuilder("  ")
+                        .append(thread.replaceAll(".*-(StreamThread-\\d+)$", "$1")).append(':');
+                for (String name : names) {
+                    if (values.get(name) instanceof Double value && !value.isNaN()) {
+                        line.append(String.format(Locale.ROOT, " %s %.3f", name, value));
+                    }
+                }
+                print("%s", line);
+            });
         }
 
         private Thread start(String name, Runnable body) {
