@@ -318,7 +318,7 @@ public final class RoleTrailTopology {
         DormantCredentialReactivatedDetector dormant = new DormantCredentialReactivatedDetector(
                 new DetectorSettings(DormantCredentialReactivatedDetector.INFO.id(), config.settings()));
         Map<String, KStream<String, ActivityOutput>> principalActivity = observations.process(
-                () -> new PrincipalActivityProcessor(firstTime, java.util.List.of(dormant), config.entityRetention()),
+                () -> new PrincipalActivityProcessor(firstTime, List.of(dormant), config.entityRetention()),
                 Named.as("principal-activity"), StoreNames.PRINCIPAL_PROFILES, StoreNames.ACCESS_EDGES,
                 StoreNames.TIMERS)
                 .split(Named.as("principal-activity-"))
@@ -336,7 +336,7 @@ public final class RoleTrailTopology {
         NewNetworkForKeyDetector newNetwork = new NewNetworkForKeyDetector(
                 new DetectorSettings(NewNetworkForKeyDetector.INFO.id(), config.settings()));
         KStream<String, Alert> keyUsage = observations.process(
-                () -> new KeyUsageProcessor(java.util.List.of(dormant, newNetwork), newNetwork.maxNetworks(),
+                () -> new KeyUsageProcessor(List.of(dormant, newNetwork), newNetwork.maxNetworks(),
                         config.entityRetention()),
                 Named.as("key-usage-detectors"), StoreNames.KEY_USAGE, StoreNames.TIMERS);
         AssumeRoleDeniedBurstDetector denialBurst = new AssumeRoleDeniedBurstDetector(
