@@ -389,8 +389,9 @@ public final class LatencyBenchmark {
          * (the ratios), and how long a commit took, which every alert waits for twice.
          */
         private static void printThreadMetrics(Map<MetricName, ? extends Metric> metrics) {
-            List<String> names = List.of("process-ratio", "commit-ratio", "poll-ratio", "punctuate-ratio", "commit-rate",
-                    "commit-latency-avg", "commit-latency-max", "poll-latency-avg", "process-latency-avg");
+            List<String> names = List.of("process-ratio", "commit-ratio", "poll-ratio", "punctuate-ratio",
+                    "commit-rate", "commit-latency-avg", "commit-latency-max", "poll-latency-avg",
+                    "process-latency-avg");
             Map<String, Map<String, Object>> byThread = new TreeMap<>();
             metrics.forEach((name, metric) -> {
                 if ("stream-thread-metrics".equals(name.group()) && names.contains(name.name())) {

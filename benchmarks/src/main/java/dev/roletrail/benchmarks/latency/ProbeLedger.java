@@ -10,8 +10,8 @@ import java.util.function.ToLongFunction;
 /**
  * When each planted event (a probe, one per log object) reached each stage, joined by its eventID and its object's
  * id, from the threads that see them: the writer, ingest's opening of the object, a read_committed consumer of the
- * raw topic, one of the streams app's alerts-by-entity repartition topic (the alert has left the detectors' transaction),
- * one of the alerts topic. Times are milliseconds of one clock; the first sighting of a stage counts.
+ * raw topic, one of the streams app's alerts-by-entity repartition topic (the alert has left the detectors'
+ * transaction), one of the alerts topic. Times are milliseconds of one clock; the first sighting of a stage counts.
  */
 public final class ProbeLedger {
 
