@@ -57,6 +57,7 @@ import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.InvalidConfigException;
 import dev.roletrail.schemas.config.Settings;
+import dev.roletrail.streams.RoleTrailTopology;
 import dev.roletrail.streams.StreamsApp;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.state.StateSerde;
@@ -170,8 +171,9 @@ public final class LatencyBenchmark {
                 }
                 try {
                     threads.add(start("raw", () -> consume(topics.cloudtrail().name(), this::onRaw)));
-                    threads.add(start("detected", () -> consume(appId(topics.prefix())
-                            + "-alerts-by-entity-repartition", this::onDetected)));
+                    // Kafka Streams names a repartition topic <application id>-<name>-repartition.
+                    threads.add(start("detected", () -> consume(appId(topics.prefix()) + "-"
+                            + RoleTrailTopology.ALERTS_BY_ENTITY + "-repartition", this::onDetected)));
                     threads.add(start("alerts", () -> consume(topics.alerts().name(), this::onAlert)));
                     threads.add(start("ingest", () -> follow(ingester, ingestConfig, stopIngest)));
 

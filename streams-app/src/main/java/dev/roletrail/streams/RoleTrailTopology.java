@@ -135,6 +135,9 @@ public final class RoleTrailTopology {
      */
     private static final Map<String, String> APPEND_TIME = Map.of("message.timestamp.type", "LogAppendTime");
 
+    /** The repartition between the detectors and the suppression step; the latency benchmark reads it too. */
+    public static final String ALERTS_BY_ENTITY = "alerts-by-entity";
+
     private RoleTrailTopology() {
     }
 
@@ -167,7 +170,7 @@ public final class RoleTrailTopology {
 
         KStream<String, Alert> suppressed = alerts
                 .process(KeyBySuppression::new, Named.as("key-by-suppression"))
-                .repartition(Repartitioned.<String, Alert>as("alerts-by-entity")
+                .repartition(Repartitioned.<String, Alert>as(ALERTS_BY_ENTITY)
                         .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(Alert.class)))
                 .process(() -> new SuppressionProcessor(config.suppressionWindow(), endOfInput),
                         Named.as("suppress-repeats"),

@@ -28,14 +28,16 @@ final class CommitPrompt {
 
     private static final long LIVE_MS = Duration.ofMinutes(LIVE_MINUTES).toMillis();
 
+    private ProcessorContext<?, ?> context;
     private long lastAskedMs = Long.MIN_VALUE;
     private boolean heldBack;
 
     /** From the processor's {@code init}: schedules the wall-clock check that asks for what the gap held back. */
     void init(ProcessorContext<?, ?> context) {
+        this.context = context;
         context.schedule(Duration.ofMillis(MIN_GAP_MS), PunctuationType.WALL_CLOCK_TIME, now -> {
             if (heldBack) {
-                ask(context, now);
+                ask(now);
             }
         });
     }
@@ -46,19 +48,19 @@ final class CommitPrompt {
      *
      * @param timestamp the alert record's timestamp: the time of the event it is about
      */
-    void alerted(ProcessorContext<?, ?> context, long timestamp) {
+    void alerted(long timestamp) {
         long now = context.currentSystemTimeMs();
         if (now - timestamp > LIVE_MS) {
             return;
         }
         if (lastAskedMs == Long.MIN_VALUE || now - lastAskedMs >= MIN_GAP_MS) {
-            ask(context, now);
+            ask(now);
         } else {
             heldBack = true;
         }
     }
 
-    private void ask(ProcessorContext<?, ?> context, long now) {
+    private void ask(long now) {
         context.commit();
         lastAskedMs = now;
         heldBack = false;

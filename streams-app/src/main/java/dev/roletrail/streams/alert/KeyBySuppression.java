@@ -25,6 +25,6 @@ public final class KeyBySuppression implements Processor<String, Alert, String, 
     @Override
     public void process(Record<String, Alert> record) {
         context.forward(record.withKey(record.value().suppressionKey()));
-        prompt.alerted(context, record.timestamp());
+        prompt.alerted(record.timestamp());
     }
 }

@@ -140,6 +140,6 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
 
     private void emit(Alert alert, long timestamp) {
         context.forward(new Record<>(alert.id(), alert, timestamp));
-        prompt.alerted(context, timestamp);
+        prompt.alerted(timestamp);
     }
 }

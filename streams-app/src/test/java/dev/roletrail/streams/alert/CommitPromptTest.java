@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CommitPromptTest {
@@ -16,11 +17,16 @@ class CommitPromptTest {
     private final MockProcessorContext<String, String> context = new MockProcessorContext<>();
     private final CommitPrompt prompt = new CommitPrompt();
 
+    @BeforeEach
+    void initPrompt() {
+        prompt.init(context);
+    }
+
     @Test
     void shouldAskForACommitAfterALiveAlert() {
         context.setCurrentSystemTimeMs(NOW);
 
-        prompt.alerted(context, TEN_MINUTES_AGO);
+        prompt.alerted(TEN_MINUTES_AGO);
 
         assertThat(context.committed()).isTrue();
     }
@@ -29,43 +35,42 @@ class CommitPromptTest {
     void shouldNotAskForAnAlertAboutAnEventOlderThanAnHour() {
         context.setCurrentSystemTimeMs(NOW);
 
-        prompt.alerted(context, NOW - Duration.ofMinutes(61).toMillis());
+        prompt.alerted(NOW - Duration.ofMinutes(61).toMillis());
         assertThat(context.committed()).as("a backfill's alert").isFalse();
 
-        prompt.alerted(context, NOW - Duration.ofMinutes(60).toMillis());
+        prompt.alerted(NOW - Duration.ofMinutes(60).toMillis());
         assertThat(context.committed()).isTrue();
     }
 
     @Test
     void shouldAskAtMostOncePerGap() {
         context.setCurrentSystemTimeMs(NOW);
-        prompt.alerted(context, TEN_MINUTES_AGO);
+        prompt.alerted(TEN_MINUTES_AGO);
         context.resetCommit();
 
         context.setCurrentSystemTimeMs(NOW + 99);
-        prompt.alerted(context, TEN_MINUTES_AGO);
+        prompt.alerted(TEN_MINUTES_AGO);
         assertThat(context.committed()).as("within the gap").isFalse();
 
         context.setCurrentSystemTimeMs(NOW + 100);
-        prompt.alerted(context, TEN_MINUTES_AGO);
+        prompt.alerted(TEN_MINUTES_AGO);
         assertThat(context.committed()).isTrue();
     }
 
     @Test
     void shouldAskAtTheNextWallClockCheckForAnAlertTheGapHeldBack() {
-        prompt.init(context);
         MockProcessorContext.CapturedPunctuator check = context.scheduledPunctuators().get(0);
         assertThat(check.getInterval()).isEqualTo(Duration.ofMillis(CommitPrompt.MIN_GAP_MS));
         assertThat(check.getType()).isEqualTo(PunctuationType.WALL_CLOCK_TIME);
         context.setCurrentSystemTimeMs(NOW);
-        prompt.alerted(context, TEN_MINUTES_AGO);
+        prompt.alerted(TEN_MINUTES_AGO);
         context.resetCommit();
 
         check.getPunctuator().punctuate(NOW + 40);
         assertThat(context.committed()).as("nothing held back").isFalse();
 
         context.setCurrentSystemTimeMs(NOW + 50);
-        prompt.alerted(context, TEN_MINUTES_AGO);
+        prompt.alerted(TEN_MINUTES_AGO);
         assertThat(context.committed()).as("within the gap").isFalse();
         check.getPunctuator().punctuate(NOW + 90);
         assertThat(context.committed()).as("the held-back alert asks at the check").isTrue();
