@@ -15,6 +15,7 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 import org.junit.jupiter.api.Test;
 
 import dev.roletrail.schemas.finding.Finding;
+import dev.roletrail.schemas.finding.FindingStatus;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.unused.EvaluationPass;
 import dev.roletrail.streams.unused.UsageSignal;
@@ -61,6 +62,46 @@ class FindingsDaysTopologyTest {
                     .containsExactlyInAnyOrder(tuple(userArn("alice"), DAY_3, DAY_0),
                             tuple(userArn("carol"), DAY_3, null));
             assertThat(pass(topology)).isNull();
+        }
+    }
+
+    @Test
+    void shouldNotCountUseOfALaterDayThatAFasterUpstreamTaskSentBeforeTheDayWasDue() {
+        List<Finding> inEventTimeOrder = twoUpstreamTasks(Duration.ZERO);
+        List<Finding> fastTaskAhead = twoUpstreamTasks(Duration.ofHours(19));
+
+        assertThat(inEventTimeOrder).as("Bob, used on day 0 and 5 hours into day 3, is inactive on days 3 and 6")
+                .extracting(Finding::entity, Finding::status, Finding::periodEnd)
+                .containsExactly(tuple(userArn("bob"), FindingStatus.OPEN, DAY_3),
+                        tuple(userArn("bob"), FindingStatus.RESOLVED, DAY_3.plus(Duration.ofDays(1))),
+                        tuple(userArn("bob"), FindingStatus.OPEN, DAY_3.plus(Duration.ofDays(3))));
+        assertThat(fastTaskAhead).as("the day-3 use, sent before the slower task passed day 3, waits for its pass")
+                .containsExactlyElementsOf(inEventTimeOrder);
+    }
+
+    /**
+     * Two upstream tasks, each sending a watermark every 6 hours from day 0 to day 5; the first also sends Bob's use
+     * on day 0 and 5 hours into day 3, {@code ahead} before its event time among the second task's signals (less than
+     * a day: a task further behind would be taken as idle).
+     */
+    private static List<Finding> twoUpstreamTasks(Duration ahead) {
+        try (TopologyFixture topology = new TopologyFixture(Map.of("findings.tracking-period", "2d"),
+                Instant.parse("2027-06-01T00:00:00Z"))) {
+            topology.sendInventory(user("bob", Instant.parse("2025-01-01T00:00:00Z"), List.of(), List.of()));
+            List<Map.Entry<Instant, UsageSignal>> sends = new ArrayList<>();
+            for (Instant at = DAY_0; at.isBefore(DAY_0.plus(Duration.ofDays(DAYS))); at = at.plus(Duration.ofHours(6))) {
+                sends.add(Map.entry(at.minus(ahead), UsageSignal.watermark(0, at, DAY_0)));
+                sends.add(Map.entry(at, UsageSignal.watermark(1, at, DAY_0)));
+            }
+            for (Instant at : List.of(DAY_0, DAY_3.plus(Duration.ofHours(5)))) {
+                sends.add(Map.entry(at.minus(ahead), new UsageSignal(userArn("bob"), at, false,
+                        "s3:ListAllMyBuckets", null, null, null, null, null)));
+            }
+            // Stable: at the same time, a task's watermark goes before its use of that hour, as upstream tasks send.
+            sends.sort(Map.Entry.comparingByKey());
+            sends.forEach(send -> topology.sendUsageSignal(send.getValue()));
+            finishPasses(topology);
+            return topology.findings().stream().filter(finding -> finding.entity().equals(userArn("bob"))).toList();
         }
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -27,7 +28,9 @@ import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.siem.OcsfSchemas;
 import dev.roletrail.streams.siem.SiemForward;
+import dev.roletrail.streams.state.StateSerde;
 import dev.roletrail.streams.time.EndOfInput;
+import dev.roletrail.streams.unused.UsageSignal;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /**
@@ -54,6 +57,7 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestInputTopic<String, InventoryEntity> inventory;
     private final TestOutputTopic<String, Finding> findings;
     private final TestOutputTopic<String, Identity> identities;
+    private final TestInputTopic<String, UsageSignal> usageSignals;
 
     public TopologyFixture(Map<String, String> settings) {
         this(settings, NOW);
@@ -101,6 +105,16 @@ public final class TopologyFixture implements AutoCloseable {
                 topics.findings().valueSerde().deserializer());
         identities = driver.createOutputTopic(topics.identities().name(),
                 topics.identities().keySerde().deserializer(), topics.identities().valueSerde().deserializer());
+        usageSignals = driver.createInputTopic(config.applicationId() + "-usage-signals-repartition",
+                Serdes.String().serializer(), StateSerde.of(UsageSignal.class).serializer());
+    }
+
+    /**
+     * Sends a usage signal (or a watermark) straight to the findings step, as an upstream task would through the
+     * {@code usage-signals} repartition: with the driver's single upstream task, this is how a test plays several.
+     */
+    public void sendUsageSignal(UsageSignal signal) {
+        usageSignals.pipeInput(signal.entity(), signal, signal.at());
     }
 
     /** Every identity view (key: its id; value null once gone) emitted since the last call. */

@@ -46,7 +46,9 @@ import dev.roletrail.streams.time.EndOfInput;
  * {@code findings-pass}, so a task that fails mid-pass resumes it. What comes in during a pass (use and watermarks)
  * waits in {@link PendingSignals} and is taken in order when it ends: each pass reads the use recorded when it began,
  * as if it had run at once, so where its chunks fall among the records does not matter. The days that become due
- * meanwhile are evaluated then, a pass each.
+ * meanwhile are evaluated then, a pass each. Use dated at or after the next day boundary to evaluate waits there too,
+ * until that day's pass is over: a day's evaluation judges the tracking period that ends at its start, and the use a
+ * faster upstream task sent of later days would otherwise count in it or not depending on which task ran ahead.
  * <p>
  * An upstream task that has not yet sent anything cannot be waited for (nothing says it exists), so at start, or
  * after a rebalance, one task's backlog can be evaluated before another's. Use from before an evaluation that arrives
@@ -90,6 +92,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     private KeyValueStore<String, InventoryEntity> inventory;
     private KeyValueStore<String, EvaluationPass> pass;
     private PendingSignals pending;
+    private PendingSignals afterNextDay;
     private ChunkEvaluator chunks;
 
     /**
@@ -118,7 +121,10 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         this.clock = context.getStateStore(StoreNames.FINDINGS_CLOCK);
         this.inventory = context.getStateStore(StoreNames.INVENTORY);
         this.pass = context.getStateStore(StoreNames.FINDINGS_PASS);
-        this.pending = new PendingSignals(context.getStateStore(StoreNames.FINDINGS_PENDING));
+        this.pending = new PendingSignals(context.getStateStore(StoreNames.FINDINGS_PENDING),
+                PendingSignals.DURING_PASS);
+        this.afterNextDay = new PendingSignals(context.getStateStore(StoreNames.FINDINGS_PENDING),
+                PendingSignals.AFTER_NEXT_DAY);
         Ownership ownership = new Ownership(context.taskId().partition(), settings.partitionsOrOne());
         this.chunks = new ChunkEvaluator(evaluator, settings, ownership, inventory, inventoryChanges, usage, open,
                 context.getStateStore(StoreNames.FINDINGS_IDENTITIES));
@@ -158,6 +164,10 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
             }
             return;
         }
+        if (afterNextDay(signal)) {
+            afterNextDay.add(signal);
+            return;
+        }
         usedSinceEndEvaluation = true;
         observedSince(signal.at().toEpochMilli());
         Long evaluated = clock.get(EVALUATED_DAY);
@@ -165,6 +175,25 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
             clock.put(LATE_USE, signal.at().toEpochMilli());
         }
         usage.record(signal);
+    }
+
+    /**
+     * Whether the use is dated at or after the next day boundary to evaluate: it waits for that day's pass, which
+     * judges the tracking period that ends at the day's start. A day is evaluated once the slowest upstream task has
+     * passed it, so faster ones have sent later use by then; counted at once, that use would sway the evaluation
+     * according to which task ran ahead.
+     */
+    private boolean afterNextDay(UsageSignal signal) {
+        long at = signal.at().toEpochMilli();
+        Long since = clock.get(OBSERVED_SINCE);
+        return at >= nextDay(clock.get(EVALUATED_DAY), since == null ? at : Math.min(since, at)) * DAY_MS;
+    }
+
+    /** Once a day's pass is over: the use that waited for it is recorded, or waits for the next day's. */
+    private void recordUseAfterPass() {
+        for (long waiting = afterNextDay.size(); waiting > 0; waiting--) {
+            handle(afterNextDay.take());
+        }
     }
 
     /**
@@ -289,6 +318,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
                 return;
             }
             pass.delete(PASS);
+            recordUseAfterPass();
             if (watermarks().isEmpty()) {
                 continue; // nothing says a day is due (a pass put there by hand)
             }
