@@ -12,7 +12,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
-import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
 import dev.roletrail.testkit.RecordDifferences;
 import dev.roletrail.testkit.TestKafka;
@@ -67,17 +66,17 @@ record RunOutcome(Map<String, List<Alert>> alerts, Map<String, Finding> findings
 
     /**
      * The open findings, but for what depends on when the findings step happened to evaluate rather than on the
-     * input. Findings are evaluated by one task (usage-signals has one partition) at day boundaries of the slowest
-     * upstream task's watermark, so how the tasks progressed decides on which days evaluations ran: that sets a
-     * finding's period (the evaluation that last changed it) and whether one opened at an early evaluation and was
-     * resolved later (a RESOLVED record the other run never wrote). Per-assumer least-privilege policies also came
-     * out different between runs of a single instance; they are left out until the findings step evaluates on every
-     * partition (issue 20).
+     * input. Each findings task evaluates a day once the slowest active upstream task has passed it, and use of later
+     * days waits for that evaluation, so an undisturbed run evaluates what the data says whatever the tasks' pace. A
+     * task killed mid-stream, though, lags until it is restarted or moved: after a day it is taken as idle, days are
+     * evaluated without its use, and its use arriving late repeats the latest evaluation. That sets a finding's period
+     * (the evaluation that last changed it) and whether one opened early and was resolved later (a RESOLVED record
+     * the other run never wrote); the open findings and their content are what the whole data says.
      */
     Map<String, Finding> openFindingsTimingAside() {
         Map<String, Finding> open = new TreeMap<>();
         findings.forEach((id, f) -> {
-            if (f.status() == FindingStatus.OPEN && f.kind() != FindingKind.LEAST_PRIVILEGE_POLICY) {
+            if (f.status() == FindingStatus.OPEN) {
                 open.put(id, new Finding(f.id(), f.kind(), f.status(), f.severity(), f.title(), f.account(),
                         f.entity(), f.entityType(), f.subject(), null, Instant.EPOCH, f.lastUsed(), f.evidence(),
                         f.remediation(), f.actions(), f.policy()));

@@ -25,7 +25,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,11 +48,6 @@ import dev.roletrail.testkit.TestKafka;
  * of the three gives for the whole cluster.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-// Off in the default build: it does not yet pass reliably. Seen on 2026-12-06: the three instances' last findings
-// pass ran a day later than the single one's (watermark timing across tasks), and learned baselines (first-time
-// assumption, federated subjects, chain paths) depended on the order of tasks; issue 20 leaves both open.
-// -Droletrail.test.scale-out=true runs it.
-@EnabledIfSystemProperty(named = "roletrail.test.scale-out", matches = "true")
 class ScaleOutKillIT {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScaleOutKillIT.class);
