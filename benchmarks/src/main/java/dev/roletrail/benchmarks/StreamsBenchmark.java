@@ -104,6 +104,14 @@ public final class StreamsBenchmark {
                     .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
                     .map(e -> String.format(Locale.ROOT, "%s %,.0f", e.getKey(), e.getValue() / (double) principals))
                     .collect(Collectors.joining(", ")) + " bytes/principal");
+            CompactedState.compact(state);
+            print("  data once compacted (what the stores hold): %,d bytes: %,.0f bytes/principal; by store, largest"
+                    + " first: %s", sizeByKind(state).get("data"), sizeByKind(state).get("data") / (double) principals,
+                    dataByStore(state).entrySet().stream()
+                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                            .map(e -> String.format(Locale.ROOT, "%s %,.0f", e.getKey(),
+                                    e.getValue() / (double) principals))
+                            .collect(Collectors.joining(", ")) + " bytes/principal");
 
             if (distinct == 0) {
                 return;
