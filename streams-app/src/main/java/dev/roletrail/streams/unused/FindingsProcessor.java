@@ -54,8 +54,9 @@ import dev.roletrail.streams.time.EndOfInput;
  * <p>
  * An upstream task that has not yet sent anything cannot be waited for (nothing says it exists), so at start, or
  * after a rebalance, one task's backlog can be evaluated before another's. Use from before an evaluation that arrives
- * after it therefore marks its entity to be evaluated again at the next watermark, at that evaluation's day and alone
- * (no other entity's inputs changed); an earliest observed use that moves back repeats the whole evaluation. Findings
+ * after it therefore marks its entity to be evaluated again at that evaluation's day and alone (no other entity's
+ * inputs changed), at the next watermark at least 6 hours of stream time after the last such evaluation; an earliest
+ * observed use that moves back repeats the whole evaluation. Findings
  * converge to what the full data says.
  * <p>
  * Once the {@link EndOfInput} is signalled, no later day will pass: every watermark then also evaluates through the end
@@ -90,6 +91,8 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     /** The one row of {@code findings-pass}. */
     private static final String PASS = "pass";
     static final long CHUNK_INTERVAL_MS = 100;
+    /** How often late use is evaluated, in stream time: a finding it changes is corrected within this long. */
+    private static final long LATE_REEVALUATION_INTERVAL_MS = Duration.ofHours(6).toMillis();
 
     private final FindingsEvaluator evaluator;
     private final FindingsSettings settings;
@@ -112,6 +115,8 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
      * time; only the mark is logged.
      */
     private final Set<String> lateEntities = new TreeSet<>();
+    /** The slowest active watermark at the last evaluation of late use (memory only: after a start, at once). */
+    private long lateEvaluatedAt = Long.MIN_VALUE / 2;
     private ChunkEvaluator chunks;
 
     /**
@@ -252,7 +257,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         if (evaluated != null && evaluated >= due && clock.get(LATE_USE) != null) {
             day = evaluated;
         } else if (evaluated != null && evaluated >= due) {
-            reevaluateLate(evaluated, since);
+            reevaluateLate(evaluated, since, slowestActive);
             return;
         } else if (since == null || since >= due * DAY_MS) {
             return;
@@ -267,13 +272,16 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     /**
      * The last evaluated day again, for the entities whose use from before it arrived after it: the rest cannot have
      * changed. In a backfill, calls held for their session and tasks that lag behind send such use every few minutes
-     * of stream time, and repeating the whole pass for each made most of the passes. More entities than a chunk: a
-     * whole pass, in chunks, as any pass.
+     * of stream time, and repeating the whole pass for each made most of the passes. At most once per
+     * {@link #LATE_REEVALUATION_INTERVAL_MS} of the slowest task's stream time: an entity with late use every hour was
+     * evaluated again every hour, while the next day's pass evaluates it anyway. More entities than a chunk: a whole
+     * pass, in chunks, as any pass.
      */
-    private void reevaluateLate(long day, long since) {
-        if (clock.get(LATE_ENTITY_USE) == null) {
+    private void reevaluateLate(long day, long since, long slowestActive) {
+        if (clock.get(LATE_ENTITY_USE) == null || slowestActive < lateEvaluatedAt + LATE_REEVALUATION_INTERVAL_MS) {
             return;
         }
+        lateEvaluatedAt = slowestActive;
         if (lateEntities.isEmpty() || lateEntities.size() > settings.evaluationChunk()) {
             evaluate(Instant.ofEpochMilli(day * DAY_MS), Instant.ofEpochMilli(since), day * DAY_MS);
             return;

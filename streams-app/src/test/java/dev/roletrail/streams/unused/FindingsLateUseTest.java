@@ -31,11 +31,12 @@ import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.streams.unused.policy.ActionCatalog;
 
 /**
- * Late use, and a restart before its entities are evaluated again. Which entities had late use is kept in memory, only
- * a mark in the logged clock store, so a new processor over the state a previous one left must repeat the whole
- * evaluation (TopologyTestDriver wipes state on close, hence a processor-level test on shared stores).
+ * Use that arrives after its day was evaluated: its entity alone is evaluated again, at most every 6 hours of stream
+ * time. Which entities had late use is kept in memory, only a mark in the logged clock store, so a new processor over
+ * the state a previous one left must repeat the whole evaluation (TopologyTestDriver wipes state on close, hence a
+ * processor-level test on shared stores).
  */
-class FindingsProcessorRestartTest {
+class FindingsLateUseTest {
 
     private static final Instant DAY_0 = Instant.parse("2026-10-01T09:00:00Z");
     private static final Instant DAY_3 = Instant.parse("2026-10-04T00:00:00Z");
@@ -68,6 +69,20 @@ class FindingsProcessorRestartTest {
         assertThat(findings()).as("day 3 again, for Bob alone: Carol's use of day 3 counts from day 4 on")
                 .extracting(Finding::entity, Finding::status)
                 .containsExactly(tuple(userArn("bob"), FindingStatus.RESOLVED));
+    }
+
+    @Test
+    void shouldEvaluateLateUseAgainOnlySixHoursOfStreamTimeLater() {
+        FindingsProcessor processor = evaluatedDayThreeThenLateUse();
+        processor.process(watermark(DAY_3.plus(Duration.ofHours(9))));
+        assertThat(findings()).extracting(Finding::entity).containsExactly(userArn("bob"));
+
+        processor.process(use("carol", DAY_3.minus(Duration.ofHours(13))));
+        processor.process(watermark(DAY_3.plus(Duration.ofHours(12))));
+        assertThat(findings()).as("3 hours after Bob's").isEmpty();
+        processor.process(watermark(DAY_3.plus(Duration.ofHours(15))));
+        assertThat(findings()).as("6 hours after Bob's").extracting(Finding::entity, Finding::status)
+                .containsExactly(tuple(userArn("carol"), FindingStatus.RESOLVED));
     }
 
     @Test
