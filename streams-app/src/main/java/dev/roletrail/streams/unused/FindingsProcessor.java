@@ -56,8 +56,7 @@ import dev.roletrail.streams.time.EndOfInput;
  * after a rebalance, one task's backlog can be evaluated before another's. Use from before an evaluation that arrives
  * after it therefore marks its entity to be evaluated again at that evaluation's day and alone (no other entity's
  * inputs changed), at the next watermark at least 6 hours of stream time after the last such evaluation; an earliest
- * observed use that moves back repeats the whole evaluation. Findings
- * converge to what the full data says.
+ * observed use that moves back repeats the whole evaluation. Findings converge to what the full data says.
  * <p>
  * Once the {@link EndOfInput} is signalled, no later day will pass: every watermark then also evaluates through the end
  * of the data, the day boundary after the newest watermark, when that is past the last evaluation or use arrived since

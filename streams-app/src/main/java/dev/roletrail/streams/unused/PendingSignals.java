@@ -17,8 +17,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * before the slowest one lets the day be evaluated; recorded at once, it would count in that day's evaluation or not
  * depending on which task ran ahead.</li>
  * </ul>
- * So the findings are a function of the records alone, whatever the timing, the restarts, the number of instances or
- * the size of the inventory.
+ * So what a pass sees depends on the records, not on how fast the pass went or which upstream task ran ahead.
  * <p>
  * The oldest and next sequence numbers are kept in memory and found again with one range at start. Written back once
  * a commit: a signal taken back within the commit it came in never reaches the changelog.
