@@ -18,8 +18,8 @@ import org.rocksdb.RocksDBException;
  * Compacts every RocksDB store of a stopped app's state directory, so the SST tables that remain hold what the stores
  * hold. Kafka Streams flushes a store's memtable at every commit, and a short run leaves the resulting level-0 tables
  * uncompacted: every version of a value written back at some commit and every tombstone are still on disk, and a
- * store whose keys come and go (held calls, sessions) weighs what it ever held rather than what it holds. A long-running
- * app compacts them as it goes; this shows where it settles.
+ * store whose keys come and go (held calls, sessions) weighs what it ever held rather than what it holds. A
+ * long-running app compacts them as it goes; this shows where it settles.
  */
 final class CompactedState {
 

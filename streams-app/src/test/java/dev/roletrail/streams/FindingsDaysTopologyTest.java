@@ -130,7 +130,8 @@ class FindingsDaysTopologyTest {
                 Instant.parse("2027-06-01T00:00:00Z"))) {
             topology.sendInventory(user("bob", Instant.parse("2025-01-01T00:00:00Z"), List.of(), List.of()));
             List<Map.Entry<Instant, UsageSignal>> sends = new ArrayList<>();
-            for (Instant at = DAY_0; at.isBefore(DAY_0.plus(Duration.ofDays(DAYS))); at = at.plus(Duration.ofHours(6))) {
+            Instant end = DAY_0.plus(Duration.ofDays(DAYS));
+            for (Instant at = DAY_0; at.isBefore(end); at = at.plus(Duration.ofHours(6))) {
                 sends.add(Map.entry(at.minus(ahead), UsageSignal.watermark(0, at, DAY_0)));
                 sends.add(Map.entry(at, UsageSignal.watermark(1, at, DAY_0)));
             }
