@@ -137,6 +137,8 @@ public final class RoleTrailTopology {
 
     /** The repartition between the detectors and the suppression step; the latency benchmark reads it too. */
     public static final String ALERTS_BY_ENTITY = "alerts-by-entity";
+    /** The repartition of use and watermarks to the findings step; topology tests write to it as upstream tasks. */
+    public static final String USAGE_SIGNALS = "usage-signals";
 
     private RoleTrailTopology() {
     }
@@ -292,7 +294,7 @@ public final class RoleTrailTopology {
         KStream<String, PassOutput> evaluated = observations
                 .process(() -> new UsageRecorder(signals, config.lineageIdleRelease(), endOfInput),
                         Named.as("record-usage"), StoreNames.FINDINGS_SIGNALS_TODAY)
-                .repartition(Repartitioned.<String, UsageSignal>as("usage-signals")
+                .repartition(Repartitioned.<String, UsageSignal>as(USAGE_SIGNALS)
                         .withNumberOfPartitions(config.findings().partitionsOrOne())
                         .withStreamPartitioner(new EntityPartitioner())
                         .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(UsageSignal.class)))

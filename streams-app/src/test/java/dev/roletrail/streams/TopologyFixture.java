@@ -105,7 +105,8 @@ public final class TopologyFixture implements AutoCloseable {
                 topics.findings().valueSerde().deserializer());
         identities = driver.createOutputTopic(topics.identities().name(),
                 topics.identities().keySerde().deserializer(), topics.identities().valueSerde().deserializer());
-        usageSignals = driver.createInputTopic(config.applicationId() + "-usage-signals-repartition",
+        usageSignals = driver.createInputTopic(
+                config.applicationId() + "-" + RoleTrailTopology.USAGE_SIGNALS + "-repartition",
                 Serdes.String().serializer(), StateSerde.of(UsageSignal.class).serializer());
     }
 
