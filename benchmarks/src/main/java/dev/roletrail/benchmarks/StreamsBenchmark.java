@@ -100,18 +100,11 @@ public final class StreamsBenchmark {
             print("  of which data (RocksDB tables and write-ahead logs) %,d bytes: %,.0f bytes/principal; per-store"
                     + " files (RocksDB's LOG, OPTIONS, MANIFEST; checkpoints) %,d bytes in %,d stores",
                     kinds.get("data"), kinds.get("data") / (double) principals, kinds.get("fixed"), kinds.get("stores"));
-            print("  data by store, largest first: %s", dataByStore(state).entrySet().stream()
-                    .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-                    .map(e -> String.format(Locale.ROOT, "%s %,.0f", e.getKey(), e.getValue() / (double) principals))
-                    .collect(Collectors.joining(", ")) + " bytes/principal");
+            print("  data by store, largest first: %s", largestStores(state, principals));
             CompactedState.compact(state);
+            long compacted = sizeByKind(state).get("data");
             print("  data once compacted (what the stores hold): %,d bytes: %,.0f bytes/principal; by store, largest"
-                    + " first: %s", sizeByKind(state).get("data"), sizeByKind(state).get("data") / (double) principals,
-                    dataByStore(state).entrySet().stream()
-                            .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
-                            .map(e -> String.format(Locale.ROOT, "%s %,.0f", e.getKey(),
-                                    e.getValue() / (double) principals))
-                            .collect(Collectors.joining(", ")) + " bytes/principal");
+                    + " first: %s", compacted, compacted / (double) principals, largestStores(state, principals));
 
             if (distinct == 0) {
                 return;
@@ -330,6 +323,14 @@ public final class StreamsBenchmark {
             });
         }
         return kinds;
+    }
+
+    /** The eight stores with the most data, largest first, in bytes per principal. */
+    private static String largestStores(Path state, long principals) throws IOException {
+        return dataByStore(state).entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8)
+                .map(e -> String.format(Locale.ROOT, "%s %,.0f", e.getKey(), e.getValue() / (double) principals))
+                .collect(Collectors.joining(", ")) + " bytes/principal";
     }
 
     /** SST and write-ahead-log bytes per store name, summed over its tasks (directories {@code <task>/rocksdb/<store>}). */
