@@ -70,9 +70,9 @@ record RunOutcome(Map<String, List<Alert>> alerts, Map<String, Finding> findings
      * input. Each findings task evaluates a day once the slowest active upstream task has passed it, and use of later
      * days waits for that evaluation. But a task more than a day behind the newest (one that started late, or was
      * killed and is not yet restarted or moved) is taken as idle: days are evaluated without its use, and its use
-     * arriving late repeats the latest evaluation. That sets a finding's period (the evaluation that last changed it)
-     * and whether one opened early and was resolved later (a RESOLVED record the other run never wrote); the open
-     * findings and their content are what the whole data says.
+     * arriving late evaluates its entities again at the latest evaluated day. That sets a finding's period (the
+     * evaluation that last changed it) and whether one opened early and was resolved later (a RESOLVED record the
+     * other run never wrote); the open findings and their content are what the whole data says.
      * <p>
      * Least-privilege policies are left out too. Per-assumer policies for sessions another account assumed (the
      * small organisation's {@code Developer} and {@code VendorAudit} roles, assumed from accounts 766245330629 and

@@ -79,6 +79,43 @@ class FindingsDaysTopologyTest {
                 .containsExactlyElementsOf(inEventTimeOrder);
     }
 
+    @Test
+    void shouldEvaluateAgainAloneAnEntityWhoseUseArrivesAfterItsDayWasEvaluated() {
+        try (TopologyFixture topology = new TopologyFixture(Map.of("findings.tracking-period", "2d"),
+                Instant.parse("2027-06-01T00:00:00Z"))) {
+            for (String name : List.of("bob", "carol")) {
+                topology.sendInventory(user(name, Instant.parse("2025-01-01T00:00:00Z"), List.of(), List.of()));
+                topology.sendUsageSignal(use(name, DAY_0));
+            }
+            watermarks(topology, DAY_0, DAY_3.plus(Duration.ofHours(3)));
+            assertThat(topology.findings()).as("both idle since day 0").extracting(Finding::entity, Finding::status)
+                    .containsExactlyInAnyOrder(tuple(userArn("bob"), FindingStatus.OPEN),
+                            tuple(userArn("carol"), FindingStatus.OPEN));
+
+            // Carol's use of day 3 counts from day 4's evaluation on; Bob's of day 2, late, in day 3's already.
+            topology.sendUsageSignal(use("carol", DAY_3.plus(Duration.ofHours(2))));
+            topology.sendUsageSignal(use("bob", DAY_3.minus(Duration.ofHours(14))));
+            watermarks(topology, DAY_3.plus(Duration.ofHours(9)), DAY_3.plus(Duration.ofHours(9)));
+            assertThat(topology.findings()).as("day 3 again, for Bob alone")
+                    .extracting(Finding::entity, Finding::status, Finding::periodEnd)
+                    .containsExactly(tuple(userArn("bob"), FindingStatus.RESOLVED, DAY_3));
+
+            watermarks(topology, DAY_3.plus(Duration.ofHours(15)), DAY_3.plus(Duration.ofHours(27)));
+            assertThat(topology.findings()).as("day 4")
+                    .extracting(Finding::entity, Finding::status, Finding::periodEnd)
+                    .containsExactly(tuple(userArn("carol"), FindingStatus.RESOLVED, DAY_3.plus(Duration.ofDays(1))));
+        }
+    }
+
+    /** Watermarks of two upstream tasks every 6 hours from {@code from} to {@code to}, each followed by the passes. */
+    private static void watermarks(TopologyFixture topology, Instant from, Instant to) {
+        for (Instant at = from; !at.isAfter(to); at = at.plus(Duration.ofHours(6))) {
+            topology.sendUsageSignal(UsageSignal.watermark(0, at, DAY_0));
+            topology.sendUsageSignal(UsageSignal.watermark(1, at, DAY_0));
+            finishPasses(topology);
+        }
+    }
+
     private static UsageSignal use(String user, Instant at) {
         return new UsageSignal(userArn(user), at, false, "s3:ListAllMyBuckets", null, null, null, null, null);
     }

@@ -4,12 +4,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -18,6 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.schemas.inventory.InventoryEntity;
+import dev.roletrail.schemas.inventory.UserCredentials;
 import dev.roletrail.streams.state.Encoded;
 
 /**
@@ -107,10 +110,56 @@ final class ChunkEvaluator {
         unchanged.holdFor(evaluation.observedSince(), inventoryChanges.count());
         StoreInventory lookup = new StoreInventory(inventory, directory());
         Entities next = nextEntities(pass.after(), lookup);
+        Evaluated done = evaluate(next.entities(), lookup, evaluation, rowsIn(open, pass.after(), next.coveredTo()),
+                rowsIn(identities, pass.after(), next.coveredTo()));
+        return new Result(done.emitted(), next.coveredTo(), next.entities().size(), done.skipped());
+    }
+
+    /**
+     * Evaluates again, at the pass's day, the entities whose use is recorded under one of {@code used} (use of theirs
+     * from before that day arrived after it was evaluated): the inventory's roles, users and credential rows of those
+     * ARNs, and those of them missing from the inventory. Every other entity's findings hold: their inputs did not
+     * change. Emitted as {@link #next} emits; at most as many entities as a chunk, or the caller makes a whole pass.
+     */
+    List<PassOutput> reevaluate(EvaluationPass pass, Collection<String> used) {
+        Evaluation evaluation = pass.evaluation(settings);
+        unchanged.holdFor(evaluation.observedSince(), inventoryChanges.count());
+        StoreInventory lookup = new StoreInventory(inventory, directory());
+        List<Entity> entities = new ArrayList<>();
+        for (String arn : new TreeSet<>(used)) {
+            for (String key : List.of(arn, arn + UserCredentials.KEY_SUFFIX)) {
+                InventoryEntity entity = inventory.get(key);
+                if (entity != null && FindingsEvaluator.evaluated(entity) && entity.arn().equals(arn)) {
+                    entities.add(new Entity(key, entity));
+                }
+            }
+            if (!FindingsEvaluator.inventoried(arn, lookup)) {
+                entities.add(new Entity(arn, null));
+            }
+        }
+        Map<String, Encoded<Finding>> openBefore = new LinkedHashMap<>();
+        Map<String, Encoded<Identity>> viewsBefore = new LinkedHashMap<>();
+        for (Entity entity : entities) {
+            openBefore.putAll(rowsOf(open, entity.key()));
+            viewsBefore.putAll(rowsOf(identities, entity.key()));
+        }
+        return evaluate(entities, lookup, evaluation, openBefore, viewsBefore).emitted();
+    }
+
+    /** What evaluating some entities emitted, and how many of them it skipped as unchanged. */
+    private record Evaluated(List<PassOutput> emitted, int skipped) {
+    }
+
+    /**
+     * Evaluates the entities, then compares with the rows they had (open findings, identity views): every row they
+     * may produce again or drop is among them.
+     */
+    private Evaluated evaluate(List<Entity> entities, StoreInventory lookup, Evaluation evaluation,
+            Map<String, Encoded<Finding>> openBefore, Map<String, Encoded<Identity>> viewsBefore) {
         Map<String, Finding> produced = new LinkedHashMap<>();
         Map<String, Identity> views = new LinkedHashMap<>();
         Set<String> skipped = new HashSet<>();
-        for (Entity entity : next.entities()) {
+        for (Entity entity : entities) {
             String used = entity.entity() == null ? entity.key() : entity.entity().arn();
             if (unchanged.unchanged(entity.key(), used, evaluation.at())) {
                 skipped.add(entity.key());
@@ -124,8 +173,7 @@ final class ChunkEvaluator {
             findings.identities().forEach(view -> views.put(rowKey(entity.key(), view.id()), view));
         }
         List<PassOutput> emitted = new ArrayList<>();
-        Map<String, Encoded<Finding>> before = rowsIn(open, pass.after(), next.coveredTo());
-        before.forEach((key, finding) -> {
+        openBefore.forEach((key, finding) -> {
             if (!produced.containsKey(key) && !skipped.contains(entityOf(key))) {
                 open.delete(key);
                 emitted.add(PassOutput.of(FindingFactory.resolved(finding.value(), evaluation.at(), "resolved "
@@ -134,24 +182,23 @@ final class ChunkEvaluator {
         });
         produced.forEach((key, finding) -> {
             // A lookup, not the range's value: the store keeps what it wrote last decoded, the range has only bytes.
-            Encoded<Finding> was = before.containsKey(key) ? open.get(key) : null;
+            Encoded<Finding> was = openBefore.containsKey(key) ? open.get(key) : null;
             if (was == null || !FindingFactory.sameContent(was.value(), finding)) {
                 open.put(key, Encoded.of(finding));
                 emitted.add(PassOutput.of(finding));
             }
         });
-        emitted.addAll(identityChanges(views, skipped, pass.after(), next.coveredTo(), evaluation.at()));
-        return new Result(emitted, next.coveredTo(), next.entities().size(), skipped.size());
+        emitted.addAll(identityChanges(views, skipped, viewsBefore, evaluation.at()));
+        return new Evaluated(emitted, skipped.size());
     }
 
     /**
      * The views that are gone (tombstones first: an identity that moved to another entity key in this chunk is then
      * written again after its tombstone), then those new or changed beyond their evaluation time.
      */
-    private List<PassOutput> identityChanges(Map<String, Identity> views, Set<String> skipped, String after,
-            String coveredTo, Instant at) {
+    private List<PassOutput> identityChanges(Map<String, Identity> views, Set<String> skipped,
+            Map<String, Encoded<Identity>> before, Instant at) {
         List<PassOutput> changes = new ArrayList<>();
-        Map<String, Encoded<Identity>> before = rowsIn(identities, after, coveredTo);
         Set<String> stillThere = new HashSet<>();
         views.keySet().forEach(key -> stillThere.add(idOf(key)));
         before.forEach((key, view) -> {
@@ -197,6 +244,15 @@ final class ChunkEvaluator {
         String from = after == null ? null : after + '\u0001';
         String to = coveredTo == null ? null : coveredTo + '\u0001';
         try (KeyValueIterator<String, Encoded<V>> range = store.range(from, to)) {
+            range.forEachRemaining(entry -> found.put(entry.key, entry.value));
+        }
+        return found;
+    }
+
+    /** The rows of one entity key, undecoded. */
+    private static <V> Map<String, Encoded<V>> rowsOf(KeyValueStore<String, Encoded<V>> store, String entityKey) {
+        Map<String, Encoded<V>> found = new LinkedHashMap<>();
+        try (KeyValueIterator<String, Encoded<V>> range = store.range(entityKey + SEPARATOR, entityKey + '\u0001')) {
             range.forEachRemaining(entry -> found.put(entry.key, entry.value));
         }
         return found;

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -52,7 +54,9 @@ import dev.roletrail.streams.time.EndOfInput;
  * <p>
  * An upstream task that has not yet sent anything cannot be waited for (nothing says it exists), so at start, or
  * after a rebalance, one task's backlog can be evaluated before another's. Use from before an evaluation that arrives
- * after it therefore marks it to be repeated at the next watermark: findings converge to what the full data says.
+ * after it therefore marks its entity to be evaluated again at that evaluation's day and alone (no other entity's
+ * inputs changed), once 6 hours of stream time or 10 seconds of wall clock passed since the last such evaluation; an
+ * earliest observed use that moves back repeats the whole evaluation. Findings converge to what the full data says.
  * <p>
  * Once the {@link EndOfInput} is signalled, no later day will pass: every watermark then also evaluates through the end
  * of the data, the day boundary after the newest watermark, when that is past the last evaluation or use arrived since
@@ -66,8 +70,17 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
 
     static final String OBSERVED_SINCE = "observed-since";
     static final String EVALUATED_DAY = "evaluated-day";
-    /** Set when use from before the last evaluation arrives after it: that evaluation is repeated. */
+    /**
+     * Set when the earliest observed use moves back to before the last evaluation: the coverage of the tracking period
+     * changed for every entity, so that evaluation is repeated in a whole pass.
+     */
     static final String LATE_USE = "late-use";
+    /**
+     * Set when use from before the last evaluation arrives after it: the entities it came for ({@link #lateEntities},
+     * in memory) are evaluated again, alone ({@link ChunkEvaluator#reevaluate}); if they are not known (the task
+     * started since), the whole evaluation is repeated.
+     */
+    static final String LATE_ENTITY_USE = "late-entity-use";
     /** Followed by the upstream partition; the range [WATERMARK, WATERMARK_END) holds them all. */
     static final String WATERMARK = "watermark:";
     private static final String WATERMARK_END = "watermark;";
@@ -77,6 +90,13 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     /** The one row of {@code findings-pass}. */
     private static final String PASS = "pass";
     static final long CHUNK_INTERVAL_MS = 100;
+    /** How often late use is evaluated, in stream time: a finding it changes is corrected within this long. */
+    private static final long LATE_REEVALUATION_INTERVAL_MS = Duration.ofHours(6).toMillis();
+    /**
+     * Or this much wall-clock time, whichever comes first: once the input stops, stream time stops too, and the last
+     * late use (a held call released by wall clock) would otherwise wait for traffic that may never come.
+     */
+    static final long LATE_REEVALUATION_WALL_MS = Duration.ofSeconds(10).toMillis();
 
     private final FindingsEvaluator evaluator;
     private final FindingsSettings settings;
@@ -93,6 +113,16 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     private KeyValueStore<String, EvaluationPass> pass;
     private PendingSignals pending;
     private PendingSignals afterNextDay;
+    /**
+     * The entities whose late use {@link #LATE_ENTITY_USE} marks, in memory: a row each in the logged clock store would
+     * cost two changelog records per late use (put, then tombstone), which a backfill sends every few minutes of stream
+     * time; only the mark is logged.
+     */
+    private final Set<String> lateEntities = new TreeSet<>();
+    /** The slowest active watermark at the last evaluation of late use (memory only: after a start, at once). */
+    private long lateEvaluatedAt = Long.MIN_VALUE / 2;
+    /** The wall-clock time of the last evaluation of late use (memory only). */
+    private long lateEvaluatedWall = Long.MIN_VALUE / 2;
     private ChunkEvaluator chunks;
 
     /**
@@ -129,7 +159,10 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         this.chunks = new ChunkEvaluator(evaluator, settings, ownership, inventory, inventoryChanges, usage, open,
                 context.getStateStore(StoreNames.FINDINGS_IDENTITIES));
         // Wall clock: a pass must go on while no record comes, and stream time would move in bursts.
-        context.schedule(Duration.ofMillis(CHUNK_INTERVAL_MS), PunctuationType.WALL_CLOCK_TIME, wall -> work());
+        context.schedule(Duration.ofMillis(CHUNK_INTERVAL_MS), PunctuationType.WALL_CLOCK_TIME, wall -> {
+            work();
+            lateUseWhileIdle();
+        });
     }
 
     @Override
@@ -171,8 +204,11 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         usedSinceEndEvaluation = true;
         observedSince(signal.at().toEpochMilli());
         Long evaluated = clock.get(EVALUATED_DAY);
-        if (evaluated != null && signal.at().toEpochMilli() < evaluated * DAY_MS && clock.get(LATE_USE) == null) {
-            clock.put(LATE_USE, signal.at().toEpochMilli());
+        if (evaluated != null && signal.at().toEpochMilli() < evaluated * DAY_MS) {
+            if (clock.get(LATE_ENTITY_USE) == null) {
+                clock.put(LATE_ENTITY_USE, signal.at().toEpochMilli());
+            }
+            lateEntities.add(signal.entity());
         }
         usage.record(signal);
     }
@@ -229,7 +265,10 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         long day;
         if (evaluated != null && evaluated >= due && clock.get(LATE_USE) != null) {
             day = evaluated;
-        } else if (evaluated != null && evaluated >= due || since == null || since >= due * DAY_MS) {
+        } else if (evaluated != null && evaluated >= due) {
+            reevaluateLate(evaluated, since, slowestActive);
+            return;
+        } else if (since == null || since >= due * DAY_MS) {
             return;
         } else {
             day = nextDay(evaluated, since);
@@ -237,6 +276,51 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         clock.delete(LATE_USE);
         clock.put(EVALUATED_DAY, day);
         evaluate(Instant.ofEpochMilli(day * DAY_MS), Instant.ofEpochMilli(since), day * DAY_MS);
+    }
+
+    /**
+     * The last evaluated day again, for the entities whose use from before it arrived after it: the rest cannot have
+     * changed. In a backfill, calls held for their session and tasks that lag behind send such use every few minutes
+     * of stream time, and repeating the whole pass for each made most of the passes. At most once per
+     * {@link #LATE_REEVALUATION_INTERVAL_MS} of the slowest task's stream time: an entity with late use every hour was
+     * evaluated again every hour, while the next day's pass evaluates it anyway. Or once per
+     * {@link #LATE_REEVALUATION_WALL_MS} of wall clock, which decides when the data stops. More entities than a
+     * chunk: a whole pass, in chunks, as any pass.
+     */
+    private void reevaluateLate(long day, long since, long slowestActive) {
+        long wall = context.currentSystemTimeMs();
+        if (clock.get(LATE_ENTITY_USE) == null || slowestActive < lateEvaluatedAt + LATE_REEVALUATION_INTERVAL_MS
+                && wall < lateEvaluatedWall + LATE_REEVALUATION_WALL_MS) {
+            return;
+        }
+        lateEvaluatedAt = slowestActive;
+        lateEvaluatedWall = wall;
+        if (lateEntities.isEmpty() || lateEntities.size() > settings.evaluationChunk()) {
+            evaluate(Instant.ofEpochMilli(day * DAY_MS), Instant.ofEpochMilli(since), day * DAY_MS);
+            return;
+        }
+        List<String> late = List.copyOf(lateEntities);
+        forgetLateEntities();
+        EvaluationPass repeat = new EvaluationPass(Instant.ofEpochMilli(day * DAY_MS), Instant.ofEpochMilli(since),
+                day * DAY_MS, null);
+        chunks.reevaluate(repeat, late).forEach(output -> emit(output, repeat.timestamp()));
+    }
+
+    /**
+     * From the wall-clock punctuation: late use that came after the last watermark (no watermark follows once the
+     * input stops, until the idle release) is evaluated once its wall-clock wait is over, as a watermark would.
+     */
+    private void lateUseWhileIdle() {
+        if (endOfInput.signalled() || pass.get(PASS) != null || !pending.isEmpty()
+                || clock.get(LATE_ENTITY_USE) == null || watermarks().isEmpty()) {
+            return; // at the end of input, every watermark repeats the evaluation use arrived since
+        }
+        maybeEvaluate();
+    }
+
+    private void forgetLateEntities() {
+        lateEntities.clear();
+        clock.delete(LATE_ENTITY_USE);
     }
 
     /** The day boundary after the newest watermark: every use there is has arrived, none will come after. */
@@ -286,8 +370,12 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         return watermarks;
     }
 
-    /** Starts a pass over the owned entities. @param timestamp the record timestamp of what it emits */
+    /**
+     * Starts a pass over the owned entities; it reads all use, late use included.
+     * @param timestamp the record timestamp of what it emits
+     */
     private void evaluate(Instant at, Instant observedSince, long timestamp) {
+        forgetLateEntities();
         pass.put(PASS, new EvaluationPass(at, observedSince, timestamp, null));
     }
 
