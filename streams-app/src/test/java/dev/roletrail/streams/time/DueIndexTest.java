@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -117,6 +119,28 @@ class DueIndexTest {
         restarted.add("after-restart", T0.plusSeconds(3_600));
 
         assertThat(restarted.takeDue(T0.plusSeconds(3_600))).containsExactly("before-restart", "after-restart");
+    }
+
+    @Test
+    void shouldReadNoRowWhereNoBucketHoldsAny() {
+        AtomicInteger lookups = new AtomicInteger();
+        @SuppressWarnings("unchecked")
+        KeyValueStore<String, DueBucket> counted = (KeyValueStore<String, DueBucket>) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("get")) {
+                        lookups.incrementAndGet();
+                    }
+                    return method.invoke(store, args);
+                });
+        DueIndex index = new DueIndex(counted, "held", MINUTE);
+        index.add("in-an-hour", T0.plus(Duration.ofHours(1)));
+        int afterAdd = lookups.get();
+
+        for (int minute = 0; minute < 59; minute++) {
+            assertThat(index.takeDue(T0.plus(MINUTE.multipliedBy(minute)))).isEmpty();
+        }
+        assertThat(lookups.get()).as("59 ticks before the only bucket").isEqualTo(afterAdd);
+        assertThat(index.takeDue(T0.plus(Duration.ofHours(1)))).containsExactly("in-an-hour");
     }
 
     @Test
