@@ -183,20 +183,21 @@ public final class RoleTrailTopology {
         siem(topics, config.siemForward(), suppressed, findingTable, observations);
         findings(builder, topics, config, endOfInput, observations);
         identityInventory(builder, topics);
-        return builder.build();
+        return builder.build(config.streamsProperties()); // with its topology optimisation
     }
 
     /**
      * The identity inventory as the query API and the weekly report read it: a table over the compacted topic the
      * findings pass writes. Wired last, so it is the last sub-topology and the earlier ones keep their numbers (and
-     * their tasks their ids and state directories).
+     * their tasks their ids and state directories). It holds the topic's bytes, decoded when a query reads them: each
+     * active identity's view is written again every day its last use moves, and decoding then encoding every one for
+     * the store cost more than the few queries do.
      */
     private static void identityInventory(StreamsBuilder builder, Topics topics) {
         builder.table(topics.identities().name(),
-                Consumed.with(topics.identities().keySerde(), topics.identities().valueSerde()).withName("identities"),
-                Materialized.<String, Identity, KeyValueStore<Bytes, byte[]>>as(StoreNames.IDENTITIES)
-                        .withKeySerde(topics.identities().keySerde())
-                        .withValueSerde(topics.identities().valueSerde()));
+                Consumed.with(topics.identities().keySerde(), Serdes.ByteArray()).withName("identities"),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(StoreNames.IDENTITIES)
+                        .withKeySerde(topics.identities().keySerde()).withValueSerde(Serdes.ByteArray()));
     }
 
     /**

@@ -13,12 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.finding.FindingKind;
 import dev.roletrail.schemas.finding.FindingStatus;
@@ -175,8 +177,10 @@ class FindingsTopologyTest {
         aliceWorksThrough(0, 2);
         assertThat(topology.identities()).filteredOn(record -> record.key.equals(LEGACY)).singleElement()
                 .satisfies(record -> assertThat(record.value.kind()).isEqualTo(IdentityKind.UNKNOWN));
-        KeyValueStore<String, Identity> store = topology.driver().getKeyValueStore(StoreNames.IDENTITIES);
-        assertThat(store.get(LEGACY)).as("the query API's store reads the topic back")
+        KeyValueStore<String, byte[]> store = topology.driver().getKeyValueStore(StoreNames.IDENTITIES);
+        Deserializer<Identity> identity = Topics.defaults().identities().valueSerde().deserializer();
+        assertThat(identity.deserialize(StoreNames.IDENTITIES, store.get(LEGACY)))
+                .as("the query API's store reads the topic back")
                 .satisfies(legacy -> assertThat(legacy.kind()).isEqualTo(IdentityKind.UNKNOWN));
         assertThat(store.get(ALICE)).isNotNull();
 

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -17,6 +18,7 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
+import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.identity.Identity;
@@ -29,6 +31,8 @@ import dev.roletrail.streams.state.StoreNames;
 
 /** Reads this instance's own state stores (every local partition), read-only. */
 final class LocalStores {
+
+    private static final Deserializer<Identity> IDENTITY = Topics.defaults().identities().valueSerde().deserializer();
 
     private final KafkaStreams streams;
 
@@ -80,11 +84,16 @@ final class LocalStores {
     }
 
     List<Identity> identities() {
-        return all(StoreNames.IDENTITIES);
+        return this.<byte[]>all(StoreNames.IDENTITIES).stream().map(LocalStores::identity).toList();
     }
 
     Optional<Identity> identity(String id) {
-        return Optional.ofNullable(this.<Identity>keyValue(StoreNames.IDENTITIES).get(id));
+        return Optional.ofNullable(this.<byte[]>keyValue(StoreNames.IDENTITIES).get(id)).map(LocalStores::identity);
+    }
+
+    /** The identities store holds the topic's bytes, as the topology explains: decoded when read. */
+    private static Identity identity(byte[] json) {
+        return IDENTITY.deserialize(StoreNames.IDENTITIES, json);
     }
 
     List<Alert> alerts() {
