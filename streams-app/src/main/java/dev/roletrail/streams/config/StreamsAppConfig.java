@@ -125,8 +125,7 @@ public record StreamsAppConfig(
         // ask for their commits sooner (CommitPrompt). kafka.commit.interval.ms overrides it.
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, "1000");
         // The findings and identities tables read compacted topics this app writes: restored from those topics, they
-        // need no changelog of their own (a second copy of every finding and identity view: 0.45 records per input
-        // record on the simulator's traffic).
+        // need no changelog of their own, which was a second copy of every finding and identity view written.
         props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.REUSE_KTABLE_SOURCE_TOPICS);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedMemoryRocksDBConfig.class.getName());
         props.put(BoundedMemoryRocksDBConfig.TOTAL_MEMORY_CONFIG, Long.toString(rocksDbMemoryBytes));
