@@ -152,7 +152,7 @@ public final class DueIndex {
         for (int row = 0; row < rows; row++) {
             DueBucket keys = store.get(rowKey(start, row));
             if (keys == null) {
-                continue; // not written by this index: nothing to take
+                continue; // counted but gone (a row is only deleted with its bucket): nothing to take
             }
             if (over) {
                 keys.dues().forEach(due::add);
