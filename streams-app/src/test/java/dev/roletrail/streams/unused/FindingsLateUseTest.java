@@ -31,10 +31,10 @@ import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.streams.unused.policy.ActionCatalog;
 
 /**
- * Use that arrives after its day was evaluated: its entity alone is evaluated again, at most every 6 hours of stream
- * time. Which entities had late use is kept in memory, only a mark in the logged clock store, so a new processor over
- * the state a previous one left must repeat the whole evaluation (TopologyTestDriver wipes state on close, hence a
- * processor-level test on shared stores).
+ * Use that arrives after its day was evaluated: its entity alone is evaluated again, once 6 hours of stream time or
+ * 10 seconds of wall clock have passed since the last such evaluation. Which entities had late use is kept in
+ * memory, only a mark in the logged clock store, so a new processor over the state a previous one left must repeat
+ * the whole evaluation (TopologyTestDriver wipes state on close, hence a processor-level test on shared stores).
  */
 class FindingsLateUseTest {
 
