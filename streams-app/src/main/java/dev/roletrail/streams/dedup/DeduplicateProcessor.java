@@ -1,7 +1,6 @@
 package dev.roletrail.streams.dedup;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
 import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
@@ -20,13 +19,13 @@ import dev.roletrail.streams.state.StoreNames;
  */
 public final class DeduplicateProcessor implements FixedKeyProcessor<String, CloudTrailRecord, CloudTrailRecord> {
 
-    private final Duration grace;
+    private final long graceMs;
     private FixedKeyProcessorContext<String, CloudTrailRecord> context;
     private WindowStore<String, Long> seen;
     private RecordExclusions exclusions;
 
     public DeduplicateProcessor(Duration grace) {
-        this.grace = grace;
+        this.graceMs = grace.toMillis();
     }
 
     @Override
@@ -39,14 +38,15 @@ public final class DeduplicateProcessor implements FixedKeyProcessor<String, Clo
     @Override
     public void process(FixedKeyRecord<String, CloudTrailRecord> record) {
         CloudTrailRecord event = record.value();
-        Instant time = event.eventTime();
-        try (WindowStoreIterator<Long> earlier = seen.fetch(event.eventId(), time.minus(grace), time.plus(grace))) {
+        long time = event.eventTime().toEpochMilli();
+        // In epoch milliseconds: the Instant overload formats its argument-check message on every call.
+        try (WindowStoreIterator<Long> earlier = seen.fetch(event.eventId(), time - graceMs, time + graceMs)) {
             if (earlier.hasNext()) {
                 exclusions.count(RecordExclusions.DUPLICATE);
                 return;
             }
         }
-        seen.put(event.eventId(), time.toEpochMilli(), time.toEpochMilli());
+        seen.put(event.eventId(), time, time);
         context.forward(record);
     }
 }
