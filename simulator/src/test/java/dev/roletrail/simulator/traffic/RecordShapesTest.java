@@ -28,6 +28,8 @@ class RecordShapesTest {
     private static final Pattern REFUSAL = Pattern.compile("User: arn:aws:(iam|sts)::\\d{12}:\\S+ is not authorized to "
             + "perform: sts:AssumeRole on resource: arn:aws:iam::\\d{12}:role/\\S+"
             + "( because no identity-based policy allows the sts:AssumeRole action)?");
+    private static final Pattern EXPIRATION = Pattern.compile(
+            "(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{1,2}, \\d{4}, \\d{1,2}:\\d{2}:\\d{2} (AM|PM)");
     private static final String NO_POLICY = "because no identity-based policy allows";
 
     private static List<JsonNode> records;
@@ -44,6 +46,19 @@ class RecordShapesTest {
                 envelopes.next().path("Records").forEach(records::add);
             }
         }
+    }
+
+    /** As in every STS record of shared/data: "Jul 18, 2014, 4:07:39 PM", in UTC, never ISO-8601. */
+    @Test
+    void shouldWriteCredentialExpirationsAsCloudTrailDoes() {
+        List<JsonNode> issued = records.stream()
+                .filter(r -> r.path("responseElements").path("credentials").has("expiration")).toList();
+
+        assertThat(issued).isNotEmpty().allSatisfy(r -> assertThat(
+                r.path("responseElements").path("credentials").path("expiration").asText())
+                .matches(EXPIRATION));
+        assertThat(issued).as("GetSessionToken too (the long-session attack)")
+                .anyMatch(r -> r.path("eventName").asText().equals("GetSessionToken"));
     }
 
     @Test

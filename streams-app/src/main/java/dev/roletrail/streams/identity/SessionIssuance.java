@@ -2,13 +2,8 @@ package dev.roletrail.streams.identity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 import static dev.roletrail.schemas.Strings.firstNonBlank;
@@ -21,10 +16,6 @@ import dev.roletrail.schemas.identity.Session;
  * GetSessionToken, GetFederationToken) and describes the session they create, continuing the caller's lineage.
  */
 public final class SessionIssuance {
-
-    /** CloudTrail writes credential expirations like "Jul 18, 2023, 4:07:39 PM" (UTC). */
-    private static final DateTimeFormatter EXPIRATION =
-            DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a", Locale.US);
 
     private SessionIssuance() {
     }
@@ -69,17 +60,9 @@ public final class SessionIssuance {
     }
 
     private static Instant expiration(CloudTrailRecord event) {
-        String text = event.responseElement("/credentials/expiration");
-        if (text != null) {
-            try {
-                return LocalDateTime.parse(text, EXPIRATION).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e) {
-                try {
-                    return Instant.parse(text);
-                } catch (DateTimeParseException ignored) {
-                    // fall through to the requested or default duration
-                }
-            }
+        Optional<Instant> written = CredentialExpiration.parse(event.responseElement("/credentials/expiration"));
+        if (written.isPresent()) {
+            return written.get();
         }
         String seconds = event.requestParameter("durationSeconds");
         long duration = 3600;
