@@ -77,6 +77,7 @@ import dev.roletrail.streams.session.CredentialNetworkSharingDetector;
 import dev.roletrail.streams.session.NetworkActivity;
 import dev.roletrail.streams.session.NetworkSharingProcessor;
 import dev.roletrail.streams.session.NetworkUse;
+import dev.roletrail.streams.session.NetworkUseCodec;
 import dev.roletrail.streams.session.RoleClients;
 import dev.roletrail.streams.session.SessionCredentialNetworkChangeDetector;
 import dev.roletrail.streams.session.SessionUse;
@@ -102,6 +103,7 @@ import dev.roletrail.streams.unused.InventoryStoreUpdater;
 import dev.roletrail.streams.unused.PassOutput;
 import dev.roletrail.streams.unused.UsageRecorder;
 import dev.roletrail.streams.unused.UsageSignal;
+import dev.roletrail.streams.unused.UsageSignalCodec;
 import dev.roletrail.streams.unused.UsageSignals;
 import dev.roletrail.streams.unused.policy.ActionCatalog;
 import dev.roletrail.streams.unused.policy.CloudTrailActionMapper;
@@ -298,7 +300,7 @@ public final class RoleTrailTopology {
                 .repartition(Repartitioned.<String, UsageSignal>as(USAGE_SIGNALS)
                         .withNumberOfPartitions(config.findings().partitionsOrOne())
                         .withStreamPartitioner(new EntityPartitioner())
-                        .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(UsageSignal.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(UsageSignalCodec.serde()))
                 .process(() -> new FindingsProcessor(evaluator, config.findings(), config.lineageHold(), endOfInput,
                         inventoryChanges),
                         Named.as("evaluate-findings"),
@@ -373,7 +375,7 @@ public final class RoleTrailTopology {
                         .map(use -> List.of(KeyValue.pair(use.evidence().network(), use))).orElse(List.of()),
                         Named.as("key-by-network"))
                 .repartition(Repartitioned.<String, NetworkUse>as("network-uses")
-                        .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(NetworkUse.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(NetworkUseCodec.serde()))
                 .process(() -> new NetworkSharingProcessor(sharing), Named.as("network-sharing-detector"),
                         StoreNames.NETWORK_ACTIVITY, StoreNames.NETWORK_ACTIVITY_DUE);
         NewFederatedSubjectDetector federated = new NewFederatedSubjectDetector(
@@ -470,7 +472,8 @@ public final class RoleTrailTopology {
                 Encoded.serde(StateSerde.of(Identity.class)), entries));
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_CLOCK, Serdes.Long(), entries));
         builder.addStateStore(writeBack(StoreNames.FINDINGS_PASS, EvaluationPass.class, entries));
-        builder.addStateStore(writeBack(StoreNames.FINDINGS_PENDING, UsageSignal.class, entries));
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_PENDING, UsageSignalCodec.serde(),
+                entries));
     }
 
     /** Decoded values in memory, each key written since the last commit reaching RocksDB and the changelog once. */

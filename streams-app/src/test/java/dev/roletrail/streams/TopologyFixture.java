@@ -28,9 +28,9 @@ import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.siem.OcsfSchemas;
 import dev.roletrail.streams.siem.SiemForward;
-import dev.roletrail.streams.state.StateSerde;
 import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.streams.unused.UsageSignal;
+import dev.roletrail.streams.unused.UsageSignalCodec;
 import dev.roletrail.testkit.CloudTrailEvent;
 
 /**
@@ -107,7 +107,7 @@ public final class TopologyFixture implements AutoCloseable {
                 topics.identities().keySerde().deserializer(), topics.identities().valueSerde().deserializer());
         usageSignals = driver.createInputTopic(
                 config.applicationId() + "-" + RoleTrailTopology.USAGE_SIGNALS + "-repartition",
-                Serdes.String().serializer(), StateSerde.of(UsageSignal.class).serializer());
+                Serdes.String().serializer(), UsageSignalCodec.serde().serializer());
     }
 
     /**

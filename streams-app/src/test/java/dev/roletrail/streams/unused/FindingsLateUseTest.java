@@ -53,7 +53,7 @@ class FindingsLateUseTest {
         TestStores.inMemory(StoreNames.FINDINGS_IDENTITIES, Encoded.serde(StateSerde.of(Identity.class)), context);
         TestStores.inMemory(StoreNames.FINDINGS_CLOCK, Serdes.Long(), context);
         TestStores.inMemory(StoreNames.FINDINGS_PASS, StateSerde.of(EvaluationPass.class), context);
-        TestStores.inMemory(StoreNames.FINDINGS_PENDING, StateSerde.of(UsageSignal.class), context);
+        TestStores.inMemory(StoreNames.FINDINGS_PENDING, UsageSignalCodec.serde(), context);
         KeyValueStore<String, InventoryEntity> inventory =
                 TestStores.inMemory(StoreNames.INVENTORY, Topics.defaults().inventory().valueSerde(), context);
         for (String name : List.of("bob", "carol")) {
