@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -25,7 +27,10 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 
 import dev.roletrail.embedded.EmbeddedKafkaBroker;
+import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.cloudtrail.EventTimeHeader;
+import dev.roletrail.schemas.cloudtrail.EventTimes;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.StreamsApp;
 import dev.roletrail.streams.config.StreamsAppConfig;
@@ -239,8 +244,21 @@ public final class StreamsBenchmark {
         try (KafkaProducer<String, String> producer =
                 new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
             for (KeyedRecord record : input) {
-                producer.send(new ProducerRecord<>(topics.cloudtrail().name(), record.principal(), record.json()));
+                ProducerRecord<String, String> sent = new ProducerRecord<>(topics.cloudtrail().name(),
+                        record.principal(), record.json());
+                // As ingest writes them: the event time in a header too.
+                eventTime(record.json()).ifPresent(time -> sent.headers().add(EventTimeHeader.NAME,
+                        EventTimeHeader.encode(time)));
+                producer.send(sent);
             }
+        }
+    }
+
+    private static Optional<Instant> eventTime(String json) {
+        try {
+            return EventTimes.parse(Json.mapper().readTree(json).path("eventTime").asText());
+        } catch (IOException e) {
+            return Optional.empty(); // not JSON: the streams app dead-letters it
         }
     }
 

@@ -137,7 +137,7 @@ public final class Ingester implements AutoCloseable {
             item = take(reading);
             for (ReadAhead.Record record : item.records()) {
                 if (record.routed() instanceof Accepted accepted) {
-                    writer.record(accepted.principal(), accepted.json(), accepted.timeSource());
+                    writer.record(accepted.principal(), accepted.json(), accepted.eventTime(), accepted.timeSource());
                 } else if (record.routed() instanceof RecordRouter.Skipped skipped) {
                     writer.skipped(skipped.reason());
                 } else {

@@ -1,6 +1,7 @@
 package dev.roletrail.ingest;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Objects;
@@ -31,9 +32,10 @@ final class RecordRouter {
 
     /**
      * @param principal  the acting principal id, the record's key
+     * @param eventTime  the record's event time, as {@code eventTime} holds it once written
      * @param timeSource where the record's time came from (rewritten into {@code eventTime} unless it was there)
      */
-    record Accepted(String principal, byte[] json, TimeSource timeSource) implements Routed {
+    record Accepted(String principal, byte[] json, Instant eventTime, TimeSource timeSource) implements Routed {
     }
 
     record Skipped(SkipReason reason) implements Routed {
@@ -59,11 +61,11 @@ final class RecordRouter {
 
     private Routed accept(String source, RecordItem.Good good, RecordCheck.Usable usable) {
         if (!usable.timeSource().rewrites()) {
-            return new Accepted(usable.principal().id(), good.raw(), usable.timeSource());
+            return new Accepted(usable.principal().id(), good.raw(), usable.time(), usable.timeSource());
         }
         try {
             return new Accepted(usable.principal().id(), EventTimeRewrite.apply(good.raw(), usable.time()),
-                    usable.timeSource());
+                    usable.time(), usable.timeSource());
         } catch (JsonProcessingException e) {
             return quarantine(source, good.index(), Reasons.invalidJson(e), text(good));
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import dev.roletrail.ingest.progress.Checkpoints;
 import dev.roletrail.schemas.Topic;
 import dev.roletrail.schemas.Topics;
+import dev.roletrail.schemas.cloudtrail.EventTimeHeader;
 import dev.roletrail.schemas.deadletter.DeadLetter;
 import dev.roletrail.schemas.deadletter.DeadLetterCategory;
 import dev.roletrail.schemas.ingest.IngestProgress;
@@ -61,8 +62,13 @@ final class TransactionalWriter {
         this.maxAge = maxAge;
     }
 
-    void record(String principal, byte[] json, TimeSource timeSource) {
-        send(cloudtrail, principal, json);
+    /** A CloudTrail record, with its event time in a header too ({@link EventTimeHeader}). */
+    void record(String principal, byte[] json, Instant eventTime, TimeSource timeSource) {
+        begin();
+        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(cloudtrail.name(), key(cloudtrail, principal),
+                json);
+        record.headers().add(EventTimeHeader.NAME, EventTimeHeader.encode(eventTime));
+        producer.send(record);
         records++;
         if (timeSource == TimeSource.TIMESTAMP) {
             timestampFallbacks++;

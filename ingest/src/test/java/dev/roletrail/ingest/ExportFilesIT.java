@@ -26,6 +26,7 @@ import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.schemas.deadletter.DeadLetter;
 import dev.roletrail.schemas.deadletter.DeadLetterCategory;
+import dev.roletrail.schemas.cloudtrail.EventTimeHeader;
 import dev.roletrail.schemas.cloudtrail.EventTimes;
 import dev.roletrail.testkit.CloudTrailSamples;
 import dev.roletrail.testkit.KafkaBrokerExtension;
@@ -70,6 +71,8 @@ class ExportFilesIT {
             assertThat(originals.containsKey(eventId) || eventId.startsWith("data-")).as(eventId).isTrue();
             assertThat(RecordFields.WRAPPERS).as("unwrapped").noneMatch(value::has);
             assertThat(EventTimes.iso(value.path("eventTime").asText())).as("an ISO eventTime").isPresent();
+            assertThat(EventTimeHeader.read(record.headers())).as("the event time in its header too")
+                    .isEqualTo(EventTimes.parse(value.path("eventTime").asText()).orElseThrow().toEpochMilli());
             assertThat(record.key()).as("keyed by the caller").startsWith("arn:");
         });
         assertThat(letters).extracting(l -> DeadLetterCategory.of(l.reason())).hasSize(3)

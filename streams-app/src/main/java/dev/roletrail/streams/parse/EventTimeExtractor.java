@@ -10,11 +10,12 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import dev.roletrail.schemas.Json;
+import dev.roletrail.schemas.cloudtrail.EventTimeHeader;
 import dev.roletrail.schemas.cloudtrail.EventTimes;
 
 /**
- * Event time is CloudTrail's {@code eventTime}, never processing time, in any form {@link EventTimes} reads (the
- * parse step binds the same forms). Reads only the top-level {@code eventTime} field (nested objects are skipped,
+ * Event time is CloudTrail's {@code eventTime}, never processing time: the {@link EventTimeHeader} ingest writes with
+ * each record, else read from the JSON in any form {@link EventTimes} reads (the parse step binds the same forms). Reads only the top-level {@code eventTime} field (nested objects are skipped,
  * not parsed). A record without a readable eventTime keeps the partition's
  * current stream time: it will be dead-lettered by the parse step, and must not move stream time anywhere.
  */
@@ -22,6 +23,10 @@ public final class EventTimeExtractor implements TimestampExtractor {
 
     @Override
     public long extract(ConsumerRecord<Object, Object> record, long partitionTime) {
+        Long written = EventTimeHeader.read(record.headers());
+        if (written != null) {
+            return written; // ingest's, read from the same record: nothing to parse
+        }
         if (record.value() instanceof byte[] bytes) {
             Long time = eventTime(bytes);
             if (time != null) {

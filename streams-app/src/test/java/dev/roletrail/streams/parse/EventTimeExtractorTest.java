@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.roletrail.schemas.cloudtrail.EventTimeHeader;
 
 class EventTimeExtractorTest {
 
@@ -47,9 +50,33 @@ class EventTimeExtractorTest {
         assertThat(extractor.extract(record("{}", 5), -1)).as("no stream time yet").isEqualTo(5);
     }
 
+    @Test
+    void shouldTakeTheTimeIngestWroteInTheHeader() {
+        String json = "{\"eventTime\":\"2026-11-20T10:00:00Z\"}";
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventTimeHeader.NAME, EventTimeHeader.encode(Instant.parse("2026-11-20T10:00:00.500Z")));
+
+        assertThat(extractor.extract(record(json, 5, headers), 7))
+                .as("the header's, though the JSON's differs: the header is not the JSON read again")
+                .isEqualTo(Instant.parse("2026-11-20T10:00:00.500Z").toEpochMilli());
+    }
+
+    @Test
+    void shouldReadTheJsonWhenTheHeaderIsNoEventTime() {
+        String json = "{\"eventTime\":\"2026-11-20T10:00:00Z\"}";
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(EventTimeHeader.NAME, new byte[] {1, 2, 3});
+
+        assertThat(extractor.extract(record(json, 5, headers), 7))
+                .isEqualTo(Instant.parse("2026-11-20T10:00:00Z").toEpochMilli());
+    }
+
     private static ConsumerRecord<Object, Object> record(String value, long timestamp) {
+        return record(value, timestamp, new RecordHeaders());
+    }
+
+    private static ConsumerRecord<Object, Object> record(String value, long timestamp, RecordHeaders headers) {
         return new ConsumerRecord<>("t", 0, 0, timestamp, org.apache.kafka.common.record.TimestampType.CREATE_TIME,
-                0, 0, "k", value.getBytes(StandardCharsets.UTF_8), new org.apache.kafka.common.header.internals.RecordHeaders(),
-                java.util.Optional.empty());
+                0, 0, "k", value.getBytes(StandardCharsets.UTF_8), headers, java.util.Optional.empty());
     }
 }
