@@ -9,10 +9,15 @@ import java.util.stream.Stream;
 
 import org.rocksdb.ColumnFamilyDescriptor;
 import org.rocksdb.ColumnFamilyHandle;
+import org.rocksdb.ColumnFamilyOptions;
+import org.rocksdb.CompactRangeOptions;
+import org.rocksdb.CompressionType;
 import org.rocksdb.DBOptions;
 import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
+
+import dev.roletrail.streams.config.BoundedMemoryRocksDBConfig;
 
 /**
  * Compacts every RocksDB store of a stopped app's state directory, so the SST tables that remain hold what the stores
@@ -51,17 +56,27 @@ final class CompactedState {
         try (Options options = new Options()) {
             names = RocksDB.listColumnFamilies(options, store.toString());
         }
-        List<ColumnFamilyDescriptor> families = new ArrayList<>();
-        names.forEach(name -> families.add(new ColumnFamilyDescriptor(name)));
-        List<ColumnFamilyHandle> handles = new ArrayList<>();
-        try (DBOptions options = new DBOptions();
-                RocksDB db = RocksDB.open(options, store.toString(), families, handles)) {
-            try {
-                for (ColumnFamilyHandle family : handles) {
-                    db.compactRange(family);
+        // Compressed as the app's own compactions write the bottommost level. Until 2026-12-07 this compacted with
+        // RocksDB's own default (Snappy) while the app wrote every table uncompressed: the compacted figure was then
+        // smaller than what the app would settle at.
+        try (ColumnFamilyOptions asTheAppWrites = new ColumnFamilyOptions()
+                .setCompressionType(CompressionType.NO_COMPRESSION)
+                .setBottommostCompressionType(BoundedMemoryRocksDBConfig.BOTTOMMOST_COMPRESSION)) {
+            List<ColumnFamilyDescriptor> families = new ArrayList<>();
+            names.forEach(name -> families.add(new ColumnFamilyDescriptor(name, asTheAppWrites)));
+            List<ColumnFamilyHandle> handles = new ArrayList<>();
+            // Forced: a table alone in its range was otherwise moved down as it was, not rewritten compressed.
+            try (DBOptions options = new DBOptions();
+                    CompactRangeOptions everyTable = new CompactRangeOptions()
+                            .setBottommostLevelCompaction(CompactRangeOptions.BottommostLevelCompaction.kForce);
+                    RocksDB db = RocksDB.open(options, store.toString(), families, handles)) {
+                try {
+                    for (ColumnFamilyHandle family : handles) {
+                        db.compactRange(family, null, null, everyTable);
+                    }
+                } finally {
+                    handles.forEach(ColumnFamilyHandle::close);
                 }
-            } finally {
-                handles.forEach(ColumnFamilyHandle::close);
             }
         }
     }
