@@ -1,7 +1,5 @@
 package dev.roletrail.benchmarks;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import dev.roletrail.benchmarks.chaos.ChaosRun;
@@ -34,10 +32,16 @@ public final class ChaosBenchmark {
             System.exit(2);
             return;
         }
-        Path workDir = Files.createTempDirectory("roletrail-chaos");
-        System.out.printf("seed %d, %d kills, %d broker restarts, %d partitions, %s; work directory %s%n",
-                plan.seed(), plan.kills(), plan.brokerRestarts(), plan.partitions(), plan.organisation(), workDir);
-        Outcome outcome = new ChaosRun(plan, workDir, System.out).run();
+        Outcome outcome;
+        try (WorkDirectory workDir = WorkDirectory.create("roletrail-chaos")) {
+            System.out.printf("seed %d, %d kills, %d broker restarts, %d partitions, %s; work directory %s%n",
+                    plan.seed(), plan.kills(), plan.brokerRestarts(), plan.partitions(), plan.organisation(),
+                    workDir.path());
+            outcome = new ChaosRun(plan, workDir.path(), System.out).run();
+            if (!outcome.differences().isEmpty()) {
+                workDir.keep(); // the logs and state of a run that differed are worth a look
+            }
+        }
         System.out.println(summary(outcome));
         outcome.differences().forEach(System.out::println);
         System.exit(outcome.differences().isEmpty() ? 0 : 1);

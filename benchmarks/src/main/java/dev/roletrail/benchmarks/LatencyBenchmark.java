@@ -3,7 +3,6 @@ package dev.roletrail.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -94,7 +93,12 @@ public final class LatencyBenchmark {
             System.exit(2);
             return;
         }
-        Path work = Files.createTempDirectory("roletrail-latency");
+        try (WorkDirectory work = WorkDirectory.create("roletrail-latency")) {
+            measure(options, work.path());
+        }
+    }
+
+    private static void measure(LatencyOptions options, Path work) throws Exception {
         print("rates %s events/s, %d objects/s (one probe each, every %d-th late by %d–%d min), warm-up %d s then %d s"
                 + " measured per rate, ingest.poll-interval %s; %d cores, load average %.2f",
                 options.rates(), options.objectsPerSecond(), options.lateEvery(), LiveTraffic.LATE_MIN.toMinutes(),

@@ -58,8 +58,9 @@ public final class StreamsBenchmark {
         int distinct = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
         TrafficSource source = TrafficSource.named(args.length > 3 ? args[3] : "synthetic");
         int eventsPerDay = args.length > 4 ? Integer.parseInt(args[4]) : 4 * users;
-        Path work = Files.createTempDirectory("roletrail-bench");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(work.resolve("kafka"))) {
+        try (WorkDirectory scratch = WorkDirectory.create("roletrail-bench");
+                EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(scratch.resolve("kafka"))) {
+            Path work = scratch.path();
             List<KeyedRecord> traffic = source.traffic(users, days, eventsPerDay);
             print("input (%s): %,d records from %,d users over %d days", source.name().toLowerCase(Locale.ROOT),
                     traffic.size(), users, days);

@@ -2,7 +2,10 @@ package dev.roletrail.streams;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -12,6 +15,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -45,6 +49,8 @@ public final class TopologyFixture implements AutoCloseable {
     public static final Instant NOW = Instant.parse("2026-11-25T00:00:00Z");
 
     private final Topics topics = Topics.defaults();
+    /** The state directory this fixture made, deleted on close; null when the test named its own. */
+    private final Path ownStateDir;
     private final EndOfInput endOfInput = new EndOfInput();
     private final TopologyTestDriver driver;
     private final TestInputTopic<String, byte[]> cloudtrail;
@@ -78,7 +84,12 @@ public final class TopologyFixture implements AutoCloseable {
 
     private TopologyFixture(Map<String, String> settings, Instant now, int inputPartitions) {
         Map<String, String> values = new HashMap<>(settings);
-        values.putIfAbsent("streams.state.dir", System.getProperty("java.io.tmpdir") + "/roletrail-ttd-" + System.nanoTime());
+        // The driver empties its state directory on close but leaves it: hundreds stayed behind per test run.
+        ownStateDir = values.containsKey("streams.state.dir") ? null
+                : Path.of(System.getProperty("java.io.tmpdir"), "roletrail-ttd-" + System.nanoTime());
+        if (ownStateDir != null) {
+            values.put("streams.state.dir", ownStateDir.toString());
+        }
         values.putIfAbsent(SiemForward.SETTING, "findings,identity-activity");
         // The driver's wall clock stands still unless a test moves it: holds end by stream time alone here.
         values.putIfAbsent("streams.lineage-hold-wall", "0s");
@@ -206,6 +217,18 @@ public final class TopologyFixture implements AutoCloseable {
             siem();
         } finally {
             driver.close();
+            deleteOwnStateDir();
+        }
+    }
+
+    private void deleteOwnStateDir() {
+        if (ownStateDir == null) {
+            return;
+        }
+        try {
+            Utils.delete(ownStateDir.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }
