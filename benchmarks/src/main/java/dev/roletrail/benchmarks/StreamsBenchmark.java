@@ -53,6 +53,18 @@ public final class StreamsBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        try {
+            measure(args);
+        } catch (Exception e) {
+            // A stream thread or the broker, still alive after a failure, would keep the JVM from ending: it hung,
+            // once, after an app's close timed out and its store could not be compacted.
+            e.printStackTrace();
+            System.err.println("run-streams: failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static void measure(String[] args) throws Exception {
         int users = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         int days = args.length > 1 ? Integer.parseInt(args[1]) : 20;
         int distinct = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;

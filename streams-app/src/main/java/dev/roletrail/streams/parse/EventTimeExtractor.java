@@ -15,9 +15,10 @@ import dev.roletrail.schemas.cloudtrail.EventTimes;
 
 /**
  * Event time is CloudTrail's {@code eventTime}, never processing time: the {@link EventTimeHeader} ingest writes with
- * each record, else read from the JSON in any form {@link EventTimes} reads (the parse step binds the same forms). Reads only the top-level {@code eventTime} field (nested objects are skipped,
- * not parsed). A record without a readable eventTime keeps the partition's
- * current stream time: it will be dead-lettered by the parse step, and must not move stream time anywhere.
+ * each record, else read from the JSON in any form {@link EventTimes} reads (the parse step binds the same forms),
+ * from the top-level {@code eventTime} field only (nested objects are skipped, not parsed). A record without a
+ * readable eventTime keeps the partition's current stream time: it will be dead-lettered by the parse step, and must
+ * not move stream time anywhere.
  */
 public final class EventTimeExtractor implements TimestampExtractor {
 

@@ -14,21 +14,27 @@ class CredentialExpirationTest {
 
     @Test
     void shouldReadTheShapeOfRealRecords() {
-        // Values as in shared/data's real records (AssumeRole, GetSessionToken, GetFederationToken).
-        assertThat(CredentialExpiration.parse("Jul 18, 2014, 4:07:39 PM")).contains(Instant.parse("2014-07-18T16:07:39Z"));
-        assertThat(CredentialExpiration.parse("Aug 1, 2024, 11:45:21 AM")).contains(Instant.parse("2024-08-01T11:45:21Z"));
-        assertThat(CredentialExpiration.parse("Oct 9, 2023, 10:05:00 PM")).contains(Instant.parse("2023-10-09T22:05:00Z"));
+        // Values from shared/data's real records (AWS documentation examples, Stratus Red Team detonations).
+        assertThat(CredentialExpiration.parse("Jul 18, 2014, 4:07:39 PM"))
+                .contains(Instant.parse("2014-07-18T16:07:39Z"));
+        assertThat(CredentialExpiration.parse("Aug 1, 2024, 11:45:21 AM"))
+                .contains(Instant.parse("2024-08-01T11:45:21Z"));
+        assertThat(CredentialExpiration.parse("Oct 2, 2019, 11:12:29 PM"))
+                .contains(Instant.parse("2019-10-02T23:12:29Z"));
     }
 
     @Test
     void shouldReadTwelveOClockAsAmericanClocksDo() {
-        assertThat(CredentialExpiration.parse("Jan 1, 2026, 12:00:00 PM")).contains(Instant.parse("2026-01-01T12:00:00Z"));
-        assertThat(CredentialExpiration.parse("Jan 1, 2026, 12:30:05 AM")).contains(Instant.parse("2026-01-01T00:30:05Z"));
+        assertThat(CredentialExpiration.parse("Jan 1, 2026, 12:00:00 PM"))
+                .contains(Instant.parse("2026-01-01T12:00:00Z"));
+        assertThat(CredentialExpiration.parse("Jan 1, 2026, 12:30:05 AM"))
+                .contains(Instant.parse("2026-01-01T00:30:05Z"));
     }
 
     @Test
     void shouldReadIsoInstantsToo() {
-        assertThat(CredentialExpiration.parse("2026-01-01T01:00:00Z")).contains(Instant.parse("2026-01-01T01:00:00Z"));
+        assertThat(CredentialExpiration.parse("2026-01-01T01:00:00Z"))
+                .contains(Instant.parse("2026-01-01T01:00:00Z"));
     }
 
     @Test
