@@ -1,9 +1,9 @@
 package dev.roletrail.ingest;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Objects;
 
 import com.fasterxml.jackson.core.JsonProcessingException;

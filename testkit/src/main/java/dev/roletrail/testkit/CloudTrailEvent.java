@@ -10,6 +10,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.roletrail.schemas.cloudtrail.CredentialExpiration;
+
 /**
  * Builds CloudTrail records in the real shapes CloudTrail writes, for tests:
  * {@code CloudTrailEvent.byUser(userArn).assumeRole(roleArn).at(time).json()}.
@@ -18,8 +21,6 @@ public final class CloudTrailEvent {
 
     private static final Pattern ACCOUNT = Pattern.compile("^arn:[\\w-]+:(?:iam|sts)::(\\d{12}):.*$");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final java.time.format.DateTimeFormatter EXPIRATION = java.time.format.DateTimeFormatter
-            .ofPattern("MMM d, yyyy, h:mm:ss a", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
 
     private final ObjectNode root = NODES.objectNode();
 
@@ -252,7 +253,8 @@ public final class CloudTrailEvent {
     public CloudTrailEvent at(Instant time) {
         root.put("eventTime", time.toString());
         if (root.at("/responseElements/credentials").isObject()) {
-            ((ObjectNode) root.at("/responseElements/credentials")).put("expiration", EXPIRATION.format(time.plusSeconds(3600)));
+            ((ObjectNode) root.at("/responseElements/credentials")).put("expiration",
+                    CredentialExpiration.format(time.plusSeconds(3600)));
         }
         return this;
     }

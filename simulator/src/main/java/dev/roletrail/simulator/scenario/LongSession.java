@@ -6,10 +6,10 @@ import java.util.List;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.roletrail.schemas.cloudtrail.CredentialExpiration;
 import dev.roletrail.simulator.label.Label;
 import dev.roletrail.simulator.org.Ids;
 import dev.roletrail.simulator.org.SimUser;
-import dev.roletrail.simulator.traffic.EventFactory;
 
 /**
  * A user mints a 36-hour session token, the longest STS allows, to keep access after the key is rotated
@@ -25,7 +25,7 @@ public final class LongSession implements Scenario {
                 nodes.objectNode().put("durationSeconds", 129_600));
         event.set("responseElements", nodes.objectNode().set("credentials", nodes.objectNode()
                 .put("accessKeyId", Ids.awsId(context.random(), "ASIA"))
-                .put("expiration", EventFactory.expiration(at.plusSeconds(129_600)))));
+                .put("expiration", CredentialExpiration.format(at.plusSeconds(129_600)))));
         out.add(event);
         return Label.alerts("long-session", "aws.persistence.sts-federation-token", at, at, List.of(user.arn()),
                 "long-session-requested");

@@ -2,8 +2,6 @@ package dev.roletrail.simulator.traffic;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,6 +10,7 @@ import java.util.random.RandomGenerator;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.roletrail.schemas.cloudtrail.CredentialExpiration;
 import dev.roletrail.simulator.org.Ids;
 
 /** Builds CloudTrail records (eventVersion 1.08) as {@link ObjectNode}s, in the field order CloudTrail writes. */
@@ -21,9 +20,6 @@ public final class EventFactory {
     public static final Set<String> ASSUME_CALLS = Set.of("AssumeRole", "AssumeRoleWithSAML",
             "AssumeRoleWithWebIdentity");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    /** CloudTrail writes credential expirations in this shape (UTC), not as ISO-8601: see shared/data's records. */
-    private static final DateTimeFormatter EXPIRATION = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a",
-            Locale.US).withZone(ZoneOffset.UTC);
     private static final Pattern READ_ONLY = Pattern.compile(
             "(Describe|List|Get|Lookup|Head).*");
 
@@ -112,7 +108,7 @@ public final class EventFactory {
         ObjectNode response = NODES.objectNode();
         response.set("credentials", NODES.objectNode().put("accessKeyId", session.keyId())
                 .put("sessionToken", "IQoJb3JpZ2luX2VjE" + Ids.awsId(random, "").toLowerCase(Locale.ROOT))
-                .put("expiration", expiration(at.plus(duration))));
+                .put("expiration", CredentialExpiration.format(at.plus(duration))));
         response.set("assumedRoleUser", NODES.objectNode()
                 .put("assumedRoleId", session.roleId() + ":" + sessionName).put("arn", session.assumedRoleArn()));
         event.set("responseElements", response);
@@ -156,10 +152,5 @@ public final class EventFactory {
 
     /** The record of a call and the session it issued. */
     public record Issued(ObjectNode event, RoleSession session) {
-    }
-
-    /** {@code responseElements.credentials.expiration} as CloudTrail writes it, e.g. "Jul 18, 2023, 4:07:39 PM". */
-    public static String expiration(Instant at) {
-        return EXPIRATION.format(at);
     }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import static dev.roletrail.schemas.Strings.firstNonBlank;
 
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
+import dev.roletrail.schemas.cloudtrail.CredentialExpiration;
 import dev.roletrail.schemas.identity.Session;
 
 /**

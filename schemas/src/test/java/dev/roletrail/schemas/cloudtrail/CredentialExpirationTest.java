@@ -1,4 +1,4 @@
-package dev.roletrail.streams.identity;
+package dev.roletrail.schemas.cloudtrail;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,6 +48,14 @@ class CredentialExpirationTest {
         assertThat(CredentialExpiration.parse("Jul 18, 2014, 4:07 PM")).isEmpty();
     }
 
+    @Test
+    void shouldWriteTheShapeOfRealRecords() {
+        assertThat(CredentialExpiration.format(Instant.parse("2014-07-18T16:07:39Z")))
+                .isEqualTo("Jul 18, 2014, 4:07:39 PM");
+        assertThat(CredentialExpiration.format(Instant.parse("2026-01-01T00:30:05Z")))
+                .isEqualTo("Jan 1, 2026, 12:30:05 AM");
+    }
+
     /** The hand-read shape must agree with the formatter it stands in for, on any time. */
     @Test
     void shouldAgreeWithTheFormatterOfTheShape() {
@@ -57,6 +65,7 @@ class CredentialExpirationTest {
         for (int i = 0; i < 10_000; i++) {
             Instant time = Instant.ofEpochSecond(1_000_000_000L + random.nextInt(1_000_000_000));
             assertThat(CredentialExpiration.parse(shape.format(time))).as(shape.format(time)).contains(time);
+            assertThat(CredentialExpiration.format(time)).isEqualTo(shape.format(time));
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.roletrail.streams.identity;
+package dev.roletrail.schemas.cloudtrail;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -11,19 +11,25 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Reads {@code responseElements.credentials.expiration} of an STS call. CloudTrail writes it in UTC, like
- * "Jul 18, 2023, 4:07:39 PM" (every real record in {@code shared/data} has that shape), and it is read for every
- * session issued: that shape is read by hand, since {@link DateTimeFormatter} took 1.5 % of the stream threads'
- * time. Anything else goes to the formatter, then to ISO-8601 (older exports and hand-made records).
+ * {@code responseElements.credentials.expiration} of an STS call. CloudTrail writes it in UTC, like
+ * "Jul 18, 2023, 4:07:39 PM" (every real record in {@code shared/data} has that shape); the simulator and the test
+ * kit write it with {@link #format}. The streams app reads it for every session issued, so that shape is read by hand:
+ * {@link DateTimeFormatter} took 1.5 % of the stream threads' time. Anything else goes to the formatter, then to
+ * ISO-8601 (older exports and hand-made records).
  */
 public final class CredentialExpiration {
 
     private static final DateTimeFormatter AWS_SHAPE = DateTimeFormatter.ofPattern("MMM d, yyyy, h:mm:ss a",
-            Locale.US);
+            Locale.US).withZone(ZoneOffset.UTC);
     private static final List<String> MONTHS = List.of("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
             "Oct", "Nov", "Dec");
 
     private CredentialExpiration() {
+    }
+
+    /** As CloudTrail writes it, e.g. "Jul 18, 2023, 4:07:39 PM". */
+    public static String format(Instant expiration) {
+        return AWS_SHAPE.format(expiration);
     }
 
     /** The expiration, or empty when the text has no shape this reads. */
