@@ -260,8 +260,7 @@ public final class StreamsBenchmark {
                 ProducerRecord<String, String> sent = new ProducerRecord<>(topics.cloudtrail().name(),
                         record.principal(), record.json());
                 // As ingest writes them: the event time in a header too.
-                eventTime(record.json()).ifPresent(time -> sent.headers().add(EventTimeHeader.NAME,
-                        EventTimeHeader.encode(time)));
+                eventTime(record.json()).ifPresent(time -> sent.headers().add(EventTimeHeader.of(time)));
                 producer.send(sent);
             }
         }

@@ -11,6 +11,7 @@ import java.util.Objects;
 
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
 
 import dev.roletrail.ingest.progress.Checkpoints;
 import dev.roletrail.schemas.Topic;
@@ -64,11 +65,7 @@ final class TransactionalWriter {
 
     /** A CloudTrail record, with its event time in a header too ({@link EventTimeHeader}). */
     void record(String principal, byte[] json, Instant eventTime, TimeSource timeSource) {
-        begin();
-        ProducerRecord<byte[], byte[]> record = new ProducerRecord<>(cloudtrail.name(), key(cloudtrail, principal),
-                json);
-        record.headers().add(EventTimeHeader.NAME, EventTimeHeader.encode(eventTime));
-        producer.send(record);
+        send(cloudtrail, principal, json, List.of(EventTimeHeader.of(eventTime)));
         records++;
         if (timeSource == TimeSource.TIMESTAMP) {
             timestampFallbacks++;
@@ -146,9 +143,13 @@ final class TransactionalWriter {
     }
 
     private <K, V> void send(Topic<K, V> topic, K key, V value) {
+        send(topic, key, value, List.of());
+    }
+
+    private <K, V> void send(Topic<K, V> topic, K key, V value, List<Header> headers) {
         begin();
         byte[] valueBytes = topic.valueSerde().serializer().serialize(topic.name(), value);
-        producer.send(new ProducerRecord<>(topic.name(), key(topic, key), valueBytes));
+        producer.send(new ProducerRecord<>(topic.name(), null, key(topic, key), valueBytes, headers));
     }
 
     private static <K> byte[] key(Topic<K, ?> topic, K key) {

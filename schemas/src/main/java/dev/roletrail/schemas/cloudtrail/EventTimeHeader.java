@@ -5,6 +5,7 @@ import java.time.Instant;
 
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeader;
 
 /**
  * The event time of a record on {@code roletrail.cloudtrail}, as ingest read it, in a header beside the JSON: epoch
@@ -20,8 +21,9 @@ public final class EventTimeHeader {
     private EventTimeHeader() {
     }
 
-    public static byte[] encode(Instant eventTime) {
-        return ByteBuffer.allocate(Long.BYTES).putLong(eventTime.toEpochMilli()).array();
+    /** The header for a record with this event time, as ingest writes it. */
+    public static Header of(Instant eventTime) {
+        return new RecordHeader(NAME, ByteBuffer.allocate(Long.BYTES).putLong(eventTime.toEpochMilli()).array());
     }
 
     /** The header's event time in epoch milliseconds, or null when there is none, or it is not eight bytes. */

@@ -7,8 +7,6 @@ import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
-import dev.roletrail.schemas.JsonSerde;
-
 /**
  * A hand-written binary form, for the values that cross the busiest internal topics, more than one per input record
  * together (JFR put Jackson's CBOR writing of them at 3 % of the stream threads' samples, besides their share of the
@@ -31,12 +29,13 @@ public final class CompactSerde<T> implements Serde<T> {
 
     private final Class<T> type;
     private final Codec<T> codec;
-    private final JsonSerde<T> before;
+    /** What {@link StateSerde} wrote before the compact form. */
+    private final Deserializer<T> cbor;
 
     private CompactSerde(Class<T> type, Codec<T> codec) {
         this.type = type;
         this.codec = Objects.requireNonNull(codec, "codec");
-        this.before = StateSerde.of(type);
+        this.cbor = StateSerde.of(type).deserializer();
     }
 
     public static <T> CompactSerde<T> of(Class<T> type, Codec<T> codec) {
@@ -50,7 +49,6 @@ public final class CompactSerde<T> implements Serde<T> {
 
     @Override
     public Deserializer<T> deserializer() {
-        Deserializer<T> cbor = before.deserializer();
         return (topic, bytes) -> {
             if (bytes == null) {
                 return null;

@@ -23,9 +23,12 @@ public final class CompactWriter {
         writeByte(value ? 1 : 0);
     }
 
-    /** A non-negative int in one to five bytes. */
+    /** A non-negative int in one to five bytes; a negative one is refused here, as the reader would refuse it. */
     public void writeVarint(int value) {
-        writeVarlong(Integer.toUnsignedLong(value));
+        if (value < 0) {
+            throw new IllegalArgumentException("a varint is not negative: " + value);
+        }
+        writeVarlong(value);
     }
 
     public void writeLong(long value) {

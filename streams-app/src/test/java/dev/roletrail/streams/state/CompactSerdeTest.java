@@ -80,4 +80,9 @@ class CompactSerdeTest {
         assertThatThrownBy(() -> serde.deserializer().deserialize("t", new byte[] {CompactSerde.VERSION, 100}))
                 .isInstanceOf(SerializationException.class);
     }
+
+    @Test
+    void shouldRefuseToWriteANegativeVarintItsReaderWouldRefuse() {
+        assertThatThrownBy(() -> new CompactWriter().writeVarint(-1)).isInstanceOf(IllegalArgumentException.class);
+    }
 }
