@@ -295,8 +295,8 @@ public final class RoleTrailTopology {
         UsageSignals signals = new UsageSignals(new CloudTrailActionMapper(), config.findings().accounts());
         FindingsEvaluator evaluator = new FindingsEvaluator(ActionCatalog.standard());
         KStream<String, PassOutput> evaluated = observations
-                .process(() -> new UsageRecorder(signals, config.lineageIdleRelease(), endOfInput),
-                        Named.as("record-usage"), StoreNames.FINDINGS_SIGNALS_TODAY)
+                .process(() -> new UsageRecorder(signals, config.usageDedupeEntries(), config.lineageIdleRelease(),
+                        endOfInput), Named.as("record-usage"))
                 .repartition(Repartitioned.<String, UsageSignal>as(USAGE_SIGNALS)
                         .withNumberOfPartitions(config.findings().partitionsOrOne())
                         .withStreamPartitioner(new EntityPartitioner())
@@ -453,12 +453,6 @@ public final class RoleTrailTopology {
         builder.addStateStore(Stores.windowStoreBuilder(
                 Stores.persistentWindowStore(StoreNames.RECENT_ALERTS, alertsRetention, Duration.ofMillis(1), false),
                 Serdes.String(), StateSerde.of(Alert.class)).withLoggingEnabled(APPEND_TIME));
-        // Not logged: it only saves the findings step signals it already has, and recording a use twice changes
-        // nothing there. Logged, it cost a changelog record per signal and a tombstone per signal a day later (about
-        // one per input record on the simulator's traffic); lost (a task moved, or revived after a crash), the day's
-        // signals go once more.
-        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_SIGNALS_TODAY, Serdes.Long(),
-                entries).withLoggingDisabled());
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_USAGE, Serdes.Long(), entries));
         // Decoded and written back once a commit, like the rest, but weighed: a busy role's assumer holds hundreds of
         // actions. Behind Kafka's cache, every signal of a role session encoded its assumer's actions again.

@@ -29,6 +29,8 @@ import dev.roletrail.streams.unused.FindingsSettings;
  *                          on without lineage: their session cannot come any more; zero turns it off
  * @param rocksDbMemoryBytes off-heap memory all RocksDB stores of the process share (block cache and memtables)
  * @param decodedCacheEntries values each processor keeps decoded per store and task ({@link DecodedCache}); 0: none
+ * @param usageDedupeEntries usage signals each task remembers having forwarded today, at most (12–24 bytes of heap
+ *                          each); past it, the day's signals go to the findings step again
  * @param siemForward       what goes to the SIEM topic as OCSF: findings, identity activity, both or nothing
  * @param findings          parameters of the unused and dormant access findings ({@code findings.*})
  * @param settings          all settings, for the detectors' own ({@code detector.<id>.*}, {@code org.*})
@@ -49,6 +51,7 @@ public record StreamsAppConfig(
         Duration lineageIdleRelease,
         long rocksDbMemoryBytes,
         int decodedCacheEntries,
+        int usageDedupeEntries,
         SiemForward siemForward,
         FindingsSettings findings,
         Settings settings,
@@ -85,6 +88,7 @@ public record StreamsAppConfig(
                         Duration.ofHours(24)),
                 settings.longValue("streams.rocksdb.memory-bytes", 256L << 20, 32L << 20, 64L << 30),
                 settings.integer("streams.decoded-cache-entries", DecodedCache.DEFAULT_ENTRIES, 0, 1_000_000),
+                settings.integer("streams.usage-dedupe-entries", 250_000, 1_000, 50_000_000),
                 SiemForward.from(settings),
                 FindingsSettings.from(settings),
                 settings,
@@ -104,14 +108,15 @@ public record StreamsAppConfig(
     public StreamsAppConfig withFindings(FindingsSettings resolved) {
         return new StreamsAppConfig(topics, applicationId, kafka, processingGuarantee, stateDir, learningPeriod,
                 maxFutureSkew, suppressionWindow, dedupGrace, lineageHold, lineageHoldWall, lineageIdleRelease,
-                rocksDbMemoryBytes, decodedCacheEntries, siemForward, resolved, settings, inputPartitions);
+                rocksDbMemoryBytes, decodedCacheEntries, usageDedupeEntries, siemForward, resolved, settings,
+                inputPartitions);
     }
 
     /** This configuration with the input's partition count known. */
     public StreamsAppConfig withInputPartitions(int count) {
         return new StreamsAppConfig(topics, applicationId, kafka, processingGuarantee, stateDir, learningPeriod,
                 maxFutureSkew, suppressionWindow, dedupGrace, lineageHold, lineageHoldWall, lineageIdleRelease,
-                rocksDbMemoryBytes, decodedCacheEntries, siemForward, findings, settings, count);
+                rocksDbMemoryBytes, decodedCacheEntries, usageDedupeEntries, siemForward, findings, settings, count);
     }
 
     /** The Kafka Streams configuration: RoleTrail's defaults, then every {@code kafka.*} setting on top. */

@@ -90,12 +90,6 @@ public final class StoreNames {
      */
     public static final String INVENTORY = "inventory";
 
-    /**
-     * Key: a usage signal's signature. Value: the epoch day it was last forwarded to the findings step; one row, key
-     * NUL {@code observed-since}, holds the earliest use forwarded, in epoch millis.
-     */
-    public static final String FINDINGS_SIGNALS_TODAY = "findings-signals-today";
-
     /** Key: role, user or root ARN. Value: {@code EntityUsage} (actions, keys, assumers with their latest use). */
     public static final String FINDINGS_USAGE = "findings-usage";
 

@@ -9,28 +9,25 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueIterator;
 
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.state.DecodedCache;
-import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.streams.time.StreamTicks;
 
 /**
  * Forwards each distinct usage signal once per day of event time, so the findings step sees every action, key and
  * assumer used each day without seeing every event; a new trait rides in the new use of its entity from the same
- * event ({@link CarriedTraits}). Per event: one small lookup (store {@code findings-signals-today},
- * key: the signal's signature, value: the epoch day it was last forwarded), a write only for the day's first sighting.
- * The store is not logged: a task that starts without it (moved, or revived after a crash) forwards the day's signals
- * again, which the findings step records as before, and the earliest use again, of which it keeps the earliest.
+ * event ({@link CarriedTraits}). Per signal: one lookup in a table in heap ({@link ForwardedSignals}: the signal's
+ * signature and the epoch day it was last forwarded), bounded by {@code streams.usage-dedupe-entries} per task. Nothing
+ * of it is stored: a task that starts (moved, restarted, or revived after a crash) forwards the day's signals again,
+ * which the findings step records as before, and the earliest use again, of which it keeps the earliest.
  * <p>
  * It also forwards a watermark to every findings task: each gathers the usage of its own entities from every
  * upstream task, and evaluates a day only once every active upstream task has passed it, so a task running ahead
  * cannot make another's use look missing. The watermark is the start of each hour of stream time, sent before the
  * first record in it ({@link StreamTicks}), so where it lands among the signals depends on the records alone; the
  * first record since start sends one too, which announces this task. It also carries the earliest use this task ever
- * forwarded (kept in the same store, under a key no signature can have), so every findings task knows since when
+ * forwarded since it started (the findings step keeps the earliest in its clock), so every findings task knows since when
  * RoleTrail observes, not only since when its own entities were used. When nothing moves stream time any more (the
  * task idle for the idle-release time, or the {@link EndOfInput} signalled), the watermark goes out at once, and after
  * end of input again after any record since the last one (held calls released late), so the findings step sees that
@@ -40,14 +37,12 @@ import dev.roletrail.streams.time.StreamTicks;
 public final class UsageRecorder implements Processor<String, Observation, String, UsageSignal> {
 
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
-    /** NUL starts no signature (they start with an ARN), so this row is never taken for one. */
-    static final String OBSERVED_SINCE = "\u0000observed-since";
 
     private final UsageSignals signals;
     private final Duration idleRelease;
     private final EndOfInput endOfInput;
+    private final ForwardedSignals forwarded;
     private ProcessorContext<String, UsageSignal> context;
-    private DecodedCache<Long> today;
     private long purgedDay = Long.MIN_VALUE;
     /** Hourly: watermarks, and the day's signatures kept. The first record since start ticks, announcing this task. */
     private final StreamTicks hourly = new StreamTicks(Duration.ofHours(1));
@@ -55,15 +50,17 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     private long watermarkSent = Long.MIN_VALUE;
     private boolean processedSinceWatermark;
     private long lastRecordWall;
-    /** The earliest event time of a use forwarded, or null: read in init, written when it moves back. */
+    /** The earliest event time of a use forwarded since this processor started, or null. */
     private Long observedSince;
 
     /**
-     * @param idleRelease after this much wall-clock time without a record, the watermark goes out; zero: never
-     * @param endOfInput  once signalled, the watermark goes out after every record
+     * @param dedupeEntries signatures remembered at most ({@code streams.usage-dedupe-entries})
+     * @param idleRelease   after this much wall-clock time without a record, the watermark goes out; zero: never
+     * @param endOfInput    once signalled, the watermark goes out after every record
      */
-    public UsageRecorder(UsageSignals signals, Duration idleRelease, EndOfInput endOfInput) {
+    public UsageRecorder(UsageSignals signals, int dedupeEntries, Duration idleRelease, EndOfInput endOfInput) {
         this.signals = signals;
+        this.forwarded = new ForwardedSignals(dedupeEntries);
         this.idleRelease = idleRelease;
         this.endOfInput = endOfInput;
     }
@@ -71,9 +68,6 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     @Override
     public void init(ProcessorContext<String, UsageSignal> context) {
         this.context = context;
-        // Looked up for every signal of every event, so the day's signatures stay decoded in memory.
-        this.today = DecodedCache.of(context, StoreNames.FINDINGS_SIGNALS_TODAY);
-        this.observedSince = today.get(OBSERVED_SINCE);
         // Wall clock: when no record comes, stream time stands still, and only the wall clock can tell.
         this.lastRecordWall = context.currentSystemTimeMs();
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
@@ -89,10 +83,7 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         List<UsageSignal> fresh = new ArrayList<>(4);
         for (UsageSignal signal : signals.of(record.value())) {
             long day = Math.floorDiv(signal.at().toEpochMilli(), DAY_MS);
-            String signature = signal.signature();
-            Long forwarded = today.get(signature);
-            if (forwarded == null || forwarded < day) {
-                today.put(signature, day);
+            if (forwarded.firstOnDay(signal.signature(), day)) {
                 noteObserved(signal.at().toEpochMilli());
                 fresh.add(signal);
             }
@@ -105,12 +96,11 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     private void noteObserved(long at) {
         if (observedSince == null || at < observedSince) {
             observedSince = at;
-            today.put(OBSERVED_SINCE, at);
         }
     }
 
     /**
-     * The hour's start is a promise about every signal before it. Only the day's signatures are needed, so the store
+     * The hour's start is a promise about every signal before it. Only the day's signatures are needed, so the table
      * is emptied of older days once a day of event time, however fast a backfill moves it.
      */
     private void onStreamTime(long hourStart) {
@@ -146,15 +136,6 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
             return;
         }
         purgedDay = day;
-        // A day of slack: yesterday's late events still find their signature.
-        List<String> old = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = today.store().all()) {
-            all.forEachRemaining(entry -> {
-                if (entry.value < day - 1 && !entry.key.equals(OBSERVED_SINCE)) {
-                    old.add(entry.key);
-                }
-            });
-        }
-        old.forEach(today::delete);
+        forwarded.forgetBefore(day - 1); // a day of slack: yesterday's late events still find their signature
     }
 }
