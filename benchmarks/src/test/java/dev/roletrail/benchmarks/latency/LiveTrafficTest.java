@@ -65,6 +65,16 @@ class LiveTrafficTest {
     }
 
     @Test
+    void shouldWriteEventTimesInWholeSecondsAsCloudTrailDoes() throws IOException {
+        LiveTraffic traffic = new LiveTraffic(7, 4, 50);
+        for (int i = 0; i < 10; i++) {
+            assertThat(records(traffic.next(DELIVERED.plusMillis(137 * i), 50, i % 2 == 0)))
+                    .extracting(r -> r.path("eventTime").asText())
+                    .allSatisfy(t -> assertThat(t).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z"));
+        }
+    }
+
+    @Test
     void shouldSignSessionCallsWithKeysIssuedInEarlierObjects() throws IOException {
         LiveTraffic traffic = new LiveTraffic(7, 1, 10);
         List<String> issued = new ArrayList<>();
