@@ -49,6 +49,7 @@ import dev.roletrail.streams.federation.FederatedSubjectProcessor;
 import dev.roletrail.streams.federation.NewFederatedSubjectDetector;
 import dev.roletrail.streams.federation.RoleFederation;
 import dev.roletrail.streams.identity.HeldEvents;
+import dev.roletrail.streams.identity.HeldEventsCodec;
 import dev.roletrail.streams.identity.LineageInput;
 import dev.roletrail.streams.identity.LineageOutput;
 import dev.roletrail.streams.identity.LineageProcessor;
@@ -431,8 +432,8 @@ public final class RoleTrailTopology {
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(APPEND_TIME));
         builder.addStateStore(writeBack(StoreNames.SESSIONS, Session.class, entries));
         // Weighed by the events a key holds, each a whole record; behind Kafka's cache, every append encoded the whole
-        // list again.
-        builder.addStateStore(WriteBackStoreBuilder.weighed(StoreNames.HELD_EVENTS, StateSerde.of(HeldEvents.class),
+        // list again. Compact: the list is still written again at each commit while its calls wait.
+        builder.addStateStore(WriteBackStoreBuilder.weighed(StoreNames.HELD_EVENTS, HeldEventsCodec.serde(),
                 entries, HeldEvents::weight));
         builder.addStateStore(writeBack(StoreNames.PRINCIPAL_PROFILES, PrincipalProfile.class, entries));
         builder.addStateStore(writeBack(StoreNames.ACCESS_EDGES, AccessEdge.class, entries));

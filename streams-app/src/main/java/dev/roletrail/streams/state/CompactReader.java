@@ -3,6 +3,7 @@ package dev.roletrail.streams.state;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /** Reads what {@link CompactWriter} wrote, in the same order; a truncated or overlong value fails, never guesses. */
@@ -53,6 +54,19 @@ public final class CompactReader {
             throw new IllegalArgumentException("string of " + length + " bytes past the end at byte " + position);
         }
         String value = new String(bytes, position, length, StandardCharsets.UTF_8);
+        position += length;
+        return value;
+    }
+
+    public byte[] readBytes() {
+        int length = readVarint() - 1;
+        if (length < 0) {
+            return null;
+        }
+        if (length > bytes.length - position) {
+            throw new IllegalArgumentException(length + " bytes past the end at byte " + position);
+        }
+        byte[] value = Arrays.copyOfRange(bytes, position, position + length);
         position += length;
         return value;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Appends fields to a growing byte array: unsigned varints for lengths and small numbers, strings as their UTF-8
- * length plus one (zero for null) and bytes, instants as seconds and nanoseconds (null as a leading zero byte).
+ * length plus one (zero for null) and bytes, byte arrays the same way, instants as seconds and nanoseconds (null as a leading zero byte).
  */
 public final class CompactWriter {
 
@@ -45,6 +45,18 @@ public final class CompactWriter {
         ensure(utf8.length);
         System.arraycopy(utf8, 0, bytes, size, utf8.length);
         size += utf8.length;
+    }
+
+    /** Bytes as their length plus one (zero for null), then the bytes. */
+    public void writeBytes(byte[] value) {
+        if (value == null) {
+            writeVarint(0);
+            return;
+        }
+        writeVarint(value.length + 1);
+        ensure(value.length);
+        System.arraycopy(value, 0, bytes, size, value.length);
+        size += value.length;
     }
 
     public void writeInstant(Instant value) {

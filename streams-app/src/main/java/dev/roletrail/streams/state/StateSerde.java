@@ -1,6 +1,12 @@
 package dev.roletrail.streams.state;
 
+import java.io.IOException;
+
+import org.apache.kafka.common.errors.SerializationException;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -32,5 +38,23 @@ public final class StateSerde {
 
     public static <T> JsonSerde<T> of(Class<T> type) {
         return JsonSerde.with(MAPPER, "CBOR", type);
+    }
+
+    /** A JSON tree as CBOR, for a compact form that carries one (e.g. a CloudTrail record's request parameters). */
+    public static byte[] treeToBytes(JsonNode tree) {
+        try {
+            return MAPPER.writeValueAsBytes(tree);
+        } catch (JsonProcessingException e) {
+            throw new SerializationException("cannot write a JSON tree as CBOR", e);
+        }
+    }
+
+    /** The JSON tree {@link #treeToBytes} wrote. */
+    public static JsonNode bytesToTree(byte[] bytes) {
+        try {
+            return MAPPER.readTree(bytes);
+        } catch (IOException e) {
+            throw new SerializationException("cannot read a JSON tree from CBOR", e);
+        }
     }
 }
