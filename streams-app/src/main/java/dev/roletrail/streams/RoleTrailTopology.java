@@ -29,7 +29,6 @@ import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.finding.Finding;
 import dev.roletrail.schemas.identity.Identity;
-import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.alert.KeyBySuppression;
 import dev.roletrail.streams.alert.SuppressionProcessor;
 import dev.roletrail.streams.alert.SuppressionState;
@@ -53,6 +52,7 @@ import dev.roletrail.streams.identity.HeldEventsCodec;
 import dev.roletrail.streams.identity.LineageInput;
 import dev.roletrail.streams.identity.LineageOutput;
 import dev.roletrail.streams.identity.LineageProcessor;
+import dev.roletrail.streams.identity.SessionCodec;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.keys.KeyUsage;
 import dev.roletrail.streams.keys.KeyUsageProcessor;
@@ -430,7 +430,7 @@ public final class RoleTrailTopology {
                 Stores.persistentWindowStore(StoreNames.SEEN_EVENT_IDS, grace.multipliedBy(2), Duration.ofMillis(1),
                         false),
                 Serdes.String(), Serdes.Long()).withLoggingEnabled(APPEND_TIME));
-        builder.addStateStore(writeBack(StoreNames.SESSIONS, Session.class, entries));
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.SESSIONS, SessionCodec.serde(), entries));
         // Weighed by the events a key holds, each a whole record; behind Kafka's cache, every append encoded the whole
         // list again. Compact: the list is still written again at each commit while its calls wait.
         builder.addStateStore(WriteBackStoreBuilder.weighed(StoreNames.HELD_EVENTS, HeldEventsCodec.serde(),
