@@ -54,19 +54,19 @@ import dev.roletrail.streams.identity.LineageOutput;
 import dev.roletrail.streams.identity.LineageProcessor;
 import dev.roletrail.streams.identity.SessionCodec;
 import dev.roletrail.streams.identity.Observation;
-import dev.roletrail.streams.keys.KeyUsage;
+import dev.roletrail.streams.keys.KeyUsageCodec;
 import dev.roletrail.streams.keys.KeyUsageProcessor;
 import dev.roletrail.streams.keys.NewNetworkForKeyDetector;
 import dev.roletrail.streams.parse.EventTimeExtractor;
 import dev.roletrail.streams.parse.ParseCloudTrailProcessor;
 import dev.roletrail.streams.parse.ParseOutcome;
 import dev.roletrail.streams.parse.SessionTimestampExtractor;
-import dev.roletrail.streams.profile.AccessEdge;
+import dev.roletrail.streams.profile.AccessEdgeCodec;
 import dev.roletrail.streams.profile.ActivityOutput;
 import dev.roletrail.streams.profile.AssumerReport;
 import dev.roletrail.streams.profile.FirstTimeAssumptionDetector;
 import dev.roletrail.streams.profile.PrincipalActivityProcessor;
-import dev.roletrail.streams.profile.PrincipalProfile;
+import dev.roletrail.streams.profile.PrincipalProfileCodec;
 import dev.roletrail.streams.profile.RoleAssumers;
 import dev.roletrail.streams.profile.RoleAssumersProcessor;
 import dev.roletrail.streams.query.QueryConfig;
@@ -81,7 +81,7 @@ import dev.roletrail.streams.session.NetworkUse;
 import dev.roletrail.streams.session.NetworkUseCodec;
 import dev.roletrail.streams.session.RoleClients;
 import dev.roletrail.streams.session.SessionCredentialNetworkChangeDetector;
-import dev.roletrail.streams.session.SessionUse;
+import dev.roletrail.streams.session.SessionUseCodec;
 import dev.roletrail.streams.session.SessionUseProcessor;
 import dev.roletrail.streams.siem.DetectionFindingMapper;
 import dev.roletrail.streams.siem.IamAnalysisFindingMapper;
@@ -435,14 +435,17 @@ public final class RoleTrailTopology {
         // list again. Compact: the list is still written again at each commit while its calls wait.
         builder.addStateStore(WriteBackStoreBuilder.weighed(StoreNames.HELD_EVENTS, HeldEventsCodec.serde(),
                 entries, HeldEvents::weight));
-        builder.addStateStore(writeBack(StoreNames.PRINCIPAL_PROFILES, PrincipalProfile.class, entries));
-        builder.addStateStore(writeBack(StoreNames.ACCESS_EDGES, AccessEdge.class, entries));
-        builder.addStateStore(writeBack(StoreNames.KEY_USAGE, KeyUsage.class, entries));
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.PRINCIPAL_PROFILES,
+                PrincipalProfileCodec.serde(), entries));
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.ACCESS_EDGES, AccessEdgeCodec.serde(),
+                entries));
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.KEY_USAGE, KeyUsageCodec.serde(), entries));
         builder.addStateStore(writeBack(StoreNames.ASSUME_ATTEMPTS, AssumeAttempts.class, entries));
         builder.addStateStore(writeBack(StoreNames.ASSUMPTION_RATES, AssumptionRate.class, entries));
         builder.addStateStore(writeBack(StoreNames.ALERT_SUPPRESSION, SuppressionState.class, entries));
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.CHAIN_PATHS, Serdes.Long(), entries));
-        builder.addStateStore(writeBack(StoreNames.SESSION_USE, SessionUse.class, entries));
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.SESSION_USE, SessionUseCodec.serde(),
+                entries));
         builder.addStateStore(writeBack(StoreNames.ROLE_CLIENTS, RoleClients.class, entries));
         builder.addStateStore(writeBack(StoreNames.NETWORK_ACTIVITY, NetworkActivity.class, entries));
         builder.addStateStore(timers(StoreNames.NETWORK_ACTIVITY_DUE, entries));

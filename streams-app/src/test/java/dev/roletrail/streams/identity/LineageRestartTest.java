@@ -19,7 +19,6 @@ import dev.roletrail.schemas.cloudtrail.CloudTrailRecord;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.TestObservations;
 import dev.roletrail.streams.TestStores;
-import dev.roletrail.streams.state.StateSerde;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueBucketSerde;
 import dev.roletrail.streams.time.EndOfInput;
@@ -46,8 +45,8 @@ class LineageRestartTest {
     @BeforeEach
     void leaveStateOfAPreviousInstance() {
         KeyValueStore<String, HeldEvents> held =
-                TestStores.inMemory(StoreNames.HELD_EVENTS, StateSerde.of(HeldEvents.class), context);
-        TestStores.inMemory(StoreNames.SESSIONS, StateSerde.of(Session.class), context);
+                TestStores.inMemory(StoreNames.HELD_EVENTS, HeldEventsCodec.serde(), context);
+        TestStores.inMemory(StoreNames.SESSIONS, SessionCodec.serde(), context);
         TestStores.inMemory(StoreNames.TIMERS, new DueBucketSerde(), context);
         // Its stream-time hold is over: the previous instance had taken it off the due index to wait for the wall.
         held.put("ASIAOLDSESSION000001", HeldEvents.hold(heldCall, T0.plus(HOLD)));
