@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * Appends fields to a growing byte array: unsigned varints for lengths and small numbers, strings as their UTF-8
- * length plus one (zero for null) and bytes, byte arrays the same way, instants as seconds and nanoseconds (null as a leading zero byte).
+ * length plus one (zero for null) and bytes, byte arrays the same way, instants as seconds and nanoseconds (null as a
+ * leading zero byte).
  */
 public final class CompactWriter {
 

@@ -26,7 +26,7 @@ final class ForwardedSignals {
     private int[] days = new int[INITIAL_SLOTS];
     private int size;
 
-    /** @param maxEntries signatures kept at most (the table then holds twice as many slots, rounded up to a power of 2) */
+    /** @param maxEntries signatures kept at most (the table holds up to twice as many slots, a power of 2) */
     ForwardedSignals(int maxEntries) {
         if (maxEntries < 1) {
             throw new IllegalArgumentException("maxEntries must be positive, was " + maxEntries);

@@ -26,12 +26,12 @@ import dev.roletrail.streams.time.StreamTicks;
  * upstream task, and evaluates a day only once every active upstream task has passed it, so a task running ahead
  * cannot make another's use look missing. The watermark is the start of each hour of stream time, sent before the
  * first record in it ({@link StreamTicks}), so where it lands among the signals depends on the records alone; the
- * first record since start sends one too, which announces this task. It also carries the earliest use this task ever
- * forwarded since it started (the findings step keeps the earliest in its clock), so every findings task knows since when
- * RoleTrail observes, not only since when its own entities were used. When nothing moves stream time any more (the
- * task idle for the idle-release time, or the {@link EndOfInput} signalled), the watermark goes out at once, and after
- * end of input again after any record since the last one (held calls released late), so the findings step sees that
- * every signal before it arrived.
+ * first record since start sends one too, which announces this task. It also carries the earliest use this task
+ * forwarded since it started (the findings step keeps the earliest it was told in its clock), so every findings task
+ * knows since when RoleTrail observes, not only since when its own entities were used. When nothing moves stream time
+ * any more (the task idle for the idle-release time, or the {@link EndOfInput} signalled), the watermark goes out at
+ * once, and after end of input again after any record since the last one (held calls released late), so the findings
+ * step sees that every signal before it arrived.
  * Input: observations keyed by principal. Output: {@link UsageSignal}s keyed by entity.
  */
 public final class UsageRecorder implements Processor<String, Observation, String, UsageSignal> {

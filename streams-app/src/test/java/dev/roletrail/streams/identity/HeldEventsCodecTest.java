@@ -111,7 +111,7 @@ class HeldEventsCodecTest {
     }
 
     private static CloudTrailRecord parse(String json) {
-        return ((CloudTrailRecords.Parsed) CloudTrailRecords.withDefaults().parse(json.getBytes(StandardCharsets.UTF_8)))
-                .record();
+        var parsed = CloudTrailRecords.withDefaults().parse(json.getBytes(StandardCharsets.UTF_8));
+        return ((CloudTrailRecords.Parsed) parsed).record();
     }
 }
