@@ -7,7 +7,7 @@ import java.util.Arrays;
  * table in heap of 64-bit hashes of their signatures, 12 bytes a slot, at most half full. {@link UsageRecorder} looks
  * up every signal of every event here. As a RocksDB store (unlogged, behind a decoded cache) each lookup encoded the
  * signature as a key and most were misses, since a small organisation's signals are mostly new each day; the lookups,
- * the writes back and the daily scan were about 7 % of the stream threads' time on the simulator's traffic.
+ * the writes back and the daily scan were about 6 % of the stream threads' samples on the simulator's traffic (JFR).
  * <p>
  * Bounded: past {@code maxEntries} the days before the current one go, and if that is not enough, everything does.
  * Forgetting only costs signals forwarded again, which the findings step records idempotently; a restart forgets
