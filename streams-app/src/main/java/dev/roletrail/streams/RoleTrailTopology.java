@@ -53,6 +53,7 @@ import dev.roletrail.streams.identity.LineageInput;
 import dev.roletrail.streams.identity.LineageOutput;
 import dev.roletrail.streams.identity.LineageProcessor;
 import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.identity.ObservationCodec;
 import dev.roletrail.streams.identity.SessionCodec;
 import dev.roletrail.streams.keys.KeyUsageCodec;
 import dev.roletrail.streams.keys.KeyUsageProcessor;
@@ -64,6 +65,7 @@ import dev.roletrail.streams.parse.SessionTimestampExtractor;
 import dev.roletrail.streams.profile.AccessEdgeCodec;
 import dev.roletrail.streams.profile.ActivityOutput;
 import dev.roletrail.streams.profile.AssumerReport;
+import dev.roletrail.streams.profile.AssumerReportCodec;
 import dev.roletrail.streams.profile.FirstTimeAssumptionDetector;
 import dev.roletrail.streams.profile.PrincipalActivityProcessor;
 import dev.roletrail.streams.profile.PrincipalProfileCodec;
@@ -339,7 +341,7 @@ public final class RoleTrailTopology {
         KStream<String, Alert> firstAssumptions = principalActivity.get("principal-activity-assumer")
                 .mapValues(ActivityOutput::report, Named.as("assumer-report"))
                 .repartition(Repartitioned.<String, AssumerReport>as("assumers-by-role")
-                        .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(AssumerReport.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(AssumerReportCodec.serde()))
                 .process(() -> new RoleAssumersProcessor(firstTime), Named.as("first-time-assumption-peers"),
                         StoreNames.ROLE_ASSUMERS);
         NewNetworkForKeyDetector newNetwork = new NewNetworkForKeyDetector(
@@ -387,7 +389,7 @@ public final class RoleTrailTopology {
                         .map(assumption -> List.of(KeyValue.pair(assumption.role(), observation)))
                         .orElse(List.of()), Named.as("key-federated-by-role"))
                 .repartition(Repartitioned.<String, Observation>as("federated-by-role")
-                        .withKeySerde(Serdes.String()).withValueSerde(StateSerde.of(Observation.class)))
+                        .withKeySerde(Serdes.String()).withValueSerde(ObservationCodec.serde()))
                 .process(() -> new FederatedSubjectProcessor(federated), Named.as("federated-subject-detector"),
                         StoreNames.ROLE_FEDERATION);
         return activity
