@@ -17,20 +17,27 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.cbor.databind.CBORMapper;
 
 import dev.roletrail.schemas.Json;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.streams.StreamsApp;
+import dev.roletrail.streams.alert.SuppressionState;
 import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.identity.SessionCodec;
+import dev.roletrail.streams.keys.KeyUsageCodec;
+import dev.roletrail.streams.profile.AccessEdgeCodec;
+import dev.roletrail.streams.profile.PrincipalProfileCodec;
+import dev.roletrail.streams.rate.AssumptionRate;
+import dev.roletrail.streams.state.StateSerde;
 import dev.roletrail.testkit.KafkaBrokerExtension;
 import dev.roletrail.testkit.RoleTrailTopics;
 import dev.roletrail.testkit.SyntheticTraffic;
@@ -47,7 +54,14 @@ class StreamsCrashRecoveryIT {
 
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(StreamsCrashRecoveryIT.class);
     private static final Duration PROCESSING_TIMEOUT = Duration.ofSeconds(180);
-    private static final CBORMapper CBOR = new CBORMapper();
+    /** The value serdes of the stores compared, as the app's topology builds them (compact forms, or CBOR). */
+    private static final Map<String, Deserializer<?>> STORE_VALUES = Map.of(
+            "principal-profiles", PrincipalProfileCodec.serde().deserializer(),
+            "access-edges", AccessEdgeCodec.serde().deserializer(),
+            "key-usage", KeyUsageCodec.serde().deserializer(),
+            "assumption-rates", StateSerde.of(AssumptionRate.class).deserializer(),
+            "sessions", SessionCodec.serde().deserializer(),
+            "alert-suppression", StateSerde.of(SuppressionState.class).deserializer());
 
     @Test
     void shouldEndWhereAnUninterruptedRunEndsDespiteKills(TestKafka kafka, @TempDir Path dir) throws Exception {
@@ -169,9 +183,10 @@ class StreamsCrashRecoveryIT {
         return alerts;
     }
 
-    /** A store's contents: the latest committed value per key of its changelog (CBOR, see StateSerde), as JSON text. */
+    /** A store's contents: the latest committed value per key of its changelog, decoded as the app does, as JSON. */
     private static Map<String, String> changelog(TestKafka kafka, Topics topics, String store) {
         String topic = topics.prefix() + "-app-" + store + "-changelog";
+        Deserializer<?> values = STORE_VALUES.get(store);
         Map<String, String> latest = new TreeMap<>();
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(kafka.consumeAll(topic,
                 new ByteArrayDeserializer(), new ByteArrayDeserializer(), Duration.ofMillis(200)));
@@ -180,7 +195,7 @@ class StreamsCrashRecoveryIT {
             if (record.value() == null) {
                 latest.remove(key);
             } else {
-                latest.put(key, cborAsJson(record.value()));
+                latest.put(key, asJson(values.deserialize(topic, record.value())));
             }
         }
         return latest;
@@ -196,7 +211,6 @@ class StreamsCrashRecoveryIT {
         Map<String, String> kept = new TreeMap<>();
         store.forEach((key, json) -> {
             JsonNode time = read(json).get(field);
-            // StateSerde writes instants as epoch milliseconds
             Instant at = time.isNumber() ? Instant.ofEpochMilli(time.asLong()) : Instant.parse(time.asText());
             if (at.isAfter(after)) {
                 kept.put(key, json);
@@ -205,9 +219,9 @@ class StreamsCrashRecoveryIT {
         return kept;
     }
 
-    private static String cborAsJson(byte[] cbor) {
+    private static String asJson(Object value) {
         try {
-            return CBOR.readTree(cbor).toString();
+            return Json.mapper().writeValueAsString(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
