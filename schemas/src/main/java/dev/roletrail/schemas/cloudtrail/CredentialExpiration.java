@@ -55,9 +55,8 @@ public final class CredentialExpiration {
     /** "MMM d, yyyy, h:mm:ss a" read by hand, or null for anything else (left to the formatter). */
     private static Instant awsShape(String text) {
         Cursor at = new Cursor(text);
-        int month = text.length() < 3 ? -1 : MONTHS.indexOf(text.substring(0, 3)) + 1;
-        at.position = 3;
-        if (month <= 0 || !at.skip(" ")) {
+        int month = at.month();
+        if (month < 0 || !at.skip(" ")) {
             return null;
         }
         int day = at.digits(1, 2);
@@ -98,6 +97,16 @@ public final class CredentialExpiration {
             }
             position += literal.length();
             return true;
+        }
+
+        /** A month's three-letter English name as its number, 1 to 12, or -1. */
+        int month() {
+            if (position + 3 > text.length()) {
+                return -1;
+            }
+            int month = MONTHS.indexOf(text.substring(position, position + 3)) + 1;
+            position += 3;
+            return month > 0 ? month : -1;
         }
 
         /** Between {@code min} and {@code max} ASCII digits as a number, or -1. */

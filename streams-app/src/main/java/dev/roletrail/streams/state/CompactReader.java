@@ -46,12 +46,9 @@ public final class CompactReader {
     }
 
     public String readString() {
-        int length = readVarint() - 1;
+        int length = readLength();
         if (length < 0) {
             return null;
-        }
-        if (length > bytes.length - position) {
-            throw new IllegalArgumentException("string of " + length + " bytes past the end at byte " + position);
         }
         String value = new String(bytes, position, length, StandardCharsets.UTF_8);
         position += length;
@@ -59,12 +56,9 @@ public final class CompactReader {
     }
 
     public byte[] readBytes() {
-        int length = readVarint() - 1;
+        int length = readLength();
         if (length < 0) {
             return null;
-        }
-        if (length > bytes.length - position) {
-            throw new IllegalArgumentException(length + " bytes past the end at byte " + position);
         }
         byte[] value = Arrays.copyOfRange(bytes, position, position + length);
         position += length;
@@ -96,6 +90,15 @@ public final class CompactReader {
         if (position != bytes.length) {
             throw new IllegalArgumentException((bytes.length - position) + " bytes left after the last field");
         }
+    }
+
+    /** The length of the string or bytes that follow (written plus one), -1 for null; never past the end. */
+    private int readLength() {
+        int length = readVarint() - 1;
+        if (length > bytes.length - position) {
+            throw new IllegalArgumentException(length + " bytes past the end at byte " + position);
+        }
+        return length;
     }
 
     private long readVarlong() {

@@ -37,15 +37,7 @@ public final class CompactWriter {
     }
 
     public void writeString(String value) {
-        if (value == null) {
-            writeVarint(0);
-            return;
-        }
-        byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
-        writeVarint(utf8.length + 1);
-        ensure(utf8.length);
-        System.arraycopy(utf8, 0, bytes, size, utf8.length);
-        size += utf8.length;
+        writeBytes(value == null ? null : value.getBytes(StandardCharsets.UTF_8));
     }
 
     /** Bytes as their length plus one (zero for null), then the bytes. */

@@ -53,7 +53,7 @@ final class ForwardedSignals {
             slot = find(hash);
         }
         if ((size + 1) * 2 > hashes.length) {
-            resize(hashes.length * 2);
+            rebuild(hashes.length * 2, Long.MIN_VALUE);
             slot = find(hash);
         }
         hashes[slot] = hash;
@@ -64,19 +64,7 @@ final class ForwardedSignals {
 
     /** Forgets every signature last forwarded before {@code day}. */
     void forgetBefore(long day) {
-        long[] oldHashes = hashes;
-        int[] oldDays = days;
-        hashes = new long[oldHashes.length];
-        days = new int[oldDays.length];
-        size = 0;
-        for (int i = 0; i < oldHashes.length; i++) {
-            if (oldHashes[i] != EMPTY && oldDays[i] >= day) {
-                int slot = find(oldHashes[i]);
-                hashes[slot] = oldHashes[i];
-                days[slot] = oldDays[i];
-                size++;
-            }
-        }
+        rebuild(hashes.length, day);
     }
 
     int size() {
@@ -91,16 +79,19 @@ final class ForwardedSignals {
         }
     }
 
-    private void resize(int slots) {
+    /** A table of {@code slots} slots holding the signatures last forwarded on {@code fromDay} or later. */
+    private void rebuild(int slots, long fromDay) {
         long[] oldHashes = hashes;
         int[] oldDays = days;
         hashes = new long[slots];
         days = new int[slots];
+        size = 0;
         for (int i = 0; i < oldHashes.length; i++) {
-            if (oldHashes[i] != EMPTY) {
+            if (oldHashes[i] != EMPTY && oldDays[i] >= fromDay) {
                 int slot = find(oldHashes[i]);
                 hashes[slot] = oldHashes[i];
                 days[slot] = oldDays[i];
+                size++;
             }
         }
     }
