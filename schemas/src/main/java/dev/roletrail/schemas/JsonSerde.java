@@ -8,6 +8,7 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
 /**
  * One generic JSON serde for RoleTrail's records: UTF-8 JSON written by {@link Json#mapper()}; null in, null out;
@@ -17,11 +18,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class JsonSerde<T> implements Serde<T> {
 
     private final ObjectMapper mapper;
+    /** Bound to the type once: {@code ObjectMapper.readValue} resolved the type and its deserializer every call. */
+    private final ObjectReader reader;
     private final String format;
     private final Class<T> type;
 
     private JsonSerde(ObjectMapper mapper, String format, Class<T> type) {
         this.mapper = mapper;
+        this.reader = mapper.readerFor(type);
         this.format = format;
         this.type = type;
     }
@@ -56,7 +60,7 @@ public final class JsonSerde<T> implements Serde<T> {
                 return null;
             }
             try {
-                return mapper.readValue(bytes, type);
+                return reader.readValue(bytes);
             } catch (IOException | IllegalArgumentException e) {
                 throw new SerializationException("cannot read " + type.getSimpleName() + " from " + format, e);
             }
