@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 /** Reads what {@link CompactWriter} wrote, in the same order; a truncated or overlong value fails, never guesses. */
 public final class CompactReader {
@@ -65,6 +66,15 @@ public final class CompactReader {
         return value;
     }
 
+    /** What {@link CompactWriter#writeId} wrote. */
+    public String readId() {
+        return switch (readByte()) {
+            case 0 -> readString();
+            case 1 -> new UUID(readFixedLong(), readFixedLong()).toString();
+            default -> throw new IllegalArgumentException("not an id at byte " + (position - 1));
+        };
+    }
+
     public Instant readInstant() {
         if (!readBoolean()) {
             return null;
@@ -90,6 +100,14 @@ public final class CompactReader {
         if (position != bytes.length) {
             throw new IllegalArgumentException((bytes.length - position) + " bytes left after the last field");
         }
+    }
+
+    private long readFixedLong() {
+        long value = 0;
+        for (int i = 0; i < 8; i++) {
+            value = value << 8 | readByte();
+        }
+        return value;
     }
 
     /** The length of the string or bytes that follow (written plus one), -1 for null; never past the end. */

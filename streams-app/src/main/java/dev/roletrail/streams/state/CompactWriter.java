@@ -4,11 +4,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * Appends fields to a growing byte array: unsigned varints for lengths and small numbers, strings as their UTF-8
  * length plus one (zero for null) and bytes, byte arrays the same way, instants as seconds and nanoseconds (null as a
- * leading zero byte).
+ * leading zero byte), ids as a UUID's 16 bytes when they are one.
  */
 public final class CompactWriter {
 
@@ -52,6 +53,22 @@ public final class CompactWriter {
         size += value.length;
     }
 
+    /**
+     * An id: a UUID in its canonical lowercase form (CloudTrail's eventID) as a one and 16 bytes instead of 37, any
+     * other string (null too) as a zero and the string. The reader gives back the same string either way.
+     */
+    public void writeId(String value) {
+        if (!isCanonicalUuid(value)) {
+            writeByte(0);
+            writeString(value);
+            return;
+        }
+        UUID uuid = UUID.fromString(value);
+        writeByte(1);
+        writeFixedLong(uuid.getMostSignificantBits());
+        writeFixedLong(uuid.getLeastSignificantBits());
+    }
+
     public void writeInstant(Instant value) {
         writeBoolean(value != null);
         if (value != null) {
@@ -67,6 +84,27 @@ public final class CompactWriter {
 
     public byte[] toByteArray() {
         return Arrays.copyOf(bytes, size);
+    }
+
+    private void writeFixedLong(long value) {
+        for (int shift = 56; shift >= 0; shift -= 8) {
+            writeByte((int) (value >>> shift));
+        }
+    }
+
+    /** What {@link UUID#toString()} gives back exactly: 8-4-4-4-12 lowercase hex digits. */
+    static boolean isCanonicalUuid(String value) {
+        if (value == null || value.length() != 36) {
+            return false;
+        }
+        for (int i = 0; i < 36; i++) {
+            char c = value.charAt(i);
+            boolean dash = i == 8 || i == 13 || i == 18 || i == 23;
+            if (dash ? c != '-' : !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void writeVarlong(long value) {

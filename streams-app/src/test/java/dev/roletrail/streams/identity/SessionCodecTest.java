@@ -2,8 +2,12 @@ package dev.roletrail.streams.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +40,46 @@ class SessionCodecTest {
             byte[] bytes = SessionCodec.serde().serializer().serialize("t", session);
             assertThat(SessionCodec.serde().deserializer().deserialize("t", bytes)).isEqualTo(session);
         }
+    }
+
+    /**
+     * {@code compact-v1/sessions.b64}: the sessions the real records issue, one per line, as version 1 wrote them
+     * (every field a string), before version 2 wrote less of what a session repeats.
+     */
+    @Test
+    void shouldStillReadVersionOneAndWriteLess() throws IOException {
+        List<Session> sessions = new ArrayList<>();
+        for (String file : CloudTrailSamples.stratusFileNames()) {
+            StratusObservations.of(file).forEach(observation -> observation.issuedSession().ifPresent(sessions::add));
+        }
+        List<byte[]> versionOne;
+        try (InputStream in = getClass().getResourceAsStream("/compact-v1/sessions.b64")) {
+            versionOne = new String(in.readAllBytes(), StandardCharsets.US_ASCII).lines()
+                    .map(Base64.getDecoder()::decode).toList();
+        }
+        assertThat(versionOne).hasSameSizeAs(sessions);
+
+        for (int i = 0; i < sessions.size(); i++) {
+            assertThat(versionOne.get(i)[0]).isEqualTo((byte) 1);
+            assertThat(SessionCodec.serde().deserializer().deserialize("t", versionOne.get(i)))
+                    .isEqualTo(sessions.get(i));
+            byte[] now = SessionCodec.serde().serializer().serialize("t", sessions.get(i));
+            assertThat(now[0]).isEqualTo((byte) 2);
+            assertThat(now.length).as(sessions.get(i).keyId()).isLessThan(versionOne.get(i).length);
+        }
+    }
+
+    @Test
+    void shouldKeepAChainThatDoesNotStartAtTheOriginAndAnUnknownIssuingCall() {
+        Session odd = new Session("ASIAEXAMPLEODD000001", "arn:aws:iam::111122223333:role/Deploy",
+                "account:444455556666", List.of("arn:aws:iam::111122223333:role/Deploy",
+                        "arn:aws:iam::111122223333:role/Developer", "account:444455556666"),
+                null, "AssumeRoot", "odd", Instant.parse("2026-09-14T10:00:00Z"), null, "AWS Internal",
+                "not-a-uuid");
+
+        byte[] bytes = SessionCodec.serde().serializer().serialize("t", odd);
+
+        assertThat(SessionCodec.serde().deserializer().deserialize("t", bytes)).isEqualTo(odd);
     }
 
     @Test

@@ -81,6 +81,72 @@ class CompactSerdeTest {
                 .isInstanceOf(SerializationException.class);
     }
 
+    /** A codec that changed its form: version 2 writes the number first; version 1 is still read. */
+    private static final class SampleCodecV2 implements CompactSerde.Codec<Sample> {
+        @Override
+        public int version() {
+            return 2;
+        }
+
+        @Override
+        public void write(Sample value, CompactWriter out) {
+            out.writeLong(value.number());
+            out.writeString(value.text());
+            out.writeInstant(value.at());
+            out.writeStrings(value.names());
+            out.writeBoolean(value.flag());
+        }
+
+        @Override
+        public Sample read(CompactReader in) {
+            return read(in, 2);
+        }
+
+        @Override
+        public Sample read(CompactReader in, int version) {
+            if (version == 1) {
+                return new SampleCodec().read(in);
+            }
+            long number = in.readLong();
+            return new Sample(in.readString(), number, in.readInstant(), in.readStrings(), in.readBoolean());
+        }
+    }
+
+    @Test
+    void shouldWriteTheLatestVersionAndReadEveryEarlierOne() {
+        CompactSerde<Sample> v2 = CompactSerde.of(Sample.class, new SampleCodecV2());
+        Sample sample = new Sample("arn:aws:iam::111122223333:user/bob", 7, Instant.parse("2026-01-01T00:00:00Z"),
+                List.of("a"), true);
+        byte[] written = v2.serializer().serialize("t", sample);
+
+        assertThat(written[0]).isEqualTo((byte) 2);
+        assertThat(v2.deserializer().deserialize("t", written)).isEqualTo(sample);
+        assertThat(v2.deserializer().deserialize("t", serde.serializer().serialize("t", sample))).isEqualTo(sample);
+        assertThat(v2.deserializer().deserialize("t", StateSerde.of(Sample.class).serializer().serialize("t",
+                sample))).isEqualTo(sample);
+        assertThatThrownBy(() -> serde.deserializer().deserialize("t", written))
+                .as("a version its codec does not know").isInstanceOf(SerializationException.class);
+    }
+
+    @Test
+    void shouldKeepIdsAsWrittenWhetherOrNotTheyAreUuids() {
+        List<String> ids = List.of("7f6c2a1e-3b4d-4c5e-9f01-23456789abcd", "00000000-0000-0000-0000-000000000000",
+                "ffffffff-ffff-ffff-ffff-ffffffffffff", "7F6C2A1E-3B4D-4C5E-9F01-23456789ABCD",
+                "7f6c2a1e3b4d4c5e9f0123456789abcd", "7f6c2a1e-3b4d-4c5e-9f01-23456789abc", "e-1", "");
+        CompactWriter out = new CompactWriter();
+        ids.forEach(out::writeId);
+        out.writeId(null);
+        byte[] bytes = out.toByteArray();
+
+        CompactReader in = new CompactReader(bytes, 0);
+        ids.forEach(id -> assertThat(in.readId()).isEqualTo(id));
+        assertThat(in.readId()).isNull();
+        in.requireEnd();
+        CompactWriter uuid = new CompactWriter();
+        uuid.writeId(ids.get(0));
+        assertThat(uuid.toByteArray()).hasSize(17);
+    }
+
     @Test
     void shouldRefuseToWriteANegativeVarintItsReaderWouldRefuse() {
         assertThatThrownBy(() -> new CompactWriter().writeVarint(-1)).isInstanceOf(IllegalArgumentException.class);
