@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -92,22 +93,46 @@ public final class StreamsBenchmark {
                             work);
                 }
             }
-            double eos = run(broker, "exactly_once_v2", produce(broker, "eos", traffic), traffic.size(), work).rate();
+            // -Dbench.floor=false skips the floor: the same input through the least a RoleTrail topology does.
+            boolean floor = Boolean.parseBoolean(System.getProperty("bench.floor", "true"));
+            // -Dbench.rounds=N: N measured runs of the app, each followed by one of the floor, and the median of their
+            // CPU ratios. On this shared machine one run's CPU per record moves by a fifth with the load and the JIT,
+            // the app's and the floor's together, so a ratio taken within each round moves less than either.
+            int rounds = Integer.getInteger("bench.rounds", 1);
+            List<Double> ratios = new ArrayList<>();
+            double eos = 0;
+            double floorEos = 0;
+            for (int round = 1; round <= rounds; round++) {
+                String suffix = round == 1 ? "" : "-" + round;
+                Result full = run(broker, "exactly_once_v2", produce(broker, "eos" + suffix, traffic), traffic.size(),
+                        work);
+                if (round == 1) {
+                    eos = full.rate();
+                }
+                if (floor) {
+                    Result least = run(broker, "exactly_once_v2", produce(broker, "floor-eos" + suffix, traffic),
+                            traffic.size(), work, FloorTopology::build);
+                    if (round == 1) {
+                        floorEos = least.rate();
+                    }
+                    ratios.add(full.cpuMicrosPerRecord() / least.cpuMicrosPerRecord());
+                }
+            }
             if (!eosOnly) {
-                double alos = run(broker, "at_least_once", produce(broker, "alos", traffic), traffic.size(), work).rate();
+                double alos = run(broker, "at_least_once", produce(broker, "alos", traffic), traffic.size(), work)
+                        .rate();
                 print("exactly_once_v2: %,.0f records/s; at_least_once: %,.0f records/s; ratio %.2f", eos, alos,
                         eos / alos);
             }
-
-            // -Dbench.floor=false skips it: the same input through the least a RoleTrail topology does.
-            if (Boolean.parseBoolean(System.getProperty("bench.floor", "true"))) {
-                double floorEos = run(broker, "exactly_once_v2", produce(broker, "floor-eos", traffic),
-                        traffic.size(), work, FloorTopology::build).rate();
+            if (floor) {
                 String floorAlos = eosOnly ? "" : String.format(Locale.ROOT, ", at_least_once %,.0f records/s",
                         run(broker, "at_least_once", produce(broker, "floor-alos", traffic), traffic.size(), work,
                                 FloorTopology::build).rate());
                 print("floor (parse, drop duplicates, one small value per principal): exactly_once_v2 %,.0f"
                         + " records/s%s", floorEos, floorAlos);
+                print("CPU per record, app ÷ floor (exactly_once_v2): %s over %d round%s%s", median(ratios), rounds,
+                        rounds == 1 ? "" : "s", rounds == 1 ? "" : ", the median of " + ratios.stream()
+                                .map(StreamsBenchmark::twoPlaces).toList());
             }
 
             Path state = work.resolve("state-eos");
@@ -154,8 +179,22 @@ public final class StreamsBenchmark {
         }
     }
 
-    /** Records/s while RUNNING, and the heap in use once the input was consumed (after a full GC). */
-    private record Result(double rate, long heapBytes) {
+    /**
+     * Records/s while RUNNING, the stream threads' CPU per record, and the heap in use once the input was consumed
+     * (after a full GC).
+     */
+    private record Result(double rate, double cpuMicrosPerRecord, long heapBytes) {
+    }
+
+    private static String median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return twoPlaces(sorted.size() % 2 == 1 ? sorted.get(middle)
+                : (sorted.get(middle - 1) + sorted.get(middle)) / 2);
+    }
+
+    private static String twoPlaces(double value) {
+        return String.format(Locale.ROOT, "%.2f", value);
     }
 
     /** In its own frame, so the million generated records are garbage before the heap is measured. */
@@ -219,7 +258,8 @@ public final class StreamsBenchmark {
                 printTopicSizes(broker, topics.prefix());
             }
             System.gc();
-            return new Result(rate, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+            return new Result(rate, cpuMicrosPerRecord,
+                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
     }
 
