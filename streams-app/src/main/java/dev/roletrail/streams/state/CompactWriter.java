@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Appends fields to a growing byte array: unsigned varints for lengths and small numbers, strings as their UTF-8
@@ -63,10 +62,21 @@ public final class CompactWriter {
             writeString(value);
             return;
         }
-        UUID uuid = UUID.fromString(value);
         writeByte(1);
-        writeFixedLong(uuid.getMostSignificantBits());
-        writeFixedLong(uuid.getLeastSignificantBits());
+        writeFixedLong(hexBits(value, 0, 18));
+        writeFixedLong(hexBits(value, 19, 36));
+    }
+
+    /** The 64 bits of the hex digits in {@code value[from, to)}, dashes skipped (a canonical UUID's halves). */
+    private static long hexBits(String value, int from, int to) {
+        long bits = 0;
+        for (int i = from; i < to; i++) {
+            char c = value.charAt(i);
+            if (c != '-') {
+                bits = bits << 4 | (c <= '9' ? c - '0' : c - 'a' + 10);
+            }
+        }
+        return bits;
     }
 
     public void writeInstant(Instant value) {
@@ -92,7 +102,7 @@ public final class CompactWriter {
         }
     }
 
-    /** What {@link UUID#toString()} gives back exactly: 8-4-4-4-12 lowercase hex digits. */
+    /** What {@code UUID.toString()} gives back exactly: 8-4-4-4-12 lowercase hex digits. */
     static boolean isCanonicalUuid(String value) {
         if (value == null || value.length() != 36) {
             return false;
