@@ -13,9 +13,10 @@ import dev.roletrail.streams.state.CompactWriter;
  * expires, and read for every call signed with a temporary key). Fields in declaration order; a new field goes at the
  * end, under a new version. The topic {@code roletrail.sessions} keeps JSON, which people read.
  * <p>
- * Version 2 writes again less of what a session repeats, the largest store a run leaves: the chain starts with the
- * origin and ends with the role the session acts as, so those two are a byte each in it; the issuing call is one of
- * five; the issuing event id is a UUID (16 bytes). Version 1 wrote them all as strings, and is still read.
+ * Version 2 writes less of what a session repeats (this store is one of the largest a run leaves): the chain starts
+ * with the origin and ends with the role the session acts as, so those two are a byte each in it; the issuing call is
+ * one of five; the issuing event id is a UUID (16 bytes). On the real records' sessions that is 0.60 of version 1,
+ * which wrote them all as strings and is still read.
  */
 public final class SessionCodec implements CompactSerde.Codec<Session> {
 

@@ -18,7 +18,9 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class CompactSerde<T> implements Serde<T> {
 
+    /** The first version, and every codec's until its form changes. */
     static final byte VERSION = 1;
+    /** Versions stay CBOR integers of one byte (0–23), far from the maps (0xA0–0xBF) that StateSerde wrote. */
     private static final int LAST_VERSION = 23;
 
     /** Writes and reads one type's fields, in one fixed order. */
