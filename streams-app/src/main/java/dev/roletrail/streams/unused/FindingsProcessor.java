@@ -3,7 +3,9 @@ package dev.roletrail.streams.unused;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -109,6 +111,13 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     private StoreUsage usage;
     private KeyValueStore<String, Encoded<Finding>> open;
     private KeyValueStore<String, Long> clock;
+    /**
+     * Each upstream partition's latest watermark, as the clock store holds it (key {@link #WATERMARK} and the
+     * partition), read from it once at start. Every watermark looks at them all, and a range over the clock store
+     * first wrote every row changed since the last commit back to RocksDB and the changelog: a changelog record per
+     * watermark instead of a row per commit.
+     */
+    private final Map<String, Long> watermarks = new HashMap<>();
     private KeyValueStore<String, InventoryEntity> inventory;
     private KeyValueStore<String, EvaluationPass> pass;
     private PendingSignals pending;
@@ -149,6 +158,10 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
                 DecodedCache.of(context, StoreNames.FINDINGS_ASSUMER_ACTIONS));
         this.open = context.getStateStore(StoreNames.FINDINGS_OPEN);
         this.clock = context.getStateStore(StoreNames.FINDINGS_CLOCK);
+        watermarks.clear();
+        try (KeyValueIterator<String, Long> all = clock.range(WATERMARK, WATERMARK_END)) {
+            all.forEachRemaining(entry -> watermarks.put(entry.key, entry.value));
+        }
         this.inventory = context.getStateStore(StoreNames.INVENTORY);
         this.pass = context.getStateStore(StoreNames.FINDINGS_PASS);
         this.pending = new PendingSignals(context.getStateStore(StoreNames.FINDINGS_PENDING),
@@ -185,9 +198,10 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
                 observedSince(signal.observedSince().toEpochMilli());
             }
             String key = WATERMARK + signal.upstreamPartition();
-            Long before = clock.get(key);
+            Long before = watermarks.get(key);
             if (before == null || before < signal.at().toEpochMilli()) {
                 clock.put(key, signal.at().toEpochMilli());
+                watermarks.put(key, signal.at().toEpochMilli());
                 if (!endOfInput.signalled()) {
                     maybeEvaluate();
                 }
@@ -363,11 +377,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     }
 
     private List<Long> watermarks() {
-        List<Long> watermarks = new ArrayList<>();
-        try (KeyValueIterator<String, Long> all = clock.range(WATERMARK, WATERMARK_END)) {
-            all.forEachRemaining(entry -> watermarks.add(entry.value));
-        }
-        return watermarks;
+        return new ArrayList<>(watermarks.values());
     }
 
     /**
