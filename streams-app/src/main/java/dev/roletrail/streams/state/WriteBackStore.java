@@ -1,12 +1,15 @@
 package dev.roletrail.streams.state;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 
 import org.apache.kafka.common.TopicPartition;
@@ -37,7 +40,8 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * which with exactly_once_v2 is not at every commit. So what the changelog holds at a commit is what the processors
  * wrote.
  * <p>
- * Ranges, scans and size first write back what is dirty, so they see every write. Bounded by weight: past
+ * Ranges read the rows below merged with the dirty ones in them; scans and size first write back what is dirty; so
+ * they all see every write. Bounded by weight: past
  * {@code maxWeight} the least recently used entries leave, written back first if dirty. A value weighs 1 unless a
  * weigher says more (e.g. the items it holds), so a few large values cannot fill the heap. Emptied on {@link #init} and {@link #close}:
  * after a crash or an aborted transaction, the task is revived from the changelog and nothing uncommitted survives
@@ -59,6 +63,13 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
     /** Recently used values (empty: known absent), in access order; a key in {@link #dirty} is newer than below. */
     private final LinkedHashMap<String, Optional<V>> recent = new LinkedHashMap<>(256, 0.75f, true);
     private Set<String> dirty = new LinkedHashSet<>();
+    /**
+     * The dirty keys in the order of the store below, kept from the first range on (null before): a range reads the
+     * rows below merged with the dirty ones in it ({@link MergedRange}). It wrote every dirty row back first, so a
+     * findings pass reading one entity's usage rows after another wrote back, and sent to the changelog, rows that the
+     * commit would have written once.
+     */
+    private TreeSet<String> dirtyInOrder;
     /** The thread that put what is dirty; null while nothing was put since the store was opened. */
     private Thread writer;
 
@@ -103,6 +114,9 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
         writer = Thread.currentThread();
         remember(key, Optional.ofNullable(value));
         dirty.add(key);
+        if (dirtyInOrder != null) {
+            dirtyInOrder.add(key);
+        }
     }
 
     @Override
@@ -128,8 +142,25 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
 
     @Override
     public synchronized KeyValueIterator<String, V> range(String from, String to) {
-        writeBackIfWriting();
-        return inner.range(from, to);
+        if (!writing() || dirty.isEmpty()
+                || from != null && to != null && MergedRange.KEY_ORDER.compare(from, to) > 0) {
+            return inner.range(from, to); // another thread sees what was written back; a reversed range is empty
+        }
+        if (dirtyInOrder == null) {
+            dirtyInOrder = new TreeSet<>(MergedRange.KEY_ORDER);
+            dirtyInOrder.addAll(dirty);
+        }
+        NavigableSet<String> within = from == null
+                ? to == null ? dirtyInOrder : dirtyInOrder.headSet(to, true)
+                : to == null ? dirtyInOrder.tailSet(from, true) : dirtyInOrder.subSet(from, true, to, true);
+        if (within.isEmpty()) {
+            return inner.range(from, to);
+        }
+        List<Map.Entry<String, Optional<V>>> pending = new ArrayList<>(within.size());
+        for (String key : within) {
+            pending.add(Map.entry(key, recent.get(key)));
+        }
+        return new MergedRange<>(inner.range(from, to), pending);
     }
 
     @Override
@@ -264,6 +295,9 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
         // A new set, not clear(): clearing costs the capacity the busiest commit left behind (thousands of slots)
         // even when a range wrote back one key, which was 2 % of the stream threads' time.
         dirty = new LinkedHashSet<>();
+        if (dirtyInOrder != null) {
+            dirtyInOrder = new TreeSet<>(MergedRange.KEY_ORDER);
+        }
     }
 
     private void remember(String key, Optional<V> value) {
@@ -275,6 +309,9 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
             Map.Entry<String, Optional<V>> leaving = eldest.next();
             if (dirty.remove(leaving.getKey())) {
                 inner.put(leaving.getKey(), leaving.getValue().orElse(null));
+                if (dirtyInOrder != null) {
+                    dirtyInOrder.remove(leaving.getKey());
+                }
             }
             weight -= weightOf(leaving.getValue());
             eldest.remove();
@@ -289,6 +326,7 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
         recent.clear();
         weight = 0;
         dirty = new LinkedHashSet<>();
+        dirtyInOrder = null;
         writer = null;
     }
 }

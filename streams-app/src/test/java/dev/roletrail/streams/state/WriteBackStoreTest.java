@@ -85,6 +85,73 @@ class WriteBackStoreTest {
     }
 
     @Test
+    void shouldMergeARangeWithTheWritesNotWrittenBackAndWriteNothingBack() {
+        below.put("k|1", 1L);
+        below.put("k|3", 3L);
+        below.put("k|5", 5L);
+        WriteBackStore<Long> store = new WriteBackStore<>(below, 100);
+        store.put("k|2", 2L);
+        store.put("k|3", 30L);
+        store.delete("k|5");
+        store.put("k|6", 6L);
+        store.put("z", 26L);
+
+        assertThat(entries(store.range("k|", "k|~")))
+                .containsExactly(KeyValue.pair("k|1", 1L), KeyValue.pair("k|2", 2L), KeyValue.pair("k|3", 30L),
+                        KeyValue.pair("k|6", 6L));
+        assertThat(entries(store.range("k|2", "k|5"))).as("bounds included")
+                .containsExactly(KeyValue.pair("k|2", 2L), KeyValue.pair("k|3", 30L));
+        assertThat(keys(store.range(null, "k|2"))).containsExactly("k|1", "k|2");
+        assertThat(keys(store.range("k|6", null))).containsExactly("k|6", "z");
+        assertThat(keys(store.range(null, null))).containsExactly("k|1", "k|2", "k|3", "k|6", "z");
+        assertThat(keys(store.range("z", "a"))).as("a reversed range is empty").isEmpty();
+        assertThat(below.get("k|2")).as("nothing written back by the ranges").isNull();
+        assertThat(below.get("k|3")).isEqualTo(3L);
+        assertThat(below.get("k|5")).isEqualTo(5L);
+
+        store.put("k|4", 4L);
+        store.flushCache();
+        store.put("k|0", 0L);
+
+        assertThat(keys(store.range("k|", "k|~"))).as("writes after the first range and after a commit")
+                .containsExactly("k|0", "k|1", "k|2", "k|3", "k|4", "k|6");
+        assertThat(below.get("k|0")).isNull();
+    }
+
+    @Test
+    void shouldRangeOverWhatLeftForRoomAndWasWrittenBack() {
+        WriteBackStore<Long> store = new WriteBackStore<>(below, 2);
+        store.put("a", 1L);
+        assertThat(keys(store.range("a", "z"))).containsExactly("a");
+        store.put("b", 2L);
+
+        store.put("c", 3L);
+
+        assertThat(below.get("a")).as("written back to make room").isEqualTo(1L);
+        assertThat(entries(store.range("a", "z"))).containsExactly(KeyValue.pair("a", 1L), KeyValue.pair("b", 2L),
+                KeyValue.pair("c", 3L));
+    }
+
+    @Test
+    void shouldKeepTheOrderOfTheStoreBelowForKeysBeyondAsciiInRanges() {
+        List<String> keys = List.of("a", "a\u0000", "a\uE000", "a\uD83D\uDE00", "a\uFFFF", "b");
+        WriteBackStore<Long> store = new WriteBackStore<>(below, 100);
+        below.put(keys.get(2), 2L);
+        below.put(keys.get(4), 4L);
+        store.put(keys.get(0), 0L);
+        store.put(keys.get(1), 1L);
+        store.put(keys.get(3), 3L);
+        store.put(keys.get(5), 5L);
+
+        List<String> merged = keys(store.range("a", "b"));
+        store.flush();
+
+        assertThat(merged).as("UTF-8 byte order: the emoji after U+FFFF").isEqualTo(keys(below.range("a", "b")));
+        assertThat(merged).containsExactly(keys.get(0), keys.get(1), keys.get(2), keys.get(4), keys.get(3),
+                keys.get(5));
+    }
+
+    @Test
     void shouldWriteBackTheLeastRecentlyUsedDirtyValueWhenFull() {
         WriteBackStore<Long> store = new WriteBackStore<>(below, 2);
         store.put("a", 1L);
@@ -141,6 +208,14 @@ class WriteBackStoreTest {
     @Test
     void shouldRefuseAStoreWithoutRoom() {
         assertThrows(IllegalArgumentException.class, () -> new WriteBackStore<>(below, 0));
+    }
+
+    private static List<KeyValue<String, Long>> entries(KeyValueIterator<String, Long> iterator) {
+        List<KeyValue<String, Long>> entries = new ArrayList<>();
+        try (iterator) {
+            iterator.forEachRemaining(entries::add);
+        }
+        return entries;
     }
 
     private static List<String> keys(KeyValueIterator<String, Long> iterator) {
