@@ -41,11 +41,10 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * wrote.
  * <p>
  * Ranges read the rows below merged with the dirty ones in them; scans and size first write back what is dirty; so
- * they all see every write. Bounded by weight: past
- * {@code maxWeight} the least recently used entries leave, written back first if dirty. A value weighs 1 unless a
- * weigher says more (e.g. the items it holds), so a few large values cannot fill the heap. Emptied on {@link #init} and {@link #close}:
- * after a crash or an aborted transaction, the task is revived from the changelog and nothing uncommitted survives
- * here.
+ * they all see every write. Bounded by weight: past {@code maxWeight} the least recently used entries leave, written
+ * back first if dirty. A value weighs 1 unless a weigher says more (e.g. the items it holds), so a few large values
+ * cannot fill the heap. Emptied on {@link #init} and {@link #close}: after a crash or an aborted transaction, the
+ * task is revived from the changelog and nothing uncommitted survives here.
  * <p>
  * Interactive queries read from other threads, so methods are synchronized, and only the thread that writes (the
  * task's stream thread) ever writes back: a write back sends changelog records, which belongs to the task's
