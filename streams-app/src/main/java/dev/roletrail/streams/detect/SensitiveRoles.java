@@ -14,8 +14,9 @@ import dev.roletrail.schemas.config.Settings;
  * {@code org.sensitive-roles} says.
  * <p>
  * Three detectors ask about every role assumption, thirteen patterns each by default: about 3 % of the stream
- * threads' samples went to matching them (0.4 % once remembered). An organisation has a few thousand roles, so each role's answer is
- * remembered (at most {@link #REMEMBERED} of them, then forgotten all at once). Shared by every stream thread.
+ * threads' samples went to matching them (0.4 % once remembered). An organisation has a few thousand roles, so each
+ * role's answer is remembered (at most {@link #REMEMBERED} of them, then forgotten all at once). Shared by every
+ * stream thread.
  */
 public final class SensitiveRoles {
 
