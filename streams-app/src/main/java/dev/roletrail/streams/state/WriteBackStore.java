@@ -64,9 +64,9 @@ public final class WriteBackStore<V> implements KeyValueStore<String, V>, Cached
     private Set<String> dirty = new LinkedHashSet<>();
     /**
      * The dirty keys in the order of the store below, kept from the first range on (null before): a range reads the
-     * rows below merged with the dirty ones in it ({@link MergedRange}). It wrote every dirty row back first, so a
-     * findings pass reading one entity's usage rows after another wrote back, and sent to the changelog, rows that the
-     * commit would have written once.
+     * rows below merged with the dirty ones in it ({@link MergedRange}). Ranges used to write every dirty row back
+     * first, so a findings pass reading one entity's usage rows after another sent to the changelog, mid-commit, rows
+     * that the commit would have written once.
      */
     private TreeSet<String> dirtyInOrder;
     /** The thread that put what is dirty; null while nothing was put since the store was opened. */

@@ -113,9 +113,9 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     private KeyValueStore<String, Long> clock;
     /**
      * Each upstream partition's latest watermark, as the clock store holds it (key {@link #WATERMARK} and the
-     * partition), read from it once at start. Every watermark looks at them all, and a range over the clock store
-     * first wrote every row changed since the last commit back to RocksDB and the changelog: a changelog record per
-     * watermark instead of a row per commit.
+     * partition), read from it once at start. Every watermark looks at them all: from here, not by a range over the
+     * store each time, which also wrote the store's changed rows back each time while ranges still did (a changelog
+     * record per watermark instead of a row per commit).
      */
     private final Map<String, Long> watermarks = new HashMap<>();
     private KeyValueStore<String, InventoryEntity> inventory;
