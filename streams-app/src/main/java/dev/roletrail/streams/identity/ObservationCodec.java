@@ -10,7 +10,9 @@ import dev.roletrail.streams.state.CompactWriter;
 /**
  * {@link Observation}s in the compact form, for the {@code federated-by-role} repartition, which carries whole
  * observations: the record ({@link CloudTrailRecordCodec}), the principal, then the lineage with its session
- * ({@link SessionCodec}) when known. What is derived from the record is not carried, as before.
+ * ({@link SessionCodec}) when known. What is derived from the record is not carried, as before. The observation's
+ * version is its session's: what an earlier version wrote into the repartition before an upgrade holds its session
+ * in that version's form.
  */
 public final class ObservationCodec implements CompactSerde.Codec<Observation> {
 
@@ -19,6 +21,11 @@ public final class ObservationCodec implements CompactSerde.Codec<Observation> {
 
     public static CompactSerde<Observation> serde() {
         return SERDE;
+    }
+
+    @Override
+    public int version() {
+        return SESSIONS.version();
     }
 
     @Override
@@ -40,6 +47,11 @@ public final class ObservationCodec implements CompactSerde.Codec<Observation> {
 
     @Override
     public Observation read(CompactReader in) {
+        return read(in, version());
+    }
+
+    @Override
+    public Observation read(CompactReader in, int version) {
         var event = CloudTrailRecordCodec.read(in);
         String id = in.readString();
         String type = in.readString();
@@ -47,7 +59,7 @@ public final class ObservationCodec implements CompactSerde.Codec<Observation> {
         String origin = in.readString();
         var chain = in.readStrings();
         String sourceIdentity = in.readString();
-        Session session = in.readBoolean() ? SESSIONS.read(in) : null;
+        Session session = in.readBoolean() ? SESSIONS.read(in, version) : null;
         return new Observation(event, principal, new Lineage(origin, chain, sourceIdentity, session));
     }
 }
