@@ -53,6 +53,14 @@ import dev.roletrail.streams.time.StreamTicks;
  * wait for the wall clock only, is kept in memory: after a restart, the first stream-time check finds the held keys
  * whose stream-time hold is over, and they wait that minimum again, which can only help their session arrive.
  * <p>
+ * That minimum is needed only while another task may still issue the session. So each task also sends every task a
+ * {@link LineageWatermark} through {@code roletrail.sessions}, after the sessions its events issued, each time its
+ * events move on by a minute or more (checked every wall-clock second); once every task's watermark has passed a
+ * call's stream-time hold, no session of its time can still come, and it goes on without waiting for the wall clock.
+ * In a backfill that is seconds instead of the minimum; calls of sessions issued before the data began (most of those
+ * held) no longer pile up for it. A task that sends none (no events yet, or quiet since a restart) leaves the others
+ * on the wall-clock minimum. Watermarks are not traffic: they move neither this task's stream time nor its idle check.
+ * <p>
  * Holds must not depend on later traffic: at the end of a one-off input, or in a quiet account, nothing moves stream
  * time any more. So everything still held goes on without lineage, ignoring both holds, once the task has processed
  * no record for the idle-release time of wall-clock time, or at once when the {@link EndOfInput} is signalled: then no
@@ -71,11 +79,17 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
      */
     private static final Duration SESSIONS_DUE_BUCKET = Duration.ofMinutes(10);
     private static final int MAX_HELD_PER_KEY = 200;
+    /** How far this task's events move on before it sends its next watermark: a minute of event time. */
+    private static final long WATERMARK_EVERY_MS = CHECK_EVERY.toMillis();
 
     private final Duration hold;
     private final Duration holdWall;
     /** Whether this is the only task (an input of one partition): every session is issued here. */
     private final boolean onlyTask;
+    /** Partitions of the input, one lineage task each; 0: not known, and no watermark can say every task passed. */
+    private final int inputPartitions;
+    /** Whether this task sends watermarks: other tasks may wait for sessions it issues, and not forever. */
+    private final boolean sendsWatermarks;
     private final StreamTicks checks = new StreamTicks(CHECK_EVERY);
     private final Duration idleRelease;
     private final EndOfInput endOfInput;
@@ -89,6 +103,13 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     /** Whether everything held was released and no record came since: the next idle check has nothing to do. */
     private boolean releasedAllSinceLastRecord;
     private boolean recovered;
+    /** The latest watermark of each task (memory only: every task sends its next within seconds of moving on). */
+    private final Map<Integer, Long> watermarks = new HashMap<>();
+    /** The slowest task's watermark, once every task has sent one. */
+    private long everyTaskPassed = Long.MIN_VALUE;
+    /** The latest event time of this task's own events: not stream time, which sessions from faster tasks move. */
+    private long ownEventTime = Long.MIN_VALUE;
+    private long watermarkSent = Long.MIN_VALUE;
     private ProcessorContext<String, LineageOutput> context;
     private DecodedCache<Session> sessions;
     private DecodedCache<HeldEvents> held;
@@ -107,6 +128,8 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         this.hold = hold;
         this.onlyTask = inputPartitions == 1;
         this.holdWall = onlyTask ? Duration.ZERO : holdWall;
+        this.inputPartitions = inputPartitions;
+        this.sendsWatermarks = inputPartitions > 1 && !hold.isZero() && !this.holdWall.isZero();
         this.idleRelease = idleRelease;
         this.endOfInput = endOfInput;
     }
@@ -130,13 +153,17 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
 
     @Override
     public void process(Record<String, LineageInput> record) {
+        LineageInput input = record.value();
+        if (input.watermark() != null) {
+            passed(input.watermark());
+            return;
+        }
         lastRecordWall = context.currentSystemTimeMs();
         releasedAllSinceLastRecord = false;
         // Stream time, not wall clock: a replay of last month must release and expire exactly as the live run did.
         if (checks.advance(record.timestamp())) {
             onStreamTime(checks.tick());
         }
-        LineageInput input = record.value();
         if (input.session() != null) {
             if (!onlyTask) {
                 arrived(input.session()); // the only task delivered it to itself when it was issued
@@ -144,6 +171,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             return;
         }
         CloudTrailRecord event = input.event();
+        ownEventTime = Math.max(ownEventTime, record.timestamp());
         String keyId = temporaryKey(event);
         if (keyId == null || hold.isZero()) {
             emit(event, null);
@@ -197,9 +225,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
                 : Lineage.direct(principal, sourceIdentity(event));
         Observation observation = new Observation(event, principal, lineage);
         long timestamp = event.eventTime().toEpochMilli();
-        context.forward(new Record<>(principal.id(), new LineageOutput(observation, null), timestamp));
+        context.forward(new Record<>(principal.id(), LineageOutput.observation(observation), timestamp));
         observation.issuedSession().ifPresent(issued -> {
-            context.forward(new Record<>(issued.actingAs(), new LineageOutput(null, issued), timestamp));
+            context.forward(new Record<>(issued.actingAs(), LineageOutput.issued(issued), timestamp));
             if (onlyTask) {
                 // Its copy through the topic would come back a commit or more later, at a place among the records
                 // that depends on timing.
@@ -239,7 +267,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             Instant forgetAt = forgetAt(waiting);
             if (waiting.releaseAt().isAfter(now)) {
                 heldDue.add(keyId, waiting.releaseAt()); // a newer hold of the same key
-            } else if (!waiting.released() && !waitedLongEnough(keyId)) {
+            } else if (!waiting.released() && !mayGoWithoutSession(keyId, waiting)) {
                 // Off the index until released: a backfill runs many stream-time punctuations per wall-clock second.
                 waitingForWall.add(keyId);
             } else if (!waiting.released()) {
@@ -284,6 +312,38 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         } else {
             releaseWaitedForWall();
         }
+        sendWatermark();
+    }
+
+    /**
+     * After the sessions this task's events issued (forwarded as each went by), so a task that reads the watermark has
+     * read them. Its own events' time, not its stream time: a session or watermark from a faster task moves that.
+     */
+    private void sendWatermark() {
+        if (!sendsWatermarks || ownEventTime == Long.MIN_VALUE
+                || watermarkSent != Long.MIN_VALUE && ownEventTime - watermarkSent < WATERMARK_EVERY_MS) {
+            return;
+        }
+        watermarkSent = ownEventTime;
+        LineageWatermark watermark = new LineageWatermark(context.taskId().partition(), ownEventTime);
+        context.forward(new Record<>(watermark.key(), LineageOutput.watermark(watermark), ownEventTime,
+                watermark.headers()));
+    }
+
+    /** A task's watermark: when every task has passed a held call's stream-time hold, it need not wait any more. */
+    private void passed(LineageWatermark watermark) {
+        if (watermark.partition() >= inputPartitions) {
+            return; // not a task of this input (its partitions were fewer once), or the count is not known
+        }
+        watermarks.merge(watermark.partition(), watermark.streamTime(), Math::max);
+        if (watermarks.size() < inputPartitions) {
+            return;
+        }
+        long slowest = watermarks.values().stream().mapToLong(Long::longValue).min().orElseThrow();
+        if (slowest > everyTaskPassed) {
+            everyTaskPassed = slowest;
+            releaseWaitedForWall();
+        }
     }
 
     /**
@@ -320,12 +380,11 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         }
         recoverWaitingForWallOnce(context.currentStreamTimeMs());
         for (String keyId : List.copyOf(waitingForWall)) {
-            if (!waitedLongEnough(keyId)) {
-                continue;
-            }
-            waitingForWall.remove(keyId);
             HeldEvents waiting = held.get(keyId);
-            if (waiting != null && !waiting.released()) {
+            if (waiting == null || waiting.released()) {
+                waitingForWall.remove(keyId);
+            } else if (mayGoWithoutSession(keyId, waiting)) {
+                waitingForWall.remove(keyId);
                 releaseAndForgetLater(keyId, waiting);
             }
         }
@@ -341,7 +400,11 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         return waiting.releaseAt().plus(KEEP_RELEASED);
     }
 
-    private boolean waitedLongEnough(String keyId) {
+    /** Whether held calls whose stream-time hold is over may go: every task passed it, or the wall-clock minimum. */
+    private boolean mayGoWithoutSession(String keyId, HeldEvents waiting) {
+        if (everyTaskPassed >= waiting.releaseAt().toEpochMilli()) {
+            return true;
+        }
         long since = heldSinceWall.getOrDefault(keyId, startedWall);
         return context.currentSystemTimeMs() - since >= holdWall.toMillis();
     }

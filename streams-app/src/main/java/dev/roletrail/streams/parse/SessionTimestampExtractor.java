@@ -4,10 +4,12 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 import dev.roletrail.schemas.identity.Session;
+import dev.roletrail.streams.identity.LineageWatermark;
 
 /**
  * Sessions on {@code roletrail.sessions} carry the broker's append time (so retention works during backfills); their
- * event time is when the session was issued, which is what must drive stream time next to the CloudTrail records.
+ * event time is when the session was issued, which is what must drive stream time next to the CloudTrail records. A
+ * lineage watermark's is the time its header carries.
  */
 public final class SessionTimestampExtractor implements TimestampExtractor {
 
@@ -16,6 +18,7 @@ public final class SessionTimestampExtractor implements TimestampExtractor {
         if (record.value() instanceof Session session) {
             return session.issuedAt().toEpochMilli();
         }
-        return partitionTime >= 0 ? partitionTime : Math.max(record.timestamp(), 0);
+        return LineageWatermark.timeIn(record.headers())
+                .orElseGet(() -> partitionTime >= 0 ? partitionTime : Math.max(record.timestamp(), 0));
     }
 }
