@@ -74,10 +74,13 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     private static final Duration KEEP_RELEASED = Duration.ofHours(36);
     private static final Duration CHECK_EVERY = Duration.ofMinutes(1);
     /**
-     * Sessions are forgotten hours after they expire, so their due times need no minute's precision: rows of ten
-     * minutes share more keys, and so fewer changelog records, in traffic of a few sessions a minute.
+     * Sessions are forgotten hours after they expire, and released markers a day and a half after their release, so
+     * their due times need no minute's precision: rows of ten minutes share more keys, and so fewer changelog records
+     * and bytes, in traffic of a few sessions a minute.
      */
-    private static final Duration SESSIONS_DUE_BUCKET = Duration.ofMinutes(10);
+    private static final Duration FORGET_BUCKET = Duration.ofMinutes(10);
+    /** The index of released markers, in the timers store beside that of the held calls. */
+    private static final String RELEASED_DUE = StoreNames.HELD_EVENTS + "-released";
     private static final int MAX_HELD_PER_KEY = 200;
     /** How far this task's events move on before it sends its next watermark: a minute of event time. */
     private static final long WATERMARK_EVERY_MS = CHECK_EVERY.toMillis();
@@ -114,6 +117,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     private DecodedCache<Session> sessions;
     private DecodedCache<HeldEvents> held;
     private DueIndex heldDue;
+    private DueIndex releasedDue;
     private DueIndex sessionsDue;
 
     /**
@@ -141,7 +145,8 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         this.held = DecodedCache.of(context, StoreNames.HELD_EVENTS);
         KeyValueStore<String, DueBucket> timers = context.getStateStore(StoreNames.TIMERS);
         this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS, CHECK_EVERY);
-        this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS, SESSIONS_DUE_BUCKET);
+        this.releasedDue = new DueIndex(timers, RELEASED_DUE, FORGET_BUCKET);
+        this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS, FORGET_BUCKET);
         this.startedWall = context.currentSystemTimeMs();
         this.lastRecordWall = startedWall;
         if (!hold.isZero()) {
@@ -273,11 +278,12 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             } else if (!waiting.released()) {
                 releaseAndForgetLater(keyId, waiting);
             } else if (forgetAt.isAfter(now)) {
-                heldDue.add(keyId, forgetAt);
+                releasedDue.add(keyId, forgetAt); // released at the cap, or indexed here by an earlier version
             } else {
                 held.delete(keyId);
             }
         }
+        releasedDue.expireDue(now, held::get, marker -> marker.released() ? forgetAt(marker) : null, held::delete);
         sessionsDue.expireDue(now, sessions::get,
                 session -> session.expiresAt() == null ? null : session.expiresAt().plus(KEEP_AFTER_EXPIRY),
                 sessions::delete);
@@ -393,7 +399,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     /** Releases the held events, and indexes when the released marker left behind may go. */
     private void releaseAndForgetLater(String keyId, HeldEvents waiting) {
         release(keyId, waiting);
-        heldDue.add(keyId, forgetAt(waiting));
+        releasedDue.add(keyId, forgetAt(waiting));
     }
 
     private static Instant forgetAt(HeldEvents waiting) {
