@@ -4,10 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -81,8 +79,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     /**
      * The index of released markers, in the timers store beside that of the held calls, in rows of an hour (as entity
      * retention's): a marker goes a day and a half after its release, and a key is still taken when it is due, not
-     * when its row's hour ends. In the simulator benchmark the whole due index held 544–546 bytes a principal with
-     * markers in minute or ten-minute rows, 391 with hour rows (one run each).
+     * when its row's hour ends. Rows of an hour share more keys than the held calls' rows of a minute; in the
+     * simulator benchmark the whole due index took 391–546 bytes a principal either way, within its spread between
+     * runs (about as much as the markers add).
      */
     private static final String RELEASED_DUE = StoreNames.HELD_EVENTS + "-released";
     private static final int MAX_HELD_PER_KEY = 200;
@@ -102,8 +101,11 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     private final EndOfInput endOfInput;
     /** Wall-clock millis at which each key still held began to wait (since this processor started). */
     private final Map<String, Long> heldSinceWall = new HashMap<>();
-    /** Keys whose stream-time hold is over but whose wall-clock minimum is not. */
-    private final Set<String> waitingForWall = new LinkedHashSet<>();
+    /**
+     * Keys whose stream-time hold is over but whose wall-clock minimum is not, with the end of that hold (epoch millis)
+     * for the watermarks to be compared with.
+     */
+    private final Map<String, Long> waitingForWall = new LinkedHashMap<>();
     private long startedWall;
     /** Wall-clock millis of the last record (event or session) this task processed, or of the start. */
     private long lastRecordWall;
@@ -276,9 +278,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             Instant forgetAt = forgetAt(waiting);
             if (waiting.releaseAt().isAfter(now)) {
                 heldDue.add(keyId, waiting.releaseAt()); // a newer hold of the same key
-            } else if (!waiting.released() && !mayGoWithoutSession(keyId, waiting)) {
+            } else if (!waiting.released() && !mayGoWithoutSession(keyId, waiting.releaseAt().toEpochMilli())) {
                 // Off the index until released: a backfill runs many stream-time punctuations per wall-clock second.
-                waitingForWall.add(keyId);
+                waitingForWall.put(keyId, waiting.releaseAt().toEpochMilli());
             } else if (!waiting.released()) {
                 releaseAndForgetLater(keyId, waiting);
             } else if (forgetAt.isAfter(now)) {
@@ -310,7 +312,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         try (KeyValueIterator<String, HeldEvents> all = held.store().all()) {
             all.forEachRemaining(entry -> {
                 if (!entry.value.released() && !entry.value.releaseAt().isAfter(now)) {
-                    waitingForWall.add(entry.key);
+                    waitingForWall.put(entry.key, entry.value.releaseAt().toEpochMilli());
                 }
             });
         }
@@ -389,12 +391,13 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             return;
         }
         recoverWaitingForWallOnce(context.currentStreamTimeMs());
-        for (String keyId : List.copyOf(waitingForWall)) {
+        for (String keyId : List.copyOf(waitingForWall.keySet())) {
+            if (!mayGoWithoutSession(keyId, waitingForWall.get(keyId))) {
+                continue;
+            }
+            waitingForWall.remove(keyId);
             HeldEvents waiting = held.get(keyId);
-            if (waiting == null || waiting.released()) {
-                waitingForWall.remove(keyId);
-            } else if (mayGoWithoutSession(keyId, waiting)) {
-                waitingForWall.remove(keyId);
+            if (waiting != null && !waiting.released()) {
                 releaseAndForgetLater(keyId, waiting);
             }
         }
@@ -410,9 +413,12 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         return waiting.releaseAt().plus(KEEP_RELEASED);
     }
 
-    /** Whether held calls whose stream-time hold is over may go: every task passed it, or the wall-clock minimum. */
-    private boolean mayGoWithoutSession(String keyId, HeldEvents waiting) {
-        if (everyTaskPassed >= waiting.releaseAt().toEpochMilli()) {
+    /**
+     * Whether held calls whose stream-time hold is over may go: every task has passed it, or they waited the wall-clock
+     * minimum. From memory alone: it is asked of every key waiting for the wall clock, every second and watermark.
+     */
+    private boolean mayGoWithoutSession(String keyId, long releaseAt) {
+        if (everyTaskPassed >= releaseAt) {
             return true;
         }
         long since = heldSinceWall.getOrDefault(keyId, startedWall);
