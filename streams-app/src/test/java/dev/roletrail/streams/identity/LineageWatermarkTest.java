@@ -130,6 +130,26 @@ class LineageWatermarkTest {
     }
 
     @Test
+    void shouldSendNoWatermarkWhileItsEventsAreLiveSinceNoHoldCouldEndBeforeTheWallClocksMinimum() {
+        LineageProcessor lineage = start(2, Duration.ZERO);
+        Instant wall = Instant.ofEpochMilli(WALL);
+        event(lineage, record(CloudTrailEvent.byUser(ALICE).at(wall.minus(Duration.ofMinutes(59)))));
+        punctuateWallClock(WALL + 1_000);
+        assertThat(watermarksSent()).as("within the hour: live, CloudTrail's delivery delay").isEmpty();
+
+        event(lineage, record(CloudTrailEvent.byUser(ALICE).at(wall.minus(Duration.ofMinutes(30)))));
+        punctuateWallClock(WALL + 2_000);
+        assertThat(watermarksSent()).isEmpty();
+
+        // An hour later its latest event is more than an hour behind the wall clock (a late event moves nothing).
+        event(lineage, record(CloudTrailEvent.byUser(ALICE).at(wall.minus(Duration.ofHours(3)))));
+        punctuateWallClock(WALL + Duration.ofHours(1).toMillis());
+
+        assertThat(watermarksSent()).containsExactly(
+                new LineageWatermark(0, wall.minus(Duration.ofMinutes(30)).toEpochMilli()));
+    }
+
+    @Test
     void shouldSendNoWatermarkWhenEverySessionIsIssuedHereOrTheTasksAreNotKnown() {
         for (int partitions : new int[] {0, 1}) {
             LineageProcessor lineage = start(partitions, Duration.ZERO);
