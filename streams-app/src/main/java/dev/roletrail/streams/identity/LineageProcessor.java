@@ -57,8 +57,9 @@ import dev.roletrail.streams.time.StreamTicks;
  * clock; once every task's watermark has passed a call's stream-time hold, no session of its time can still come, and
  * it goes on without waiting for the wall clock.
  * In a backfill that is seconds instead of the minimum; calls of sessions issued before the data began (most of those
- * held) no longer pile up for it. A task that sends none (no events yet, or quiet since a restart) leaves the others
- * on the wall-clock minimum. Watermarks are not traffic: they move neither this task's stream time nor its idle check.
+ * held) no longer pile up for it. A task that sends none (no events yet, live, or quiet since a restart) leaves the
+ * others on the wall-clock minimum. Watermarks are not traffic: they move neither this task's stream time nor its idle
+ * check.
  * <p>
  * Holds must not depend on later traffic: at the end of a one-off input, or in a quiet account, nothing moves stream
  * time any more. So everything still held goes on without lineage, ignoring both holds, once the task has processed
@@ -91,8 +92,8 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     /**
      * How far behind the wall clock this task's events must be for it to send watermarks: an hour, beyond CloudTrail's
      * delivery delay and late objects. Only where stream time outruns the wall clock (a backfill, a catch-up) can a
-     * stream-time hold end before the wall-clock minimum; live, watermarks would release nothing earlier. And they cost:
-     * in the latency benchmark, sent live too, the app fell behind in the first minute in three runs of four (the
+     * stream-time hold end before the wall-clock minimum; live, watermarks would release nothing earlier. And they
+     * cost: in the latency benchmark, sent live too, the app fell behind in the first minute in three runs of four (the
      * streams part's p99 2.6–4.2 s against 1.2–1.7 s; why was not traced), sent only when behind, in none of three.
      */
     private static final long BEHIND_FOR_WATERMARKS_MS = Duration.ofHours(1).toMillis();
@@ -121,7 +122,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     /** Whether everything held was released and no record came since: the next idle check has nothing to do. */
     private boolean releasedAllSinceLastRecord;
     private boolean recovered;
-    /** The latest watermark of each task (memory only: every task sends its next within seconds of moving on). */
+    /** The latest watermark of each task (memory only: a task that is behind sends its next within seconds). */
     private final Map<Integer, Long> watermarks = new HashMap<>();
     /** The slowest task's watermark, once every task has sent one. */
     private long everyTaskPassed = Long.MIN_VALUE;
