@@ -55,8 +55,6 @@ import dev.roletrail.streams.identity.LineageProcessor;
 import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.identity.ObservationCodec;
 import dev.roletrail.streams.identity.SessionCodec;
-import dev.roletrail.streams.identity.SessionsInput;
-import dev.roletrail.streams.identity.SessionsPartitioner;
 import dev.roletrail.streams.keys.KeyUsageCodec;
 import dev.roletrail.streams.keys.KeyUsageProcessor;
 import dev.roletrail.streams.keys.NewNetworkForKeyDetector;
@@ -263,7 +261,7 @@ public final class RoleTrailTopology {
                         Consumed.with(topics.sessions().keySerde(), topics.sessions().valueSerde())
                                 .withTimestampExtractor(new SessionTimestampExtractor())
                                 .withName("sessions-source"))
-                .processValues(SessionsInput::new, Named.as("session-input"));
+                .mapValues(LineageInput::session, Named.as("session-input"));
         Map<String, KStream<String, LineageOutput>> lineage = records
                 .mapValues(LineageInput::event, Named.as("event-input"))
                 .merge(sessions, Named.as("events-and-sessions"))
@@ -273,11 +271,9 @@ public final class RoleTrailTopology {
                 .split(Named.as("lineage-"))
                 .branch((key, out) -> out.isObservation(), Branched.as("observation"))
                 .defaultBranch(Branched.as("session"));
-        // A session, or a watermark: a null value with its header, for every partition.
         lineage.get("lineage-session")
                 .mapValues(LineageOutput::issued, Named.as("issued-session"))
-                .to(topics.sessions().name(), produced(topics.sessions(), "sessions-sink")
-                        .withStreamPartitioner(new SessionsPartitioner()));
+                .to(topics.sessions().name(), produced(topics.sessions(), "sessions-sink"));
         return lineage.get("lineage-observation").mapValues(LineageOutput::observation, Named.as("observation"));
     }
 

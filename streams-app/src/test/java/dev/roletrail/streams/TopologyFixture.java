@@ -12,7 +12,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Properties;
 
 import org.apache.kafka.common.serialization.Serdes;
@@ -21,7 +20,6 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.test.TestRecord;
 
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
@@ -32,7 +30,6 @@ import dev.roletrail.schemas.identity.Identity;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.schemas.inventory.InventoryEntity;
 import dev.roletrail.streams.config.StreamsAppConfig;
-import dev.roletrail.streams.identity.LineageWatermark;
 import dev.roletrail.streams.siem.OcsfSchemas;
 import dev.roletrail.streams.siem.SiemForward;
 import dev.roletrail.streams.time.EndOfInput;
@@ -60,7 +57,6 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<String, DeadLetter> deadLetters;
     private final TestOutputTopic<String, Session> sessions;
-    private final TestInputTopic<String, Session> sessionsIn;
     private final boolean siemEnabled;
     private final TestOutputTopic<String, String> siem;
     private final TestInputTopic<String, Finding> findingsIn;
@@ -86,14 +82,6 @@ public final class TopologyFixture implements AutoCloseable {
         return new TopologyFixture(settings, NOW, 1);
     }
 
-    /**
-     * A topology told that its input has this many partitions, of which the driver runs the first: the lineage step
-     * sends its watermarks, and a test plays the other tasks with {@link #sendLineageWatermark}.
-     */
-    public static TopologyFixture partitions(int inputPartitions, Map<String, String> settings) {
-        return new TopologyFixture(settings, NOW, inputPartitions);
-    }
-
     private TopologyFixture(Map<String, String> settings, Instant now, int inputPartitions) {
         Map<String, String> values = new HashMap<>(settings);
         // The driver empties its state directory on close but leaves it: hundreds stayed behind per test run.
@@ -117,8 +105,6 @@ public final class TopologyFixture implements AutoCloseable {
                 topics.deadletter().keySerde().deserializer(), topics.deadletter().valueSerde().deserializer());
         sessions = driver.createOutputTopic(topics.sessions().name(), topics.sessions().keySerde().deserializer(),
                 topics.sessions().valueSerde().deserializer());
-        sessionsIn = driver.createInputTopic(topics.sessions().name(), topics.sessions().keySerde().serializer(),
-                topics.sessions().valueSerde().serializer());
         siemEnabled = config.siemForward().any();
         siem = driver.createOutputTopic(topics.siem().name(), topics.siem().keySerde().deserializer(),
                 topics.siem().valueSerde().deserializer());
@@ -195,15 +181,9 @@ public final class TopologyFixture implements AutoCloseable {
         cloudtrail.pipeInput(key, value);
     }
 
-    /** Every session the lineage step issued since the last call (its watermarks, null values, are skipped). */
+    /** Every session the lineage step issued since the last call. */
     public List<Session> sessions() {
-        return sessions.readRecordsToList().stream().map(TestRecord::value).filter(Objects::nonNull).toList();
-    }
-
-    /** A lineage watermark on {@code roletrail.sessions}, as another task (another input partition) sends it. */
-    public void sendLineageWatermark(int partition, Instant time) {
-        LineageWatermark watermark = new LineageWatermark(partition, time.toEpochMilli());
-        sessionsIn.pipeInput(new TestRecord<>(watermark.key(), null, watermark.headers(), time));
+        return sessions.readValuesToList();
     }
 
     /** Every dead letter emitted since the last call. */

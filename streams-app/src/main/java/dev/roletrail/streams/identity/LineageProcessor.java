@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -51,16 +53,6 @@ import dev.roletrail.streams.time.StreamTicks;
  * wait for the wall clock only, is kept in memory: after a restart, the first stream-time check finds the held keys
  * whose stream-time hold is over, and they wait that minimum again, which can only help their session arrive.
  * <p>
- * That minimum is needed only while another task may still issue the session. So each task also sends every task a
- * {@link LineageWatermark} through {@code roletrail.sessions}, after the sessions its events issued, each time its
- * events move on by a minute or more (checked every wall-clock second) while they are more than an hour behind the wall
- * clock; once every task's watermark has passed a call's stream-time hold, no session of its time can still come, and
- * it goes on without waiting for the wall clock.
- * In a backfill that is seconds instead of the minimum; calls of sessions issued before the data began (most of those
- * held) no longer pile up for it. A task that sends none (no events yet, live, or quiet since a restart) leaves the
- * others on the wall-clock minimum. Watermarks are not traffic: they move neither this task's stream time nor its idle
- * check.
- * <p>
  * Holds must not depend on later traffic: at the end of a one-off input, or in a quiet account, nothing moves stream
  * time any more. So everything still held goes on without lineage, ignoring both holds, once the task has processed
  * no record for the idle-release time of wall-clock time, or at once when the {@link EndOfInput} is signalled: then no
@@ -78,62 +70,29 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
      * minutes share more keys, and so fewer changelog records, in traffic of a few sessions a minute.
      */
     private static final Duration SESSIONS_DUE_BUCKET = Duration.ofMinutes(10);
-    /**
-     * The index of released markers, in the timers store beside that of the held calls, in rows of an hour (as entity
-     * retention's): a marker goes a day and a half after its release, and a key is still taken when it is due, not
-     * when its row's hour ends. Rows of an hour share more keys than the held calls' rows of a minute; in the
-     * simulator benchmark the whole due index took 391–546 bytes a principal either way, within its spread between
-     * runs (about as much as the markers add).
-     */
-    private static final String RELEASED_DUE = StoreNames.HELD_EVENTS + "-released";
     private static final int MAX_HELD_PER_KEY = 200;
-    /** How far this task's events move on before it sends its next watermark: a minute of event time. */
-    private static final long WATERMARK_EVERY_MS = CHECK_EVERY.toMillis();
-    /**
-     * How far behind the wall clock this task's events must be for it to send watermarks: an hour, beyond CloudTrail's
-     * delivery delay and late objects. Only where stream time outruns the wall clock (a backfill, a catch-up) can a
-     * stream-time hold end before the wall-clock minimum; live, watermarks would release nothing earlier. And they
-     * cost: in the latency benchmark, sent live too, the app fell behind in the first minute in three runs of four (the
-     * streams part's p99 2.6–4.2 s against 1.2–1.7 s; why was not traced), sent only when behind, in none of three.
-     */
-    private static final long BEHIND_FOR_WATERMARKS_MS = Duration.ofHours(1).toMillis();
 
     private final Duration hold;
     private final Duration holdWall;
     /** Whether this is the only task (an input of one partition): every session is issued here. */
     private final boolean onlyTask;
-    /** Partitions of the input, one lineage task each; 0: not known, and no watermark can say every task passed. */
-    private final int inputPartitions;
-    /** Whether this task sends watermarks: other tasks may wait for sessions it issues, and not forever. */
-    private final boolean sendsWatermarks;
     private final StreamTicks checks = new StreamTicks(CHECK_EVERY);
     private final Duration idleRelease;
     private final EndOfInput endOfInput;
     /** Wall-clock millis at which each key still held began to wait (since this processor started). */
     private final Map<String, Long> heldSinceWall = new HashMap<>();
-    /**
-     * Keys whose stream-time hold is over but whose wall-clock minimum is not, with the end of that hold (epoch millis)
-     * for the watermarks to be compared with.
-     */
-    private final Map<String, Long> waitingForWall = new LinkedHashMap<>();
+    /** Keys whose stream-time hold is over but whose wall-clock minimum is not. */
+    private final Set<String> waitingForWall = new LinkedHashSet<>();
     private long startedWall;
     /** Wall-clock millis of the last record (event or session) this task processed, or of the start. */
     private long lastRecordWall;
     /** Whether everything held was released and no record came since: the next idle check has nothing to do. */
     private boolean releasedAllSinceLastRecord;
     private boolean recovered;
-    /** The latest watermark of each task (memory only: a task that is behind sends its next within seconds). */
-    private final Map<Integer, Long> watermarks = new HashMap<>();
-    /** The slowest task's watermark, once every task has sent one. */
-    private long everyTaskPassed = Long.MIN_VALUE;
-    /** The latest event time of this task's own events: not stream time, which sessions from faster tasks move. */
-    private long ownEventTime = Long.MIN_VALUE;
-    private long watermarkSent = Long.MIN_VALUE;
     private ProcessorContext<String, LineageOutput> context;
     private DecodedCache<Session> sessions;
     private DecodedCache<HeldEvents> held;
     private DueIndex heldDue;
-    private DueIndex releasedDue;
     private DueIndex sessionsDue;
 
     /**
@@ -148,8 +107,6 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         this.hold = hold;
         this.onlyTask = inputPartitions == 1;
         this.holdWall = onlyTask ? Duration.ZERO : holdWall;
-        this.inputPartitions = inputPartitions;
-        this.sendsWatermarks = inputPartitions > 1 && !hold.isZero() && !this.holdWall.isZero();
         this.idleRelease = idleRelease;
         this.endOfInput = endOfInput;
     }
@@ -161,7 +118,6 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         this.held = DecodedCache.of(context, StoreNames.HELD_EVENTS);
         KeyValueStore<String, DueBucket> timers = context.getStateStore(StoreNames.TIMERS);
         this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS, CHECK_EVERY);
-        this.releasedDue = new DueIndex(timers, RELEASED_DUE, DueIndex.RETENTION_CHECKS);
         this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS, SESSIONS_DUE_BUCKET);
         this.startedWall = context.currentSystemTimeMs();
         this.lastRecordWall = startedWall;
@@ -174,17 +130,13 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
 
     @Override
     public void process(Record<String, LineageInput> record) {
-        LineageInput input = record.value();
-        if (input.watermark() != null) {
-            passed(input.watermark());
-            return;
-        }
         lastRecordWall = context.currentSystemTimeMs();
         releasedAllSinceLastRecord = false;
         // Stream time, not wall clock: a replay of last month must release and expire exactly as the live run did.
         if (checks.advance(record.timestamp())) {
             onStreamTime(checks.tick());
         }
+        LineageInput input = record.value();
         if (input.session() != null) {
             if (!onlyTask) {
                 arrived(input.session()); // the only task delivered it to itself when it was issued
@@ -192,7 +144,6 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             return;
         }
         CloudTrailRecord event = input.event();
-        ownEventTime = Math.max(ownEventTime, record.timestamp());
         String keyId = temporaryKey(event);
         if (keyId == null || hold.isZero()) {
             emit(event, null);
@@ -246,9 +197,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
                 : Lineage.direct(principal, sourceIdentity(event));
         Observation observation = new Observation(event, principal, lineage);
         long timestamp = event.eventTime().toEpochMilli();
-        context.forward(new Record<>(principal.id(), LineageOutput.observation(observation), timestamp));
+        context.forward(new Record<>(principal.id(), new LineageOutput(observation, null), timestamp));
         observation.issuedSession().ifPresent(issued -> {
-            context.forward(new Record<>(issued.actingAs(), LineageOutput.issued(issued), timestamp));
+            context.forward(new Record<>(issued.actingAs(), new LineageOutput(null, issued), timestamp));
             if (onlyTask) {
                 // Its copy through the topic would come back a commit or more later, at a place among the records
                 // that depends on timing.
@@ -288,18 +239,17 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             Instant forgetAt = forgetAt(waiting);
             if (waiting.releaseAt().isAfter(now)) {
                 heldDue.add(keyId, waiting.releaseAt()); // a newer hold of the same key
-            } else if (!waiting.released() && !mayGoWithoutSession(keyId, waiting.releaseAt().toEpochMilli())) {
+            } else if (!waiting.released() && !waitedLongEnough(keyId)) {
                 // Off the index until released: a backfill runs many stream-time punctuations per wall-clock second.
-                waitingForWall.put(keyId, waiting.releaseAt().toEpochMilli());
+                waitingForWall.add(keyId);
             } else if (!waiting.released()) {
                 releaseAndForgetLater(keyId, waiting);
             } else if (forgetAt.isAfter(now)) {
-                releasedDue.add(keyId, forgetAt); // released at the cap, or indexed here by an earlier version
+                heldDue.add(keyId, forgetAt);
             } else {
                 held.delete(keyId);
             }
         }
-        releasedDue.expireDue(now, held::get, marker -> marker.released() ? forgetAt(marker) : null, held::delete);
         sessionsDue.expireDue(now, sessions::get,
                 session -> session.expiresAt() == null ? null : session.expiresAt().plus(KEEP_AFTER_EXPIRY),
                 sessions::delete);
@@ -322,7 +272,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         try (KeyValueIterator<String, HeldEvents> all = held.store().all()) {
             all.forEachRemaining(entry -> {
                 if (!entry.value.released() && !entry.value.releaseAt().isAfter(now)) {
-                    waitingForWall.put(entry.key, entry.value.releaseAt().toEpochMilli());
+                    waitingForWall.add(entry.key);
                 }
             });
         }
@@ -332,39 +282,6 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         if (endOfInput.signalled() || idle(wall)) {
             releaseAllHeld();
         } else {
-            releaseWaitedForWall();
-        }
-        sendWatermark();
-    }
-
-    /**
-     * After the sessions this task's events issued (forwarded as each went by), so a task that reads the watermark has
-     * read them. Its own events' time, not its stream time: a session or watermark from a faster task moves that.
-     */
-    private void sendWatermark() {
-        if (!sendsWatermarks || ownEventTime == Long.MIN_VALUE
-                || context.currentSystemTimeMs() - ownEventTime < BEHIND_FOR_WATERMARKS_MS
-                || watermarkSent != Long.MIN_VALUE && ownEventTime - watermarkSent < WATERMARK_EVERY_MS) {
-            return;
-        }
-        watermarkSent = ownEventTime;
-        LineageWatermark watermark = new LineageWatermark(context.taskId().partition(), ownEventTime);
-        context.forward(new Record<>(watermark.key(), LineageOutput.watermark(watermark), ownEventTime,
-                watermark.headers()));
-    }
-
-    /** A task's watermark: when every task has passed a held call's stream-time hold, it need not wait any more. */
-    private void passed(LineageWatermark watermark) {
-        if (watermark.partition() >= inputPartitions) {
-            return; // not a task of this input (its partitions were fewer once), or the count is not known
-        }
-        watermarks.merge(watermark.partition(), watermark.streamTime(), Math::max);
-        if (watermarks.size() < inputPartitions) {
-            return;
-        }
-        long slowest = watermarks.values().stream().mapToLong(Long::longValue).min().orElseThrow();
-        if (slowest > everyTaskPassed) {
-            everyTaskPassed = slowest;
             releaseWaitedForWall();
         }
     }
@@ -402,8 +319,8 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             return;
         }
         recoverWaitingForWallOnce(context.currentStreamTimeMs());
-        for (String keyId : List.copyOf(waitingForWall.keySet())) {
-            if (!mayGoWithoutSession(keyId, waitingForWall.get(keyId))) {
+        for (String keyId : List.copyOf(waitingForWall)) {
+            if (!waitedLongEnough(keyId)) {
                 continue;
             }
             waitingForWall.remove(keyId);
@@ -417,21 +334,14 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     /** Releases the held events, and indexes when the released marker left behind may go. */
     private void releaseAndForgetLater(String keyId, HeldEvents waiting) {
         release(keyId, waiting);
-        releasedDue.add(keyId, forgetAt(waiting));
+        heldDue.add(keyId, forgetAt(waiting));
     }
 
     private static Instant forgetAt(HeldEvents waiting) {
         return waiting.releaseAt().plus(KEEP_RELEASED);
     }
 
-    /**
-     * Whether held calls whose stream-time hold is over may go: every task has passed it, or they waited the wall-clock
-     * minimum. From memory alone: it is asked of every key waiting for the wall clock, every second and watermark.
-     */
-    private boolean mayGoWithoutSession(String keyId, long releaseAt) {
-        if (everyTaskPassed >= releaseAt) {
-            return true;
-        }
+    private boolean waitedLongEnough(String keyId) {
         long since = heldSinceWall.getOrDefault(keyId, startedWall);
         return context.currentSystemTimeMs() - since >= holdWall.toMillis();
     }

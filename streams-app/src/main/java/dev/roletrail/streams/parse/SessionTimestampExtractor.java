@@ -4,12 +4,10 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.processor.TimestampExtractor;
 
 import dev.roletrail.schemas.identity.Session;
-import dev.roletrail.streams.identity.LineageWatermark;
 
 /**
  * Sessions on {@code roletrail.sessions} carry the broker's append time (so retention works during backfills); their
- * event time is when the session was issued, which is what must drive stream time next to the CloudTrail records. A
- * lineage watermark's is the time its header carries.
+ * event time is when the session was issued, which is what must drive stream time next to the CloudTrail records.
  */
 public final class SessionTimestampExtractor implements TimestampExtractor {
 
@@ -18,7 +16,6 @@ public final class SessionTimestampExtractor implements TimestampExtractor {
         if (record.value() instanceof Session session) {
             return session.issuedAt().toEpochMilli();
         }
-        return LineageWatermark.timeIn(record.headers())
-                .orElseGet(() -> partitionTime >= 0 ? partitionTime : Math.max(record.timestamp(), 0));
+        return partitionTime >= 0 ? partitionTime : Math.max(record.timestamp(), 0);
     }
 }

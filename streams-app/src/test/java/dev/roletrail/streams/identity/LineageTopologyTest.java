@@ -174,46 +174,6 @@ class LineageTopologyTest {
                 assertThat(session.chain()).containsExactly(JUMP, TARGET));
     }
 
-    /**
-     * Over several partitions, the lineage task sends its watermark through roletrail.sessions and reads it back; a
-     * held call goes on once every task's watermark has passed its hold, before the wall-clock minimum.
-     */
-    @Test
-    void shouldReleaseOnceEveryTasksWatermarkPassedTheHoldWithoutWaitingForTheWallClock() {
-        topology.close();
-        topology = TopologyFixture.partitions(2, Map.of("detector.learning-period", "0d",
-                "streams.lineage-hold-wall", "10s"));
-        send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "old").withAccessKey("ASIAOLDSESSION000001").assumeRole(TARGET)
-                .at(T0));
-        send(ALICE, CloudTrailEvent.byUser(ALICE).at(T0.plus(Duration.ofMinutes(11))));
-        topology.driver().advanceWallClockTime(Duration.ofSeconds(1)); // this task's watermark, read back
-        assertThat(topology.sessions()).as("the other task may still issue the session").isEmpty();
-
-        topology.sendLineageWatermark(1, T0.plus(Duration.ofMinutes(10)));
-
-        assertThat(topology.sessions()).singleElement().satisfies(session ->
-                assertThat(session.chain()).containsExactly(JUMP, TARGET));
-    }
-
-    @Test
-    void shouldKeepHoldingWhileTheOtherTasksWatermarkIsShortOfTheHold() {
-        topology.close();
-        topology = TopologyFixture.partitions(2, Map.of("detector.learning-period", "0d",
-                "streams.lineage-hold-wall", "10s"));
-        CloudTrailEvent issuing = CloudTrailEvent.byUser(ALICE).assumeRole(JUMP).at(T0);
-        send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "alice").withAccessKey(issuing.issuedKeyId())
-                .assumeRole(TARGET).at(T0.plusSeconds(60)));
-        send(ALICE, CloudTrailEvent.byUser(ALICE).at(T0.plus(Duration.ofHours(2))));
-        topology.driver().advanceWallClockTime(Duration.ofSeconds(1));
-        topology.sendLineageWatermark(1, T0.plus(Duration.ofMinutes(5)));
-        assertThat(topology.sessions()).isEmpty();
-
-        send(ALICE, issuing);
-
-        assertThat(topology.sessions()).extracting(Session::chain)
-                .containsExactly(List.of(ALICE, JUMP), List.of(ALICE, JUMP, TARGET));
-    }
-
     @Test
     void shouldReleaseByStreamTimeAloneWithOnePartitionSinceNoSessionIsOnItsWay() {
         topology.close();

@@ -13,9 +13,8 @@ import org.apache.kafka.common.record.TimestampType;
 import org.junit.jupiter.api.Test;
 
 import dev.roletrail.schemas.identity.Session;
-import dev.roletrail.streams.identity.LineageWatermark;
 
-/** roletrail.sessions is stamped on append: a session's time is when it was issued, a watermark's its header's. */
+/** roletrail.sessions is stamped on append: a session's time is when it was issued, not when it was appended. */
 class SessionTimestampExtractorTest {
 
     private static final long APPENDED = Instant.parse("2026-12-07T10:00:00Z").toEpochMilli();
@@ -34,14 +33,7 @@ class SessionTimestampExtractorTest {
     }
 
     @Test
-    void shouldTakeAWatermarksTimeFromItsHeader() {
-        LineageWatermark watermark = new LineageWatermark(2, ISSUED.toEpochMilli());
-
-        assertThat(extractor.extract(record("2", null, watermark.headers()), -1)).isEqualTo(ISSUED.toEpochMilli());
-    }
-
-    @Test
-    void shouldKeepThePartitionsTimeForANullValueWithoutAWatermark() {
+    void shouldKeepThePartitionsTimeForARecordThatIsNotASession() {
         assertThat(extractor.extract(record("x", null, new RecordHeaders()), 42L)).isEqualTo(42L);
         assertThat(extractor.extract(record("x", null, new RecordHeaders()), -1)).isEqualTo(APPENDED);
     }
