@@ -2,7 +2,6 @@ package dev.roletrail.streams.state;
 
 import java.util.Comparator;
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -12,8 +11,8 @@ import org.apache.kafka.streams.state.KeyValueIterator;
 
 /**
  * A range of the store below merged with the writes not yet written back to it, both in key order: a pending write
- * replaces the stored value of its key, a pending deletion (empty) hides it. The pending writes are a snapshot taken
- * when the range began.
+ * replaces the stored value of its key, a pending deletion (empty) hides it. The pending writes are those of when the
+ * range began.
  */
 final class MergedRange<V> implements KeyValueIterator<String, V> {
 
@@ -40,14 +39,20 @@ final class MergedRange<V> implements KeyValueIterator<String, V> {
 
     private final KeyValueIterator<String, V> stored;
     private final Iterator<Map.Entry<String, Optional<V>>> pending;
+    private final Runnable onClose;
     private Map.Entry<String, Optional<V>> nextPending;
     private KeyValue<String, V> next;
 
-    /** @param pending the writes within the range, in {@link #KEY_ORDER} */
-    MergedRange(KeyValueIterator<String, V> stored, List<Map.Entry<String, Optional<V>>> pending) {
+    /**
+     * @param pending the writes within the range, in {@link #KEY_ORDER}, as they were when the range began
+     * @param onClose called when the range is closed
+     */
+    MergedRange(KeyValueIterator<String, V> stored, Iterator<Map.Entry<String, Optional<V>>> pending,
+            Runnable onClose) {
         this.stored = stored;
-        this.pending = pending.iterator();
-        this.nextPending = this.pending.hasNext() ? this.pending.next() : null;
+        this.pending = pending;
+        this.onClose = onClose;
+        this.nextPending = pending.hasNext() ? pending.next() : null;
     }
 
     @Override
@@ -79,6 +84,7 @@ final class MergedRange<V> implements KeyValueIterator<String, V> {
     @Override
     public void close() {
         stored.close();
+        onClose.run();
     }
 
     private KeyValue<String, V> advance() {

@@ -119,6 +119,29 @@ class WriteBackStoreTest {
     }
 
     @Test
+    void shouldRangeOverTheWritesAsTheyWereWhenItBeganThoughTheStoreChangesMeanwhile() {
+        WriteBackStore<Long> store = new WriteBackStore<>(below, 4);
+        store.put("k|1", 1L);
+        store.put("k|2", 2L);
+        store.put("k|3", 3L);
+
+        List<KeyValue<String, Long>> read = new ArrayList<>();
+        try (KeyValueIterator<String, Long> range = store.range("k|", "k|~")) {
+            read.add(range.next());
+            store.put("k|2", 20L);
+            store.delete("k|3");
+            store.put("k|25", 25L);
+            store.put("x", 24L);
+            assertThat(below.get("k|1")).as("written back to make room").isEqualTo(1L);
+            range.forEachRemaining(read::add);
+        }
+
+        assertThat(read).containsExactly(KeyValue.pair("k|1", 1L), KeyValue.pair("k|2", 2L), KeyValue.pair("k|3", 3L));
+        assertThat(entries(store.range("k|", "k|~"))).as("a new range sees the changes")
+                .containsExactly(KeyValue.pair("k|1", 1L), KeyValue.pair("k|2", 20L), KeyValue.pair("k|25", 25L));
+    }
+
+    @Test
     void shouldRangeOverWhatLeftForRoomAndWasWrittenBack() {
         WriteBackStore<Long> store = new WriteBackStore<>(below, 2);
         store.put("a", 1L);
