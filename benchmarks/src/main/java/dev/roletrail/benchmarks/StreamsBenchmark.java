@@ -100,6 +100,7 @@ public final class StreamsBenchmark {
             // the app's and the floor's together, so a ratio taken within each round moves less than either.
             int rounds = Integer.getInteger("bench.rounds", 1);
             List<Double> ratios = new ArrayList<>();
+            List<Double> allocations = new ArrayList<>();
             double eos = 0;
             double floorEos = 0;
             for (int round = 1; round <= rounds; round++) {
@@ -109,6 +110,7 @@ public final class StreamsBenchmark {
                 if (round == 1) {
                     eos = full.rate();
                 }
+                allocations.add(full.allocatedBytesPerRecord());
                 if (floor) {
                     Result least = run(broker, "exactly_once_v2", produce(broker, "floor-eos" + suffix, traffic),
                             traffic.size(), work, FloorTopology::build);
@@ -134,6 +136,9 @@ public final class StreamsBenchmark {
                         rounds == 1 ? "" : "s", rounds == 1 ? "" : ", the median of " + ratios.stream()
                                 .map(StreamsBenchmark::twoPlaces).toList());
             }
+            print("heap allocated by the app's stream threads per record (exactly_once_v2): %s bytes over %d round%s%s",
+                    wholeBytes(middle(allocations)), rounds, rounds == 1 ? "" : "s", rounds == 1 ? ""
+                            : ", the median of " + allocations.stream().map(StreamsBenchmark::wholeBytes).toList());
 
             Path state = work.resolve("state-eos");
             long principals = traffic.stream().map(KeyedRecord::principal).distinct().count();
@@ -183,14 +188,21 @@ public final class StreamsBenchmark {
      * Records/s while RUNNING, the stream threads' CPU per record, and the heap in use once the input was consumed
      * (after a full GC).
      */
-    private record Result(double rate, double cpuMicrosPerRecord, long heapBytes) {
+    private record Result(double rate, double cpuMicrosPerRecord, double allocatedBytesPerRecord, long heapBytes) {
     }
 
     private static String median(List<Double> values) {
+        return twoPlaces(middle(values));
+    }
+
+    private static double middle(List<Double> values) {
         List<Double> sorted = values.stream().sorted().toList();
         int middle = sorted.size() / 2;
-        return twoPlaces(sorted.size() % 2 == 1 ? sorted.get(middle)
-                : (sorted.get(middle - 1) + sorted.get(middle)) / 2);
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    private static String wholeBytes(double bytes) {
+        return String.format(Locale.ROOT, "%,.0f", bytes);
     }
 
     private static String twoPlaces(double value) {
@@ -244,21 +256,24 @@ public final class StreamsBenchmark {
             }
             long start = System.nanoTime();
             Map<Long, Long> cpuBefore = streamThreadCpuNanos(topics.prefix() + "-app");
+            Map<Long, Long> allocatedBefore = streamThreadAllocatedBytes(topics.prefix() + "-app");
             long jitBefore = ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
             awaitConsumed(broker, topics, topics.prefix() + "-app");
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpuMicrosPerRecord = cpuSince(topics.prefix() + "-app", cpuBefore) / 1e3 / records;
+            double allocatedPerRecord = since(streamThreadAllocatedBytes(topics.prefix() + "-app"), allocatedBefore)
+                    / (double) records;
             double jitSeconds = (ManagementFactory.getCompilationMXBean().getTotalCompilationTime() - jitBefore) / 1e3;
             double rate = records / seconds;
-            print("%s (%s): %,d records in %.1f s: %,.0f records/s; stream threads used %.0f µs of CPU per record;"
-                    + " JIT compiling %.1f s; ended %s", name, guarantee, records, seconds, rate, cpuMicrosPerRecord,
-                    jitSeconds, java.time.LocalTime.now().withNano(0));
+            print("%s (%s): %,d records in %.1f s: %,.0f records/s; stream threads used %.0f µs of CPU and allocated"
+                    + " %,.0f bytes per record; JIT compiling %.1f s; ended %s", name, guarantee, records, seconds, rate,
+                    cpuMicrosPerRecord, allocatedPerRecord, jitSeconds, java.time.LocalTime.now().withNano(0));
             printInternalRecords(broker, topics.prefix() + "-app", records);
             if (Boolean.getBoolean("bench.topic-sizes")) {
                 printTopicSizes(broker, topics.prefix());
             }
             System.gc();
-            return new Result(rate, cpuMicrosPerRecord,
+            return new Result(rate, cpuMicrosPerRecord, allocatedPerRecord,
                     ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
         }
     }
@@ -280,12 +295,29 @@ public final class StreamsBenchmark {
         return cpu;
     }
 
+    /**
+     * Heap the stream threads alive now have allocated: it depends on the work done far more than on what else runs
+     * on the machine, so it shows a change's effect where CPU time moves by a fifth between runs.
+     */
+    private static Map<Long, Long> streamThreadAllocatedBytes(String applicationId) {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        Map<Long, Long> allocated = new HashMap<>();
+        streamThreadCpuNanos(applicationId).keySet()
+                .forEach(id -> allocated.put(id, Math.max(0, threads.getThreadAllocatedBytes(id))));
+        return allocated;
+    }
+
     /** CPU the stream threads used since {@code before}; a thread that ended (replaced after an error) is missed. */
     private static long cpuSince(String applicationId, Map<Long, Long> before) {
         Map<Long, Long> now = streamThreadCpuNanos(applicationId);
         if (!now.keySet().containsAll(before.keySet())) {
             print("  (a stream thread ended during the run: its CPU time is not counted)");
         }
+        return since(now, before);
+    }
+
+    private static long since(Map<Long, Long> now, Map<Long, Long> before) {
         return now.entrySet().stream().mapToLong(e -> e.getValue() - before.getOrDefault(e.getKey(), 0L)).sum();
     }
 
