@@ -52,6 +52,8 @@ import dev.roletrail.streams.time.StreamTicks;
  * the later hops of a chain lost their origin in a backfill, depending on timing. When the hold began, and which keys
  * wait for the wall clock only, is kept in memory: after a restart, the first stream-time check finds the held keys
  * whose stream-time hold is over, and they wait that minimum again, which can only help their session arrive.
+ * Stream time here is that of this task's own events: the sessions other tasks send carry their time, which in a
+ * backfill or after a restart can be hours ahead of this task's input.
  * <p>
  * Holds must not depend on later traffic: at the end of a one-off input, or in a quiet account, nothing moves stream
  * time any more. So everything still held goes on without lineage, ignoring both holds, once the task has processed
@@ -132,16 +134,19 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     public void process(Record<String, LineageInput> record) {
         lastRecordWall = context.currentSystemTimeMs();
         releasedAllSinceLastRecord = false;
-        // Stream time, not wall clock: a replay of last month must release and expire exactly as the live run did.
-        if (checks.advance(record.timestamp())) {
-            onStreamTime(checks.tick());
-        }
         LineageInput input = record.value();
         if (input.session() != null) {
             if (!onlyTask) {
                 arrived(input.session()); // the only task delivered it to itself when it was issued
             }
             return;
+        }
+        // Stream time, not wall clock: a replay of last month must release and expire exactly as the live run did.
+        // This task's own events' time alone: a session from another task carries that task's time, hours ahead of
+        // this one's input in a backfill or after a restart, and expiring by it forgot sessions whose calls were
+        // still to come here.
+        if (checks.advance(record.timestamp())) {
+            onStreamTime(checks.tick());
         }
         CloudTrailRecord event = input.event();
         String keyId = temporaryKey(event);

@@ -209,6 +209,27 @@ class LineageTopologyTest {
     }
 
     @Test
+    void shouldKeepASessionForItsOwnLaterCallsWhileAnotherTasksSessionsComeHoursAhead() {
+        CloudTrailEvent issuing = CloudTrailEvent.byUser(ALICE).assumeRole(JUMP).at(T0);
+        send(ALICE, issuing);
+        // In a backfill another task runs hours ahead (or this one restarts behind it): its sessions reach this task
+        // before this task's own input has caught up, and Kafka Streams processes them when no own record is waiting.
+        String bob = "arn:aws:iam::111122223333:user/bob";
+        Instant ahead = T0.plus(Duration.ofHours(5));
+        Topics topics = Topics.defaults();
+        topology.driver().createInputTopic(topics.sessions().name(), topics.sessions().keySerde().serializer(),
+                        topics.sessions().valueSerde().serializer())
+                .pipeInput(JUMP, new Session("ASIAAHEADSESSION0001", JUMP, bob, List.of(bob, JUMP), null, "AssumeRole",
+                        "bob", ahead, ahead.plus(Duration.ofHours(1)), null, "e-ahead"), ahead);
+
+        send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "alice").withAccessKey(issuing.issuedKeyId())
+                .assumeRole(TARGET).at(T0.plus(Duration.ofMinutes(30))));
+
+        assertThat(topology.sessions()).extracting(Session::chain).as("the call still finds alice's session")
+                .containsExactly(List.of(ALICE, JUMP), List.of(ALICE, JUMP, TARGET));
+    }
+
+    @Test
     void shouldForgetExpiredSessionsAndReleasedKeysOnceStreamTimeIsPastThem() {
         CloudTrailEvent issuing = CloudTrailEvent.byUser(ALICE).assumeRole(JUMP).at(T0);
         send(ALICE, issuing);
