@@ -78,7 +78,8 @@ record RunOutcome(Map<String, List<Alert>> alerts, Map<String, Finding> findings
      * small organisation's {@code Developer} and {@code VendorAudit} roles, assumed from accounts 766245330629 and
      * 904895335768) were open in the single instance's run and absent in the three instances' in two runs of nine on
      * 2026-12-06, and {@code VendorAudit}'s in both runs on 2026-12-07: those sessions' calls did not always reach
-     * their assumer. Not traced yet.
+     * their assumer. A likely cause was mended later on 2026-12-07 (the lineage step expired sessions by stream time
+     * that other tasks' sessions had moved hours ahead); they stay left out until more runs confirm it.
      */
     Map<String, Finding> openFindingsTimingAside() {
         Map<String, Finding> open = new TreeMap<>();
