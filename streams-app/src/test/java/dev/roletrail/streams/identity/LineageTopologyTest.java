@@ -230,6 +230,28 @@ class LineageTopologyTest {
     }
 
     @Test
+    void shouldReleaseHeldCallsOnceItsOwnInputIsIdleThoughOtherTasksStillSendSessions() {
+        topology.close();
+        topology = new TopologyFixture(Map.of("detector.learning-period", "0d", "streams.lineage-hold-wall", "10m",
+                "streams.lineage-idle-release", "2m"));
+        send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "old").withAccessKey("ASIAOLDSESSION000001").assumeRole(TARGET)
+                .at(T0));
+        String bob = "arn:aws:iam::111122223333:user/bob";
+        Topics topics = Topics.defaults();
+        var sessionsIn = topology.driver().createInputTopic(topics.sessions().name(),
+                topics.sessions().keySerde().serializer(), topics.sessions().valueSerde().serializer());
+
+        topology.driver().advanceWallClockTime(Duration.ofSeconds(90));
+        sessionsIn.pipeInput(JUMP, new Session("ASIAOTHERSESSION0001", JUMP, bob, List.of(bob, JUMP), null,
+                "AssumeRole", "bob", T0, T0.plus(Duration.ofHours(1)), null, "e-other"), T0);
+        assertThat(topology.sessions()).as("held: neither hold is over").isEmpty();
+        topology.driver().advanceWallClockTime(Duration.ofSeconds(60));
+
+        assertThat(topology.sessions()).as("two minutes without an event of its own").singleElement()
+                .satisfies(session -> assertThat(session.chain()).containsExactly(JUMP, TARGET));
+    }
+
+    @Test
     void shouldForgetExpiredSessionsAndReleasedKeysOnceStreamTimeIsPastThem() {
         CloudTrailEvent issuing = CloudTrailEvent.byUser(ALICE).assumeRole(JUMP).at(T0);
         send(ALICE, issuing);
