@@ -57,8 +57,8 @@ import dev.roletrail.streams.time.StreamTicks;
  * <p>
  * Holds must not depend on later traffic: at the end of a one-off input, or in a quiet account, nothing moves stream
  * time any more. So everything still held goes on without lineage, ignoring both holds, once the task has processed
- * no event of its own for the idle-release time of wall-clock time, or at once when the {@link EndOfInput} is
- * signalled: then no session can arrive any more.
+ * no record for the idle-release time of wall-clock time, or at once when the {@link EndOfInput} is signalled: then no
+ * session can arrive any more.
  */
 public final class LineageProcessor implements Processor<String, LineageInput, String, LineageOutput> {
 
@@ -132,6 +132,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
 
     @Override
     public void process(Record<String, LineageInput> record) {
+        // Any record, sessions included: while other tasks still send sessions, the backfill is not over (idle()).
+        lastRecordWall = context.currentSystemTimeMs();
+        releasedAllSinceLastRecord = false;
         LineageInput input = record.value();
         if (input.session() != null) {
             if (!onlyTask) {
@@ -139,10 +142,6 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             }
             return;
         }
-        // Idle, like stream time below, counts this task's own events: sessions still coming from other tasks must
-        // not keep its held calls waiting once its own input has stopped.
-        lastRecordWall = context.currentSystemTimeMs();
-        releasedAllSinceLastRecord = false;
         // Stream time, not wall clock: a replay of last month must release and expire exactly as the live run did.
         // This task's own events' time alone: a session from another task carries that task's time, hours ahead of
         // this one's input in a backfill or after a restart, and expiring by it forgot sessions whose calls were
