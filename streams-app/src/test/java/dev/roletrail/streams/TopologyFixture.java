@@ -57,6 +57,7 @@ public final class TopologyFixture implements AutoCloseable {
     private final TestOutputTopic<String, Alert> alerts;
     private final TestOutputTopic<String, DeadLetter> deadLetters;
     private final TestOutputTopic<String, Session> sessions;
+    private final TestInputTopic<String, Session> sessionsIn;
     private final boolean siemEnabled;
     private final TestOutputTopic<String, String> siem;
     private final TestInputTopic<String, Finding> findingsIn;
@@ -105,6 +106,8 @@ public final class TopologyFixture implements AutoCloseable {
                 topics.deadletter().keySerde().deserializer(), topics.deadletter().valueSerde().deserializer());
         sessions = driver.createOutputTopic(topics.sessions().name(), topics.sessions().keySerde().deserializer(),
                 topics.sessions().valueSerde().deserializer());
+        sessionsIn = driver.createInputTopic(topics.sessions().name(), topics.sessions().keySerde().serializer(),
+                topics.sessions().valueSerde().serializer());
         siemEnabled = config.siemForward().any();
         siem = driver.createOutputTopic(topics.siem().name(), topics.siem().keySerde().deserializer(),
                 topics.siem().valueSerde().deserializer());
@@ -179,6 +182,11 @@ public final class TopologyFixture implements AutoCloseable {
     /** Sends raw bytes under any key, as a producer other than ingest might. */
     public void send(String key, byte[] value) {
         cloudtrail.pipeInput(key, value);
+    }
+
+    /** A session on {@code roletrail.sessions}, as another task (or an earlier copy of this one) sends it. */
+    public void sendSession(String key, Session session) {
+        sessionsIn.pipeInput(key, session);
     }
 
     /** Every session the lineage step issued since the last call. */

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.identity.Session;
 import dev.roletrail.streams.TopologyFixture;
@@ -199,11 +198,8 @@ class LineageTopologyTest {
         assertThat(sessions.get(issuing.issuedKeyId())).isEqualTo(delivered);
 
         // Its copy through roletrail.sessions, arriving later (altered here to show whether it is read).
-        Topics topics = Topics.defaults();
-        topology.driver().createInputTopic(topics.sessions().name(), topics.sessions().keySerde().serializer(),
-                        topics.sessions().valueSerde().serializer())
-                .pipeInput(JUMP, new Session(delivered.keyId(), JUMP, "arn:aws:iam::111122223333:user/mallory",
-                        List.of(), null, "AssumeRole", "copy", T0, T0.plus(Duration.ofHours(1)), null, "copy"));
+        topology.sendSession(JUMP, new Session(delivered.keyId(), JUMP, "arn:aws:iam::111122223333:user/mallory",
+                List.of(), null, "AssumeRole", "copy", T0, T0.plus(Duration.ofHours(1)), null, "copy"));
 
         assertThat(sessions.get(issuing.issuedKeyId())).isEqualTo(delivered);
     }
@@ -216,11 +212,8 @@ class LineageTopologyTest {
         // before this task's own input has caught up, and Kafka Streams processes them when no own record is waiting.
         String bob = "arn:aws:iam::111122223333:user/bob";
         Instant ahead = T0.plus(Duration.ofHours(5));
-        Topics topics = Topics.defaults();
-        topology.driver().createInputTopic(topics.sessions().name(), topics.sessions().keySerde().serializer(),
-                        topics.sessions().valueSerde().serializer())
-                .pipeInput(JUMP, new Session("ASIAAHEADSESSION0001", JUMP, bob, List.of(bob, JUMP), null, "AssumeRole",
-                        "bob", ahead, ahead.plus(Duration.ofHours(1)), null, "e-ahead"), ahead);
+        topology.sendSession(JUMP, new Session("ASIAAHEADSESSION0001", JUMP, bob, List.of(bob, JUMP), null,
+                "AssumeRole", "bob", ahead, ahead.plus(Duration.ofHours(1)), null, "e-ahead"));
 
         send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "alice").withAccessKey(issuing.issuedKeyId())
                 .assumeRole(TARGET).at(T0.plus(Duration.ofMinutes(30))));
@@ -237,15 +230,12 @@ class LineageTopologyTest {
         send(JUMP, CloudTrailEvent.byRoleSession(JUMP, "old").withAccessKey("ASIAOLDSESSION000001").assumeRole(TARGET)
                 .at(T0));
         String bob = "arn:aws:iam::111122223333:user/bob";
-        Topics topics = Topics.defaults();
-        var sessionsIn = topology.driver().createInputTopic(topics.sessions().name(),
-                topics.sessions().keySerde().serializer(), topics.sessions().valueSerde().serializer());
 
         // This task's input has stopped, but sessions still come: other tasks of the backfill are at work, and the
         // one this call waits for may be among what they issue next.
         topology.driver().advanceWallClockTime(Duration.ofSeconds(90));
-        sessionsIn.pipeInput(JUMP, new Session("ASIAOTHERSESSION0001", JUMP, bob, List.of(bob, JUMP), null,
-                "AssumeRole", "bob", T0, T0.plus(Duration.ofHours(1)), null, "e-other"), T0);
+        topology.sendSession(JUMP, new Session("ASIAOTHERSESSION0001", JUMP, bob, List.of(bob, JUMP), null,
+                "AssumeRole", "bob", T0, T0.plus(Duration.ofHours(1)), null, "e-other"));
         topology.driver().advanceWallClockTime(Duration.ofSeconds(60));
         assertThat(topology.sessions()).as("held: a record came within the idle-release time").isEmpty();
 
