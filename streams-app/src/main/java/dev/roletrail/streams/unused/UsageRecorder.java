@@ -15,12 +15,16 @@ import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.streams.time.StreamTicks;
 
 /**
- * Forwards each distinct usage signal once per day of event time, so the findings step sees every action, key and
- * assumer used each day without seeing every event; a new trait rides in the new use of its entity from the same
- * event ({@link CarriedTraits}). Per signal: one lookup in a table in heap ({@link ForwardedSignals}: the signal's
- * signature and the epoch day it was last forwarded), bounded by {@code streams.usage-dedupe-entries} per task. Nothing
- * of it is stored: a task that starts (moved, restarted, or revived after a crash) forwards the day's signals again,
- * which the findings step records as before, and the earliest use again, of which it keeps the earliest.
+ * Forwards each distinct usage signal's first and latest use in each day of event time, so the findings step sees
+ * every action, key and assumer used each day, and when each was last used, without seeing every event; a new trait
+ * rides in the new use of its entity from the same event ({@link CarriedTraits}). Per signal: one lookup in a table in
+ * heap ({@link ForwardedSignals}: the signal's signature, the epoch day it was last forwarded, and the day's latest use
+ * if not forwarded yet), bounded by {@code streams.usage-dedupe-entries} per task. The first use goes out at once; the
+ * day's latest goes out when stream time enters the next day, before that day's first watermark (and whenever an idle
+ * or ended input sends its watermark early). Nothing of it is stored: a task that starts (moved, restarted, or revived
+ * after a crash) forwards the day's signals again, which the findings step records as before, and the earliest use
+ * again, of which it keeps the earliest; a crash loses the latest use of the day seen before the last commit, so
+ * until a later use of the same item that day an item's last use may read as an earlier one of that day.
  * <p>
  * It also forwards a watermark to every findings task: each gathers the usage of its own entities from every
  * upstream task, and evaluates a day only once every active upstream task has passed it, so a task running ahead
@@ -44,6 +48,8 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     private final ForwardedSignals forwarded;
     private ProcessorContext<String, UsageSignal> context;
     private long purgedDay = Long.MIN_VALUE;
+    /** The day of stream time: its latest uses are kept until stream time leaves it; earlier days' go out at once. */
+    private long openDay = Long.MIN_VALUE;
     /** Hourly: watermarks, and the day's signatures kept. The first record since start ticks, announcing this task. */
     private final StreamTicks hourly = new StreamTicks(Duration.ofHours(1));
     /** The stream time of the last watermark forwarded, and whether a record was processed since. */
@@ -83,13 +89,17 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         List<UsageSignal> fresh = new ArrayList<>(4);
         for (UsageSignal signal : signals.of(record.value())) {
             long day = Math.floorDiv(signal.at().toEpochMilli(), DAY_MS);
-            if (forwarded.firstOnDay(signal.signature(), day)) {
-                noteObserved(signal.at().toEpochMilli());
+            long at = signal.at().toEpochMilli();
+            if (forwarded.offer(signal.signature(), day, at, openDay, signal)) {
+                noteObserved(at);
                 fresh.add(signal);
             }
         }
         for (UsageSignal signal : CarriedTraits.merge(fresh)) {
             context.forward(new Record<>(signal.entity(), signal, record.timestamp()));
+        }
+        if (forwarded.keepsTooMany()) {
+            forwardLatest(forwarded.takeLatest(Long.MAX_VALUE));
         }
     }
 
@@ -100,10 +110,16 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     }
 
     /**
-     * The hour's start is a promise about every signal before it. Only the day's signatures are needed, so the table
-     * is emptied of older days once a day of event time, however fast a backfill moves it.
+     * The hour's start is a promise about every signal before it: a new day's first hour first sends the latest uses
+     * of the days before. Only the day's signatures are needed, so the table is emptied of older days once a day of
+     * event time, however fast a backfill moves it.
      */
     private void onStreamTime(long hourStart) {
+        long day = Math.floorDiv(hourStart, DAY_MS);
+        if (day > openDay) {
+            forwardLatest(forwarded.takeLatest(day));
+            openDay = day;
+        }
         forwardWatermark(hourStart);
         forgetOldDays(hourStart);
     }
@@ -118,7 +134,14 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         boolean idle = !idleRelease.isZero() && wall - lastRecordWall >= idleRelease.toMillis();
         boolean behind = streamTime > watermarkSent;
         if (ended && (behind || processedSinceWatermark) || idle && behind) {
+            forwardLatest(forwarded.takeLatest(Long.MAX_VALUE));
             forwardWatermark(streamTime);
+        }
+    }
+
+    private void forwardLatest(List<UsageSignal> latest) {
+        for (UsageSignal signal : latest) {
+            context.forward(new Record<>(signal.entity(), signal, signal.at().toEpochMilli()));
         }
     }
 

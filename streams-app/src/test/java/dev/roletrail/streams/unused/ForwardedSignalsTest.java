@@ -2,7 +2,12 @@ package dev.roletrail.streams.unused;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.IntStream;
@@ -19,68 +24,126 @@ class ForwardedSignalsTest {
     void shouldLetASignatureThroughOnceADay() {
         ForwardedSignals forwarded = new ForwardedSignals(100);
 
-        assertThat(forwarded.firstOnDay(READ, DAY)).isTrue();
-        assertThat(forwarded.firstOnDay(READ, DAY)).isFalse();
-        assertThat(forwarded.firstOnDay(WRITE, DAY)).isTrue();
-        assertThat(forwarded.firstOnDay(READ, DAY + 1)).isTrue();
-        assertThat(forwarded.firstOnDay(READ, DAY + 1)).isFalse();
+        assertThat(firstOnDay(forwarded, READ, DAY)).isTrue();
+        assertThat(firstOnDay(forwarded, READ, DAY)).isFalse();
+        assertThat(firstOnDay(forwarded, WRITE, DAY)).isTrue();
+        assertThat(firstOnDay(forwarded, READ, DAY + 1)).isTrue();
+        assertThat(firstOnDay(forwarded, READ, DAY + 1)).isFalse();
         assertThat(forwarded.size()).isEqualTo(2);
     }
 
     @Test
     void shouldNotLetALateSignalOfAnEarlierDayThrough() {
         ForwardedSignals forwarded = new ForwardedSignals(100);
-        forwarded.firstOnDay(READ, DAY + 1);
+        firstOnDay(forwarded, READ, DAY + 1);
 
-        assertThat(forwarded.firstOnDay(READ, DAY)).isFalse();
+        assertThat(firstOnDay(forwarded, READ, DAY)).isFalse();
     }
 
     @Test
     void shouldForgetOnlyTheDaysBefore() {
         ForwardedSignals forwarded = new ForwardedSignals(100);
-        forwarded.firstOnDay(READ, DAY);
-        forwarded.firstOnDay(WRITE, DAY + 1);
+        firstOnDay(forwarded, READ, DAY);
+        firstOnDay(forwarded, WRITE, DAY + 1);
 
         forwarded.forgetBefore(DAY + 1);
 
         assertThat(forwarded.size()).isEqualTo(1);
-        assertThat(forwarded.firstOnDay(WRITE, DAY + 1)).isFalse();
-        assertThat(forwarded.firstOnDay(READ, DAY)).as("forgotten, so it goes again").isTrue();
+        assertThat(firstOnDay(forwarded, WRITE, DAY + 1)).isFalse();
+        assertThat(firstOnDay(forwarded, READ, DAY)).as("forgotten, so it goes again").isTrue();
     }
 
     @Test
     void shouldKeepEverySignatureAsTheTableGrows() {
         ForwardedSignals forwarded = new ForwardedSignals(100_000);
-        IntStream.range(0, 50_000).forEach(i -> assertThat(forwarded.firstOnDay("entity-" + i, DAY)).isTrue());
+        IntStream.range(0, 50_000).forEach(i -> assertThat(firstOnDay(forwarded, "entity-" + i, DAY)).isTrue());
 
         assertThat(forwarded.size()).isEqualTo(50_000);
-        assertThat(IntStream.range(0, 50_000).filter(i -> forwarded.firstOnDay("entity-" + i, DAY))).isEmpty();
+        assertThat(IntStream.range(0, 50_000).filter(i -> firstOnDay(forwarded, "entity-" + i, DAY))).isEmpty();
     }
 
     @Test
     void shouldStayWithinItsBoundByForgettingEarlierDaysFirst() {
         ForwardedSignals forwarded = new ForwardedSignals(3);
-        forwarded.firstOnDay("a", DAY);
-        forwarded.firstOnDay("b", DAY);
-        forwarded.firstOnDay("c", DAY + 1);
+        firstOnDay(forwarded, "a", DAY);
+        firstOnDay(forwarded, "b", DAY);
+        firstOnDay(forwarded, "c", DAY + 1);
 
-        assertThat(forwarded.firstOnDay("d", DAY + 1)).isTrue();
+        assertThat(firstOnDay(forwarded, "d", DAY + 1)).isTrue();
 
         assertThat(forwarded.size()).isEqualTo(2);
-        assertThat(forwarded.firstOnDay("c", DAY + 1)).as("today's kept").isFalse();
-        assertThat(forwarded.firstOnDay("d", DAY + 1)).isFalse();
+        assertThat(firstOnDay(forwarded, "c", DAY + 1)).as("today's kept").isFalse();
+        assertThat(firstOnDay(forwarded, "d", DAY + 1)).isFalse();
     }
 
     @Test
     void shouldForgetEverythingWhenTodayAloneFillsIt() {
         ForwardedSignals forwarded = new ForwardedSignals(2);
-        forwarded.firstOnDay("a", DAY);
-        forwarded.firstOnDay("b", DAY);
+        firstOnDay(forwarded, "a", DAY);
+        firstOnDay(forwarded, "b", DAY);
 
-        assertThat(forwarded.firstOnDay("c", DAY)).isTrue();
+        assertThat(firstOnDay(forwarded, "c", DAY)).isTrue();
 
         assertThat(forwarded.size()).isEqualTo(1);
-        assertThat(forwarded.firstOnDay("a", DAY)).as("forgotten: forwarded again, which is harmless").isTrue();
+        assertThat(firstOnDay(forwarded, "a", DAY)).as("forgotten: forwarded again, which is harmless").isTrue();
+    }
+
+    @Test
+    void shouldKeepTheDaysLatestUseAndHandItOverOnceWhenTheDayIsTaken() {
+        ForwardedSignals forwarded = new ForwardedSignals(100);
+        assertThat(offer(forwarded, READ, "09:00", DAY)).as("the day's first").isTrue();
+        assertThat(offer(forwarded, READ, "10:00", DAY)).isFalse();
+        assertThat(offer(forwarded, READ, "23:00", DAY)).isFalse();
+        assertThat(offer(forwarded, READ, "12:00", DAY)).as("earlier than the latest").isFalse();
+        assertThat(offer(forwarded, WRITE, "11:00", DAY)).isTrue();
+
+        assertThat(forwarded.takeLatest(DAY)).as("the day is still open").isEmpty();
+        assertThat(forwarded.takeLatest(DAY + 1)).extracting(UsageSignal::at).containsExactly(at(DAY, "23:00"));
+        assertThat(forwarded.takeLatest(DAY + 1)).as("taken once").isEmpty();
+        assertThat(offer(forwarded, READ, "23:30", DAY + 1)).as("later, of a day already taken: at once").isTrue();
+        assertThat(offer(forwarded, READ, "23:10", DAY + 1)).isFalse();
+        assertThat(forwarded.takeLatest(Long.MAX_VALUE)).isEmpty();
+    }
+
+    @Test
+    void shouldHandOverTheLatestUsesOfSignaturesItHadToForget() {
+        ForwardedSignals forwarded = new ForwardedSignals(2);
+        offer(forwarded, READ, "09:00", DAY);
+        offer(forwarded, READ, "10:00", DAY);
+        offer(forwarded, WRITE, "09:00", DAY);
+
+        assertThat(offer(forwarded, "c", "09:00", DAY)).isTrue();
+
+        assertThat(forwarded.size()).isEqualTo(1);
+        assertThat(forwarded.takeLatest(DAY)).as("forgotten, so handed over with any day taken")
+                .extracting(UsageSignal::entity, UsageSignal::at).containsExactly(tuple(READ, at(DAY, "10:00")));
+    }
+
+    @Test
+    void shouldHandOverAnEarlierDaysLatestWhenTheNextDaysUseComesFirst() {
+        ForwardedSignals forwarded = new ForwardedSignals(100);
+        offer(forwarded, READ, "09:00", DAY);
+        offer(forwarded, READ, "10:00", DAY);
+
+        assertThat(forwarded.offer(READ, DAY + 1, at(DAY + 1, "01:00").toEpochMilli(), DAY, signal(READ,
+                at(DAY + 1, "01:00")))).isTrue();
+
+        assertThat(forwarded.takeLatest(DAY + 1)).extracting(UsageSignal::at).containsExactly(at(DAY, "10:00"));
+    }
+
+    @Test
+    void shouldSayWhenItKeepsASixteenthOfItsBoundInLatestUses() {
+        ForwardedSignals forwarded = new ForwardedSignals(32);
+        offer(forwarded, READ, "09:00", DAY);
+        offer(forwarded, READ, "10:00", DAY);
+        offer(forwarded, READ, "11:00", DAY);
+        assertThat(forwarded.keepsTooMany()).as("one kept, replaced").isFalse();
+        offer(forwarded, WRITE, "09:00", DAY);
+        offer(forwarded, WRITE, "10:00", DAY);
+        assertThat(forwarded.keepsTooMany()).isTrue();
+
+        assertThat(forwarded.takeLatest(Long.MAX_VALUE)).extracting(UsageSignal::entity).containsExactly(WRITE, READ);
+        assertThat(forwarded.keepsTooMany()).isFalse();
     }
 
     @Test
@@ -95,5 +158,24 @@ class ForwardedSignalsTest {
     @Test
     void shouldRefuseNoRoom() {
         assertThatThrownBy(() -> new ForwardedSignals(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A use at the start of {@code day}, its latest kept for the day: repeats of it are never later. */
+    private static boolean firstOnDay(ForwardedSignals forwarded, String signature, long day) {
+        return offer(forwarded, signature, "00:00", day);
+    }
+
+    /** A use of {@code signature} (its entity) at {@code time} of {@code day}, that day still open. */
+    private static boolean offer(ForwardedSignals forwarded, String signature, String time, long day) {
+        Instant at = at(day, time);
+        return forwarded.offer(signature, day, at.toEpochMilli(), day, signal(signature, at));
+    }
+
+    private static UsageSignal signal(String entity, Instant at) {
+        return new UsageSignal(entity, at, false, null, null, null, null, null, null);
+    }
+
+    private static Instant at(long day, String time) {
+        return LocalDate.ofEpochDay(day).atTime(LocalTime.parse(time)).toInstant(ZoneOffset.UTC);
     }
 }
