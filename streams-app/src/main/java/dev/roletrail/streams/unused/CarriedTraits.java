@@ -36,6 +36,23 @@ final class CarriedTraits {
         return merged;
     }
 
+    /**
+     * Whether {@code signal} is a trait that a use of its entity in the same event ({@code eventSignals}) times: the
+     * entity's latest activity is the use's, so the trait's own latest use of a day adds nothing the findings step
+     * needs (a trait counts by the day it was seen in).
+     */
+    static boolean timedByAUse(UsageSignal signal, List<UsageSignal> eventSignals) {
+        if (!traitOnly(signal)) {
+            return false;
+        }
+        for (UsageSignal use : eventSignals) {
+            if (canCarry(use, signal)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean traitOnly(UsageSignal signal) {
         return signal.trait() != null && !signal.assumption() && signal.action() == null
                 && signal.accessKeyId() == null && signal.assumer() == null;

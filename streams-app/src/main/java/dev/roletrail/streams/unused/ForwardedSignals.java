@@ -58,13 +58,14 @@ final class ForwardedSignals {
      * is the first with this signature on {@code day} or later (then noted as forwarded on {@code day}), or a use
      * later than any of its day so far on a day before {@code keepFrom}, whose latest was taken already. A later use
      * on a day from {@code keepFrom} on is kept instead, until {@link #takeLatest}. A late signal, of a day before the
-     * one noted, or no later than the latest of its day, is no news.
+     * one noted, or no later than the latest of its day, is no news; so is a later use when {@code signal} is null
+     * (only the signature's first use of a day matters).
      */
     boolean offer(String signature, long day, long at, long keepFrom, UsageSignal signal) {
         long hash = hash(signature);
         int slot = find(hash);
         if (hashes[slot] == hash) {
-            if (days[slot] > day || days[slot] == day && latestAt[slot] >= at) {
+            if (days[slot] > day || days[slot] == day && (signal == null || latestAt[slot] >= at)) {
                 return false;
             }
             if (days[slot] == day && day >= keepFrom) {

@@ -21,7 +21,8 @@ import dev.roletrail.streams.time.StreamTicks;
  * heap ({@link ForwardedSignals}: the signal's signature, the epoch day it was last forwarded, and the day's latest use
  * if not forwarded yet), bounded by {@code streams.usage-dedupe-entries} per task. The first use goes out at once; the
  * day's latest goes out when stream time enters the next day, before that day's first watermark (and whenever an idle
- * or ended input sends its watermark early). Nothing of it is stored: a task that starts (moved, restarted, or revived
+ * or ended input sends its watermark early). A creation has no latest use, nor has a trait that a use of its entity
+ * in the same event times ({@link CarriedTraits#timedByAUse}). Nothing of it is stored: a task that starts (moved, restarted, or revived
  * after a crash) forwards the day's signals again, which the findings step records as before, and the earliest use
  * again, of which it keeps the earliest; a crash loses the latest use of the day seen before the last commit, so
  * until a later use of the same item that day an item's last use may read as an earlier one of that day.
@@ -87,10 +88,12 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         }
         processedSinceWatermark = true;
         List<UsageSignal> fresh = new ArrayList<>(4);
-        for (UsageSignal signal : signals.of(record.value())) {
+        List<UsageSignal> eventSignals = signals.of(record.value());
+        for (UsageSignal signal : eventSignals) {
             long day = Math.floorDiv(signal.at().toEpochMilli(), DAY_MS);
             long at = signal.at().toEpochMilli();
-            if (forwarded.offer(signal.signature(), day, at, openDay, signal)) {
+            UsageSignal latest = CarriedTraits.timedByAUse(signal, eventSignals) || !signal.isUse() ? null : signal;
+            if (forwarded.offer(signal.signature(), day, at, openDay, latest)) {
                 noteObserved(at);
                 fresh.add(signal);
             }

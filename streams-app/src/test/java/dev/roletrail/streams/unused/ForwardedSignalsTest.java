@@ -106,6 +106,18 @@ class ForwardedSignalsTest {
     }
 
     @Test
+    void shouldKeepNoLatestUseOfASignalWhoseFirstUseADayAloneMatters() {
+        ForwardedSignals forwarded = new ForwardedSignals(100);
+        long nine = at(DAY, "09:00").toEpochMilli();
+        assertThat(forwarded.offer(READ, DAY, nine, DAY, null)).isTrue();
+
+        assertThat(forwarded.offer(READ, DAY, nine + 3_600_000, DAY, null)).isFalse();
+        assertThat(forwarded.offer(READ, DAY, nine + 7_200_000, DAY + 1, null)).as("not even of a day taken").isFalse();
+        assertThat(forwarded.takeLatest(Long.MAX_VALUE)).isEmpty();
+        assertThat(forwarded.keepsTooMany()).isFalse();
+    }
+
+    @Test
     void shouldHandOverTheLatestUsesOfSignaturesItHadToForget() {
         ForwardedSignals forwarded = new ForwardedSignals(2);
         offer(forwarded, READ, "09:00", DAY);

@@ -62,6 +62,8 @@ class UsageRecorderTest {
                 .isNotNegative().isLessThan(watermark);
         assertThat(out.get(latest).record().timestamp())
                 .isEqualTo(DAY.plus(Duration.ofHours(23)).plusSeconds(844).toEpochMilli());
+        assertThat(out.subList(0, watermark)).as("the user's own traits count by their day: no latest of them")
+                .noneMatch(f -> f.record().value().trait() != null && f.record().value().accessKeyId() == null);
     }
 
     @Test
