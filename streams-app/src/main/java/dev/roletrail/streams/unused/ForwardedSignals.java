@@ -31,6 +31,9 @@ final class ForwardedSignals {
     private static final long EMPTY = 0L;
     private static final long ZERO_HASH = 1L;
     private static final int INITIAL_SLOTS = 1 << 10;
+    /** FNV-1a's offset basis: where a hash fed field by field ({@link #mix}) starts. */
+    static final long HASH_START = 0xcbf29ce484222325L;
+    private static final long FNV_PRIME = 0x100000001b3L;
 
     private final int maxEntries;
     private long[] hashes = new long[INITIAL_SLOTS];
@@ -54,15 +57,14 @@ final class ForwardedSignals {
     }
 
     /**
-     * Whether to forward {@code signal} (signature {@code signature}, of {@code day}, event time {@code at}) now: it
+     * Whether to forward {@code signal} (its signature's {@code hash}, of {@code day}, event time {@code at}) now: it
      * is the first with this signature on {@code day} or later (then noted as forwarded on {@code day}), or a use
      * later than any of its day so far on a day before {@code keepFrom}, whose latest was taken already. A later use
      * on a day from {@code keepFrom} on is kept instead, until {@link #takeLatest}. A late signal, of a day before the
      * one noted, or no later than the latest of its day, is no news; so is a later use when {@code signal} is null
      * (only the signature's first use of a day matters).
      */
-    boolean offer(String signature, long day, long at, long keepFrom, UsageSignal signal) {
-        long hash = hash(signature);
+    boolean offer(long hash, long day, long at, long keepFrom, UsageSignal signal) {
         int slot = find(hash);
         if (hashes[slot] == hash) {
             if (days[slot] > day || days[slot] == day && (signal == null || latestAt[slot] >= at)) {
@@ -193,12 +195,32 @@ final class ForwardedSignals {
         return slot;
     }
 
-    /** FNV-1a over the characters, then SplitMix64's finaliser, so every bit of the hash depends on every character. */
+    /** A hash of {@code signature}'s characters, as {@link UsageSignal#signatureHash()} hashes its fields. */
     static long hash(String signature) {
-        long h = 0xcbf29ce484222325L;
-        for (int i = 0; i < signature.length(); i++) {
-            h = (h ^ signature.charAt(i)) * 0x100000001b3L;
+        return finish(mix(HASH_START, signature));
+    }
+
+    /** FNV-1a over a field's characters and a separator (NUL) after them; null is U+FFFF, which no field holds. */
+    static long mix(long h, String field) {
+        if (field == null) {
+            return step(step(h, '\uFFFF'), '\u0000');
         }
+        for (int i = 0; i < field.length(); i++) {
+            h = step(h, field.charAt(i));
+        }
+        return step(h, '\u0000');
+    }
+
+    static long mix(long h, int field) {
+        return step(step(step(h, (char) (field >>> 16)), (char) field), '\u0000');
+    }
+
+    private static long step(long h, char c) {
+        return (h ^ c) * FNV_PRIME;
+    }
+
+    /** SplitMix64's finaliser, so every bit of the hash depends on every character; never {@link #EMPTY}. */
+    static long finish(long h) {
         h = (h ^ (h >>> 30)) * 0xbf58476d1ce4e5b9L;
         h = (h ^ (h >>> 27)) * 0x94d049bb133111ebL;
         h = h ^ (h >>> 31);

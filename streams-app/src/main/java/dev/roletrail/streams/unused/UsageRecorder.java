@@ -93,7 +93,7 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
             long day = Math.floorDiv(signal.at().toEpochMilli(), DAY_MS);
             long at = signal.at().toEpochMilli();
             UsageSignal latest = CarriedTraits.timedByAUse(signal, eventSignals) || !signal.isUse() ? null : signal;
-            if (forwarded.offer(signal.signature(), day, at, openDay, latest)) {
+            if (forwarded.offer(signal.signatureHash(), day, at, openDay, latest)) {
                 noteObserved(at);
                 fresh.add(signal);
             }

@@ -9,10 +9,13 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+
+import dev.roletrail.streams.nhi.Trait;
 
 class ForwardedSignalsTest {
 
@@ -109,10 +112,10 @@ class ForwardedSignalsTest {
     void shouldKeepNoLatestUseOfASignalWhoseFirstUseADayAloneMatters() {
         ForwardedSignals forwarded = new ForwardedSignals(100);
         long nine = at(DAY, "09:00").toEpochMilli();
-        assertThat(forwarded.offer(READ, DAY, nine, DAY, null)).isTrue();
+        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY, nine, DAY, null)).isTrue();
 
-        assertThat(forwarded.offer(READ, DAY, nine + 3_600_000, DAY, null)).isFalse();
-        assertThat(forwarded.offer(READ, DAY, nine + 7_200_000, DAY + 1, null)).as("not even of a day taken").isFalse();
+        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY, nine + 3_600_000, DAY, null)).isFalse();
+        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY, nine + 7_200_000, DAY + 1, null)).as("not even of a day taken").isFalse();
         assertThat(forwarded.takeLatest(Long.MAX_VALUE)).isEmpty();
         assertThat(forwarded.keepsTooMany()).isFalse();
     }
@@ -137,8 +140,8 @@ class ForwardedSignalsTest {
         offer(forwarded, READ, "09:00", DAY);
         offer(forwarded, READ, "10:00", DAY);
 
-        assertThat(forwarded.offer(READ, DAY + 1, at(DAY + 1, "01:00").toEpochMilli(), DAY, signal(READ,
-                at(DAY + 1, "01:00")))).isTrue();
+        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY + 1, at(DAY + 1, "01:00").toEpochMilli(), DAY,
+                signal(READ, at(DAY + 1, "01:00")))).isTrue();
 
         assertThat(forwarded.takeLatest(DAY + 1)).extracting(UsageSignal::at).containsExactly(at(DAY, "10:00"));
     }
@@ -168,6 +171,49 @@ class ForwardedSignalsTest {
     }
 
     @Test
+    void shouldHashSignalsApartByEveryFieldButTheirTime() {
+        Instant at = at(DAY, "09:00");
+        Trait trait = new Trait("AKIAEXAMPLE", "aws-cli", "192.0.2.0/24", 2);
+        UsageSignal use = new UsageSignal(READ, at, false, "s3:GetObject", "AKIAEXAMPLE", "alice", "origin",
+                "192.0.2.0/24", "aws-cli", null, trait, "arn:aws:iam::111122223333:role/Reached", null);
+        List<UsageSignal> others = List.of(
+                new UsageSignal(WRITE, at, false, "s3:GetObject", "AKIAEXAMPLE", "alice", "origin", "192.0.2.0/24",
+                        "aws-cli", null, trait, "arn:aws:iam::111122223333:role/Reached", null),
+                new UsageSignal(READ, at, true, "s3:GetObject", "AKIAEXAMPLE", "alice", "origin", "192.0.2.0/24",
+                        "aws-cli", null, trait, "arn:aws:iam::111122223333:role/Reached", null),
+                new UsageSignal(READ, at, false, null, "AKIAEXAMPLE", "alice", "origin", "192.0.2.0/24", "aws-cli",
+                        null, trait, "arn:aws:iam::111122223333:role/Reached", null),
+                new UsageSignal(READ, at, false, "s3:GetObject", "AKIAOTHER", "alice", "origin", "192.0.2.0/24",
+                        "aws-cli", null, trait, "arn:aws:iam::111122223333:role/Reached", null),
+                new UsageSignal(READ, at, false, "s3:GetObject", "AKIAEXAMPLE", "bob", "origin", "192.0.2.0/24",
+                        "aws-cli", null, trait, "arn:aws:iam::111122223333:role/Reached", null),
+                new UsageSignal(READ, at, false, "s3:GetObject", "AKIAEXAMPLE", "alice", "other", "192.0.2.0/24",
+                        "aws-cli", null, trait, "arn:aws:iam::111122223333:role/Reached", null),
+                new UsageSignal(READ, at, false, "s3:GetObject", "AKIAEXAMPLE", "alice", "origin", "198.51.100.0/24",
+                        "aws-cli", null, trait, "arn:aws:iam::111122223333:role/Reached", null),
+                new UsageSignal(READ, at, false, "s3:GetObject", "AKIAEXAMPLE", "alice", "origin", "192.0.2.0/24",
+                        "boto3", null, trait, "arn:aws:iam::111122223333:role/Reached", null),
+                new UsageSignal(READ, at, false, "s3:GetObject", "AKIAEXAMPLE", "alice", "origin", "192.0.2.0/24",
+                        "aws-cli", null, new Trait("AKIAEXAMPLE", "aws-cli", "192.0.2.0/24", 3),
+                        "arn:aws:iam::111122223333:role/Reached", null),
+                new UsageSignal(READ, at, false, "s3:GetObject", "AKIAEXAMPLE", "alice", "origin", "192.0.2.0/24",
+                        "aws-cli", null, null, "arn:aws:iam::111122223333:role/Reached", null),
+                new UsageSignal(READ, at, false, "s3:GetObject", "AKIAEXAMPLE", "alice", "origin", "192.0.2.0/24",
+                        "aws-cli", null, trait, null, null),
+                new UsageSignal(READ, at, false, "s3:GetObject", "AKIAEXAMPLE", "alice", "origin", "192.0.2.0/24",
+                        "aws-cli", null, trait, "arn:aws:iam::111122223333:role/Reached", "creator"),
+                new UsageSignal(READ, at, false, "s3:GetObject", "AKIAEXAMPLEalice", null, "origin", "192.0.2.0/24",
+                        "aws-cli", null, trait, "arn:aws:iam::111122223333:role/Reached", null));
+        UsageSignal later = new UsageSignal(READ, at.plusSeconds(3_600), false, "s3:GetObject", "AKIAEXAMPLE",
+                "alice", "origin", "192.0.2.0/24", "aws-cli", null, trait, "arn:aws:iam::111122223333:role/Reached",
+                null);
+
+        assertThat(later.signatureHash()).as("the same news later").isEqualTo(use.signatureHash());
+        assertThat(others).extracting(UsageSignal::signatureHash).doesNotContain(use.signatureHash())
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void shouldRefuseNoRoom() {
         assertThatThrownBy(() -> new ForwardedSignals(0)).isInstanceOf(IllegalArgumentException.class);
     }
@@ -180,7 +226,7 @@ class ForwardedSignalsTest {
     /** A use of {@code signature} (its entity) at {@code time} of {@code day}, that day still open. */
     private static boolean offer(ForwardedSignals forwarded, String signature, String time, long day) {
         Instant at = at(day, time);
-        return forwarded.offer(signature, day, at.toEpochMilli(), day, signal(signature, at));
+        return forwarded.offer(ForwardedSignals.hash(signature), day, at.toEpochMilli(), day, signal(signature, at));
     }
 
     private static UsageSignal signal(String entity, Instant at) {
