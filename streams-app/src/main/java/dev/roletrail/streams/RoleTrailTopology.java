@@ -379,7 +379,8 @@ public final class RoleTrailTopology {
                         Named.as("key-by-network"))
                 .repartition(Repartitioned.<String, NetworkUse>as("network-uses")
                         .withKeySerde(Serdes.String()).withValueSerde(NetworkUseCodec.serde()))
-                .process(() -> new NetworkSharingProcessor(sharing), Named.as("network-sharing-detector"),
+                .process(() -> new NetworkSharingProcessor(sharing, config.lineageHoldWall().multipliedBy(2)),
+                        Named.as("network-sharing-detector"),
                         StoreNames.NETWORK_ACTIVITY, StoreNames.NETWORK_ACTIVITY_DUE);
         NewFederatedSubjectDetector federated = new NewFederatedSubjectDetector(
                 new DetectorSettings(NewFederatedSubjectDetector.INFO.id(), config.settings()));

@@ -94,6 +94,38 @@ class SessionDetectorsTopologyTest {
                 .isEmpty();
     }
 
+    @Test
+    void shouldKeepANetworkWhileAWorkloadCallWaitsInWallClockTimeThoughStreamTimeRanDaysAhead() {
+        topology = new TopologyFixture(Map.of("streams.lineage-hold-wall", "10m"));
+        topology.send(CloudTrailEvent.byUser(ALICE).withAccessKey("AKIAALICE00000000001").from("198.51.100.7")
+                .at(T0));
+        // An EC2 instance role's session is never issued in the trail: its call waits for the lineage step's minimum.
+        topology.send(instanceSession("ASIAINSTANCE00000001").from("198.51.100.9").at(T0.plus(Duration.ofMinutes(30))));
+        // A backfill: other traffic moves every task's stream time two days on within a second of wall clock.
+        Instant later = T0.plus(Duration.ofDays(2));
+        topology.send(CloudTrailEvent.byUser(ALICE).withAccessKey("AKIAALICE00000000001").from("192.0.2.1")
+                .at(later));
+        topology.send(CloudTrailEvent.byUser(ALICE).withAccessKey("AKIAALICE00000000001").from("192.0.2.1")
+                .at(later.plus(Duration.ofMinutes(20))));
+        assertThat(topology.alerts("session-credential-network-change")).as("the call still waits").isEmpty();
+
+        topology.driver().advanceWallClockTime(Duration.ofMinutes(10));
+
+        assertThat(topology.alerts("session-credential-network-change")).as("it met the key that acted beside it")
+                .singleElement().satisfies(alert -> {
+                    assertThat(alert.accessKeyId()).isEqualTo("ASIAINSTANCE00000001");
+                    assertThat(alert.unusual()).contains("198.51.100.0/24", "AKIAALICE00000000001", "1800 s earlier");
+                });
+        KeyValueStore<String, Object> networks = topology.driver().getKeyValueStore(StoreNames.NETWORK_ACTIVITY);
+        topology.driver().advanceWallClockTime(Duration.ofMinutes(19));
+        topology.send(CloudTrailEvent.byUser(ALICE).withAccessKey("AKIAALICE00000000001").from("192.0.2.1")
+                .at(later.plus(Duration.ofMinutes(40))));
+        assertThat(networks.get("198.51.100.0/24")).as("19 min of wall clock after its last activity").isNotNull();
+        topology.driver().advanceWallClockTime(Duration.ofMinutes(1));
+        assertThat(networks.get("198.51.100.0/24")).as("twice the lineage step's 10 min: forgotten").isNull();
+        assertThat(networks.get("192.0.2.0/24")).isNotNull();
+    }
+
     private static CloudTrailEvent instanceSession(String keyId) {
         return CloudTrailEvent.byRoleSession("arn:aws:iam::111122223333:role/web-instance", "i-0123456789abcdef0")
                 .withAccessKey(keyId);

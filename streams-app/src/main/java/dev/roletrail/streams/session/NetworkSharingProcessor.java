@@ -2,10 +2,18 @@ package dev.roletrail.streams.session;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.kafka.streams.processor.PunctuationType;
 
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.schemas.alert.Alert;
@@ -20,6 +28,13 @@ import dev.roletrail.streams.time.StreamTicks;
  * activity in it: networks come and go without end, and a store keyed by them would otherwise only grow. Not at once
  * after the window: a call that arrives late (held for its session, or delivered late by CloudTrail, mostly within
  * minutes, sometimes hours) must still meet what acted within the window of its own event time.
+ * <p>
+ * Nor before a least time of wall clock since the network was last active: this task's stream time moves with the
+ * records of every upstream task, and in a backfill it runs days ahead while a call waits, in wall-clock time, for
+ * its session (the lineage step's wall-clock minimum), or until the end of the input. Forgetting by stream time alone
+ * made such a call miss the key that acted beside it, or meet it, depending on which records reached this task first.
+ * The wall clock of each network's last activity, and which networks wait for it, are kept in memory: after a start,
+ * the first stream-time check finds the networks whose stream-time retention is over, and they wait that time again.
  * Input: {@link NetworkUse}s keyed by network. Output: alerts keyed by alert id.
  */
 public final class NetworkSharingProcessor implements Processor<String, NetworkUse, String, Alert> {
@@ -29,6 +44,13 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
     private static final Duration KEEP_FOR_LATE_CALLS = Duration.ofDays(1);
 
     private final CredentialNetworkSharingDetector detector;
+    private final Duration keepWall;
+    /** Wall-clock millis of each network's last activity since this processor started. */
+    private final Map<String, Long> activeWall = new HashMap<>();
+    /** Networks whose stream-time retention is over but whose wall-clock minimum is not. */
+    private final Set<String> waitingForWall = new LinkedHashSet<>();
+    private long startedWall;
+    private boolean recovered;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, NetworkActivity> store;
     private DueIndex quietAt;
@@ -38,8 +60,13 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
      */
     private final StreamTicks ticks = new StreamTicks(FORGET_EVERY);
 
-    public NetworkSharingProcessor(CredentialNetworkSharingDetector detector) {
+    /**
+     * @param keepWall the least wall-clock time a network is kept after its last activity (twice the lineage step's
+     *                 wall-clock minimum: a held call waits up to that, and reaches this step a commit or two later)
+     */
+    public NetworkSharingProcessor(CredentialNetworkSharingDetector detector, Duration keepWall) {
         this.detector = detector;
+        this.keepWall = keepWall;
     }
 
     @Override
@@ -48,12 +75,66 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
         this.store = context.getStateStore(StoreNames.NETWORK_ACTIVITY);
         this.quietAt = new DueIndex(context.getStateStore(StoreNames.NETWORK_ACTIVITY_DUE), StoreNames.NETWORK_ACTIVITY,
                 FORGET_EVERY);
+        this.startedWall = context.currentSystemTimeMs();
+        if (!keepWall.isZero()) {
+            context.schedule(Duration.ofSeconds(10), PunctuationType.WALL_CLOCK_TIME, this::forgetWaitedNetworks);
+        }
     }
 
-    /** A network is indexed when first seen; one still active when due is indexed again. */
+    /**
+     * A network is indexed when first seen; one still active when due is indexed again; one whose wall-clock minimum
+     * is not over leaves the index to wait for it.
+     */
     private void forgetQuietNetworks(long streamTime) {
-        quietAt.expireDue(Instant.ofEpochMilli(streamTime), store::get, activity -> forgetAt(activity.latest()),
-                store::delete);
+        recoverWaitingForWallOnce(streamTime);
+        quietAt.settleDue(Instant.ofEpochMilli(streamTime), store::get, activity -> forgetAt(activity.latest()),
+                (network, activity) -> {
+                    if (waitedLongEnough(network)) {
+                        forget(network);
+                    } else {
+                        waitingForWall.add(network);
+                    }
+                });
+    }
+
+    /**
+     * Once per start: networks whose stream-time retention is over are off the index, waiting for the wall clock, and
+     * that wait is kept in memory only.
+     */
+    private void recoverWaitingForWallOnce(long streamTime) {
+        if (recovered) {
+            return;
+        }
+        recovered = true;
+        if (keepWall.isZero()) {
+            return;
+        }
+        Instant now = Instant.ofEpochMilli(streamTime);
+        try (KeyValueIterator<String, NetworkActivity> all = store.all()) {
+            all.forEachRemaining(entry -> {
+                if (!forgetAt(entry.value.latest()).isAfter(now)) {
+                    waitingForWall.add(entry.key);
+                }
+            });
+        }
+    }
+
+    private void forgetWaitedNetworks(long wall) {
+        for (String network : List.copyOf(waitingForWall)) {
+            if (waitedLongEnough(network)) {
+                forget(network);
+            }
+        }
+    }
+
+    private boolean waitedLongEnough(String network) {
+        return context.currentSystemTimeMs() - activeWall.getOrDefault(network, startedWall) >= keepWall.toMillis();
+    }
+
+    private void forget(String network) {
+        waitingForWall.remove(network);
+        activeWall.remove(network);
+        store.delete(network);
     }
 
     private Instant forgetAt(Instant latest) {
@@ -71,6 +152,11 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
             activity = NetworkActivity.empty(record.key());
             quietAt.add(record.key(), forgetAt(use.evidence().eventTime()));
         }
+        // Active again while waiting for the wall clock: back on the stream-time index, by its newest activity.
+        boolean backOnIndex = waitingForWall.remove(record.key());
+        if (!keepWall.isZero()) {
+            activeWall.put(record.key(), context.currentSystemTimeMs());
+        }
         if (use.longTermKey()) {
             KeyAct act = KeyAct.of(use.evidence());
             for (NetworkUse workloadUse : activity.instanceUses()) {
@@ -84,6 +170,9 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
             activity = activity.withInstanceUse(use, detector.window(), CAP);
         }
         store.put(record.key(), activity);
+        if (backOnIndex) {
+            quietAt.add(record.key(), forgetAt(activity.latest()));
+        }
     }
 
     private NetworkActivity report(NetworkActivity activity, NetworkUse use, KeyAct act, long timestamp) {

@@ -22,10 +22,11 @@ import dev.roletrail.streams.time.StreamTicks;
  * if not forwarded yet), bounded by {@code streams.usage-dedupe-entries} per task. The first use goes out at once; the
  * day's latest goes out when stream time enters the next day, before that day's first watermark (and whenever an idle
  * or ended input sends its watermark early). A creation has no latest use, nor has a trait that a use of its entity
- * in the same event times ({@link CarriedTraits#timedByAUse}). Nothing of it is stored: a task that starts (moved, restarted, or revived
- * after a crash) forwards the day's signals again, which the findings step records as before, and the earliest use
- * again, of which it keeps the earliest; a crash loses the latest use of the day seen before the last commit, so
- * until a later use of the same item that day an item's last use may read as an earlier one of that day.
+ * in the same event times ({@link CarriedTraits#timedByAUse}). Nothing of it is stored: a task that starts (moved,
+ * restarted, or revived after a crash) forwards the day's signals again, which the findings step records as before,
+ * and the earliest use again, of which it keeps the earliest. A task that moves or crashes loses the latest uses it
+ * kept (those seen before the move, or before the last commit), so until a later use of the same item that day an
+ * item's last use may read as an earlier call of that day.
  * <p>
  * It also forwards a watermark to every findings task: each gathers the usage of its own entities from every
  * upstream task, and evaluates a day only once every active upstream task has passed it, so a task running ahead
