@@ -299,7 +299,7 @@ public final class RoleTrailTopology {
         FindingsEvaluator evaluator = new FindingsEvaluator(ActionCatalog.standard());
         KStream<String, PassOutput> evaluated = observations
                 .process(() -> new UsageRecorder(signals, config.usageDedupeEntries(), config.lineageIdleRelease(),
-                        endOfInput), Named.as("record-usage"))
+                        endOfInput), Named.as("record-usage"), StoreNames.USAGE_LATEST)
                 .repartition(Repartitioned.<String, UsageSignal>as(USAGE_SIGNALS)
                         .withNumberOfPartitions(config.findings().partitionsOrOne())
                         .withStreamPartitioner(new EntityPartitioner())
@@ -474,6 +474,8 @@ public final class RoleTrailTopology {
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_CLOCK, Serdes.Long(), entries));
         builder.addStateStore(writeBack(StoreNames.FINDINGS_PASS, EvaluationPass.class, entries));
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.FINDINGS_PENDING, UsageSignalCodec.serde(),
+                entries));
+        builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.USAGE_LATEST, UsageSignalCodec.serde(),
                 entries));
     }
 

@@ -123,6 +123,12 @@ public final class StoreNames {
      */
     public static final String FINDINGS_PENDING = "findings-pending";
 
+    /**
+     * In the task of the input, beside {@code UsageRecorder}. Key: the epoch day (8 hex digits) and the hash of a usage
+     * signal's signature (16). Value: the signal's latest use that day, until the day is over and it goes out.
+     */
+    public static final String USAGE_LATEST = "usage-latest";
+
     private StoreNames() {
     }
 }

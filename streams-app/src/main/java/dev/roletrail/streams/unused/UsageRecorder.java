@@ -3,14 +3,20 @@ package dev.roletrail.streams.unused;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
 import java.util.List;
 
+import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.streams.time.StreamTicks;
 
@@ -18,15 +24,16 @@ import dev.roletrail.streams.time.StreamTicks;
  * Forwards each distinct usage signal's first and latest use in each day of event time, so the findings step sees
  * every action, key and assumer used each day, and when each was last used, without seeing every event; a new trait
  * rides in the new use of its entity from the same event ({@link CarriedTraits}). Per signal: one lookup in a table in
- * heap ({@link ForwardedSignals}: the signal's signature, the epoch day it was last forwarded, and the day's latest use
- * if not forwarded yet), bounded by {@code streams.usage-dedupe-entries} per task. The first use goes out at once; the
- * day's latest goes out when stream time enters the next day, before that day's first watermark (and whenever an idle
- * or ended input sends its watermark early). A creation has no latest use, nor has a trait that a use of its entity
- * in the same event times ({@link CarriedTraits#timedByAUse}). Nothing of it is stored: a task that starts (moved,
- * restarted, or revived after a crash) forwards the day's signals again, which the findings step records as before,
- * and the earliest use again, of which it keeps the earliest. A task that moves or crashes loses the latest uses it
- * kept (those seen before the move, or before the last commit), so until a later use of the same item that day an
- * item's last use may read as an earlier call of that day.
+ * heap ({@link ForwardedSignals}: the signal's signature, the epoch day it was last forwarded, and its latest use that
+ * day), bounded by {@code streams.usage-dedupe-entries} per task. The first use goes out at once. The day's latest
+ * waits in store {@code usage-latest} (key: the day and the signature's hash; written back once a commit, so a
+ * signature used many times between two commits costs one changelog record) and goes out when stream time enters
+ * the next day, before that day's first watermark (and whenever an idle or ended input sends its watermark early).
+ * Stored, it survives a rebalance that moves the task and a crash, as the findings step needs: in heap only, a task
+ * that moved lost the day's latest uses it had seen. A creation has no latest use, nor has a trait that a use of its
+ * entity in the same event times ({@link CarriedTraits#timedByAUse}). The table is not stored: a task that starts
+ * (moved, restarted, or revived after a crash) forwards the day's signals again, which the findings step records as
+ * before, and the earliest use again, of which it keeps the earliest.
  * <p>
  * It also forwards a watermark to every findings task: each gathers the usage of its own entities from every
  * upstream task, and evaluates a day only once every active upstream task has passed it, so a task running ahead
@@ -43,12 +50,14 @@ import dev.roletrail.streams.time.StreamTicks;
 public final class UsageRecorder implements Processor<String, Observation, String, UsageSignal> {
 
     private static final long DAY_MS = Duration.ofDays(1).toMillis();
+    private static final HexFormat HEX = HexFormat.of();
 
     private final UsageSignals signals;
     private final Duration idleRelease;
     private final EndOfInput endOfInput;
     private final ForwardedSignals forwarded;
     private ProcessorContext<String, UsageSignal> context;
+    private KeyValueStore<String, UsageSignal> latest;
     private long purgedDay = Long.MIN_VALUE;
     /** The day of stream time: its latest uses are kept until stream time leaves it; earlier days' go out at once. */
     private long openDay = Long.MIN_VALUE;
@@ -76,6 +85,7 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     @Override
     public void init(ProcessorContext<String, UsageSignal> context) {
         this.context = context;
+        this.latest = context.getStateStore(StoreNames.USAGE_LATEST);
         // Wall clock: when no record comes, stream time stands still, and only the wall clock can tell.
         this.lastRecordWall = context.currentSystemTimeMs();
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
@@ -91,19 +101,47 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         List<UsageSignal> fresh = new ArrayList<>(4);
         List<UsageSignal> eventSignals = signals.of(record.value());
         for (UsageSignal signal : eventSignals) {
-            long day = Math.floorDiv(signal.at().toEpochMilli(), DAY_MS);
             long at = signal.at().toEpochMilli();
-            UsageSignal latest = CarriedTraits.timedByAUse(signal, eventSignals) || !signal.isUse() ? null : signal;
-            if (forwarded.offer(signal.signatureHash(), day, at, openDay, latest)) {
-                noteObserved(at);
-                fresh.add(signal);
+            long day = Math.floorDiv(at, DAY_MS);
+            long hash = signal.signatureHash();
+            boolean latestMatters = signal.isUse() && !CarriedTraits.timedByAUse(signal, eventSignals);
+            switch (forwarded.offer(hash, day, at, latestMatters)) {
+                case FORWARD -> {
+                    noteObserved(at);
+                    fresh.add(signal);
+                }
+                case LATEST -> {
+                    if (day < openDay) {
+                        fresh.add(signal); // a day whose latest uses went out already: at once
+                    } else {
+                        latest.put(latestKey(day, hash), signal);
+                    }
+                }
+                case NONE -> {
+                }
             }
         }
         for (UsageSignal signal : CarriedTraits.merge(fresh)) {
             context.forward(new Record<>(signal.entity(), signal, record.timestamp()));
         }
-        if (forwarded.keepsTooMany()) {
-            forwardLatest(forwarded.takeLatest(Long.MAX_VALUE));
+    }
+
+    /** The day first, in fixed-width hex, so the days before one are a range of keys. */
+    private static String latestKey(long day, long hash) {
+        return HEX.toHexDigits((int) day) + HEX.toHexDigits(hash);
+    }
+
+    /** Forwards, in event time order, the latest uses kept of the days before {@code beforeDay}, and lets them go. */
+    private void forwardLatest(long beforeDay) {
+        List<KeyValue<String, UsageSignal>> due = new ArrayList<>();
+        String to = beforeDay > Integer.MAX_VALUE ? null : HEX.toHexDigits((int) (beforeDay - 1)) + "~";
+        try (KeyValueIterator<String, UsageSignal> range = latest.range(null, to)) {
+            range.forEachRemaining(due::add);
+        }
+        due.sort(Comparator.comparing(entry -> entry.value.at()));
+        for (KeyValue<String, UsageSignal> entry : due) {
+            latest.delete(entry.key);
+            context.forward(new Record<>(entry.value.entity(), entry.value, entry.value.at().toEpochMilli()));
         }
     }
 
@@ -121,7 +159,7 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     private void onStreamTime(long hourStart) {
         long day = Math.floorDiv(hourStart, DAY_MS);
         if (day > openDay) {
-            forwardLatest(forwarded.takeLatest(day));
+            forwardLatest(day);
             openDay = day;
         }
         forwardWatermark(hourStart);
@@ -138,14 +176,8 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         boolean idle = !idleRelease.isZero() && wall - lastRecordWall >= idleRelease.toMillis();
         boolean behind = streamTime > watermarkSent;
         if (ended && (behind || processedSinceWatermark) || idle && behind) {
-            forwardLatest(forwarded.takeLatest(Long.MAX_VALUE));
+            forwardLatest(Long.MAX_VALUE);
             forwardWatermark(streamTime);
-        }
-    }
-
-    private void forwardLatest(List<UsageSignal> latest) {
-        for (UsageSignal signal : latest) {
-            context.forward(new Record<>(signal.entity(), signal, signal.at().toEpochMilli()));
         }
     }
 

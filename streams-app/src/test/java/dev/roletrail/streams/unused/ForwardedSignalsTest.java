@@ -2,7 +2,6 @@ package dev.roletrail.streams.unused;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +15,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import dev.roletrail.streams.nhi.Trait;
+import dev.roletrail.streams.unused.ForwardedSignals.Verdict;
 
 class ForwardedSignalsTest {
 
@@ -92,73 +92,25 @@ class ForwardedSignalsTest {
     }
 
     @Test
-    void shouldKeepTheDaysLatestUseAndHandItOverOnceWhenTheDayIsTaken() {
+    void shouldCallALaterUseOfTheSameDayItsLatestSoFar() {
         ForwardedSignals forwarded = new ForwardedSignals(100);
-        assertThat(offer(forwarded, READ, "09:00", DAY)).as("the day's first").isTrue();
-        assertThat(offer(forwarded, READ, "10:00", DAY)).isFalse();
-        assertThat(offer(forwarded, READ, "23:00", DAY)).isFalse();
-        assertThat(offer(forwarded, READ, "12:00", DAY)).as("earlier than the latest").isFalse();
-        assertThat(offer(forwarded, WRITE, "11:00", DAY)).isTrue();
-
-        assertThat(forwarded.takeLatest(DAY)).as("the day is still open").isEmpty();
-        assertThat(forwarded.takeLatest(DAY + 1)).extracting(UsageSignal::at).containsExactly(at(DAY, "23:00"));
-        assertThat(forwarded.takeLatest(DAY + 1)).as("taken once").isEmpty();
-        assertThat(offer(forwarded, READ, "23:30", DAY + 1)).as("later, of a day already taken: at once").isTrue();
-        assertThat(offer(forwarded, READ, "23:10", DAY + 1)).isFalse();
-        assertThat(forwarded.takeLatest(Long.MAX_VALUE)).isEmpty();
+        assertThat(offer(forwarded, READ, "09:00", DAY)).isEqualTo(Verdict.FORWARD);
+        assertThat(offer(forwarded, READ, "10:00", DAY)).isEqualTo(Verdict.LATEST);
+        assertThat(offer(forwarded, READ, "23:00", DAY)).isEqualTo(Verdict.LATEST);
+        assertThat(offer(forwarded, READ, "12:00", DAY)).as("earlier than the latest").isEqualTo(Verdict.NONE);
+        assertThat(offer(forwarded, READ, "23:00", DAY)).as("no later").isEqualTo(Verdict.NONE);
+        assertThat(offer(forwarded, READ, "01:00", DAY + 1)).isEqualTo(Verdict.FORWARD);
+        assertThat(offer(forwarded, READ, "23:30", DAY)).as("a day before the one noted").isEqualTo(Verdict.NONE);
     }
 
     @Test
-    void shouldKeepNoLatestUseOfASignalWhoseFirstUseADayAloneMatters() {
+    void shouldCallNoUseTheLatestWhenOnlyTheFirstOfADayMatters() {
         ForwardedSignals forwarded = new ForwardedSignals(100);
         long nine = at(DAY, "09:00").toEpochMilli();
-        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY, nine, DAY, null)).isTrue();
+        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY, nine, false)).isEqualTo(Verdict.FORWARD);
 
-        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY, nine + 3_600_000, DAY, null)).isFalse();
-        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY, nine + 7_200_000, DAY + 1, null)).as("not even of a day taken").isFalse();
-        assertThat(forwarded.takeLatest(Long.MAX_VALUE)).isEmpty();
-        assertThat(forwarded.keepsTooMany()).isFalse();
-    }
-
-    @Test
-    void shouldHandOverTheLatestUsesOfSignaturesItHadToForget() {
-        ForwardedSignals forwarded = new ForwardedSignals(2);
-        offer(forwarded, READ, "09:00", DAY);
-        offer(forwarded, READ, "10:00", DAY);
-        offer(forwarded, WRITE, "09:00", DAY);
-
-        assertThat(offer(forwarded, "c", "09:00", DAY)).isTrue();
-
-        assertThat(forwarded.size()).isEqualTo(1);
-        assertThat(forwarded.takeLatest(DAY)).as("forgotten, so handed over with any day taken")
-                .extracting(UsageSignal::entity, UsageSignal::at).containsExactly(tuple(READ, at(DAY, "10:00")));
-    }
-
-    @Test
-    void shouldHandOverAnEarlierDaysLatestWhenTheNextDaysUseComesFirst() {
-        ForwardedSignals forwarded = new ForwardedSignals(100);
-        offer(forwarded, READ, "09:00", DAY);
-        offer(forwarded, READ, "10:00", DAY);
-
-        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY + 1, at(DAY + 1, "01:00").toEpochMilli(), DAY,
-                signal(READ, at(DAY + 1, "01:00")))).isTrue();
-
-        assertThat(forwarded.takeLatest(DAY + 1)).extracting(UsageSignal::at).containsExactly(at(DAY, "10:00"));
-    }
-
-    @Test
-    void shouldSayWhenItKeepsASixteenthOfItsBoundInLatestUses() {
-        ForwardedSignals forwarded = new ForwardedSignals(32);
-        offer(forwarded, READ, "09:00", DAY);
-        offer(forwarded, READ, "10:00", DAY);
-        offer(forwarded, READ, "11:00", DAY);
-        assertThat(forwarded.keepsTooMany()).as("one kept, replaced").isFalse();
-        offer(forwarded, WRITE, "09:00", DAY);
-        offer(forwarded, WRITE, "10:00", DAY);
-        assertThat(forwarded.keepsTooMany()).isTrue();
-
-        assertThat(forwarded.takeLatest(Long.MAX_VALUE)).extracting(UsageSignal::entity).containsExactly(WRITE, READ);
-        assertThat(forwarded.keepsTooMany()).isFalse();
+        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY, nine + 3_600_000, false)).isEqualTo(Verdict.NONE);
+        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY + 1, nine, false)).isEqualTo(Verdict.FORWARD);
     }
 
     @Test
@@ -218,19 +170,14 @@ class ForwardedSignalsTest {
         assertThatThrownBy(() -> new ForwardedSignals(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** A use at the start of {@code day}, its latest kept for the day: repeats of it are never later. */
+    /** Whether a use at the start of {@code day} is forwarded at once: repeats of it are never later. */
     private static boolean firstOnDay(ForwardedSignals forwarded, String signature, long day) {
-        return offer(forwarded, signature, "00:00", day);
+        return offer(forwarded, signature, "00:00", day) == Verdict.FORWARD;
     }
 
-    /** A use of {@code signature} (its entity) at {@code time} of {@code day}, that day still open. */
-    private static boolean offer(ForwardedSignals forwarded, String signature, String time, long day) {
-        Instant at = at(day, time);
-        return forwarded.offer(ForwardedSignals.hash(signature), day, at.toEpochMilli(), day, signal(signature, at));
-    }
-
-    private static UsageSignal signal(String entity, Instant at) {
-        return new UsageSignal(entity, at, false, null, null, null, null, null, null);
+    /** A use of {@code signature} at {@code time} of {@code day}, whose latest use matters. */
+    private static Verdict offer(ForwardedSignals forwarded, String signature, String time, long day) {
+        return forwarded.offer(ForwardedSignals.hash(signature), day, at(day, time).toEpochMilli(), true);
     }
 
     private static Instant at(long day, String time) {

@@ -14,7 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.roletrail.streams.TestObservations;
+import dev.roletrail.streams.TestStores;
 import dev.roletrail.streams.identity.Observation;
+import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.streams.unused.policy.CloudTrailActionMapper;
 import dev.roletrail.testkit.CloudTrailEvent;
@@ -39,6 +41,7 @@ class UsageRecorderTest {
     void start() {
         context.setCurrentSystemTimeMs(0);
         context.setCurrentStreamTimeMs(-1);
+        TestStores.inMemory(StoreNames.USAGE_LATEST, UsageSignalCodec.serde(), context);
         recorder.init(context);
     }
 
@@ -87,6 +90,23 @@ class UsageRecorderTest {
         punctuate();
         assertThat(keyUses()).as("a later use after the end goes out with the next watermark")
                 .containsExactly(DAY.plus(Duration.ofHours(22)));
+    }
+
+    @Test
+    void shouldForwardTheLatestUseSeenByTheTaskBeforeItMovedToAnotherInstance() {
+        send(call(DAY.plus(Duration.ofHours(9))));
+        send(call(DAY.plus(Duration.ofHours(21))));
+        context.resetForwards();
+
+        // The task moves (a rebalance) or is revived after a crash: a new processor over the state committed.
+        UsageRecorder moved = new UsageRecorder(new UsageSignals(new CloudTrailActionMapper()), 1_000, Duration.ZERO,
+                endOfInput);
+        moved.init(context);
+        Observation nextDay = call(DAY.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)));
+        moved.process(new Record<>(SVC, nextDay, nextDay.event().eventTime().toEpochMilli()));
+
+        assertThat(keyUses()).as("the day's latest, seen before the move, then the next day's first")
+                .containsExactly(DAY.plus(Duration.ofHours(21)), DAY.plus(Duration.ofHours(25)));
     }
 
     @Test
