@@ -49,11 +49,12 @@ import dev.roletrail.testkit.TestKafka;
  * of the three gives for the whole cluster.
  */
 @ExtendWith(KafkaBrokerExtension.class)
-// Off in the default build: it does not pass reliably. On 2026-12-06 it passed 7 runs of 9, one of them in CI. One
-// failure: per-assumer least-privilege policies, now left out (see RunOutcome). The other: the suppression step
-// counted a session-credential-network-change alert's repeat in the three instances' run and not in the single
-// one's, as the README's known limits say it can when records of different tasks reach it in another order.
-// -Droletrail.test.scale-out=true runs it.
+// Off in the default build: it has not passed reliably yet. On 2026-12-06 it passed 7 runs of 9, one of them in CI.
+// Its failures since, each traced and mended on 2026-12-07: per-assumer least-privilege policies (a session forgotten
+// by other tasks' stream time; the policies are still left out, see RunOutcome), findings' last use (the day's first
+// call, then the day's latest lost when a task moved), and a session-credential-network-change repeat (the network-
+// sharing step forgot a network by other tasks' stream time). Passed in the runs after the last mend; to go on by
+// default once it has passed more of them. -Droletrail.test.scale-out=true runs it.
 @EnabledIfSystemProperty(named = "roletrail.test.scale-out", matches = "true")
 class ScaleOutKillIT {
 
