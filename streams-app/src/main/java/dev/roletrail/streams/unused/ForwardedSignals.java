@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /**
  * Which usage signals a task has forwarded, on which day of event time each was last forwarded, and the time of the
- * day's latest use: an open-addressing table in heap of 64-bit hashes of their signatures, 24 bytes a slot, at most
+ * day's latest use: an open-addressing table in heap of 64-bit hashes of their signatures, 20 bytes a slot, at most
  * half full. {@link UsageRecorder} looks up every signal of every event here. As a RocksDB store (unlogged, behind a
  * decoded cache) each lookup encoded the signature as a key and most were misses, since a small organisation's
  * signals are mostly new each day; the lookups, the writes back and the daily scan were about 6 % of the stream
