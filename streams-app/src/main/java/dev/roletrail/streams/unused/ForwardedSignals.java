@@ -132,11 +132,6 @@ final class ForwardedSignals {
         return slot;
     }
 
-    /** A hash of {@code signature}'s characters, as {@link UsageSignal#signatureHash()} hashes its fields. */
-    static long hash(String signature) {
-        return finish(mix(HASH_START, signature));
-    }
-
     /** FNV-1a over a field's characters and a separator (NUL) after them; null is U+FFFF, which no field holds. */
     static long mix(long h, String field) {
         if (field == null) {

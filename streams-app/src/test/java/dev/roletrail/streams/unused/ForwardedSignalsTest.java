@@ -107,19 +107,19 @@ class ForwardedSignalsTest {
     void shouldCallNoUseTheLatestWhenOnlyTheFirstOfADayMatters() {
         ForwardedSignals forwarded = new ForwardedSignals(100);
         long nine = at(DAY, "09:00").toEpochMilli();
-        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY, nine, false)).isEqualTo(Verdict.FORWARD);
+        assertThat(forwarded.offer(hash(READ), DAY, nine, false)).isEqualTo(Verdict.FORWARD);
 
-        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY, nine + 3_600_000, false)).isEqualTo(Verdict.NONE);
-        assertThat(forwarded.offer(ForwardedSignals.hash(READ), DAY + 1, nine, false)).isEqualTo(Verdict.FORWARD);
+        assertThat(forwarded.offer(hash(READ), DAY, nine + 3_600_000, false)).isEqualTo(Verdict.NONE);
+        assertThat(forwarded.offer(hash(READ), DAY + 1, nine, false)).isEqualTo(Verdict.FORWARD);
     }
 
     @Test
     void shouldHashSimilarSignaturesApart() {
         Set<Long> hashes = new HashSet<>();
-        IntStream.range(0, 200_000).forEach(i -> hashes.add(ForwardedSignals.hash(READ + "|" + i)));
+        IntStream.range(0, 200_000).forEach(i -> hashes.add(hash(READ + "|" + i)));
 
         assertThat(hashes).hasSize(200_000).doesNotContain(0L);
-        assertThat(ForwardedSignals.hash(READ)).isNotEqualTo(ForwardedSignals.hash(WRITE));
+        assertThat(hash(READ)).isNotEqualTo(hash(WRITE));
     }
 
     @Test
@@ -177,7 +177,12 @@ class ForwardedSignalsTest {
 
     /** A use of {@code signature} at {@code time} of {@code day}, whose latest use matters. */
     private static Verdict offer(ForwardedSignals forwarded, String signature, String time, long day) {
-        return forwarded.offer(ForwardedSignals.hash(signature), day, at(day, time).toEpochMilli(), true);
+        return forwarded.offer(hash(signature), day, at(day, time).toEpochMilli(), true);
+    }
+
+    /** A signature hashed as one field, as {@link UsageSignal#signatureHash()} hashes each of its fields. */
+    private static long hash(String signature) {
+        return ForwardedSignals.finish(ForwardedSignals.mix(ForwardedSignals.HASH_START, signature));
     }
 
     private static Instant at(long day, String time) {
