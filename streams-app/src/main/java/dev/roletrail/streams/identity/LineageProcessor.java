@@ -2,12 +2,8 @@ package dev.roletrail.streams.identity;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,6 +23,7 @@ import dev.roletrail.streams.time.DueBucket;
 import dev.roletrail.streams.time.DueIndex;
 import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.streams.time.StreamTicks;
+import dev.roletrail.streams.time.WallClockWait;
 
 /**
  * Session lineage. Remembers every session it sees issued (store {@code sessions}, key: temporary key id) and gives
@@ -49,9 +46,10 @@ import dev.roletrail.streams.time.StreamTicks;
  * <p>
  * With several partitions, a backfill moves stream time by hours in the second it takes a session to come back
  * through the topic from another task (one commit), so the hold also lasts a minimum of wall-clock time; without it,
- * the later hops of a chain lost their origin in a backfill, depending on timing. When the hold began, and which keys
- * wait for the wall clock only, is kept in memory: after a restart, the first stream-time check finds the held keys
- * whose stream-time hold is over, and they wait that minimum again, which can only help their session arrive.
+ * the later hops of a chain lost their origin in a backfill, depending on timing. When the hold began, and which
+ * keys wait for the wall clock only, is kept in memory ({@link WallClockWait}): after a restart, the first stream-time
+ * check finds the held keys whose stream-time hold is over, and they wait that minimum again, which can only help
+ * their session arrive.
  * Stream time here is that of this task's own events: the sessions other tasks send carry their time, which in a
  * backfill or after a restart can be hours ahead of this task's input.
  * <p>
@@ -75,22 +73,17 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
     private static final int MAX_HELD_PER_KEY = 200;
 
     private final Duration hold;
-    private final Duration holdWall;
     /** Whether this is the only task (an input of one partition): every session is issued here. */
     private final boolean onlyTask;
     private final StreamTicks checks = new StreamTicks(CHECK_EVERY);
     private final Duration idleRelease;
     private final EndOfInput endOfInput;
-    /** Wall-clock millis at which each key still held began to wait (since this processor started). */
-    private final Map<String, Long> heldSinceWall = new HashMap<>();
-    /** Keys whose stream-time hold is over but whose wall-clock minimum is not. */
-    private final Set<String> waitingForWall = new LinkedHashSet<>();
-    private long startedWall;
+    /** Since when each key still held waits, in wall-clock time. */
+    private final WallClockWait heldWall;
     /** Wall-clock millis of the last record (event or session) this task processed, or of the start. */
     private long lastRecordWall;
     /** Whether everything held was released and no record came since: the next idle check has nothing to do. */
     private boolean releasedAllSinceLastRecord;
-    private boolean recovered;
     private ProcessorContext<String, LineageOutput> context;
     private DecodedCache<Session> sessions;
     private DecodedCache<HeldEvents> held;
@@ -108,7 +101,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             int inputPartitions) {
         this.hold = hold;
         this.onlyTask = inputPartitions == 1;
-        this.holdWall = onlyTask ? Duration.ZERO : holdWall;
+        this.heldWall = new WallClockWait(onlyTask ? Duration.ZERO : holdWall);
         this.idleRelease = idleRelease;
         this.endOfInput = endOfInput;
     }
@@ -121,8 +114,8 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
         KeyValueStore<String, DueBucket> timers = context.getStateStore(StoreNames.TIMERS);
         this.heldDue = new DueIndex(timers, StoreNames.HELD_EVENTS, CHECK_EVERY);
         this.sessionsDue = new DueIndex(timers, StoreNames.SESSIONS, SESSIONS_DUE_BUCKET);
-        this.startedWall = context.currentSystemTimeMs();
-        this.lastRecordWall = startedWall;
+        this.lastRecordWall = context.currentSystemTimeMs();
+        heldWall.start(lastRecordWall);
         if (!hold.isZero()) {
             // Wall clock: it alone moves when no record comes. It releases what waited out its stream-time hold
             // before the wall-clock minimum was over, and everything held once no session can come any more.
@@ -167,7 +160,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             HeldEvents first = HeldEvents.hold(event, event.eventTime().plus(hold));
             held.put(keyId, first);
             heldDue.add(keyId, first.releaseAt());
-            heldSinceWall.put(keyId, context.currentSystemTimeMs());
+            heldWall.began(keyId, context.currentSystemTimeMs());
         } else if (waiting.events().size() >= MAX_HELD_PER_KEY) {
             release(keyId, waiting.plus(event));
         } else {
@@ -188,8 +181,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             return; // its calls keep waiting, up to their hold, for the caller's copy
         }
         HeldEvents waiting = held.get(session.keyId());
-        heldSinceWall.remove(session.keyId());
-        waitingForWall.remove(session.keyId());
+        heldWall.forget(session.keyId());
         if (waiting != null) {
             held.delete(session.keyId());
             waiting.events().forEach(event -> emit(event, session));
@@ -216,7 +208,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
 
     /** The held calls go on with the session known by now: none, or an account-only copy's. */
     private void release(String keyId, HeldEvents waiting) {
-        heldSinceWall.remove(keyId);
+        heldWall.forget(keyId);
         held.put(keyId, waiting.markReleased());
         Session known = sessions.get(keyId);
         waiting.events().forEach(event -> emit(event, known));
@@ -245,9 +237,9 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             Instant forgetAt = forgetAt(waiting);
             if (waiting.releaseAt().isAfter(now)) {
                 heldDue.add(keyId, waiting.releaseAt()); // a newer hold of the same key
-            } else if (!waiting.released() && !waitedLongEnough(keyId)) {
+            } else if (!waiting.released() && !heldWall.over(keyId, context.currentSystemTimeMs())) {
                 // Off the index until released: a backfill runs many stream-time punctuations per wall-clock second.
-                waitingForWall.add(keyId);
+                heldWall.awaitWall(keyId);
             } else if (!waiting.released()) {
                 releaseAndForgetLater(keyId, waiting);
             } else if (forgetAt.isAfter(now)) {
@@ -267,18 +259,14 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
      * still releases them; only once stream time is known (a task's is restored with its committed offsets).
      */
     private void recoverWaitingForWallOnce(long streamTime) {
-        if (recovered || streamTime < 0) {
-            return;
-        }
-        recovered = true;
-        if (holdWall.isZero()) {
+        if (streamTime < 0 || !heldWall.recoverOnce()) {
             return;
         }
         Instant now = Instant.ofEpochMilli(streamTime);
         try (KeyValueIterator<String, HeldEvents> all = held.store().all()) {
             all.forEachRemaining(entry -> {
                 if (!entry.value.released() && !entry.value.releaseAt().isAfter(now)) {
-                    waitingForWall.add(entry.key);
+                    heldWall.awaitWall(entry.key);
                 }
             });
         }
@@ -307,7 +295,7 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
             return;
         }
         releasedAllSinceLastRecord = true;
-        recovered = true; // nothing is left waiting for the wall clock
+        heldWall.clearAwaitingWall(); // nothing is left waiting for the wall clock, nor to recover
         Map<String, HeldEvents> waiting = new LinkedHashMap<>();
         try (KeyValueIterator<String, HeldEvents> all = held.store().all()) {
             all.forEachRemaining(entry -> {
@@ -316,20 +304,15 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
                 }
             });
         }
-        waitingForWall.clear();
         waiting.forEach(this::releaseAndForgetLater);
     }
 
     private void releaseWaitedForWall() {
-        if (holdWall.isZero()) {
+        if (!heldWall.enabled()) {
             return;
         }
         recoverWaitingForWallOnce(context.currentStreamTimeMs());
-        for (String keyId : List.copyOf(waitingForWall)) {
-            if (!waitedLongEnough(keyId)) {
-                continue;
-            }
-            waitingForWall.remove(keyId);
+        for (String keyId : heldWall.takeOver(context.currentSystemTimeMs())) {
             HeldEvents waiting = held.get(keyId);
             if (waiting != null && !waiting.released()) {
                 releaseAndForgetLater(keyId, waiting);
@@ -345,11 +328,6 @@ public final class LineageProcessor implements Processor<String, LineageInput, S
 
     private static Instant forgetAt(HeldEvents waiting) {
         return waiting.releaseAt().plus(KEEP_RELEASED);
-    }
-
-    private boolean waitedLongEnough(String keyId) {
-        long since = heldSinceWall.getOrDefault(keyId, startedWall);
-        return context.currentSystemTimeMs() - since >= holdWall.toMillis();
     }
 
     private static String temporaryKey(CloudTrailRecord event) {

@@ -2,11 +2,6 @@ package dev.roletrail.streams.session;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -20,6 +15,7 @@ import dev.roletrail.streams.session.NetworkActivity.KeyAct;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
 import dev.roletrail.streams.time.StreamTicks;
+import dev.roletrail.streams.time.WallClockWait;
 
 /**
  * Meets long-term-key activity and workload session use (EC2 instance roles, sessions an AWS service
@@ -32,8 +28,9 @@ import dev.roletrail.streams.time.StreamTicks;
  * records of every upstream task, and in a backfill it runs days ahead while a call waits, in wall-clock time, for
  * its session (the lineage step's wall-clock minimum), or until the end of the input. Forgetting by stream time alone
  * made such a call miss the key that acted beside it, or meet it, depending on which records reached this task first.
- * The wall clock of each network's last activity, and which networks wait for it, are kept in memory: after a start,
- * the first stream-time check finds the networks whose stream-time retention is over, and they wait that time again.
+ * The wall clock of each network's last activity, and which networks wait for it, are kept in memory
+ * ({@link WallClockWait}): after a start, the first stream-time check finds the networks whose stream-time retention
+ * is over, and they wait that time again.
  * Input: {@link NetworkUse}s keyed by network. Output: alerts keyed by alert id.
  */
 public final class NetworkSharingProcessor implements Processor<String, NetworkUse, String, Alert> {
@@ -43,13 +40,8 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
     private static final Duration KEEP_FOR_LATE_CALLS = Duration.ofDays(1);
 
     private final CredentialNetworkSharingDetector detector;
-    private final Duration keepWall;
-    /** Wall-clock millis of each network's last activity since this processor started. */
-    private final Map<String, Long> activeWall = new HashMap<>();
-    /** Networks whose stream-time retention is over but whose wall-clock minimum is not. */
-    private final Set<String> waitingForWall = new LinkedHashSet<>();
-    private long startedWall;
-    private boolean recovered;
+    /** Since each network's last activity, in wall-clock time. */
+    private final WallClockWait keptWall;
     private ProcessorContext<String, Alert> context;
     private KeyValueStore<String, NetworkActivity> store;
     private DueIndex quietAt;
@@ -65,7 +57,7 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
      */
     public NetworkSharingProcessor(CredentialNetworkSharingDetector detector, Duration keepWall) {
         this.detector = detector;
-        this.keepWall = keepWall;
+        this.keptWall = new WallClockWait(keepWall);
     }
 
     @Override
@@ -74,8 +66,8 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
         this.store = context.getStateStore(StoreNames.NETWORK_ACTIVITY);
         this.quietAt = new DueIndex(context.getStateStore(StoreNames.NETWORK_ACTIVITY_DUE), StoreNames.NETWORK_ACTIVITY,
                 FORGET_EVERY);
-        this.startedWall = context.currentSystemTimeMs();
-        if (!keepWall.isZero()) {
+        keptWall.start(context.currentSystemTimeMs());
+        if (keptWall.enabled()) {
             context.schedule(Duration.ofSeconds(10), PunctuationType.WALL_CLOCK_TIME, this::forgetWaitedNetworks);
         }
     }
@@ -88,10 +80,10 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
         recoverWaitingForWallOnce(streamTime);
         quietAt.settleDue(Instant.ofEpochMilli(streamTime), store::get, activity -> forgetAt(activity.latest()),
                 (network, activity) -> {
-                    if (waitedLongEnough(network)) {
+                    if (keptWall.over(network, context.currentSystemTimeMs())) {
                         forget(network);
                     } else {
-                        waitingForWall.add(network);
+                        keptWall.awaitWall(network);
                     }
                 });
     }
@@ -101,38 +93,25 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
      * that wait is kept in memory only.
      */
     private void recoverWaitingForWallOnce(long streamTime) {
-        if (recovered) {
-            return;
-        }
-        recovered = true;
-        if (keepWall.isZero()) {
+        if (!keptWall.recoverOnce()) {
             return;
         }
         Instant now = Instant.ofEpochMilli(streamTime);
         try (KeyValueIterator<String, NetworkActivity> all = store.all()) {
             all.forEachRemaining(entry -> {
                 if (!forgetAt(entry.value.latest()).isAfter(now)) {
-                    waitingForWall.add(entry.key);
+                    keptWall.awaitWall(entry.key);
                 }
             });
         }
     }
 
     private void forgetWaitedNetworks(long wall) {
-        for (String network : List.copyOf(waitingForWall)) {
-            if (waitedLongEnough(network)) {
-                forget(network);
-            }
-        }
-    }
-
-    private boolean waitedLongEnough(String network) {
-        return context.currentSystemTimeMs() - activeWall.getOrDefault(network, startedWall) >= keepWall.toMillis();
+        keptWall.takeOver(wall).forEach(store::delete);
     }
 
     private void forget(String network) {
-        waitingForWall.remove(network);
-        activeWall.remove(network);
+        keptWall.forget(network);
         store.delete(network);
     }
 
@@ -152,10 +131,8 @@ public final class NetworkSharingProcessor implements Processor<String, NetworkU
             quietAt.add(record.key(), forgetAt(use.evidence().eventTime()));
         }
         // Active again while waiting for the wall clock: back on the stream-time index, by its newest activity.
-        boolean backOnIndex = waitingForWall.remove(record.key());
-        if (!keepWall.isZero()) {
-            activeWall.put(record.key(), context.currentSystemTimeMs());
-        }
+        boolean backOnIndex = keptWall.stopAwaitingWall(record.key());
+        keptWall.began(record.key(), context.currentSystemTimeMs());
         if (use.longTermKey()) {
             KeyAct act = KeyAct.of(use.evidence());
             for (NetworkUse workloadUse : activity.instanceUses()) {
