@@ -85,6 +85,18 @@ final class ForwardedSignals {
         return Verdict.FORWARD;
     }
 
+    /**
+     * Notes a use of the signature on {@code day} at {@code at} that this table did not see (its latest of the day kept
+     * by a task's predecessor), so no earlier use of that day counts as the latest any more. Only for a signature
+     * noted on that day.
+     */
+    void noteLatest(long hash, long day, long at) {
+        int slot = find(hash);
+        if (hashes[slot] == hash && days[slot] == day && latestAt[slot] < at) {
+            latestAt[slot] = at;
+        }
+    }
+
     /** Forgets every signature last forwarded before {@code day}. */
     void forgetBefore(long day) {
         rebuild(hashes.length, day);

@@ -4,8 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -33,7 +35,9 @@ import dev.roletrail.streams.time.StreamTicks;
  * that moved lost the day's latest uses it had seen. A creation has no latest use, nor has a trait that a use of its
  * entity in the same event times ({@link CarriedTraits#timedByAUse}). The table is not stored: a task that starts
  * (moved, restarted, or revived after a crash) forwards the day's signals again, which the findings step records as
- * before, and the earliest use again, of which it keeps the earliest.
+ * before, and the earliest use again, of which it keeps the earliest; at a signature's first use of a day that its
+ * predecessor left a latest for, it reads that latest, so an earlier use seen since (another region's, say) does not
+ * replace it.
  * <p>
  * It also forwards a watermark to every findings task: each gathers the usage of its own entities from every
  * upstream task, and evaluates a day only once every active upstream task has passed it, so a task running ahead
@@ -67,6 +71,8 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     private long watermarkSent = Long.MIN_VALUE;
     private boolean processedSinceWatermark;
     private long lastRecordWall;
+    /** The days of the latest uses left in the store by this task's predecessor and not yet forwarded; read once. */
+    private Set<Long> inheritedDays;
     /** The earliest event time of a use forwarded since this processor started, or null. */
     private Long observedSince;
 
@@ -109,6 +115,9 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
                 case FORWARD -> {
                     noteObserved(at);
                     fresh.add(signal);
+                    if (latestMatters && inheritedDays().contains(day)) {
+                        noteInheritedLatest(hash, day);
+                    }
                 }
                 case LATEST -> {
                     if (day < openDay) {
@@ -126,6 +135,29 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         }
     }
 
+    /**
+     * The days of the latest uses this task's predecessor left in the store (a task moved, or revived after a crash),
+     * read once: the table in heap starts empty, and without them a use of such a day earlier than the stored latest
+     * would replace it.
+     */
+    private Set<Long> inheritedDays() {
+        if (inheritedDays == null) {
+            inheritedDays = new HashSet<>();
+            try (KeyValueIterator<String, UsageSignal> all = latest.all()) {
+                all.forEachRemaining(entry -> inheritedDays.add((long) HexFormat.fromHexDigits(entry.key, 0, 8)));
+            }
+        }
+        return inheritedDays;
+    }
+
+    /** The first use of a signature's day since start: the table learns the latest the predecessor kept, if later. */
+    private void noteInheritedLatest(long hash, long day) {
+        UsageSignal kept = latest.get(latestKey(day, hash));
+        if (kept != null) {
+            forwarded.noteLatest(hash, day, kept.at().toEpochMilli());
+        }
+    }
+
     /** The day first, in fixed-width hex, so the days before one are a range of keys. */
     private static String latestKey(long day, long hash) {
         return HEX.toHexDigits((int) day) + HEX.toHexDigits(hash);
@@ -139,6 +171,7 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
             range.forEachRemaining(due::add);
         }
         due.sort(Comparator.comparing(entry -> entry.value.at()));
+        inheritedDays().removeIf(day -> day < beforeDay);
         for (KeyValue<String, UsageSignal> entry : due) {
             latest.delete(entry.key);
             context.forward(new Record<>(entry.value.entity(), entry.value, entry.value.at().toEpochMilli()));

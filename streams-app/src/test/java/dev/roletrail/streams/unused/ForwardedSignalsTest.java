@@ -104,6 +104,20 @@ class ForwardedSignalsTest {
     }
 
     @Test
+    void shouldCallNoUseTheLatestThatIsEarlierThanALatestNotedFromElsewhere() {
+        ForwardedSignals forwarded = new ForwardedSignals(100);
+        assertThat(offer(forwarded, READ, "07:00", DAY)).isEqualTo(Verdict.FORWARD);
+
+        forwarded.noteLatest(hash(READ), DAY, at(DAY, "18:00").toEpochMilli());
+        forwarded.noteLatest(hash(READ), DAY, at(DAY, "08:00").toEpochMilli()); // earlier: no news
+        forwarded.noteLatest(hash(WRITE), DAY, at(DAY, "18:00").toEpochMilli()); // not noted that day: ignored
+
+        assertThat(offer(forwarded, READ, "12:00", DAY)).as("earlier than the noted latest").isEqualTo(Verdict.NONE);
+        assertThat(offer(forwarded, READ, "19:00", DAY)).isEqualTo(Verdict.LATEST);
+        assertThat(offer(forwarded, WRITE, "09:00", DAY)).isEqualTo(Verdict.FORWARD);
+    }
+
+    @Test
     void shouldCallNoUseTheLatestWhenOnlyTheFirstOfADayMatters() {
         ForwardedSignals forwarded = new ForwardedSignals(100);
         long nine = at(DAY, "09:00").toEpochMilli();

@@ -98,15 +98,29 @@ class UsageRecorderTest {
         send(call(DAY.plus(Duration.ofHours(21))));
         context.resetForwards();
 
-        // The task moves (a rebalance) or is revived after a crash: a new processor over the state committed.
-        UsageRecorder moved = new UsageRecorder(new UsageSignals(new CloudTrailActionMapper()), 1_000, Duration.ZERO,
-                endOfInput);
-        moved.init(context);
-        Observation nextDay = call(DAY.plus(Duration.ofDays(1)).plus(Duration.ofHours(1)));
-        moved.process(new Record<>(SVC, nextDay, nextDay.event().eventTime().toEpochMilli()));
+        UsageRecorder moved = moved();
+        send(moved, call(DAY.plus(Duration.ofDays(1)).plus(Duration.ofHours(1))));
 
         assertThat(keyUses()).as("the day's latest, seen before the move, then the next day's first")
                 .containsExactly(DAY.plus(Duration.ofHours(21)), DAY.plus(Duration.ofHours(25)));
+    }
+
+    @Test
+    void shouldKeepThePredecessorsLatestUseWhenTheMovedTaskSeesEarlierUsesOfTheSameDay() {
+        // ScaleOutKillIT: one instance saw a region's 18:38 deploy; the task moved, and the new owner read the other
+        // region's records of the same day, 07:42 and 12:28, whose 12:28 replaced the stored 18:38.
+        send(call(DAY.plus(Duration.ofHours(9))));
+        send(call(DAY.plus(Duration.ofHours(18))));
+        context.resetForwards();
+
+        UsageRecorder moved = moved();
+        send(moved, call(DAY.plus(Duration.ofHours(7))));
+        send(moved, call(DAY.plus(Duration.ofHours(12))));
+        send(moved, call(DAY.plus(Duration.ofDays(1)).plus(Duration.ofHours(1))));
+
+        assertThat(keyUses()).as("the new owner's first use of the day, the day's latest of both, the next day's first")
+                .containsExactly(DAY.plus(Duration.ofHours(7)), DAY.plus(Duration.ofHours(18)),
+                        DAY.plus(Duration.ofHours(25)));
     }
 
     @Test
@@ -125,10 +139,22 @@ class UsageRecorderTest {
         return TestObservations.of(CloudTrailEvent.byUser(SVC).withAccessKey(KEY).at(at));
     }
 
+    /** The task moves (a rebalance) or is revived after a crash: a new processor over the state committed. */
+    private UsageRecorder moved() {
+        UsageRecorder moved = new UsageRecorder(new UsageSignals(new CloudTrailActionMapper()), 1_000, Duration.ZERO,
+                endOfInput);
+        moved.init(context);
+        return moved;
+    }
+
     private void send(Observation observation) {
+        send(recorder, observation);
+    }
+
+    private void send(UsageRecorder to, Observation observation) {
         long at = observation.event().eventTime().toEpochMilli();
         context.setCurrentStreamTimeMs(Math.max(context.currentStreamTimeMs(), at));
-        recorder.process(new Record<>(SVC, observation, at));
+        to.process(new Record<>(SVC, observation, at));
     }
 
     private void punctuate() {
