@@ -179,6 +179,42 @@ class SessionDetectorsTopologyTest {
     }
 
     @Test
+    void shouldReportANewCiSubjectThatReachedTheRoleBeforeTheRolesFirstFederations() {
+        // A backfill over several partitions: the subject's task ran ahead of the tasks of the role's usual subjects.
+        topology = new TopologyFixture(Map.of());
+        String deploy = "arn:aws:iam::111122223333:role/deploy";
+        String github = "token.actions.githubusercontent.com";
+        topology.send(CloudTrailEvent.byWebIdentity(github, "repo:mallory/fork:ref:refs/heads/x", deploy)
+                .at(T0.plus(Duration.ofDays(21))));
+        assertThat(topology.alerts("new-federated-subject")).as("nothing known of the role yet").isEmpty();
+
+        topology.send(CloudTrailEvent.byWebIdentity(github, "repo:acme/api:ref:refs/heads/main", deploy).at(T0));
+        topology.send(CloudTrailEvent.byWebIdentity(github, "repo:acme/api:ref:refs/heads/main", deploy)
+                .at(T0.plus(Duration.ofDays(20))));
+
+        assertThat(topology.alerts("new-federated-subject")).singleElement().satisfies(alert -> {
+            assertThat(alert.role()).isEqualTo(deploy);
+            assertThat(alert.severity()).as("its provider was known before it").isEqualTo(Severity.MEDIUM);
+            assertThat(alert.unusual()).isEqualTo("new subject repo:mallory/fork:ref:refs/heads/x");
+            assertThat(alert.firstEventTime()).isEqualTo(T0.plus(Duration.ofDays(21)));
+        });
+    }
+
+    @Test
+    void shouldStayQuietForASubjectThatCameWhileTheRoleWasLearningWhicheverReachedTheRoleFirst() {
+        topology = new TopologyFixture(Map.of());
+        String deploy = "arn:aws:iam::111122223333:role/deploy";
+        String github = "token.actions.githubusercontent.com";
+        topology.send(CloudTrailEvent.byWebIdentity(github, "repo:acme/web:ref:refs/heads/main", deploy)
+                .at(T0.plus(Duration.ofDays(5))));
+        topology.send(CloudTrailEvent.byWebIdentity(github, "repo:acme/api:ref:refs/heads/main", deploy).at(T0));
+        topology.send(CloudTrailEvent.byWebIdentity(github, "repo:acme/api:ref:refs/heads/main", deploy)
+                .at(T0.plus(Duration.ofDays(30))));
+
+        assertThat(topology.alerts("new-federated-subject")).isEmpty();
+    }
+
+    @Test
     void shouldReportSessionCredentialsUsedAwayFromWhereTheSessionStarted() {
         topology = new TopologyFixture(Map.of());
         CloudTrailEvent toA = CloudTrailEvent.byUser(ALICE).assumeRole(A).at(T0).from("198.51.100.7");
