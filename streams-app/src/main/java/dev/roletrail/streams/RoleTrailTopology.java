@@ -37,6 +37,7 @@ import dev.roletrail.streams.burst.AssumeRoleDeniedBurstDetector;
 import dev.roletrail.streams.burst.DenialBurstProcessor;
 import dev.roletrail.streams.catalog.DetectorCatalog;
 import dev.roletrail.streams.chain.RoleChainDetector;
+import dev.roletrail.streams.chain.PendingChainPath;
 import dev.roletrail.streams.chain.RoleChainProcessor;
 import dev.roletrail.streams.config.StreamsAppConfig;
 import dev.roletrail.streams.dedup.DeduplicateProcessor;
@@ -364,7 +365,7 @@ public final class RoleTrailTopology {
         RoleChainDetector roleChain = new RoleChainDetector(
                 new DetectorSettings(RoleChainDetector.INFO.id(), config.settings()));
         KStream<String, Alert> chains = observations.process(() -> new RoleChainProcessor(roleChain),
-                Named.as("role-chain-detector"), StoreNames.CHAIN_PATHS);
+                Named.as("role-chain-detector"), StoreNames.CHAIN_PATHS, StoreNames.CHAIN_PENDING);
         DetectorSettings networkChange = new DetectorSettings(SessionCredentialNetworkChangeDetector.INFO.id(),
                 config.settings());
         SessionCredentialNetworkChangeDetector sessionNetwork = new SessionCredentialNetworkChangeDetector(networkChange);
@@ -447,6 +448,7 @@ public final class RoleTrailTopology {
         builder.addStateStore(writeBack(StoreNames.ASSUMPTION_RATES, AssumptionRate.class, entries));
         builder.addStateStore(writeBack(StoreNames.ALERT_SUPPRESSION, SuppressionState.class, entries));
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.CHAIN_PATHS, Serdes.Long(), entries));
+        builder.addStateStore(writeBack(StoreNames.CHAIN_PENDING, PendingChainPath.class, entries));
         builder.addStateStore(WriteBackStoreBuilder.persistent(StoreNames.SESSION_USE, SessionUseCodec.serde(),
                 entries));
         builder.addStateStore(writeBack(StoreNames.ROLE_CLIENTS, RoleClients.class, entries));

@@ -162,6 +162,41 @@ class SessionDetectorsTopologyTest {
     }
 
     @Test
+    void shouldReportANewChainPathThatReachedTheRoleBeforeTheRolesEarlierChaining() {
+        // A backfill over several partitions: each chaining call waits for its session, issued by another task, so
+        // the role's calls arrive in the order those tasks ran.
+        topology = new TopologyFixture(Map.of());
+        chain(A, C, T0.plus(Duration.ofDays(20)));
+        assertThat(topology.alerts("role-chain")).as("the role has not chained before, as far as is known").isEmpty();
+
+        chain(A, B, T0);
+
+        assertThat(topology.alerts("role-chain")).singleElement().satisfies(alert -> {
+            assertThat(alert.severity()).isEqualTo(Severity.MEDIUM);
+            assertThat(alert.unusual()).isEqualTo("new chain path " + ALICE + " -> " + A + " -> " + C);
+            assertThat(alert.firstEventTime()).isEqualTo(T0.plus(Duration.ofDays(20)).plusSeconds(10));
+        });
+    }
+
+    @Test
+    void shouldStayQuietForAChainPathThatCameWhileTheRoleWasLearningWhicheverReachedTheRoleFirst() {
+        topology = new TopologyFixture(Map.of());
+        chain(A, C, T0.plus(Duration.ofDays(5)));
+        chain(A, B, T0);
+        chain(A, B, T0.plus(Duration.ofDays(30)));
+
+        assertThat(topology.alerts("role-chain")).isEmpty();
+    }
+
+    /** Alice assumes {@code from}, whose session assumes {@code to} ten seconds later. */
+    private void chain(String from, String to, Instant at) {
+        CloudTrailEvent assume = CloudTrailEvent.byUser(ALICE).assumeRole(from).at(at);
+        topology.send(assume);
+        topology.send(CloudTrailEvent.byRoleSession(from, "alice").withAccessKey(assume.issuedKeyId())
+                .assumeRole(to).at(at.plusSeconds(10)));
+    }
+
+    @Test
     void shouldReportANewCiSubjectForADeployRole() {
         topology = new TopologyFixture(Map.of());
         String deploy = "arn:aws:iam::111122223333:role/deploy";

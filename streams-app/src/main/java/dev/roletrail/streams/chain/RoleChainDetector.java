@@ -14,12 +14,18 @@ import dev.roletrail.streams.detect.AlertFactory;
 import dev.roletrail.streams.detect.DetectorInfo;
 import dev.roletrail.streams.detect.DetectorInfo.Judgement;
 import dev.roletrail.streams.detect.DetectorSettings;
+import dev.roletrail.streams.detect.EventEvidence;
 import dev.roletrail.streams.identity.Observation;
 
 /**
  * {@code role-chain}: a role session assumes another role and the resulting chain
  * origin → role₁ → … → roleₙ is unusual: n &gt; max depth (HIGH), or some role appears twice (HIGH), or, once the
  * acting role has been seen chaining for the learning period, a path never seen before (MEDIUM).
+ * <p>
+ * The learning period runs from the role's first chaining in event time, which need not be the first to reach this
+ * task: each chaining call waits for its session, issued by another task, so in a backfill the calls arrive in the
+ * order those tasks ran. A new path that came while the role seemed to be learning is kept pending
+ * ({@link PendingChainPath}) and alerted once the role's earlier chaining shows the learning was over by then.
  */
 public final class RoleChainDetector {
 
@@ -47,6 +53,19 @@ public final class RoleChainDetector {
      */
     public Optional<Alert> evaluate(Session issued, Instant pathFirstSeen, Instant chainFirstSeen,
             Observation observation) {
+        Optional<Alert> shape = unusualShape(issued, observation);
+        if (shape.isPresent()) {
+            return shape;
+        }
+        if (pathFirstSeen == null && chainFirstSeen != null
+                && learned(chainFirstSeen, observation.event().eventTime())) {
+            return Optional.of(alert(newPath(issued, observation), chainFirstSeen));
+        }
+        return Optional.empty();
+    }
+
+    /** A chain deeper than the maximum, or revisiting a role, whatever the role's history. */
+    private Optional<Alert> unusualShape(Session issued, Observation observation) {
         List<String> chain = issued.chain();
         int depth = chain.size() - 1;
         String entity = issued.origin() + " => " + String.join(" -> ", chain.subList(1, chain.size()));
@@ -61,14 +80,44 @@ public final class RoleChainDetector {
             return Optional.of(alert(Severity.HIGH, entity, observation, issued,
                     "chains are at most " + maxDepth + " hops deep", path + " is " + depth + " hops deep"));
         }
-        Instant now = observation.event().eventTime();
-        if (pathFirstSeen == null && chainFirstSeen != null
-                && Duration.between(chainFirstSeen, now).compareTo(learningPeriod) >= 0) {
-            return Optional.of(alert(INFO.severity(), entity, observation, issued,
-                    "this role has chained since " + chainFirstSeen + ", never along this path",
-                    "new chain path " + path));
-        }
         return Optional.empty();
+    }
+
+    /**
+     * A path the acting role never took, first seen while the role is still learning as far as this task has seen (or
+     * never chained): to keep pending, in case the role's earlier chaining arrives later. Empty when
+     * {@link #evaluate} alerts or the path is not new.
+     */
+    public Optional<PendingChainPath> pendingWhileLearning(Session issued, Instant pathFirstSeen,
+            Instant chainFirstSeen, Observation observation) {
+        if (pathFirstSeen != null || chainFirstSeen != null && learned(chainFirstSeen,
+                observation.event().eventTime()) || unusualShape(issued, observation).isPresent()) {
+            return Optional.empty(); // known, alerted as new, or alerted for its depth or a revisited role
+        }
+        return Optional.of(newPath(issued, observation));
+    }
+
+    /** Whether a role that first chained at {@code chainFirstSeen} had learned for the learning period by {@code at}. */
+    public boolean learned(Instant chainFirstSeen, Instant at) {
+        return Duration.between(chainFirstSeen, at).compareTo(learningPeriod) >= 0;
+    }
+
+    public Duration learningPeriod() {
+        return learningPeriod;
+    }
+
+    /** The alert for a new path, given when its acting role first chained. */
+    public Alert alert(PendingChainPath path, Instant chainFirstSeen) {
+        return AlertFactory.alert(INFO, INFO.severity(), path.entity(), path.evidence(), path.role(),
+                "this role has chained since " + chainFirstSeen + ", never along this path",
+                "new chain path " + path.path());
+    }
+
+    private static PendingChainPath newPath(Session issued, Observation observation) {
+        List<String> chain = issued.chain();
+        return new PendingChainPath(issued.actingAs(),
+                issued.origin() + " => " + String.join(" -> ", chain.subList(1, chain.size())),
+                String.join(" -> ", chain), EventEvidence.of(observation));
     }
 
     private static Alert alert(Severity severity, String entity, Observation observation, Session issued,

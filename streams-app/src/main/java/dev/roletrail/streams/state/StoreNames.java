@@ -38,6 +38,9 @@ public final class StoreNames {
     /** Key: principal id, then a role path. Value: first time that chain path was seen (epoch millis). */
     public static final String CHAIN_PATHS = "chain-paths";
 
+    /** Key: as in {@link #CHAIN_PATHS}. Value: {@code PendingChainPath} (a new path that came while learning). */
+    public static final String CHAIN_PENDING = "chain-pending";
+
     /** Key: role ARN. Value: {@code RoleFederation} (identity providers and subjects that assumed it). */
     public static final String ROLE_FEDERATION = "role-federation";
 

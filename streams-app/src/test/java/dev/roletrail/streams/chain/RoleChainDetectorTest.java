@@ -69,6 +69,40 @@ class RoleChainDetectorTest {
         assertThat(detector.evaluate(session(ALICE, A, B), null, null, observation(A, B))).isEmpty();
     }
 
+    @Test
+    void shouldKeepANewPathPendingWhileTheRoleIsLearningOrHasNotChained() {
+        Session session = session(ALICE, A, B);
+
+        assertThat(detector.pendingWhileLearning(session, null, NOW.minus(Duration.ofDays(3)), observation(A, B)))
+                .hasValueSatisfying(p -> {
+                    assertThat(p.role()).isEqualTo(B);
+                    assertThat(p.path()).isEqualTo(ALICE + " -> " + A + " -> " + B);
+                    assertThat(p.firstAt()).isEqualTo(NOW);
+                });
+        assertThat(detector.pendingWhileLearning(session, null, null, observation(A, B))).isPresent();
+    }
+
+    @Test
+    void shouldKeepNothingPendingForAKnownPathOrOneAlertedAtOnce() {
+        assertThat(detector.pendingWhileLearning(session(ALICE, A, B), LONG_AGO, null, observation(A, B)))
+                .as("known path").isEmpty();
+        assertThat(detector.pendingWhileLearning(session(ALICE, A, B), null, LONG_AGO, observation(A, B)))
+                .as("learned: alerted as new").isEmpty();
+        assertThat(detector.pendingWhileLearning(session(ALICE, A, B, C), null, null, observation(B, C)))
+                .as("too deep: alerted whatever the history").isEmpty();
+    }
+
+    @Test
+    void shouldAlertAPendingPathAsItWouldHaveBeenAlertedAtOnce() {
+        Observation call = observation(A, B);
+        var pendingPath = detector.pendingWhileLearning(session(ALICE, A, B), null, null, call).orElseThrow();
+
+        assertThat(detector.learned(LONG_AGO, pendingPath.firstAt())).isTrue();
+        assertThat(detector.learned(NOW.minus(Duration.ofDays(3)), pendingPath.firstAt())).isFalse();
+        assertThat(detector.alert(pendingPath, LONG_AGO))
+                .isEqualTo(detector.evaluate(session(ALICE, A, B), null, LONG_AGO, call).orElseThrow());
+    }
+
     private static Session session(String... chain) {
         List<String> path = List.of(chain);
         return new Session("ASIANEW", path.get(path.size() - 1), path.get(0), path, null, "AssumeRole", "s", NOW,
