@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -66,6 +67,8 @@ class ScaleOutKillIT {
     private static final Duration STARTUP = Duration.ofSeconds(60);
     private static final Duration PROCESSING = Duration.ofSeconds(150);
     private static final SimulationSpec ORGANISATION = SimulationSpec.small(7);
+    /** Numbers the questions to the child JVMs, so each answer is told from earlier ones. */
+    private static final AtomicInteger QUESTIONS = new AtomicInteger();
 
     @Test
     void shouldEndAsASingleInstanceDoesWithThreeInstancesOneKilledMidStream(TestKafka kafka,
@@ -215,13 +218,25 @@ class ScaleOutKillIT {
     /**
      * The end of the input as a one-off analysis handles it: every instance has consumed everything, is told that
      * no more will come (held calls go on, the findings step evaluates through the end of the data), and has
-     * consumed what that set off.
+     * consumed what that set off, and every instance's findings step has settled, twice in a row with no lag: its
+     * last passes run after the records that started them were committed.
      */
     private static void awaitEnd(TestKafka kafka, Topics topics, String applicationId, List<StreamsChild> instances) {
         CaughtUp.awaitNoLag(kafka, applicationId, topics, PROCESSING);
         instances.forEach(instance -> instance.send("end-of-input"));
         instances.forEach(instance -> instance.awaitLine("held-events", PROCESSING));
-        CaughtUp.awaitNoLag(kafka, applicationId, topics, PROCESSING);
+        long deadline = System.nanoTime() + PROCESSING.toNanos();
+        for (int settledInARow = 0; settledInARow < 2; ) {
+            CaughtUp.awaitNoLag(kafka, applicationId, topics, PROCESSING);
+            settledInARow = instances.stream().allMatch(ScaleOutKillIT::findingsSettled) ? settledInARow + 1 : 0;
+            assertThat(System.nanoTime()).as("the findings steps settle within %s", PROCESSING).isLessThan(deadline);
+        }
+    }
+
+    private static boolean findingsSettled(StreamsChild instance) {
+        String question = "findings-settled " + QUESTIONS.incrementAndGet();
+        instance.send(question);
+        return Boolean.parseBoolean(instance.awaitLine(question, STARTUP));
     }
 
     /** Waits until the group is stable with {@code members} members, each assigned CloudTrail partitions. */

@@ -20,8 +20,10 @@ import dev.roletrail.streams.config.StreamsAppConfig;
  * test can tell several instances the end of their input, as a one-off analysis tells its in-process app.
  * <p>
  * It writes {@code query-uri <uri>} once started, {@code restored <changelog partition> <store> <records>} for every
- * changelog partition it restored from, and {@code held-events 0} once told {@code end-of-input} and its held calls
- * went on. It stops cleanly when standard input ends (the test ended, however) or on SIGTERM.
+ * changelog partition it restored from, {@code held-events 0} once told {@code end-of-input} and its held calls
+ * went on, and, asked {@code findings-settled <n>}, {@code findings-settled <n> true} or {@code false}
+ * ({@link StreamsApp#findingsSettled()}). It stops cleanly when standard input ends (the test ended, however) or on
+ * SIGTERM.
  */
 final class StreamsChildMain {
 
@@ -44,6 +46,8 @@ final class StreamsChildMain {
                     app.endOfInput();
                     awaitNothingHeld(app);
                     out.println("held-events 0");
+                } else if (line.startsWith("findings-settled ")) {
+                    out.println(line + " " + app.findingsSettled());
                 }
             }
         }

@@ -32,9 +32,10 @@ import dev.roletrail.streams.time.EndOfInput;
  * (its address becomes {@code application.server}, so instances find each other) and the weekly report job.
  * <p>
  * A one-off analysis running this app in the same JVM as ingest ends it so: once ingest is done and the app's
- * consumer group has no lag, {@link #endOfInput()}; then wait until {@link #heldEvents()} is 0 and the group has no
- * lag again (the findings step's last evaluation travels through a repartition topic and the findings topic); then
- * alerts and findings reflect the whole input.
+ * consumer group has no lag, {@link #endOfInput()}; then wait until {@link #heldEvents()} is 0, then until the group
+ * has no lag and {@link #findingsSettled()}, twice in a row (the findings step's last evaluation travels through a
+ * repartition topic and the findings topic, and runs in chunks after the records that started it were committed);
+ * then alerts and findings reflect the whole input.
  */
 public final class StreamsApp implements AutoCloseable {
 
@@ -127,6 +128,15 @@ public final class StreamsApp implements AutoCloseable {
     public long heldEvents() {
         return HeldEvents.count(streams.store(StoreQueryParameters.fromNameAndType(StoreNames.HELD_EVENTS,
                 QueryableStoreTypes.<String, HeldEvents>keyValueStore())));
+    }
+
+    /**
+     * After {@link #endOfInput()}: whether this instance's findings step has nothing left to do that no record shows
+     * (no evaluation pass in progress, no signal waiting for one, no latest use waiting to go out). Without lag in the
+     * consumer group before and after, its findings are final. Several instances: each must say so.
+     */
+    public boolean findingsSettled() {
+        return endOfInput.settled();
     }
 
     public KafkaStreams.State state() {

@@ -146,6 +146,43 @@ class EndOfInputTopologyTest {
     }
 
     @Test
+    void shouldSayTheFindingsSettledOnlyOnceTheLastPassIsOver() {
+        Instant day0 = Instant.parse("2026-10-01T09:00:00Z");
+        String alice = userArn("alice");
+        // A chunk of one entity: the pass at the end takes a punctuation per entity, after its watermark was consumed.
+        topology = new TopologyFixture(Map.of("findings.tracking-period", "7d", "findings.evaluation-chunk", "1"),
+                Instant.parse("2027-06-01T00:00:00Z"));
+        topology.sendInventory(user("alice", Instant.parse("2025-01-01T00:00:00Z"), List.of(), List.of()));
+        for (String name : List.of("Legacy", "Batch", "Audit")) {
+            topology.sendInventory(role(name, Instant.parse("2025-01-01T00:00:00Z"), trusting(alice), null, null));
+        }
+        for (int d = 0; d <= 8; d++) {
+            topology.send(CloudTrailEvent.byUser(alice).call("s3.amazonaws.com", "ListBuckets")
+                    .at(day0.plus(Duration.ofDays(d))));
+        }
+        // The last record: Legacy used again on day 9, its call held for a session never seen.
+        topology.send(CloudTrailEvent.byRoleSession("arn:aws:iam::111122223333:role/Legacy", "back")
+                .call("ec2.amazonaws.com", "DescribeInstances").at(day0.plus(Duration.ofDays(9))));
+        assertThat(topology.findingsSettled()).as("the input has not ended").isFalse();
+
+        topology.endOfInput();
+        assertThat(topology.findingsSettled()).as("the day's latest uses not sent yet").isFalse();
+        // The held call goes on, its use and the latest uses go with a watermark, and the last pass starts.
+        topology.driver().advanceWallClockTime(Duration.ofSeconds(1));
+        assertThat(topology.findingsSettled()).as("the last pass in progress, its watermark consumed").isFalse();
+        for (int step = 0; step < 100 && !topology.findingsSettled(); step++) {
+            topology.driver().advanceWallClockTime(Duration.ofMillis(100)); // the chunk punctuation
+        }
+
+        assertThat(topology.findingsSettled()).isTrue();
+        assertThat(unusedRoles()).as("the last pass's findings: Legacy used on the last day").filteredOn(
+                f -> f.entity().endsWith("/Legacy")).last().satisfies(f -> {
+                    assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);
+                    assertThat(f.periodEnd()).isEqualTo(Instant.parse("2026-10-11T00:00:00Z"));
+                });
+    }
+
+    @Test
     void shouldReportTheRepeatsOfAWindowStillOpenAtTheEndOfInputOnce() {
         topology = new TopologyFixture(Map.of());
         Instant t0 = Instant.parse("2026-10-01T09:00:00Z");

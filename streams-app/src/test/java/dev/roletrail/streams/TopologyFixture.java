@@ -214,6 +214,11 @@ public final class TopologyFixture implements AutoCloseable {
         endOfInput.signal();
     }
 
+    /** As {@code StreamsApp.findingsSettled()}: the findings step has nothing left that no record shows. */
+    public boolean findingsSettled() {
+        return endOfInput.settled();
+    }
+
     public TopologyTestDriver driver() {
         return driver;
     }

@@ -33,6 +33,7 @@ import dev.roletrail.ingest.source.ObjectSource;
 import dev.roletrail.ingest.source.StdinSource;
 import dev.roletrail.launcher.alerts.AlertPrinter;
 import dev.roletrail.launcher.alerts.AlertTail;
+import dev.roletrail.local.FindingsSettled;
 import dev.roletrail.local.InProcessPipeline;
 import dev.roletrail.local.InputConsumed;
 import dev.roletrail.local.LocalLogging;
@@ -215,7 +216,8 @@ public final class Analysis {
 
     /**
      * The streams app has consumed everything, then is told the input ended, so held calls go on without waiting for
-     * later traffic, and has consumed what that released too.
+     * later traffic, and has consumed what that released too, and its findings step has settled: its last passes run
+     * on punctuations after the records that started them were consumed, so no lag alone does not mean they are done.
      */
     private boolean awaitEndOfInput(InProcessPipeline pipeline, StreamsApp app) throws Exception {
         Properties kafka = pipeline.streamsConfig().kafka();
@@ -236,7 +238,7 @@ public final class Analysis {
             while (heldEvents(app) != 0) {
                 awaitBefore(deadline, "held events were not released");
             }
-            InputConsumed.await(kafka, group, input, CATCH_UP);
+            FindingsSettled.await(kafka, group, input, app, CATCH_UP);
             return true;
         } catch (InterruptedException e) {
             return false; // stop() asked; the interrupt is consumed so closing goes on normally

@@ -10,11 +10,11 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import dev.roletrail.ingest.IngestStats;
+import dev.roletrail.local.FindingsSettled;
 import dev.roletrail.local.InProcessPipeline;
 import dev.roletrail.local.InputConsumed;
 import dev.roletrail.local.LocalLogging;
 import dev.roletrail.local.TopicDrain;
-import dev.roletrail.local.TopicQuiet;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.alert.Alert;
 import dev.roletrail.schemas.finding.Finding;
@@ -41,7 +41,6 @@ public final class Evaluation {
      * The findings topic unchanged this long after the end of input: the last evaluation has run (its watermark goes
      * within a second, each chunk within a punctuation) and committed.
      */
-    private static final Duration FINDINGS_QUIET = Duration.ofSeconds(10);
 
     private final PrintStream out;
     private final Duration timeout;
@@ -96,9 +95,8 @@ public final class Evaluation {
             // The findings evaluate the last, unfinished day only once told the input ended, as analyze does: the
             // ground truth is as of the day boundary after the newest event. That evaluation emits only what changed.
             pipeline.streams().orElseThrow().endOfInput();
-            InputConsumed.await(pipeline.streamsConfig().kafka(), pipeline.streamsConfig().applicationId(),
-                    topics.cloudtrail().name(), timeout);
-            TopicQuiet.await(pipeline.ingestConfig().kafka(), topics.findings(), FINDINGS_QUIET, timeout);
+            FindingsSettled.await(pipeline.streamsConfig().kafka(), pipeline.streamsConfig().applicationId(),
+                    topics.cloudtrail().name(), pipeline.streams().orElseThrow(), timeout);
             out.printf("streams app consumed its input: %d s%n", seconds(t0));
             // A suppressed alert is sent again, same id, with its repeat count: keep one per id.
             List<Alert> alerts = latest(TopicDrain.read(pipeline.ingestConfig().kafka(), topics.alerts(), timeout));

@@ -22,6 +22,7 @@ import dev.roletrail.streams.state.DecodedCache;
 import dev.roletrail.streams.state.Encoded;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.EndOfInput;
+import dev.roletrail.streams.time.WorkReport;
 
 /**
  * Records observed use of the entities this task owns and, once a day of stream time, evaluates their findings
@@ -105,6 +106,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
     private final Duration grace;
     private final EndOfInput endOfInput;
     private final InventoryChanges inventoryChanges;
+    private final WorkReport workReport;
     /** Whether use arrived since the last evaluation at the end of input (memory only: after a start, assume so). */
     private boolean usedSinceEndEvaluation = true;
     private ProcessorContext<String, PassOutput> context;
@@ -146,6 +148,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         this.grace = grace;
         this.endOfInput = endOfInput;
         this.inventoryChanges = inventoryChanges;
+        this.workReport = new WorkReport(endOfInput);
     }
 
     @Override
@@ -175,7 +178,20 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         context.schedule(Duration.ofMillis(CHUNK_INTERVAL_MS), PunctuationType.WALL_CLOCK_TIME, wall -> {
             work();
             lateUseWhileIdle();
+            reportWork();
         });
+        workReport.start("evaluate-findings " + context.taskId(), true);
+        reportWork();
+    }
+
+    /** A pass in progress, or signals waiting: findings still to come, though every record may be consumed. */
+    private void reportWork() {
+        workReport.report(pass.get(PASS) != null || !pending.isEmpty() || !afterNextDay.isEmpty());
+    }
+
+    @Override
+    public void close() {
+        workReport.close();
     }
 
     @Override
@@ -189,6 +205,7 @@ public final class FindingsProcessor implements Processor<String, UsageSignal, S
         if (signal.marksTime()) {
             work(); // a chunk of the pass in progress, maybe one this watermark started: passes move with the data too
         }
+        reportWork();
     }
 
     /** Records a use, or notes a watermark and starts the evaluation it makes due. */

@@ -21,6 +21,7 @@ import dev.roletrail.streams.identity.Observation;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.streams.time.StreamTicks;
+import dev.roletrail.streams.time.WorkReport;
 
 /**
  * Forwards each distinct usage signal's first and latest use in each day of event time, so the findings step sees
@@ -71,6 +72,9 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
     private long watermarkSent = Long.MIN_VALUE;
     private boolean processedSinceWatermark;
     private long lastRecordWall;
+    /** Whether the store may hold latest uses not yet forwarded (at start: a predecessor may have left some). */
+    private boolean latestWaiting = true;
+    private final WorkReport work;
     /** The days of the latest uses left in the store by this task's predecessor and not yet forwarded; read once. */
     private Set<Long> inheritedDays;
     /** The earliest event time of a use forwarded since this processor started, or null. */
@@ -86,12 +90,14 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         this.forwarded = new ForwardedSignals(dedupeEntries);
         this.idleRelease = idleRelease;
         this.endOfInput = endOfInput;
+        this.work = new WorkReport(endOfInput);
     }
 
     @Override
     public void init(ProcessorContext<String, UsageSignal> context) {
         this.context = context;
         this.latest = context.getStateStore(StoreNames.USAGE_LATEST);
+        work.start("record-usage " + context.taskId(), latestWaiting);
         // Wall clock: when no record comes, stream time stands still, and only the wall clock can tell.
         this.lastRecordWall = context.currentSystemTimeMs();
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, this::onWallClock);
@@ -124,6 +130,7 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
                         fresh.add(signal); // a day whose latest uses went out already: at once
                     } else {
                         latest.put(latestKey(day, hash), signal);
+                        latestWaiting = true;
                     }
                 }
                 case NONE -> {
@@ -133,6 +140,13 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         for (UsageSignal signal : CarriedTraits.merge(fresh)) {
             context.forward(new Record<>(signal.entity(), signal, record.timestamp()));
         }
+        if (endOfInput.signalled()) {
+            // A held call released after the end: its use and the watermark that has the findings step count it go
+            // in this record's transaction, so a consumer group without lag has no signal left to send.
+            forwardLatest(Long.MAX_VALUE);
+            forwardWatermark(context.currentStreamTimeMs());
+        }
+        work.report(latestWaiting);
     }
 
     /**
@@ -176,6 +190,9 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
             latest.delete(entry.key);
             context.forward(new Record<>(entry.value.entity(), entry.value, entry.value.at().toEpochMilli()));
         }
+        if (beforeDay == Long.MAX_VALUE) {
+            latestWaiting = false;
+        }
     }
 
     private void noteObserved(long at) {
@@ -208,10 +225,16 @@ public final class UsageRecorder implements Processor<String, Observation, Strin
         boolean ended = endOfInput.signalled();
         boolean idle = !idleRelease.isZero() && wall - lastRecordWall >= idleRelease.toMillis();
         boolean behind = streamTime > watermarkSent;
-        if (ended && (behind || processedSinceWatermark) || idle && behind) {
+        if (ended && (behind || processedSinceWatermark || latestWaiting) || idle && behind) {
             forwardLatest(Long.MAX_VALUE);
             forwardWatermark(streamTime);
         }
+        work.report(latestWaiting);
+    }
+
+    @Override
+    public void close() {
+        work.close();
     }
 
     private void forwardWatermark(long streamTime) {

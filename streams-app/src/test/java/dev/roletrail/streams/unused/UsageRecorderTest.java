@@ -93,6 +93,38 @@ class UsageRecorderTest {
     }
 
     @Test
+    void shouldSendAUseAfterTheEndWithTheWatermarkAtOnceAndSaySoWhenNothingWaits() {
+        send(call(DAY.plus(Duration.ofHours(9))));
+        send(call(DAY.plus(Duration.ofHours(21))));
+        endOfInput.signal();
+        assertThat(endOfInput.settled()).as("the day's latest use waits").isFalse();
+        punctuate();
+        assertThat(endOfInput.settled()).isTrue();
+        context.resetForwards();
+
+        send(call(DAY.plus(Duration.ofHours(22)))); // a held call released after the end
+
+        List<CapturedForward<? extends String, ? extends UsageSignal>> out = context.forwarded();
+        assertThat(keyUses()).as("at once, not at the next wall-clock check").containsExactly(
+                DAY.plus(Duration.ofHours(22)));
+        assertThat(out.get(out.size() - 1).record().value().marksTime()).as("a watermark follows it").isTrue();
+        assertThat(indexOf(out, DAY.plus(Duration.ofHours(22)))).isLessThan(out.size() - 1);
+        assertThat(endOfInput.settled()).isTrue();
+    }
+
+    @Test
+    void shouldLeaveNothingBehindForTheEndOfInputOnceItsTaskClosedHere() {
+        send(call(DAY.plus(Duration.ofHours(9))));
+        send(call(DAY.plus(Duration.ofHours(21))));
+        endOfInput.signal();
+        assertThat(endOfInput.settled()).isFalse();
+
+        recorder.close(); // the task moved to another instance, with its latest use in the store
+
+        assertThat(endOfInput.settled()).isTrue();
+    }
+
+    @Test
     void shouldForwardTheLatestUseSeenByTheTaskBeforeItMovedToAnotherInstance() {
         send(call(DAY.plus(Duration.ofHours(9))));
         send(call(DAY.plus(Duration.ofHours(21))));
