@@ -24,6 +24,7 @@ import dev.roletrail.streams.query.QueryServer;
 import dev.roletrail.streams.report.ReportPublisher;
 import dev.roletrail.streams.report.ReportSettings;
 import dev.roletrail.streams.report.WeeklyReportJob;
+import dev.roletrail.streams.state.IncompleteStores;
 import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.EndOfInput;
 
@@ -56,6 +57,10 @@ public final class StreamsApp implements AutoCloseable {
 
     private StreamsApp(StreamsAppConfig given, QueryConfig queryConfig) {
         StreamsAppConfig config = InputPartitions.resolve(given);
+        // Before Kafka Streams opens the stores it finds: one a crash left incomplete would stop it from starting.
+        IncompleteStores.deleteIn(config.stateDir().resolve(config.applicationId())).forEach(deleted -> LOG.warn(
+                "local state of task {} was left incomplete by a crash ({}): deleted, restored from its changelogs",
+                deleted.task(), deleted.store()));
         this.queryConfig = queryConfig;
         Properties props = config.streamsProperties();
         this.query = queryConfig == null ? null : QueryServer.bind(queryConfig);
