@@ -27,8 +27,8 @@ public record PendingSubject(String provider, String subject, boolean newProvide
     }
 
     /**
-     * The same provider federated into the role at {@code at}: if before this subject's first, the provider was not new
-     * then; the subject's own assumption before its first known one is its first.
+     * Another assumption of the role, {@code other}: if by this subject's provider and before this subject's first,
+     * the provider was not new then; if by this subject itself and earlier, it is the subject's first.
      */
     PendingSubject seenAt(String otherProvider, String otherSubject, EventEvidence other) {
         if (!provider.equals(otherProvider) || !other.eventTime().isBefore(firstAt())) {
