@@ -105,8 +105,6 @@ public final class ChaosRun {
     private static final Map<String, byte[]> UNREADABLE = Map.of(
             "chaosNotGzip", "not gzip".getBytes(StandardCharsets.UTF_8),
             "chaosNotAnObject", CloudTrailFiles.gzip(CloudTrailFiles.envelope(List.of("42"))));
-    /** The findings topic unchanged this long after the end of input: the last evaluation ran and committed. */
-    private static final Duration OUTPUT_QUIET = Duration.ofSeconds(10);
 
     private final Plan plan;
     private final Path workDir;
@@ -188,8 +186,15 @@ public final class ChaosRun {
             StreamsProgress progress = new StreamsProgress(kafka, settings.get("streams.application.id"), topics);
             progress.awaitNoLag(STEP_TIMEOUT, parts::requireStreams);
             parts.endOfInput();
-            progress.awaitNoLag(STEP_TIMEOUT, parts::requireStreams);
-            progress.awaitQuiet(OUTPUT_QUIET, STEP_TIMEOUT);
+            // The findings step's last passes run after the records that started them were committed: no lag and
+            // settled findings, twice in a row, means their output is all there.
+            long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
+            for (int settled = 0; settled < 2; settled = parts.findingsSettled() ? settled + 1 : 0) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + ": the findings did not settle within " + STEP_TIMEOUT);
+                }
+                progress.awaitNoLag(STEP_TIMEOUT, parts::requireStreams);
+            }
             return PipelineOutput.read(kafka, topics, STEP_TIMEOUT);
         } finally {
             parts.close();
@@ -279,6 +284,8 @@ public final class ChaosRun {
         private int started;
         private ChildJvm ingest;
         private ChildJvm streams;
+        /** Numbers the questions to the streams app, so each answer is told from earlier ones. */
+        private int questions;
         private boolean ingestDone;
 
         Parts(String run, Path config) throws IOException {
@@ -358,6 +365,12 @@ public final class ChaosRun {
             if (!streams.alive()) {
                 throw new IllegalStateException(streams + " ended with exit " + streams.exitValue());
             }
+        }
+
+        /** Whether the streams app's findings step has nothing left to do after the end of input. */
+        boolean findingsSettled() throws InterruptedException {
+            String answer = streams.ask(ControlledStreams.FINDINGS_SETTLED + " " + ++questions, STEP_TIMEOUT);
+            return Boolean.parseBoolean(answer);
         }
 
         /** Tells the streams app its input ended and waits until no call is held for its session. */

@@ -95,6 +95,17 @@ final class ChildJvm implements AutoCloseable {
         throw new IllegalStateException(name + " did not write '" + prefix + "' within " + timeout + ", see " + log);
     }
 
+    /** Sends {@code question} and waits for the child's line repeating it: the rest of that line. */
+    String ask(String question, Duration timeout) throws InterruptedException {
+        send(question);
+        String prefix = question + " ";
+        if (!awaitLine(prefix, timeout)) {
+            throw new IllegalStateException(name + " ended before it answered '" + question + "', see " + log);
+        }
+        return lines().stream().filter(line -> line.startsWith(prefix)).findFirst().orElseThrow()
+                .substring(prefix.length());
+    }
+
     private List<String> lines() {
         try {
             return Files.readAllLines(log, StandardCharsets.UTF_8);

@@ -23,7 +23,9 @@ import dev.roletrail.streams.config.StreamsAppConfig;
  * What {@code roletrail streams --config <settings>} runs, in a child JVM that {@link ChaosRun} kills with SIGKILL and
  * tells the end of its input through standard input, as a one-off analysis tells its in-process app: it writes
  * {@code running} whenever Kafka Streams reaches RUNNING, and on the line {@code end-of-input} tells the app that no
- * input will come any more and writes {@code held-events 0} once no call is held for its session. It stops cleanly
+ * input will come any more and writes {@code held-events 0} once no call is held for its session; asked
+ * {@code findings-settled <n>}, it answers {@code findings-settled <n> true} or {@code false}
+ * ({@link StreamsApp#findingsSettled()}). It stops cleanly
  * when standard input ends or on SIGTERM.
  */
 public final class ControlledStreams {
@@ -31,6 +33,7 @@ public final class ControlledStreams {
     static final String RUNNING = "running";
     static final String END_OF_INPUT = "end-of-input";
     static final String NOTHING_HELD = "held-events 0";
+    static final String FINDINGS_SETTLED = "findings-settled";
 
     private static final Duration HELD_EVENTS_POLL = Duration.ofMillis(200);
 
@@ -54,6 +57,8 @@ public final class ControlledStreams {
                     app.endOfInput();
                     awaitNothingHeld(app);
                     out.println(NOTHING_HELD);
+                } else if (line.startsWith(FINDINGS_SETTLED + " ")) {
+                    out.println(line + " " + app.findingsSettled());
                 }
             }
         }
