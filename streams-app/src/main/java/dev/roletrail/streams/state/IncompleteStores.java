@@ -16,8 +16,8 @@ import java.util.stream.Stream;
  * directories, so they are restored from their changelogs. Kafka Streams 4.3 opens the stores it finds on disk at
  * start, and a store whose {@code CURRENT} file names a {@code MANIFEST} that was never written (a SIGKILL while
  * RocksDB created a window segment's files) made {@code KafkaStreams.start()} throw, so the app could not start again
- * (seen in one kill and restart of 17). A task's local state is a copy of its changelog: deleting it costs a restore,
- * which exactly-once does after a crash anyway.
+ * (once in 19 kills and restarts of ScaleOutKillIT). A task's local state is a copy of its changelog: deleting it
+ * costs a restore, which exactly-once does after a crash anyway.
  * <p>
  * Layout: {@code <state.dir>/<application.id>/<task, e.g. 0_9>/.../CURRENT}, key-value stores under
  * {@code rocksdb/<store>}, window segments under {@code <store>/<store>.<segment>}.
