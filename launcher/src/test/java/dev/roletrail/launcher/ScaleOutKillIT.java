@@ -56,9 +56,9 @@ import dev.roletrail.testkit.TestKafka;
 // an earlier use of the same day replacing the latest a moved task's predecessor kept), a session-credential-network-
 // change repeat (the network-sharing step forgot a network by other tasks' stream time), new-federated-subject and
 // role-chain alerts that depended on the order tasks ran in, and findings read before the last pass was over. After
-// the last of these it passed 8 runs of 9; in the ninth the restarted instance could not start, Kafka Streams failing
-// to open a store its kill had left half-made (mended since: IncompleteStores). -Droletrail.test.scale-out=true runs
-// it.
+// the last of these it passed 14 runs of 15; in the other the restarted instance could not start, Kafka Streams
+// failing to open a store its kill had left half-made (mended since: IncompleteStores; the 6 runs after it passed).
+// -Droletrail.test.scale-out=true runs it.
 @EnabledIfSystemProperty(named = "roletrail.test.scale-out", matches = "true")
 class ScaleOutKillIT {
 
