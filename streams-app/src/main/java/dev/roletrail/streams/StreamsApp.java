@@ -136,9 +136,10 @@ public final class StreamsApp implements AutoCloseable {
     }
 
     /**
-     * After {@link #endOfInput()}: whether this instance's findings step has nothing left to do that no record shows
-     * (no evaluation pass in progress, no signal waiting for one, no latest use waiting to go out). Without lag in the
-     * consumer group before and after, its findings are final. Several instances: each must say so.
+     * After {@link #endOfInput()}: whether this instance has nothing left to do that no record shows: in the findings
+     * step no evaluation pass in progress, no signal waiting for one, no latest use waiting to go out; in the
+     * suppression step no end-of-input summary of repeats still to send. Without lag in the consumer group before and
+     * after, its findings and alerts are final. Several instances: each must say so.
      */
     public boolean findingsSettled() {
         return endOfInput.settled();

@@ -17,6 +17,7 @@ import dev.roletrail.streams.state.StoreNames;
 import dev.roletrail.streams.time.DueIndex;
 import dev.roletrail.streams.time.EndOfInput;
 import dev.roletrail.streams.time.StreamTicks;
+import dev.roletrail.streams.time.WorkReport;
 
 /**
  * One alert per detector and entity per suppression window: the first goes out at once; repeats inside the window
@@ -38,6 +39,7 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
     private final Duration window;
     private final EndOfInput endOfInput;
     private final CommitPrompt prompt = new CommitPrompt();
+    private final WorkReport work;
     /** Whether an alert came since the last end-of-input summaries (memory only: after a start, assume so). */
     private boolean alertSinceSummaries = true;
     private ProcessorContext<String, Alert> context;
@@ -53,6 +55,7 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
     public SuppressionProcessor(Duration window, EndOfInput endOfInput) {
         this.window = window;
         this.endOfInput = endOfInput;
+        this.work = new WorkReport(endOfInput);
     }
 
     @Override
@@ -64,6 +67,13 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
         // Wall clock: at the end of input stream time stands still, and windows would never close.
         context.schedule(Duration.ofSeconds(1), PunctuationType.WALL_CLOCK_TIME, wall -> summariesAtEndOfInput());
         prompt.init(context);
+        // After the end of input, an alert consumed is a summary still to send from the punctuation.
+        work.start("suppress-repeats " + context.taskId(), alertSinceSummaries);
+    }
+
+    @Override
+    public void close() {
+        work.close();
     }
 
     @Override
@@ -72,6 +82,7 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
             closeWindows(checks.tick());
         }
         alertSinceSummaries = true;
+        work.report(true);
         Alert alert = record.value();
         SuppressionState state = states.get(record.key());
         if (state != null && alert.firstEventTime().isBefore(state.windowEnd())) {
@@ -123,6 +134,7 @@ public final class SuppressionProcessor implements Processor<String, Alert, Stri
             return;
         }
         alertSinceSummaries = false;
+        work.report(false);
         Map<String, SuppressionState> unsent = new LinkedHashMap<>();
         try (KeyValueIterator<String, SuppressionState> all = states.all()) {
             all.forEachRemaining(entry -> {

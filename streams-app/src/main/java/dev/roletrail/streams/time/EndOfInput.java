@@ -10,7 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the findings step evaluates through the end of the data. Punctuations check it every wall-clock second.
  * <p>
  * It also carries back whether the work that no record in a topic shows is done: the usage recorder's latest uses
- * not yet sent, the findings step's pass in progress and the signals waiting for it. A pass runs on wall-clock
+ * not yet sent, the findings step's pass in progress and the signals waiting for it, the suppression step's summaries
+ * of repeats due at the end of input. A pass runs on wall-clock
  * punctuations after the records that started it were consumed and committed, so a consumer group without lag can
  * still have findings to write: {@link #settled()} says when it has none, in this JVM.
  * <p>
