@@ -2,7 +2,6 @@ package dev.roletrail.local;
 
 import java.time.Duration;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
 
 import dev.roletrail.streams.StreamsApp;
 
@@ -17,15 +16,33 @@ public final class FindingsSettled {
 
     private static final Duration CHECK = Duration.ofMillis(200);
 
+    /** Waits until the consumer group has no lag. */
+    @FunctionalInterface
+    public interface NoLag {
+        void await() throws Exception;
+    }
+
+    /** Whether every instance says its findings settled. */
+    @FunctionalInterface
+    public interface Settled {
+        boolean ask() throws Exception;
+    }
+
     private FindingsSettled() {
     }
 
+    /** For an app in this JVM. */
     public static void await(Properties kafka, String applicationId, String inputTopic, StreamsApp app,
-            Duration timeout) throws InterruptedException, ExecutionException {
+            Duration timeout) throws Exception {
+        await(() -> InputConsumed.await(kafka, applicationId, inputTopic, timeout), app::findingsSettled, timeout);
+    }
+
+    /** However the lag is read and the instances asked (a child JVM answers through its standard output). */
+    public static void await(NoLag noLag, Settled settled, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         for (int settledInARow = 0; settledInARow < 2; ) {
-            InputConsumed.await(kafka, applicationId, inputTopic, timeout);
-            settledInARow = app.findingsSettled() ? settledInARow + 1 : 0;
+            noLag.await();
+            settledInARow = settled.ask() ? settledInARow + 1 : 0;
             if (settledInARow == 0) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("the findings step did not settle within " + timeout);

@@ -20,6 +20,7 @@ import dev.roletrail.embedded.EmbeddedS3Server;
 import dev.roletrail.ingest.s3.S3Clients;
 import dev.roletrail.launcher.RoleTrail;
 import dev.roletrail.launcher.TopicSetup;
+import dev.roletrail.local.FindingsSettled;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.simulator.SimulationResult;
@@ -186,15 +187,8 @@ public final class ChaosRun {
             StreamsProgress progress = new StreamsProgress(kafka, settings.get("streams.application.id"), topics);
             progress.awaitNoLag(STEP_TIMEOUT, parts::requireStreams);
             parts.endOfInput();
-            // The findings step's last passes run after the records that started them were committed: no lag and
-            // settled findings, twice in a row, means their output is all there.
-            long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
-            for (int settled = 0; settled < 2; settled = parts.findingsSettled() ? settled + 1 : 0) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(name + ": the findings did not settle within " + STEP_TIMEOUT);
-                }
-                progress.awaitNoLag(STEP_TIMEOUT, parts::requireStreams);
-            }
+            FindingsSettled.await(() -> progress.awaitNoLag(STEP_TIMEOUT, parts::requireStreams),
+                    parts::findingsSettled, STEP_TIMEOUT);
             return PipelineOutput.read(kafka, topics, STEP_TIMEOUT);
         } finally {
             parts.close();
