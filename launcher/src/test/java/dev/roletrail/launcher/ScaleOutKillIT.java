@@ -38,6 +38,8 @@ import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.simulator.SimulationSpec;
 import dev.roletrail.simulator.Simulator;
 import dev.roletrail.simulator.output.DirectorySink;
+import dev.roletrail.streams.control.ControlLines;
+import dev.roletrail.streams.control.Settling;
 import dev.roletrail.testkit.KafkaBrokerExtension;
 import dev.roletrail.testkit.RoleTrailTopics;
 import dev.roletrail.testkit.TestKafka;
@@ -220,23 +222,20 @@ class ScaleOutKillIT {
     /**
      * The end of the input as a one-off analysis handles it: every instance has consumed everything, is told that
      * no more will come (held calls go on, the findings step evaluates through the end of the data), and has
-     * consumed what that set off, and every instance's findings step has settled, twice in a row with no lag: its
+     * consumed what that set off, and every instance has settled, twice in a row with no lag: the findings step's
      * last passes run after the records that started them were committed.
      */
-    private static void awaitEnd(TestKafka kafka, Topics topics, String applicationId, List<StreamsChild> instances) {
+    private static void awaitEnd(TestKafka kafka, Topics topics, String applicationId, List<StreamsChild> instances)
+            throws Exception {
         CaughtUp.awaitNoLag(kafka, applicationId, topics, PROCESSING);
-        instances.forEach(instance -> instance.send("end-of-input"));
-        instances.forEach(instance -> instance.awaitLine("held-events", PROCESSING));
-        long deadline = System.nanoTime() + PROCESSING.toNanos();
-        for (int settledInARow = 0; settledInARow < 2; ) {
-            CaughtUp.awaitNoLag(kafka, applicationId, topics, PROCESSING);
-            settledInARow = instances.stream().allMatch(ScaleOutKillIT::findingsSettled) ? settledInARow + 1 : 0;
-            assertThat(System.nanoTime()).as("the findings steps settle within %s", PROCESSING).isLessThan(deadline);
-        }
+        instances.forEach(instance -> instance.send(ControlLines.END_OF_INPUT));
+        instances.forEach(instance -> instance.awaitLine(ControlLines.NOTHING_HELD, PROCESSING));
+        Settling.await(() -> CaughtUp.awaitNoLag(kafka, applicationId, topics, PROCESSING),
+                () -> instances.stream().allMatch(ScaleOutKillIT::settled), PROCESSING);
     }
 
-    private static boolean findingsSettled(StreamsChild instance) {
-        String question = "findings-settled " + QUESTIONS.incrementAndGet();
+    private static boolean settled(StreamsChild instance) {
+        String question = ControlLines.settledQuestion(QUESTIONS.incrementAndGet());
         instance.send(question);
         return Boolean.parseBoolean(instance.awaitLine(question, STARTUP));
     }

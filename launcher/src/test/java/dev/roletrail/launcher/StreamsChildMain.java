@@ -5,29 +5,24 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.processor.StateRestoreListener;
 
 import dev.roletrail.streams.StreamsApp;
 import dev.roletrail.streams.config.StreamsAppConfig;
+import dev.roletrail.streams.control.ControlLines;
 
 /**
  * What {@code roletrail streams} runs, in a child JVM a test controls through standard input and output, so that a
  * test can tell several instances the end of their input, as a one-off analysis tells its in-process app.
  * <p>
  * It writes {@code query-uri <uri>} once started, {@code restored <changelog partition> <store> <records>} for every
- * changelog partition it restored from, {@code held-events 0} once told {@code end-of-input} and its held calls
- * went on, and, asked {@code findings-settled <n>}, {@code findings-settled <n> true} or {@code false}
- * ({@link StreamsApp#findingsSettled()}). It stops cleanly when standard input ends (the test ended, however) or on
- * SIGTERM.
+ * changelog partition it restored from, and answers {@link ControlLines} (end of input, settled). It stops cleanly
+ * when standard input ends (the test ended, however) or on SIGTERM.
  */
 final class StreamsChildMain {
-
-    private static final Duration HELD_EVENTS_POLL = Duration.ofMillis(200);
 
     private StreamsChildMain() {
     }
@@ -41,30 +36,9 @@ final class StreamsChildMain {
         app.start();
         out.println("query-uri " + app.queryUri().orElseThrow());
         try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.equals("end-of-input")) {
-                    app.endOfInput();
-                    awaitNothingHeld(app);
-                    out.println("held-events 0");
-                } else if (line.startsWith("findings-settled ")) {
-                    out.println(line + " " + app.findingsSettled());
-                }
-            }
+            ControlLines.serve(app, in, out);
         }
         System.exit(0); // runs the shutdown hook
-    }
-
-    private static void awaitNothingHeld(StreamsApp app) throws InterruptedException {
-        while (true) {
-            try {
-                if (app.heldEvents() == 0) {
-                    return;
-                }
-            } catch (InvalidStateStoreException rebalancing) {
-                // asked again below
-            }
-            Thread.sleep(HELD_EVENTS_POLL.toMillis());
-        }
     }
 
     /** Reports restorations from this app's changelogs (global stores restore from their topics at every start). */

@@ -15,6 +15,9 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import dev.roletrail.streams.StreamsApp;
+import dev.roletrail.streams.control.Settling;
+
 /**
  * Whether the streams app has consumed everything: its consumer group's committed offsets equal the end offsets of
  * every partition it reads (input, sessions and its repartition topics), twice in a row a poll interval apart, so a
@@ -38,6 +41,15 @@ public final class InputConsumed {
                 caughtUp = lagIsZero(admin, applicationId, inputTopic) ? caughtUp + 1 : 0;
             }
         }
+    }
+
+    /**
+     * After {@link StreamsApp#endOfInput()}: until the group has no lag and the app in this JVM has settled, twice in
+     * a row ({@link Settling}).
+     */
+    public static void awaitSettled(Properties kafka, String applicationId, String inputTopic, StreamsApp app,
+            Duration timeout) throws Exception {
+        Settling.await(() -> await(kafka, applicationId, inputTopic, timeout), app::settled, timeout);
     }
 
     private static boolean lagIsZero(Admin admin, String group, String inputTopic)

@@ -34,7 +34,7 @@ import dev.roletrail.streams.time.EndOfInput;
  * <p>
  * A one-off analysis running this app in the same JVM as ingest ends it so: once ingest is done and the app's
  * consumer group has no lag, {@link #endOfInput()}; then wait until {@link #heldEvents()} is 0, then until the group
- * has no lag and {@link #findingsSettled()}, twice in a row (the findings step's last evaluation travels through a
+ * has no lag and {@link #settled()}, twice in a row (the findings step's last evaluation travels through a
  * repartition topic and the findings topic, and runs in chunks after the records that started it were committed);
  * then alerts and findings reflect the whole input.
  */
@@ -141,7 +141,7 @@ public final class StreamsApp implements AutoCloseable {
      * suppression step no end-of-input summary of repeats still to send. Without lag in the consumer group before and
      * after, its findings and alerts are final. Several instances: each must say so.
      */
-    public boolean findingsSettled() {
+    public boolean settled() {
         return endOfInput.settled();
     }
 

@@ -163,18 +163,18 @@ class EndOfInputTopologyTest {
         // The last record: Legacy used again on day 9, its call held for a session never seen.
         topology.send(CloudTrailEvent.byRoleSession("arn:aws:iam::111122223333:role/Legacy", "back")
                 .call("ec2.amazonaws.com", "DescribeInstances").at(day0.plus(Duration.ofDays(9))));
-        assertThat(topology.findingsSettled()).as("the input has not ended").isFalse();
+        assertThat(topology.settled()).as("the input has not ended").isFalse();
 
         topology.endOfInput();
-        assertThat(topology.findingsSettled()).as("the day's latest uses not sent yet").isFalse();
+        assertThat(topology.settled()).as("the day's latest uses not sent yet").isFalse();
         // The held call goes on, its use and the latest uses go with a watermark, and the last pass starts.
         topology.driver().advanceWallClockTime(Duration.ofSeconds(1));
-        assertThat(topology.findingsSettled()).as("the last pass in progress, its watermark consumed").isFalse();
-        for (int step = 0; step < 100 && !topology.findingsSettled(); step++) {
+        assertThat(topology.settled()).as("the last pass in progress, its watermark consumed").isFalse();
+        for (int step = 0; step < 100 && !topology.settled(); step++) {
             topology.driver().advanceWallClockTime(Duration.ofMillis(100)); // the chunk punctuation
         }
 
-        assertThat(topology.findingsSettled()).isTrue();
+        assertThat(topology.settled()).isTrue();
         assertThat(unusedRoles()).as("the last pass's findings: Legacy used on the last day").filteredOn(
                 f -> f.entity().endsWith("/Legacy")).last().satisfies(f -> {
                     assertThat(f.status()).isEqualTo(FindingStatus.RESOLVED);

@@ -214,8 +214,8 @@ public final class TopologyFixture implements AutoCloseable {
         endOfInput.signal();
     }
 
-    /** As {@code StreamsApp.findingsSettled()}: the findings step has nothing left that no record shows. */
-    public boolean findingsSettled() {
+    /** As {@code StreamsApp.settled()}: nothing left that no record shows. */
+    public boolean settled() {
         return endOfInput.settled();
     }
 

@@ -20,7 +20,6 @@ import dev.roletrail.embedded.EmbeddedS3Server;
 import dev.roletrail.ingest.s3.S3Clients;
 import dev.roletrail.launcher.RoleTrail;
 import dev.roletrail.launcher.TopicSetup;
-import dev.roletrail.local.FindingsSettled;
 import dev.roletrail.schemas.Topics;
 import dev.roletrail.schemas.config.Settings;
 import dev.roletrail.simulator.SimulationResult;
@@ -29,6 +28,8 @@ import dev.roletrail.simulator.Simulator;
 import dev.roletrail.simulator.org.Organization;
 import dev.roletrail.simulator.output.S3Sink;
 import dev.roletrail.simulator.output.TrailLayout;
+import dev.roletrail.streams.control.ControlLines;
+import dev.roletrail.streams.control.Settling;
 import dev.roletrail.testkit.CloudTrailFiles;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -187,8 +188,8 @@ public final class ChaosRun {
             StreamsProgress progress = new StreamsProgress(kafka, settings.get("streams.application.id"), topics);
             progress.awaitNoLag(STEP_TIMEOUT, parts::requireStreams);
             parts.endOfInput();
-            FindingsSettled.await(() -> progress.awaitNoLag(STEP_TIMEOUT, parts::requireStreams),
-                    parts::findingsSettled, STEP_TIMEOUT);
+            Settling.await(() -> progress.awaitNoLag(STEP_TIMEOUT, parts::requireStreams),
+                    parts::settled, STEP_TIMEOUT);
             return PipelineOutput.read(kafka, topics, STEP_TIMEOUT);
         } finally {
             parts.close();
@@ -361,16 +362,16 @@ public final class ChaosRun {
             }
         }
 
-        /** Whether the streams app's findings step has nothing left to do after the end of input. */
-        boolean findingsSettled() throws InterruptedException {
-            String answer = streams.ask(ControlledStreams.FINDINGS_SETTLED + " " + ++questions, STEP_TIMEOUT);
+        /** Whether the streams app has nothing left to do after the end of input ({@code StreamsApp.settled()}). */
+        boolean settled() throws InterruptedException {
+            String answer = streams.ask(ControlLines.settledQuestion(++questions), STEP_TIMEOUT);
             return Boolean.parseBoolean(answer);
         }
 
         /** Tells the streams app its input ended and waits until no call is held for its session. */
         void endOfInput() throws Exception {
-            streams.send(ControlledStreams.END_OF_INPUT);
-            if (!streams.awaitLine(ControlledStreams.NOTHING_HELD, STEP_TIMEOUT)) {
+            streams.send(ControlLines.END_OF_INPUT);
+            if (!streams.awaitLine(ControlLines.NOTHING_HELD, STEP_TIMEOUT)) {
                 throw new IllegalStateException(streams + " ended before it released its held calls");
             }
         }

@@ -33,7 +33,6 @@ import dev.roletrail.ingest.source.ObjectSource;
 import dev.roletrail.ingest.source.StdinSource;
 import dev.roletrail.launcher.alerts.AlertPrinter;
 import dev.roletrail.launcher.alerts.AlertTail;
-import dev.roletrail.local.FindingsSettled;
 import dev.roletrail.local.InProcessPipeline;
 import dev.roletrail.local.InputConsumed;
 import dev.roletrail.local.LocalLogging;
@@ -238,7 +237,7 @@ public final class Analysis {
             while (heldEvents(app) != 0) {
                 awaitBefore(deadline, "held events were not released");
             }
-            FindingsSettled.await(kafka, group, input, app, CATCH_UP);
+            InputConsumed.awaitSettled(kafka, group, input, app, CATCH_UP);
             return true;
         } catch (InterruptedException e) {
             return false; // stop() asked; the interrupt is consumed so closing goes on normally

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import dev.roletrail.ingest.IngestStats;
-import dev.roletrail.local.FindingsSettled;
 import dev.roletrail.local.InProcessPipeline;
 import dev.roletrail.local.InputConsumed;
 import dev.roletrail.local.LocalLogging;
@@ -95,7 +94,7 @@ public final class Evaluation {
             // The findings evaluate the last, unfinished day only once told the input ended, as analyze does: the
             // ground truth is as of the day boundary after the newest event. That evaluation emits only what changed.
             pipeline.streams().orElseThrow().endOfInput();
-            FindingsSettled.await(pipeline.streamsConfig().kafka(), pipeline.streamsConfig().applicationId(),
+            InputConsumed.awaitSettled(pipeline.streamsConfig().kafka(), pipeline.streamsConfig().applicationId(),
                     topics.cloudtrail().name(), pipeline.streams().orElseThrow(), timeout);
             out.printf("streams app consumed its input: %d s%n", seconds(t0));
             // A suppressed alert is sent again, same id, with its repeat count: keep one per id.
