@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 import java.util.function.ToLongFunction;
 import java.util.stream.Collectors;
@@ -146,6 +148,12 @@ public final class LatencyBenchmark {
         private final AtomicLong passes = new AtomicLong();
         private final AtomicLong passMillis = new AtomicLong();
         private final AtomicBoolean stopping = new AtomicBoolean();
+        /**
+         * Alerts about the benign traffic, by detector, leaving the detectors and on the alerts topic, over the whole
+         * run: the traffic is meant to alert on its probes alone, so any here are work the probes queue behind.
+         */
+        private final Map<String, LongAdder> benignDetected = new ConcurrentHashMap<>();
+        private final Map<String, LongAdder> benignAlerted = new ConcurrentHashMap<>();
         /** What ended a helper thread (ingest, a consumer) early, if anything: the run's figures would be wrong. */
         private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
@@ -319,6 +327,19 @@ public final class LatencyBenchmark {
             }
             Alert alert = REPARTITIONED.deserializer().deserialize(record.topic(), record.value());
             alert.eventIds().stream().filter(ledger::isProbe).forEach(eventId -> ledger.detected(eventId, at));
+            countIfBenign(alert, benignDetected);
+        }
+
+        private void countIfBenign(Alert alert, Map<String, LongAdder> counts) {
+            if (alert.eventIds().stream().noneMatch(ledger::isProbe)) {
+                counts.computeIfAbsent(alert.detector(), detector -> new LongAdder()).increment();
+            }
+        }
+
+        private static String counts(Map<String, LongAdder> counts) {
+            long total = counts.values().stream().mapToLong(LongAdder::sum).sum();
+            return total + (counts.isEmpty() ? "" : " " + new TreeMap<>(counts.entrySet().stream()
+                    .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().sum()))));
         }
 
         private void onAlert(ConsumerRecord<String, byte[]> record, long at) {
@@ -331,6 +352,7 @@ public final class LatencyBenchmark {
                     ledger.alerted(eventId, at, alert.detector());
                 }
             }
+            countIfBenign(alert, benignAlerted);
         }
 
         /** Reads a topic from its start with read_committed, handing each record and when it was seen. */
@@ -367,6 +389,8 @@ public final class LatencyBenchmark {
                     complete.stream().collect(Collectors.groupingBy(ProbeLedger.Probe::detector, TreeMap::new,
                             Collectors.counting())), awaiting, passes.get(),
                     passMillis.get() / (double) Math.max(1, passes.get()), coresBusy, loadAverage());
+            print("alerts about the benign traffic over the run: %s leaving the detectors, %s on the alerts topic",
+                    counts(benignDetected), counts(benignAlerted));
             if (complete.isEmpty()) {
                 return probes;
             }
