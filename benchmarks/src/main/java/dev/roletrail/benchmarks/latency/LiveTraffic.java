@@ -16,7 +16,8 @@ import dev.roletrail.testkit.CloudTrailFiles;
  * A live organisation trail, one log object at a time, as CloudTrail delivers it: gzipped {@code {"Records":[...]}}
  * under {@code AWSLogs/<account>/CloudTrail/<region>/YYYY/MM/DD/}, named with its delivery minute and a random
  * suffix. Benign work: IAM users' read calls, AssumeRole of their team's role, and calls signed with sessions issued
- * in earlier objects. Each object holds one probe: a new IAM user assuming an admin role, which
+ * in earlier objects, each user from a network of their own (a session too: alerts on benign traffic would be work
+ * the probes queue behind). Each object holds one probe: a new IAM user assuming an admin role, which
  * {@code sensitive-role-assumed} reports on its own, each probe a new entity so suppression never holds it back.
  * Event times are up to {@code FRESH} before delivery, those of a late object {@code LATE_MIN} to {@code LATE_MAX}.
  */
@@ -94,14 +95,15 @@ public final class LiveTraffic {
         int kind = random.nextInt(10);
         String user = "user" + random.nextInt(usersPerAccount);
         String userArn = "arn:aws:iam::" + account + ":user/" + user;
-        String ip = "10." + account.charAt(account.length() - 1) + "." + (user.hashCode() & 0xff) + "."
-                + (1 + random.nextInt(200));
+        String ip = ipOf(account, user);
         if (kind < 5) {
             Session session = sessionOf(account);
             if (session != null) {
+                // From its holder's network, as a person's session is used: from another's, every such call is
+                // what session-credential-network-change reports (a third of all records alerted so, before).
                 String[] call = READS[random.nextInt(READS.length)];
                 return CloudTrailEvent.byRoleSession(session.role(), session.user()).withAccessKey(session.keyId())
-                        .call(call[0], call[1]).from(ip);
+                        .call(call[0], call[1]).from(ipOf(account, session.user()));
             }
         }
         if (kind == 5) {
@@ -112,6 +114,12 @@ public final class LiveTraffic {
         }
         String[] call = READS[random.nextInt(READS.length)];
         return CloudTrailEvent.byUser(userArn).call(call[0], call[1]).from(ip);
+    }
+
+    /** An address in the user's own /24 (a network, as RoleTrail counts them), the host varying. */
+    private String ipOf(String account, String user) {
+        return "10." + account.charAt(account.length() - 1) + "." + (user.hashCode() & 0xff) + "."
+                + (1 + random.nextInt(200));
     }
 
     private Session sessionOf(String account) {

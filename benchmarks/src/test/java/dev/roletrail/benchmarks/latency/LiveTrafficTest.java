@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.Test;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.roletrail.ingest.s3.CloudTrailObjectKey;
 import dev.roletrail.schemas.Json;
+import dev.roletrail.streams.identity.Networks;
 
 class LiveTrafficTest {
 
@@ -89,6 +92,27 @@ class LiveTrafficTest {
                     .filter(key -> !key.isEmpty()).forEach(issued::add);
         }
         assertThat(used).as("the benign traffic has sessions at all").hasSizeGreaterThan(100);
+    }
+
+    @Test
+    void shouldUseASessionFromTheNetworkOfTheUserWhoAssumedTheRole() throws IOException {
+        LiveTraffic traffic = new LiveTraffic(7, 1, 10);
+        Map<String, String> issuedFrom = new HashMap<>();
+        int sessionCalls = 0;
+        for (int i = 0; i < 30; i++) {
+            for (JsonNode record : records(traffic.next(DELIVERED.plus(Duration.ofSeconds(i)), 40, false))) {
+                String network = Networks.of(record.path("sourceIPAddress").asText());
+                String issued = record.at("/responseElements/credentials/accessKeyId").asText();
+                if (!issued.isEmpty()) {
+                    issuedFrom.put(issued, network);
+                } else if (record.at("/userIdentity/type").asText().equals("AssumedRole")) {
+                    assertThat(network).as("a call of a session").isEqualTo(
+                            issuedFrom.get(record.at("/userIdentity/accessKeyId").asText()));
+                    sessionCalls++;
+                }
+            }
+        }
+        assertThat(sessionCalls).isGreaterThan(100);
     }
 
     private static List<Instant> eventTimes(LiveTraffic.LogObject object) throws IOException {
