@@ -3,6 +3,7 @@ package dev.roletrail.benchmarks;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -380,6 +381,7 @@ public final class LatencyBenchmark {
             }
             List<ProbeLedger.Probe> probes = ledger.probesSince(measuredFrom);
             List<ProbeLedger.Probe> complete = ProbeLedger.complete(probes);
+            writeProbes(complete);
             double seconds = (wroteUntil - measuredFrom) / 1e3;
             print("");
             print("%,d events/s asked: %,.0f events/s committed on the raw topic while writing (%,d objects written"
@@ -412,6 +414,27 @@ public final class LatencyBenchmark {
                         ProbeLedger.Probe::total));
             }
             return probes;
+        }
+
+        /**
+         * With {@code -Dbench.probes=<file>}, every probe that alerted, one CSV line each (a rate's file gets the rate
+         * in its name): where a tail comes from shows in when its probes were written.
+         */
+        private void writeProbes(List<ProbeLedger.Probe> complete) {
+            String file = System.getProperty("bench.probes");
+            if (file == null) {
+                return;
+            }
+            List<String> lines = new ArrayList<>();
+            lines.add("written_ms,late,poll_wait,ingest_to_topic,detectors,suppression,streams,total");
+            complete.forEach(p -> lines.add(String.join(",", String.valueOf(p.written()), String.valueOf(p.late()),
+                    String.valueOf(p.pollWait()), String.valueOf(p.ingestToTopic()), String.valueOf(p.detectors()),
+                    String.valueOf(p.suppression()), String.valueOf(p.streams()), String.valueOf(p.total()))));
+            try {
+                Files.write(Path.of(file.replace(".csv", "") + "-" + rate + ".csv"), lines);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         /**
