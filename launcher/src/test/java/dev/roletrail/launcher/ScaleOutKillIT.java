@@ -229,7 +229,7 @@ class ScaleOutKillIT {
             throws Exception {
         CaughtUp.awaitNoLag(kafka, applicationId, topics, PROCESSING);
         instances.forEach(instance -> instance.send(ControlLines.END_OF_INPUT));
-        instances.forEach(instance -> instance.awaitLine(ControlLines.NOTHING_HELD, PROCESSING));
+        instances.forEach(instance -> instance.awaitLine(ControlLines.HELD_EVENTS, PROCESSING));
         Settling.await(() -> CaughtUp.awaitNoLag(kafka, applicationId, topics, PROCESSING),
                 () -> instances.stream().allMatch(ScaleOutKillIT::settled), PROCESSING);
     }

@@ -18,7 +18,9 @@ import dev.roletrail.streams.StreamsApp;
 public final class ControlLines {
 
     public static final String END_OF_INPUT = "end-of-input";
-    public static final String NOTHING_HELD = "held-events 0";
+    /** The answer's first word: a child reader that splits a line at its first space finds the count after it. */
+    public static final String HELD_EVENTS = "held-events";
+    public static final String NOTHING_HELD = HELD_EVENTS + " 0";
     public static final String SETTLED = "settled";
 
     private static final Duration HELD_EVENTS_POLL = Duration.ofMillis(200);
