@@ -59,7 +59,7 @@ import dev.roletrail.testkit.TestKafka;
 // change repeat (the network-sharing step forgot a network by other tasks' stream time), new-federated-subject and
 // role-chain alerts that depended on the order tasks ran in, and findings read before the last pass was over. After
 // the last of these it passed 14 runs of 15; in the other the restarted instance could not start, Kafka Streams
-// failing to open a store its kill had left half-made (mended since: IncompleteStores; the 16 runs after it passed,
+// failing to open a store its kill had left half-made (mended since: IncompleteStores; the 24 runs after it passed,
 // on 2026-12-07 and 08). It adds about 2.5 minutes to a build that takes about 14.
 // -Droletrail.test.scale-out=true runs it.
 @EnabledIfSystemProperty(named = "roletrail.test.scale-out", matches = "true")
